@@ -127,10 +127,11 @@ sc_problem_copy (const ScProblem *problem)
  * sc_problem_new_for_error:
  * @error: any error
  *
- * Builds the problem that answers @error. An SC_ERROR keeps its code, message
- * and attached field errors. Any other domain is an internal error whose own
- * message stays in the log: the detail sent is generic, so no SQL text or
- * server internals ever reach a client.
+ * Builds the problem that answers @error. An SC_ERROR keeps its code and
+ * attached field errors; its detail is the attached problem's detail if it
+ * has one, else the error's message. Any other domain, and SC_ERROR_INTERNAL,
+ * is an internal error whose own message stays in the log: the detail sent
+ * is generic, so no SQL text or server internals ever reach a client.
  *
  * Returns: (transfer full): a new problem
  */
@@ -142,11 +143,16 @@ sc_problem_new_for_error (const GError *error)
 
   g_return_val_if_fail (error != NULL, NULL);
 
-  if (error->domain != SC_ERROR)
+  if (error->domain != SC_ERROR || error->code == SC_ERROR_INTERNAL)
     return sc_problem_new (SC_ERROR_INTERNAL, "the server could not complete the request");
 
-  problem = sc_problem_new (error->code, error->message);
+  /* A problem attached to the error says what the client may read; the
+   * error's own message may be internal (PostgreSQL's words) and is kept
+   * for the log. */
   attached = sc_error_get_problem (error);
+  problem = sc_problem_new (error->code,
+                            attached != NULL && attached->detail != NULL ? attached->detail
+                                                                         : error->message);
   if (attached != NULL)
     {
       for (guint i = 0; i < attached->field_errors->len; i++)

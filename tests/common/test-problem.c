@@ -69,8 +69,22 @@ test_problem_internal_hides_detail (void)
                                                  "syntax error at or near SELECT");
   g_autoptr(ScProblem) problem = sc_problem_new_for_error (error);
 
+  g_autoptr(GError) internal = g_error_new_literal (SC_ERROR, SC_ERROR_INTERNAL,
+                                                    "relation \"x\" does not exist");
+  g_autoptr(ScProblem) internal_problem = sc_problem_new_for_error (internal);
+  g_autoptr(GError) conflict = g_error_new_literal (SC_ERROR, SC_ERROR_CONFLICT,
+                                                    "duplicate key value violates unique constraint");
+  g_autoptr(ScProblem) conflict_problem = NULL;
+
   g_assert_cmpuint (sc_problem_get_status (problem), ==, 500);
   g_assert_null (strstr (sc_problem_get_detail (problem), "SELECT"));
+  g_assert_null (strstr (sc_problem_get_detail (internal_problem), "relation"));
+
+  /* an attached problem's detail replaces the internal message */
+  sc_error_take_problem (conflict, sc_problem_new (SC_ERROR_CONFLICT, "the username is taken"));
+  conflict_problem = sc_problem_new_for_error (conflict);
+  g_assert_cmpuint (sc_problem_get_status (conflict_problem), ==, 409);
+  g_assert_cmpstr (sc_problem_get_detail (conflict_problem), ==, "the username is taken");
 }
 
 static void

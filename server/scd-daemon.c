@@ -1,0 +1,271 @@
+/* scd-daemon.c
+ *
+ * Start-up, in order, each step failing with one clear line:
+ *   1. the database: lock the data directory and start (or create) the
+ *      embedded cluster, or take --database as given;
+ *   2. migrations, under their advisory lock;
+ *   3. the pool: connections as the application role, which cannot rewrite
+ *      the audit trail;
+ *   4. the listener, once the pool has a connection (or after a few seconds
+ *      in any case, so health can say what is wrong).
+ * Shutdown on SIGTERM or SIGINT: stop taking work, let requests in flight
+ * finish, close the pool, stop the embedded cluster. A second signal skips
+ * the wait.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "scd-daemon"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <glib-unix.h>
+#include <glib/gstdio.h>
+
+#include "sc-error.h"
+#include "scd-cluster.h"
+#include "scd-daemon.h"
+#include "scd-migrate.h"
+#include "scd-server.h"
+#include "store/scd-db.h"
+
+/* Every pooled connection works as this role (sql/0001-*.sql). */
+#define APP_ROLE_SETUP_SQL "SET ROLE sendcase_app"
+#define LISTEN_WAIT_SECONDS 10
+
+struct _ScdDaemon
+{
+  GObject     parent_instance;
+
+  ScdConfig  *config;
+  ScdCluster *cluster;    /* nullable: only without --database */
+  char       *conninfo;
+  ScdDb      *db;
+  ScdServer  *server;
+  GMainLoop  *loop;
+  guint       sigterm_id;
+  guint       sigint_id;
+  guint       listen_wait_id;
+  gulong      available_id;
+  int         exit_status;
+  gboolean    stopping;
+};
+
+G_DEFINE_FINAL_TYPE (ScdDaemon, scd_daemon, G_TYPE_OBJECT)
+
+static void
+scd_daemon_dispose (GObject *object)
+{
+  ScdDaemon *self = SCD_DAEMON (object);
+
+  g_clear_handle_id (&self->sigterm_id, g_source_remove);
+  g_clear_handle_id (&self->sigint_id, g_source_remove);
+  g_clear_handle_id (&self->listen_wait_id, g_source_remove);
+  g_clear_signal_handler (&self->available_id, self->db);
+  g_clear_object (&self->server);
+  g_clear_object (&self->db);
+  g_clear_object (&self->cluster);
+  g_clear_pointer (&self->loop, g_main_loop_unref);
+
+  G_OBJECT_CLASS (scd_daemon_parent_class)->dispose (object);
+}
+
+static void
+scd_daemon_finalize (GObject *object)
+{
+  ScdDaemon *self = SCD_DAEMON (object);
+
+  g_clear_pointer (&self->conninfo, g_free);
+  g_clear_pointer (&self->config, scd_config_free);
+
+  G_OBJECT_CLASS (scd_daemon_parent_class)->finalize (object);
+}
+
+static void
+scd_daemon_class_init (ScdDaemonClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = scd_daemon_dispose;
+  object_class->finalize = scd_daemon_finalize;
+}
+
+static void
+scd_daemon_init (ScdDaemon *self)
+{
+}
+
+ScdDaemon *
+scd_daemon_new (ScdConfig *config)
+{
+  ScdDaemon *self;
+
+  g_return_val_if_fail (config != NULL, NULL);
+
+  self = g_object_new (SCD_TYPE_DAEMON, NULL);
+  self->config = config;
+  return self;
+}
+
+static void
+stop_database (ScdDaemon *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->db != NULL)
+    scd_db_close (self->db);
+  if (self->cluster != NULL && !scd_cluster_stop (self->cluster, &error))
+    {
+      g_warning ("%s", error->message);
+      self->exit_status = 1;
+    }
+}
+
+static void
+drain_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  ScdDaemon *self = user_data;
+
+  scd_server_drain_finish (SCD_SERVER (object), result, NULL);
+  g_main_loop_quit (self->loop);
+}
+
+static gboolean
+on_signal_cb (gpointer user_data)
+{
+  ScdDaemon *self = user_data;
+
+  if (self->stopping)
+    {
+      g_message ("second signal: stopping now");
+      g_main_loop_quit (self->loop);
+      return G_SOURCE_CONTINUE;
+    }
+  self->stopping = TRUE;
+  g_message ("shutting down");
+  g_clear_handle_id (&self->listen_wait_id, g_source_remove);
+  if (self->server != NULL)
+    scd_server_drain_async (self->server, self->config->shutdown_timeout_seconds, drain_cb, self);
+  else
+    g_main_loop_quit (self->loop);
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+write_port_file (ScdDaemon  *self,
+                 GError    **error)
+{
+  g_autofree char *contents = NULL;
+
+  if (self->config->port_file == NULL)
+    return TRUE;
+  contents = g_strdup_printf ("%s\n", scd_server_get_url (self->server));
+  return g_file_set_contents (self->config->port_file, contents, -1, error);
+}
+
+static void
+start_listening (ScdDaemon *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_handle_id (&self->listen_wait_id, g_source_remove);
+  if (self->server != NULL || self->stopping)
+    return;
+
+  self->server = scd_server_new (self->config, self->db);
+  if (!scd_server_listen (self->server, &error) || !write_port_file (self, &error))
+    {
+      fprintf (stderr, "sendcased: %s\n", error->message);
+      g_clear_object (&self->server);
+      self->exit_status = 1;
+      self->stopping = TRUE;
+      g_main_loop_quit (self->loop);
+      return;
+    }
+  g_message ("sendcased %s listening on %s", PACKAGE_VERSION, scd_server_get_url (self->server));
+}
+
+static void
+on_db_available_cb (ScdDb      *db,
+                    GParamSpec *pspec,
+                    gpointer    user_data)
+{
+  ScdDaemon *self = user_data;
+
+  if (scd_db_get_available (db))
+    start_listening (self);
+}
+
+static gboolean
+listen_wait_cb (gpointer user_data)
+{
+  ScdDaemon *self = user_data;
+
+  self->listen_wait_id = 0;
+  g_warning ("the database pool has no connection yet; listening anyway");
+  start_listening (self);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+prepare_database (ScdDaemon  *self,
+                  GError    **error)
+{
+  g_autoptr(GPtrArray) migrations = NULL;
+  guint version = 0;
+
+  if (self->config->database != NULL)
+    self->conninfo = g_strdup (self->config->database);
+  else
+    {
+      self->cluster = scd_cluster_new (self->config->data_dir);
+      if (!scd_cluster_lock (self->cluster, error) || !scd_cluster_start (self->cluster, error))
+        return FALSE;
+      self->conninfo = scd_cluster_dup_conninfo (self->cluster);
+      if (!scd_migrate_ensure_database (self->conninfo, error))
+        return FALSE;
+    }
+
+  migrations = scd_migrations_load (self->config->migrations_dir, error);
+  if (migrations == NULL || !scd_migrate_run (self->conninfo, migrations, &version, error))
+    return FALSE;
+  g_message ("database schema at version %u", version);
+  return TRUE;
+}
+
+int
+scd_daemon_run (ScdDaemon *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (SCD_IS_DAEMON (self), 1);
+
+  self->loop = g_main_loop_new (NULL, FALSE);
+  self->sigterm_id = g_unix_signal_add (SIGTERM, on_signal_cb, self);
+  self->sigint_id = g_unix_signal_add (SIGINT, on_signal_cb, self);
+
+  if (!prepare_database (self, &error))
+    {
+      fprintf (stderr, "sendcased: %s\n", error->message);
+      stop_database (self);
+      return 1;
+    }
+
+  self->db = scd_db_new (self->conninfo, self->config->pool_size, APP_ROLE_SETUP_SQL);
+  self->available_id = g_signal_connect (self->db, "notify::available",
+                                         G_CALLBACK (on_db_available_cb), self);
+  self->listen_wait_id = g_timeout_add_seconds (LISTEN_WAIT_SECONDS, listen_wait_cb, self);
+  scd_db_start (self->db);
+
+  g_main_loop_run (self->loop);
+
+  stop_database (self);
+  if (self->exit_status == 0)
+    g_message ("stopped");
+  if (self->config->port_file != NULL)
+    g_unlink (self->config->port_file);
+  return self->exit_status;
+}

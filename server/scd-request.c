@@ -1,0 +1,425 @@
+/* scd-request.c
+ *
+ * The life of one request. The server creates it when libsoup starts reading
+ * a message and attaches it to the message, which owns it; a handler that
+ * goes asynchronous pauses the message and keeps its own reference. While
+ * paused the request also holds a reference on the message, dropped at the
+ * reply: the message is never freed under a handler that still means to
+ * answer it.
+ *
+ * When the client goes away ("disconnected"), the cancellable is cancelled so
+ * queued database work is skipped, and a late reply is dropped quietly.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "scd-request"
+
+#include "config.h"
+
+#include "scd-request.h"
+#include "scd-server.h"
+
+#define REQUEST_DATA_KEY "scd-request"
+
+struct _ScdRequest
+{
+  /* Borrowed: the message owns the request through its object data */
+  SoupServerMessage *msg;
+  ScdServer         *server;
+
+  /* Owned */
+  SoupServerMessage *paused_ref;  /* ref held only while paused */
+  char              *id;
+  GHashTable        *params;
+  GHashTable        *query;
+  GByteArray        *body;
+  GBytes            *body_bytes;
+  GCancellable      *cancellable;
+  GData             *data;
+  char              *remote_host;
+  gint64             start_time;
+  gboolean           body_too_large;
+  gboolean           replied;
+  gboolean           gone;
+};
+
+static void
+request_free (gpointer data)
+{
+  ScdRequest *request = data;
+
+  g_clear_pointer (&request->id, g_free);
+  g_clear_pointer (&request->params, g_hash_table_unref);
+  g_clear_pointer (&request->query, g_hash_table_unref);
+  g_clear_pointer (&request->body, g_byte_array_unref);
+  g_clear_pointer (&request->body_bytes, g_bytes_unref);
+  g_clear_object (&request->cancellable);
+  g_clear_pointer (&request->remote_host, g_free);
+  g_datalist_clear (&request->data);
+  g_clear_object (&request->paused_ref);
+}
+
+static void
+on_disconnected_cb (SoupServerMessage *msg,
+                    gpointer           user_data)
+{
+  ScdRequest *request = user_data;
+
+  request->gone = TRUE;
+  g_cancellable_cancel (request->cancellable);
+}
+
+static char *
+new_request_id (void)
+{
+  return g_strdup_printf ("%08x%08x", g_random_int (), g_random_int ());
+}
+
+ScdRequest *
+scd_request_new (ScdServer         *server,
+                 SoupServerMessage *msg)
+{
+  ScdRequest *request = g_rc_box_new0 (ScdRequest);
+
+  request->msg = msg;
+  request->server = server;
+  request->id = new_request_id ();
+  request->params = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  request->cancellable = g_cancellable_new ();
+  request->start_time = g_get_monotonic_time ();
+  g_datalist_init (&request->data);
+
+  /* The message owns the request; the signal goes when the request does. */
+  g_object_set_data_full (G_OBJECT (msg), REQUEST_DATA_KEY, request,
+                          (GDestroyNotify) scd_request_unref);
+  g_signal_connect (msg, "disconnected", G_CALLBACK (on_disconnected_cb), request);
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                "X-Request-Id", request->id);
+  return request;
+}
+
+ScdRequest *
+scd_request_from_message (SoupServerMessage *msg)
+{
+  return g_object_get_data (G_OBJECT (msg), REQUEST_DATA_KEY);
+}
+
+ScdRequest *
+scd_request_ref (ScdRequest *request)
+{
+  return g_rc_box_acquire (request);
+}
+
+void
+scd_request_unref (ScdRequest *request)
+{
+  g_rc_box_release_full (request, request_free);
+}
+
+ScdServer *
+scd_request_get_server (ScdRequest *request)
+{
+  return request->server;
+}
+
+SoupServerMessage *
+scd_request_get_message (ScdRequest *request)
+{
+  return request->msg;
+}
+
+const char *
+scd_request_get_id (ScdRequest *request)
+{
+  return request->id;
+}
+
+const char *
+scd_request_get_method (ScdRequest *request)
+{
+  return soup_server_message_get_method (request->msg);
+}
+
+const char *
+scd_request_get_path (ScdRequest *request)
+{
+  return g_uri_get_path (soup_server_message_get_uri (request->msg));
+}
+
+GCancellable *
+scd_request_get_cancellable (ScdRequest *request)
+{
+  return request->cancellable;
+}
+
+gint64
+scd_request_get_start_time (ScdRequest *request)
+{
+  return request->start_time;
+}
+
+const char *
+scd_request_get_remote_host (ScdRequest *request)
+{
+  if (request->remote_host == NULL)
+    {
+      const char *host = soup_server_message_get_remote_host (request->msg);
+      request->remote_host = g_strdup (host != NULL ? host : "unknown");
+    }
+  return request->remote_host;
+}
+
+const char *
+scd_request_get_header (ScdRequest *request,
+                        const char *name)
+{
+  return soup_message_headers_get_one (soup_server_message_get_request_headers (request->msg), name);
+}
+
+const char *
+scd_request_get_query (ScdRequest *request,
+                       const char *name)
+{
+  if (request->query == NULL)
+    {
+      const char *query = g_uri_get_query (soup_server_message_get_uri (request->msg));
+
+      request->query = query != NULL ? g_uri_parse_params (query, -1, "&", G_URI_PARAMS_NONE, NULL) : NULL;
+      if (request->query == NULL)
+        request->query = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+    }
+  return g_hash_table_lookup (request->query, name);
+}
+
+void
+scd_request_set_param (ScdRequest *request,
+                       const char *name,
+                       const char *value)
+{
+  g_hash_table_replace (request->params, g_strdup (name), g_strdup (value));
+}
+
+const char *
+scd_request_get_param (ScdRequest *request,
+                       const char *name)
+{
+  return g_hash_table_lookup (request->params, name);
+}
+
+void
+scd_request_append_body (ScdRequest *request,
+                         GBytes     *chunk,
+                         gsize       limit)
+{
+  gsize size = g_bytes_get_size (chunk);
+
+  if (request->body_too_large)
+    return;
+  if (request->body == NULL)
+    request->body = g_byte_array_new ();
+  if (request->body->len + size > limit)
+    {
+      request->body_too_large = TRUE;
+      g_byte_array_set_size (request->body, 0);
+      return;
+    }
+  g_byte_array_append (request->body, g_bytes_get_data (chunk, NULL), size);
+}
+
+gboolean
+scd_request_get_body_too_large (ScdRequest *request)
+{
+  return request->body_too_large;
+}
+
+GBytes *
+scd_request_get_body (ScdRequest *request)
+{
+  if (request->body_bytes == NULL)
+    {
+      if (request->body != NULL)
+        request->body_bytes = g_byte_array_free_to_bytes (g_steal_pointer (&request->body));
+      else
+        request->body_bytes = g_bytes_new (NULL, 0);
+    }
+  return request->body_bytes;
+}
+
+JsonObject *
+scd_request_parse_json_object (ScdRequest  *request,
+                               GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) local_error = NULL;
+  GBytes *body = scd_request_get_body (request);
+  const char *content_type = scd_request_get_header (request, "Content-Type");
+  gsize size = 0;
+  const char *data = g_bytes_get_data (body, &size);
+  JsonNode *root;
+
+  if (content_type != NULL && !g_str_has_prefix (content_type, "application/json"))
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_MALFORMED,
+                   "request body must be application/json, not %s", content_type);
+      return NULL;
+    }
+  if (size == 0)
+    {
+      g_set_error_literal (error, SC_ERROR, SC_ERROR_MALFORMED, "request body is empty: a JSON object is expected");
+      return NULL;
+    }
+  if (!g_utf8_validate_len (data, size, NULL))
+    {
+      g_set_error_literal (error, SC_ERROR, SC_ERROR_MALFORMED, "request body is not valid UTF-8");
+      return NULL;
+    }
+  if (!json_parser_load_from_data (parser, data, (gssize) size, &local_error))
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_MALFORMED, "request body is not valid JSON: %s",
+                   local_error->message);
+      return NULL;
+    }
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error_literal (error, SC_ERROR, SC_ERROR_MALFORMED, "request body must be a JSON object");
+      return NULL;
+    }
+  return json_object_ref (json_node_get_object (root));
+}
+
+void
+scd_request_set_data (ScdRequest     *request,
+                      const char     *key,
+                      gpointer        data,
+                      GDestroyNotify  destroy)
+{
+  g_datalist_set_data_full (&request->data, key, data, destroy);
+}
+
+gpointer
+scd_request_get_data (ScdRequest *request,
+                      const char *key)
+{
+  return g_datalist_get_data (&request->data, key);
+}
+
+void
+scd_request_pause (ScdRequest *request)
+{
+  g_return_if_fail (request->paused_ref == NULL);
+  g_return_if_fail (!request->replied);
+
+  request->paused_ref = g_object_ref (request->msg);
+  soup_server_message_pause (request->msg);
+}
+
+gboolean
+scd_request_get_paused (ScdRequest *request)
+{
+  return request->paused_ref != NULL;
+}
+
+gboolean
+scd_request_get_replied (ScdRequest *request)
+{
+  return request->replied;
+}
+
+void
+scd_request_add_header (ScdRequest *request,
+                        const char *name,
+                        const char *value)
+{
+  soup_message_headers_replace (soup_server_message_get_response_headers (request->msg), name, value);
+}
+
+static void
+finish_reply (ScdRequest *request)
+{
+  g_autoptr(SoupServerMessage) held = g_steal_pointer (&request->paused_ref);
+
+  request->replied = TRUE;
+  if (held != NULL && !request->gone)
+    soup_server_message_unpause (held);
+}
+
+static void
+reply_bytes (ScdRequest *request,
+             guint       status,
+             const char *content_type,
+             char       *text)
+{
+  if (request->replied)
+    {
+      g_free (text);
+      return;
+    }
+  if (request->gone)
+    {
+      g_free (text);
+      finish_reply (request);
+      return;
+    }
+  soup_server_message_set_status (request->msg, status, NULL);
+  if (text != NULL)
+    soup_server_message_set_response (request->msg, content_type, SOUP_MEMORY_TAKE, text, strlen (text));
+  finish_reply (request);
+}
+
+void
+scd_request_reply_json (ScdRequest *request,
+                        guint       status,
+                        JsonNode   *node)
+{
+  g_autoptr(JsonNode) owned = node;
+
+  reply_bytes (request, status, "application/json", json_to_string (owned, FALSE));
+}
+
+void
+scd_request_reply_empty (ScdRequest *request,
+                         guint       status)
+{
+  if (request->replied)
+    return;
+  if (!request->gone)
+    soup_server_message_set_status (request->msg, status, NULL);
+  finish_reply (request);
+}
+
+void
+scd_request_reply_problem (ScdRequest *request,
+                           ScProblem  *problem)
+{
+  g_autoptr(JsonNode) node = NULL;
+  guint status = sc_problem_get_status (problem);
+
+  sc_problem_set_request_id (problem, request->id);
+  if (status == 503)
+    scd_request_add_header (request, "Retry-After", "5");
+  node = sc_problem_to_json (problem);
+  reply_bytes (request, status, "application/problem+json", json_to_string (node, FALSE));
+}
+
+void
+scd_request_reply_error (ScdRequest   *request,
+                         const GError *error)
+{
+  g_autoptr(ScProblem) problem = sc_problem_new_for_error (error);
+  guint status = sc_problem_get_status (problem);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      /* the client left; nobody reads an answer */
+      finish_reply (request);
+      return;
+    }
+  /* Log once, where the error stops: here. Server-side failures carry
+   * internals (SQL, PostgreSQL's words) that only the log may see. */
+  if (status >= 500)
+    g_warning ("request %s: %s %s failed: %s", request->id, scd_request_get_method (request),
+               scd_request_get_path (request), error->message);
+  scd_request_reply_problem (request, problem);
+}

@@ -1,0 +1,91 @@
+/* scd-request.h
+ *
+ * One HTTP request as the handlers see it: the message (held while paused),
+ * its id, path parameters, body, a GCancellable cancelled when the client
+ * goes away, and the reply helpers. Only scd_request_reply_*() set a status
+ * and body and unpause the message.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <libsoup/soup.h>
+#include <json-glib/json-glib.h>
+
+#include "sc-problem.h"
+
+G_BEGIN_DECLS
+
+typedef struct _ScdRequest ScdRequest;
+typedef struct _ScdServer ScdServer;
+
+ScdRequest        *scd_request_new              (ScdServer         *server,
+                                                 SoupServerMessage *msg);
+ScdRequest        *scd_request_ref              (ScdRequest        *request);
+void               scd_request_unref            (ScdRequest        *request);
+
+/* The request attached to @msg by the server, if any. */
+ScdRequest        *scd_request_from_message     (SoupServerMessage *msg);
+
+ScdServer         *scd_request_get_server       (ScdRequest        *request);
+SoupServerMessage *scd_request_get_message      (ScdRequest        *request);
+const char        *scd_request_get_id           (ScdRequest        *request);
+const char        *scd_request_get_method       (ScdRequest        *request);
+const char        *scd_request_get_path         (ScdRequest        *request);
+GCancellable      *scd_request_get_cancellable  (ScdRequest        *request);
+gint64             scd_request_get_start_time   (ScdRequest        *request);
+/* Source address as text, e.g. "127.0.0.1". */
+const char        *scd_request_get_remote_host  (ScdRequest        *request);
+const char        *scd_request_get_header       (ScdRequest        *request,
+                                                 const char        *name);
+const char        *scd_request_get_query        (ScdRequest        *request,
+                                                 const char        *name);
+
+/* Path parameters, filled by the router: "/cases/{id}" -> "id". */
+void               scd_request_set_param        (ScdRequest        *request,
+                                                 const char        *name,
+                                                 const char        *value);
+const char        *scd_request_get_param        (ScdRequest        *request,
+                                                 const char        *name);
+
+/* Body (at most the configured size; see the server's early handler). */
+void               scd_request_append_body      (ScdRequest        *request,
+                                                 GBytes            *chunk,
+                                                 gsize              limit);
+gboolean           scd_request_get_body_too_large (ScdRequest      *request);
+GBytes            *scd_request_get_body         (ScdRequest        *request);
+/* Parses the body as a JSON object; SC_ERROR_MALFORMED otherwise. */
+JsonObject        *scd_request_parse_json_object (ScdRequest       *request,
+                                                 GError           **error);
+
+/* Arbitrary per-request data for later layers (session, audit). */
+void               scd_request_set_data         (ScdRequest        *request,
+                                                 const char        *key,
+                                                 gpointer           data,
+                                                 GDestroyNotify     destroy);
+gpointer           scd_request_get_data         (ScdRequest        *request,
+                                                 const char        *key);
+
+void               scd_request_pause            (ScdRequest        *request);
+gboolean           scd_request_get_replied      (ScdRequest        *request);
+gboolean           scd_request_get_paused       (ScdRequest        *request);
+void               scd_request_add_header       (ScdRequest        *request,
+                                                 const char        *name,
+                                                 const char        *value);
+/* @node: (transfer full) */
+void               scd_request_reply_json       (ScdRequest        *request,
+                                                 guint              status,
+                                                 JsonNode          *node);
+void               scd_request_reply_empty      (ScdRequest        *request,
+                                                 guint              status);
+void               scd_request_reply_problem    (ScdRequest        *request,
+                                                 ScProblem         *problem);
+/* Logs @error (with its internal message) under the request id when it is a
+ * server-side failure, and answers with its problem document. */
+void               scd_request_reply_error      (ScdRequest        *request,
+                                                 const GError      *error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScdRequest, scd_request_unref)
+
+G_END_DECLS

@@ -1,0 +1,70 @@
+/* sc-test-daemon.h
+ *
+ * Spawns the real build/server/sendcased for a test, on 127.0.0.1 and a port
+ * the kernel picks, waits until it answers, and talks to it with a real
+ * SoupSession. Its standard error goes to a log file kept beside the test's
+ * temporary directory and printed when a test fails.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+#include <libsoup/soup.h>
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct _ScTestDaemon ScTestDaemon;
+
+typedef struct
+{
+  guint               status;
+  SoupMessageHeaders *headers;  /* response headers, owned */
+  GBytes             *body;     /* owned, never NULL */
+  JsonNode           *json;     /* parsed body or NULL, owned */
+} ScTestResponse;
+
+/* @args: NULL-terminated extra arguments for sendcased, e.g.
+ * { "--database", conninfo, NULL } or { "--data-dir", dir, NULL }.
+ * "--listen 127.0.0.1:0" and "--port-file" are added unless @args has
+ * its own --listen. Returns NULL with @error if it did not become ready
+ * within 30 s or exited. */
+ScTestDaemon   *sc_test_daemon_spawn        (const char * const *args,
+                                             GError            **error);
+/* Sends SIGTERM and waits; returns the exit status (or -1 if killed). */
+int             sc_test_daemon_stop         (ScTestDaemon       *daemon);
+void            sc_test_daemon_kill         (ScTestDaemon       *daemon);
+void            sc_test_daemon_free         (ScTestDaemon       *daemon);
+GPid            sc_test_daemon_get_pid      (ScTestDaemon       *daemon);
+/* e.g. "http://127.0.0.1:40123" (no trailing slash) */
+const char     *sc_test_daemon_get_base_url (ScTestDaemon       *daemon);
+const char     *sc_test_daemon_get_log_path (ScTestDaemon       *daemon);
+/* The daemon's log so far. */
+char           *sc_test_daemon_dup_log      (ScTestDaemon       *daemon);
+
+/* One HTTP request, synchronous. @body may be NULL; @headers is a
+ * NULL-terminated list of "Name", "value" pairs, or NULL. */
+ScTestResponse *sc_test_daemon_request      (ScTestDaemon       *daemon,
+                                             const char         *method,
+                                             const char         *path,
+                                             const char         *content_type,
+                                             const char         *body,
+                                             const char * const *headers);
+void            sc_test_response_free       (ScTestResponse     *response);
+const char     *sc_test_response_get_string (ScTestResponse     *response,
+                                             const char         *member);
+gint64          sc_test_response_get_int    (ScTestResponse     *response,
+                                             const char         *member);
+
+/* Path of a built program, from SC_BUILD_ROOT: e.g. "server/sendcased". */
+char           *sc_test_build_path          (const char         *relative);
+/* A new empty temporary directory, removed by sc_test_rm_rf. */
+char           *sc_test_make_tmpdir         (const char         *prefix);
+void            sc_test_rm_rf               (const char         *path);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScTestDaemon, sc_test_daemon_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScTestResponse, sc_test_response_free)
+
+G_END_DECLS
