@@ -168,6 +168,20 @@ connect_blocking (const char  *conninfo,
   return g_steal_pointer (&conn);
 }
 
+/* PostgreSQL's own words for a failure, without its "ERROR:  " prefix. */
+static char *
+result_message (const PGresult *result)
+{
+  const char *primary = PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY);
+  const char *detail = PQresultErrorField (result, PG_DIAG_MESSAGE_DETAIL);
+
+  if (primary == NULL)
+    return g_strstrip (g_strdup (PQresultErrorMessage (result)));
+  if (detail != NULL)
+    return g_strdup_printf ("%s (%s)", primary, detail);
+  return g_strdup (primary);
+}
+
 static gboolean
 exec_ok (PGconn      *conn,
          const char  *sql,
@@ -179,8 +193,8 @@ exec_ok (PGconn      *conn,
 
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
     {
-      g_autofree char *message = g_strdup (PQresultErrorMessage (result));
-      g_set_error (error, SC_ERROR, SC_ERROR_INTERNAL, "could not %s: %s", what, g_strstrip (message));
+      g_autofree char *message = result_message (result);
+      g_set_error (error, SC_ERROR, SC_ERROR_INTERNAL, "could not %s: %s", what, message);
       return FALSE;
     }
   return TRUE;
@@ -237,7 +251,7 @@ scd_migrate_ensure_database (const char  *conninfo,
   if (PQresultStatus (result) != PGRES_TUPLES_OK)
     {
       g_set_error (error, SC_ERROR, SC_ERROR_INTERNAL, "could not look up database \"%s\": %s",
-                   dbname, PQresultErrorMessage (result));
+                   dbname, PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY));
       return FALSE;
     }
   if (PQntuples (result) == 0)
@@ -252,9 +266,9 @@ scd_migrate_ensure_database (const char  *conninfo,
       if (PQresultStatus (created) != PGRES_COMMAND_OK &&
           g_strcmp0 (PQresultErrorField (created, PG_DIAG_SQLSTATE), "42P04") != 0)
         {
-          g_autofree char *message = g_strdup (PQresultErrorMessage (created));
+          g_autofree char *message = result_message (created);
           g_set_error (error, SC_ERROR, SC_ERROR_INTERNAL, "could not create database \"%s\": %s",
-                       dbname, g_strstrip (message));
+                       dbname, message);
           return FALSE;
         }
       g_message ("created database \"%s\"", dbname);
@@ -279,7 +293,7 @@ read_applied (PGconn      *conn,
           return TRUE;
         }
       g_set_error (error, SC_ERROR, SC_ERROR_INTERNAL, "could not read schema_migrations: %s",
-                   PQresultErrorMessage (result));
+                   PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY));
       return FALSE;
     }
   *max_version = 0;
@@ -371,10 +385,10 @@ scd_migrate_run (const char  *conninfo,
                              2, NULL, params, NULL, NULL, 0);
       if (PQresultStatus (result) != PGRES_COMMAND_OK)
         {
-          g_autofree char *message = g_strdup (PQresultErrorMessage (result));
+          g_autofree char *message = result_message (result);
           exec_ok (conn, "ROLLBACK", "roll back", NULL);
           g_set_error (error, SC_ERROR, SC_ERROR_INTERNAL, "could not record migration %s: %s",
-                       migration->name, g_strstrip (message));
+                       migration->name, message);
           goto unlock;
         }
       if (!exec_ok (conn, "COMMIT", "commit", &step_error))

@@ -1,0 +1,319 @@
+/* sc-test-daemon.c
+ *
+ * Runs the real sendcased binary for a test. It listens on 127.0.0.1 port 0
+ * and writes the URL it got to a port file, which we wait for; its log goes to
+ * a file that is printed if the test fails. The daemon does not inherit
+ * G_DEBUG=fatal-warnings: its warnings ("database unavailable") are events a
+ * test provokes on purpose, not bugs.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "sc-test-daemon.h"
+
+struct _ScTestDaemon
+{
+  GPid         pid;
+  gboolean     exited;
+  int          wait_status;
+  char        *dir;
+  char        *port_file;
+  char        *log_path;
+  char        *base_url;
+  SoupSession *session;
+};
+
+char *
+sc_test_build_path (const char *relative)
+{
+  const char *root = g_getenv ("SC_BUILD_ROOT");
+
+  g_assert_nonnull (root);
+  return g_build_filename (root, relative, NULL);
+}
+
+char *
+sc_test_make_tmpdir (const char *prefix)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp (prefix, &error);
+
+  g_assert_no_error (error);
+  /* the postgres user must pass through when the tests run as root */
+  g_chmod (dir, 0755);
+  return dir;
+}
+
+void
+sc_test_rm_rf (const char *path)
+{
+  const char *argv[] = { "rm", "-rf", "--", path, NULL };
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
+}
+
+static gboolean
+check_exited (ScTestDaemon *self,
+              gboolean      block)
+{
+  int status;
+  pid_t r;
+
+  if (self->exited)
+    return TRUE;
+  do
+    r = waitpid (self->pid, &status, block ? 0 : WNOHANG);
+  while (r < 0 && errno == EINTR);
+  if (r == self->pid)
+    {
+      self->exited = TRUE;
+      self->wait_status = status;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+ScTestDaemon *
+sc_test_daemon_spawn (const char * const *args,
+                      GError            **error)
+{
+  g_autoptr(ScTestDaemon) self = g_new0 (ScTestDaemon, 1);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) envp = g_get_environ ();
+  gboolean has_listen = FALSE;
+  gint64 deadline;
+  int log_fd;
+
+  self->dir = sc_test_make_tmpdir ("sc-daemon-XXXXXX");
+  self->port_file = g_build_filename (self->dir, "url", NULL);
+  self->log_path = g_build_filename (self->dir, "sendcased.log", NULL);
+
+  g_ptr_array_add (argv, sc_test_build_path ("server/sendcased"));
+  for (guint i = 0; args != NULL && args[i] != NULL; i++)
+    {
+      has_listen |= g_str_equal (args[i], "--listen");
+      g_ptr_array_add (argv, g_strdup (args[i]));
+    }
+  if (!has_listen)
+    {
+      g_ptr_array_add (argv, g_strdup ("--listen"));
+      g_ptr_array_add (argv, g_strdup ("127.0.0.1:0"));
+    }
+  g_ptr_array_add (argv, g_strdup ("--port-file"));
+  g_ptr_array_add (argv, g_strdup (self->port_file));
+  g_ptr_array_add (argv, NULL);
+
+  envp = g_environ_unsetenv (envp, "G_DEBUG");
+  envp = g_environ_setenv (envp, "SC_EMBEDDED_FAST", "1", TRUE);
+
+  log_fd = open (self->log_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  g_assert_cmpint (log_fd, >=, 0);
+  if (!g_spawn_async_with_pipes_and_fds (NULL, (const char * const *) argv->pdata, (const char * const *) envp,
+                                         G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+                                         -1, log_fd, log_fd, NULL, NULL, 0,
+                                         &self->pid, NULL, NULL, NULL, error))
+    {
+      close (log_fd);
+      return NULL;
+    }
+  close (log_fd);
+
+  deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_autofree char *url = NULL;
+
+      if (g_file_get_contents (self->port_file, &url, NULL, NULL) && g_str_has_suffix (url, "\n"))
+        {
+          self->base_url = g_strdup (g_strstrip (url));
+          self->session = soup_session_new_with_options ("timeout", 30, "idle-timeout", 30, NULL);
+          return g_steal_pointer (&self);
+        }
+      if (check_exited (self, FALSE))
+        {
+          g_autofree char *log = sc_test_daemon_dup_log (self);
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "sendcased exited during start-up:\n%s", log);
+          return NULL;
+        }
+      g_usleep (20 * 1000);
+    }
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "sendcased did not become ready in 60 s");
+  return NULL;
+}
+
+int
+sc_test_daemon_stop (ScTestDaemon *self)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  if (!self->exited)
+    kill (self->pid, SIGTERM);
+  while (!check_exited (self, FALSE))
+    {
+      if (g_get_monotonic_time () > deadline)
+        {
+          g_printerr ("sendcased did not stop in 30 s after SIGTERM; killing it\n");
+          kill (self->pid, SIGKILL);
+          check_exited (self, TRUE);
+          return -1;
+        }
+      g_usleep (10 * 1000);
+    }
+  if (WIFEXITED (self->wait_status))
+    return WEXITSTATUS (self->wait_status);
+  return -1;
+}
+
+void
+sc_test_daemon_kill (ScTestDaemon *self)
+{
+  if (!self->exited)
+    kill (self->pid, SIGKILL);
+  check_exited (self, TRUE);
+}
+
+void
+sc_test_daemon_free (ScTestDaemon *self)
+{
+  if (self == NULL)
+    return;
+  if (self->pid != 0 && !self->exited)
+    sc_test_daemon_stop (self);
+  if (self->pid != 0)
+    g_spawn_close_pid (self->pid);
+  if (g_test_failed () && self->log_path != NULL)
+    {
+      g_autofree char *log = sc_test_daemon_dup_log (self);
+      g_printerr ("--- sendcased log (%s) ---\n%s--- end of log ---\n", self->log_path, log);
+    }
+  g_clear_object (&self->session);
+  if (self->dir != NULL)
+    sc_test_rm_rf (self->dir);
+  g_free (self->dir);
+  g_free (self->port_file);
+  g_free (self->log_path);
+  g_free (self->base_url);
+  g_free (self);
+}
+
+GPid
+sc_test_daemon_get_pid (ScTestDaemon *self)
+{
+  return self->pid;
+}
+
+const char *
+sc_test_daemon_get_base_url (ScTestDaemon *self)
+{
+  return self->base_url;
+}
+
+const char *
+sc_test_daemon_get_log_path (ScTestDaemon *self)
+{
+  return self->log_path;
+}
+
+char *
+sc_test_daemon_dup_log (ScTestDaemon *self)
+{
+  char *contents = NULL;
+
+  if (!g_file_get_contents (self->log_path, &contents, NULL, NULL))
+    return g_strdup ("");
+  return contents;
+}
+
+ScTestResponse *
+sc_test_daemon_request (ScTestDaemon       *self,
+                        const char         *method,
+                        const char         *path,
+                        const char         *content_type,
+                        const char         *body,
+                        const char * const *headers)
+{
+  g_autofree char *url = g_strconcat (self->base_url, path, NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new (method, url);
+  g_autoptr(GError) error = NULL;
+  ScTestResponse *response;
+  const char *type;
+
+  g_assert_nonnull (msg);
+  if (body != NULL)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
+      soup_message_set_request_body_from_bytes (msg, content_type ? content_type : "application/json", bytes);
+    }
+  for (guint i = 0; headers != NULL && headers[i] != NULL && headers[i + 1] != NULL; i += 2)
+    soup_message_headers_replace (soup_message_get_request_headers (msg), headers[i], headers[i + 1]);
+
+  response = g_new0 (ScTestResponse, 1);
+  response->body = soup_session_send_and_read (self->session, msg, NULL, &error);
+  g_assert_no_error (error);
+  response->status = soup_message_get_status (msg);
+  response->headers = soup_message_headers_ref (soup_message_get_response_headers (msg));
+  type = soup_message_headers_get_content_type (response->headers, NULL);
+  if (type != NULL && g_str_has_suffix (type, "json") && g_bytes_get_size (response->body) > 0)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      gsize size;
+      const char *data = g_bytes_get_data (response->body, &size);
+
+      if (json_parser_load_from_data (parser, data, (gssize) size, NULL))
+        response->json = json_node_copy (json_parser_get_root (parser));
+    }
+  return response;
+}
+
+void
+sc_test_response_free (ScTestResponse *response)
+{
+  if (response == NULL)
+    return;
+  g_clear_pointer (&response->headers, soup_message_headers_unref);
+  g_clear_pointer (&response->body, g_bytes_unref);
+  g_clear_pointer (&response->json, json_node_unref);
+  g_free (response);
+}
+
+const char *
+sc_test_response_get_string (ScTestResponse *response,
+                             const char     *member)
+{
+  JsonObject *object;
+  JsonNode *node;
+
+  if (response->json == NULL || !JSON_NODE_HOLDS_OBJECT (response->json))
+    return NULL;
+  object = json_node_get_object (response->json);
+  node = json_object_get_member (object, member);
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+gint64
+sc_test_response_get_int (ScTestResponse *response,
+                          const char     *member)
+{
+  JsonObject *object;
+  JsonNode *node;
+
+  g_assert_nonnull (response->json);
+  object = json_node_get_object (response->json);
+  node = json_object_get_member (object, member);
+  g_assert_nonnull (node);
+  g_assert_true (JSON_NODE_HOLDS_VALUE (node));
+  return json_node_get_int (node);
+}
