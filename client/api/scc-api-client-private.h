@@ -1,0 +1,73 @@
+/* scc-api-client-private.h
+ *
+ * The generic request under every typed call of SccApiClient. A typed call
+ * (scc_api_client_get_health_async, later sign-in and cases) builds its path
+ * and JSON body, calls _scc_api_client_request_async, and turns the JsonNode
+ * that _scc_api_client_request_finish returns into its model type with an
+ * explicit codec.
+ *
+ * What the request does for every call:
+ *  - resolves @path against "<base-url>/api/v1" ("/cases/42" ->
+ *    "http://host:8080/api/v1/cases/42"; @path may carry a query string);
+ *  - sends @body (borrowed, may be NULL) as application/json;
+ *  - adds "Authorization: Bearer <token>" when the token property is set,
+ *    unless SCC_API_REQUEST_NO_AUTH;
+ *  - adds @headers, a NULL-terminated list of name, value pairs, e.g.
+ *    { "If-Match", etag, "Idempotency-Key", key, NULL } (a NULL value skips
+ *    its pair). An Idempotency-Key must be made once per user action
+ *    (g_uuid_string_random) and reused on retries;
+ *  - on a 2xx, parses the body as JSON (an empty body, e.g. 204, gives a
+ *    JSON null node);
+ *  - on any other status, parses the problem document into an SC_ERROR
+ *    (sc_problem_to_error); an answer that is not a problem document still
+ *    gives the SC_ERROR code of its status. A 401 to a request that carried
+ *    a token also emits SccApiClient::unauthorized, so the application can
+ *    send the user back to sign-in from one place.
+ *  - SCC_API_REQUEST_ANY_STATUS returns the parsed body of a non-2xx answer
+ *    instead of an error (the health document of a 503), leaving the status
+ *    to the caller through @out_status.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
+#include "scc-api-client.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  SCC_API_REQUEST_DEFAULT    = 0,
+  SCC_API_REQUEST_NO_AUTH    = 1 << 0,
+  SCC_API_REQUEST_ANY_STATUS = 1 << 1,
+} SccApiRequestFlags;
+
+void      _scc_api_client_request_async   (SccApiClient         *self,
+                                           const char           *method,
+                                           const char           *path,
+                                           JsonNode             *body,
+                                           const char * const   *headers,
+                                           SccApiRequestFlags    flags,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+/* Returns: (transfer full): the parsed body, never NULL on success.
+ * @out_status: (out) (optional): the HTTP status of the answer
+ * @out_headers: (out) (optional) (transfer full): its headers (ETag, Retry-After) */
+JsonNode *_scc_api_client_request_finish  (SccApiClient         *self,
+                                           GAsyncResult         *result,
+                                           guint                *out_status,
+                                           SoupMessageHeaders  **out_headers,
+                                           GError              **error);
+
+/* Returns: (transfer full): the SC_ERROR for a non-2xx @status whose parsed
+ * body is @node (nullable): the problem document's, or one made from the
+ * status when the body is not a problem document. */
+GError   *_scc_api_client_error_for_status (guint                status,
+                                            JsonNode            *node);
+
+G_END_DECLS

@@ -1,0 +1,215 @@
+/* scc-application.c
+ *
+ * SccApplication: the sendcase AdwApplication. One instance per desktop
+ * session (a second launch raises the first window). It owns the one
+ * SccApiClient, so the connection page, sign-in and every later page speak
+ * to the same server with the same token.
+ *
+ * Command line: `sendcase --server URL` opens the window connected to URL
+ * (./demo uses it); without it the window connects to the address kept in
+ * GSettings (org.sendcase.Sendcase server-url).
+ *
+ * Running from the build tree needs the compiled schema:
+ *   GSETTINGS_SCHEMA_DIR=build/client/data build/client/sendcase
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "scc-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "scc-application.h"
+#include "scc-window.h"
+
+struct _SccApplication
+{
+  AdwApplication  parent_instance;
+
+  /* Owned */
+  SccApiClient   *api_client;
+  char           *server_url;  /* from --server, used by the next activate */
+};
+
+G_DEFINE_FINAL_TYPE (SccApplication, scc_application, ADW_TYPE_APPLICATION)
+
+static void
+scc_application_about_action (GSimpleAction *action,
+                              GVariant      *parameter,
+                              gpointer       user_data)
+{
+  static const char *developers[] = { "The sendcase developers", NULL };
+  SccApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkIconTheme *icon_theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  GtkWidget *about;
+
+  g_assert (SCC_IS_APPLICATION (self));
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", window,
+                        "modal", TRUE,
+                        "application-name", "sendcase",
+                        "application-icon", gtk_icon_theme_has_icon (icon_theme, SC_APP_ID)
+                                              ? SC_APP_ID : "network-server-symbolic",
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Casework for local-authority SEND teams: EHC needs "
+                                      "assessments, plans, annual reviews and their "
+                                      "statutory deadlines."),
+                        "developer-name", "The sendcase developers",
+                        "developers", developers,
+                        "copyright", "© 2026 The sendcase developers",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+scc_application_quit_action (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  SccApplication *self = user_data;
+
+  g_assert (SCC_IS_APPLICATION (self));
+
+  g_application_quit (G_APPLICATION (self));
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", scc_application_about_action },
+  { "quit", scc_application_quit_action },
+};
+
+static int
+scc_application_handle_local_options (GApplication *application,
+                                      GVariantDict *options)
+{
+  const char *server_url = NULL;
+
+  /* Checked here so a typo fails on the terminal, before any window. */
+  if (g_variant_dict_lookup (options, "server", "&s", &server_url))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!scc_connection_vm_check_url (server_url, &error))
+        {
+          g_printerr ("sendcase: --server %s: %s\n", server_url, error->message);
+          return EXIT_FAILURE;
+        }
+    }
+
+  /* Go on: register, then command_line in the primary instance. */
+  return -1;
+}
+
+static int
+scc_application_command_line (GApplication            *application,
+                              GApplicationCommandLine *command_line)
+{
+  SccApplication *self = SCC_APPLICATION (application);
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  const char *server_url = NULL;
+
+  if (g_variant_dict_lookup (options, "server", "&s", &server_url))
+    {
+      g_free (self->server_url);
+      self->server_url = g_strdup (server_url);
+    }
+
+  g_application_activate (application);
+  return EXIT_SUCCESS;
+}
+
+static void
+scc_application_startup (GApplication *application)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+  SccApplication *self = SCC_APPLICATION (application);
+
+  G_APPLICATION_CLASS (scc_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+}
+
+static void
+scc_application_activate (GApplication *application)
+{
+  SccApplication *self = SCC_APPLICATION (application);
+  g_autofree char *server_url = g_steal_pointer (&self->server_url);
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window == NULL)
+    window = GTK_WINDOW (scc_window_new (self));
+
+  if (server_url != NULL)
+    scc_window_connect_to (SCC_WINDOW (window), server_url);
+
+  gtk_window_present (window);
+}
+
+static void
+scc_application_finalize (GObject *object)
+{
+  SccApplication *self = (SccApplication *)object;
+
+  g_clear_object (&self->api_client);
+  g_clear_pointer (&self->server_url, g_free);
+
+  G_OBJECT_CLASS (scc_application_parent_class)->finalize (object);
+}
+
+static void
+scc_application_class_init (SccApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = scc_application_finalize;
+
+  app_class->handle_local_options = scc_application_handle_local_options;
+  app_class->command_line = scc_application_command_line;
+  app_class->startup = scc_application_startup;
+  app_class->activate = scc_application_activate;
+}
+
+static void
+scc_application_init (SccApplication *self)
+{
+  static const GOptionEntry options[] = {
+    { "server", 's', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+      N_("Connect to the sendcase server at URL"), N_("URL") },
+    { NULL }
+  };
+
+  self->api_client = scc_api_client_new (NULL);
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+}
+
+SccApplication *
+scc_application_new (void)
+{
+  return g_object_new (SCC_TYPE_APPLICATION,
+                       "application-id", SC_APP_ID,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
+                       "resource-base-path", "/org/sendcase/Sendcase",
+                       NULL);
+}
+
+/**
+ * scc_application_get_api_client:
+ *
+ * Returns: (transfer none): the application's API client
+ */
+SccApiClient *
+scc_application_get_api_client (SccApplication *self)
+{
+  g_return_val_if_fail (SCC_IS_APPLICATION (self), NULL);
+  return self->api_client;
+}

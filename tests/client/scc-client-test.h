@@ -1,0 +1,29 @@
+/* scc-client-test.h
+ *
+ * Helpers shared by the client tests: an address nothing listens on,
+ * running the main loop until a condition holds, and saving a widget as a
+ * PNG (GTK tests only).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+typedef gboolean (*SccTestCondition) (gpointer user_data);
+
+/* "http://127.0.0.1:PORT" for a port that was just free: connecting to it
+ * is refused. */
+char     *scc_test_closed_url   (void);
+/* Iterates the default main context until @condition holds; fails the
+ * test after @timeout_seconds. */
+void      scc_test_wait_until   (SccTestCondition condition,
+                                 gpointer         user_data,
+                                 guint            timeout_seconds);
+/* Iterates the default main context for @msec milliseconds. */
+void      scc_test_run_for      (guint            msec);
+
+G_END_DECLS

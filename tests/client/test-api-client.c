@@ -1,0 +1,328 @@
+/* test-api-client.c
+ *
+ * SccApiClient against the real sendcased (spawned with its own embedded
+ * PostgreSQL by tests/support): the health call, the generic request and how
+ * each kind of failure reaches the caller: a problem document as an SC_ERROR
+ * that keeps the problem, a refused connection as a G_IO_ERROR, a bad
+ * address before anything is sent. The mapping of statuses that the daemon
+ * cannot be made to send yet (401) is checked on the mapping function.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "sc-error.h"
+#include "sc-problem.h"
+#include "sc-test-daemon.h"
+
+#include "scc-api-client.h"
+#include "scc-api-client-private.h"
+#include "scc-client-test.h"
+
+static ScTestDaemon *daemon_;  /* shared by the tests of this binary */
+
+static void
+store_result_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static gboolean
+result_ready (gpointer user_data)
+{
+  GAsyncResult **result = user_data;
+
+  return *result != NULL;
+}
+
+static SccHealth *
+get_health (SccApiClient  *client,
+            GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  scc_api_client_get_health_async (client, NULL, store_result_cb, &result);
+  scc_test_wait_until (result_ready, &result, 30);
+  return scc_api_client_get_health_finish (client, result, error);
+}
+
+static JsonNode *
+request (SccApiClient        *client,
+         const char          *method,
+         const char          *path,
+         SccApiRequestFlags   flags,
+         guint               *status,
+         GError             **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  _scc_api_client_request_async (client, method, path, NULL, NULL, flags, NULL, store_result_cb, &result);
+  scc_test_wait_until (result_ready, &result, 30);
+  return _scc_api_client_request_finish (client, result, status, NULL, error);
+}
+
+static void
+test_health_ok (void)
+{
+  g_autoptr(SccApiClient) client = scc_api_client_new (sc_test_daemon_get_base_url (daemon_));
+  g_autoptr(SccHealth) health = NULL;
+  g_autoptr(GError) error = NULL;
+
+  health = get_health (client, &error);
+  g_assert_no_error (error);
+  g_assert_true (scc_health_is_ok (health));
+  g_assert_true (scc_health_is_database_ok (health));
+  g_assert_cmpstr (scc_health_get_status (health), ==, "ok");
+  g_assert_cmpstr (scc_health_get_database (health), ==, "ok");
+  g_assert_cmpstr (scc_health_get_version (health), ==, PACKAGE_VERSION);
+  g_assert_cmpint (scc_health_get_schema_version (health), >=, 1);
+}
+
+static void
+test_base_url_trailing_slash (void)
+{
+  g_autofree char *url = g_strconcat (sc_test_daemon_get_base_url (daemon_), "/", NULL);
+  g_autoptr(SccApiClient) client = scc_api_client_new (url);
+  g_autoptr(SccHealth) health = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (scc_api_client_get_base_url (client), ==, sc_test_daemon_get_base_url (daemon_));
+
+  /* A token is not sent to the public health route, and does no harm. */
+  scc_api_client_set_token (client, "not-a-real-token");
+  health = get_health (client, &error);
+  g_assert_no_error (error);
+  g_assert_true (scc_health_is_ok (health));
+}
+
+static void
+test_request_json (void)
+{
+  g_autoptr(SccApiClient) client = scc_api_client_new (sc_test_daemon_get_base_url (daemon_));
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  guint status = 0;
+
+  node = request (client, "GET", "/health", SCC_API_REQUEST_DEFAULT, &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (status, ==, 200);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (node), "status"), ==, "ok");
+}
+
+static void
+test_request_not_found (void)
+{
+  g_autoptr(SccApiClient) client = scc_api_client_new (sc_test_daemon_get_base_url (daemon_));
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  const ScProblem *problem;
+  guint status = 0;
+
+  node = request (client, "GET", "/no-such-thing", SCC_API_REQUEST_DEFAULT, &status, &error);
+  g_assert_null (node);
+  g_assert_cmpuint (status, ==, 404);
+  g_assert_error (error, SC_ERROR, SC_ERROR_NOT_FOUND);
+
+  /* The problem document came through whole. */
+  problem = sc_error_get_problem (error);
+  g_assert_nonnull (problem);
+  g_assert_cmpuint (sc_problem_get_status (problem), ==, 404);
+  g_assert_nonnull (sc_problem_get_request_id (problem));
+}
+
+static void
+test_request_method_not_allowed (void)
+{
+  g_autoptr(SccApiClient) client = scc_api_client_new (sc_test_daemon_get_base_url (daemon_));
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+
+  node = request (client, "DELETE", "/health", SCC_API_REQUEST_DEFAULT, NULL, &error);
+  g_assert_null (node);
+  g_assert_error (error, SC_ERROR, SC_ERROR_METHOD_NOT_ALLOWED);
+  g_assert_nonnull (sc_error_get_problem (error));
+}
+
+static void
+test_refused (void)
+{
+  g_autofree char *url = scc_test_closed_url ();
+  g_autoptr(SccApiClient) client = scc_api_client_new (url);
+  g_autoptr(SccHealth) health = NULL;
+  g_autoptr(GError) error = NULL;
+
+  health = get_health (client, &error);
+  g_assert_null (health);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED);
+}
+
+static void
+test_no_address (void)
+{
+  g_autoptr(SccApiClient) client = scc_api_client_new (NULL);
+  g_autoptr(SccHealth) health = NULL;
+  g_autoptr(GError) error = NULL;
+
+  health = get_health (client, &error);
+  g_assert_null (health);
+  g_assert_error (error, SC_ERROR, SC_ERROR_INVALID_INPUT);
+
+  g_clear_error (&error);
+  scc_api_client_set_base_url (client, "ftp://example.org");
+  health = get_health (client, &error);
+  g_assert_null (health);
+  g_assert_error (error, SC_ERROR, SC_ERROR_INVALID_INPUT);
+}
+
+static void
+test_cancelled (void)
+{
+  g_autoptr(SccApiClient) client = scc_api_client_new (sc_test_daemon_get_base_url (daemon_));
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(SccHealth) health = NULL;
+  g_autoptr(GError) error = NULL;
+
+  scc_api_client_get_health_async (client, cancellable, store_result_cb, &result);
+  g_cancellable_cancel (cancellable);
+  scc_test_wait_until (result_ready, &result, 30);
+  health = scc_api_client_get_health_finish (client, result, &error);
+  g_assert_null (health);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+static JsonNode *
+parse (const char *json)
+{
+  g_autoptr(GError) error = NULL;
+  JsonNode *node = json_from_string (json, &error);
+
+  g_assert_no_error (error);
+  return node;
+}
+
+static void
+test_error_for_status (void)
+{
+  g_autoptr(JsonNode) unauthorized = parse ("{\"type\":\"/problems/unauthorized\",\"title\":\"Unauthorized\","
+                                            "\"status\":401,\"code\":\"unauthorized\","
+                                            "\"detail\":\"the session has ended\",\"request_id\":\"r1\"}");
+  g_autoptr(JsonNode) invalid = parse ("{\"status\":422,\"code\":\"invalid-input\",\"detail\":\"bad\","
+                                       "\"errors\":[{\"field\":\"received_on\",\"message\":\"must not be in the future\"}]}");
+  g_autoptr(JsonNode) health = parse ("{\"status\":\"unavailable\",\"database\":\"unavailable\","
+                                      "\"schema_version\":null,\"version\":\"0.1.0\"}");
+  g_autoptr(GError) error = NULL;
+  const ScProblem *problem;
+
+  /* A 401 is recognisable, so a page can send the user back to sign-in. */
+  error = _scc_api_client_error_for_status (401, unauthorized);
+  g_assert_error (error, SC_ERROR, SC_ERROR_UNAUTHORIZED);
+  g_assert_cmpstr (error->message, ==, "the session has ended");
+  g_assert_cmpstr (sc_problem_get_request_id (sc_error_get_problem (error)), ==, "r1");
+  g_clear_error (&error);
+
+  /* Without a body the status alone decides. */
+  error = _scc_api_client_error_for_status (401, NULL);
+  g_assert_error (error, SC_ERROR, SC_ERROR_UNAUTHORIZED);
+  g_clear_error (&error);
+
+  /* Field errors reach the caller. */
+  error = _scc_api_client_error_for_status (422, invalid);
+  g_assert_error (error, SC_ERROR, SC_ERROR_INVALID_INPUT);
+  problem = sc_error_get_problem (error);
+  g_assert_cmpstr (sc_problem_lookup_field (problem, "received_on"), ==, "must not be in the future");
+  g_clear_error (&error);
+
+  /* Not a problem document: the status still gives the code. */
+  error = _scc_api_client_error_for_status (503, health);
+  g_assert_error (error, SC_ERROR, SC_ERROR_UNAVAILABLE);
+  g_assert_cmpstr (error->message, ==, "the server answered 503 Service Unavailable");
+  g_clear_error (&error);
+
+  error = _scc_api_client_error_for_status (502, NULL);
+  g_assert_error (error, SC_ERROR, SC_ERROR_INTERNAL);
+}
+
+static void
+test_health_codec (void)
+{
+  g_autoptr(JsonNode) down = parse ("{\"status\":\"unavailable\",\"database\":\"unavailable\","
+                                    "\"schema_version\":null,\"version\":\"0.1.0\",\"extra\":1}");
+  g_autoptr(JsonNode) bad_schema = parse ("{\"status\":\"ok\",\"database\":\"ok\","
+                                          "\"schema_version\":\"3\",\"version\":\"0.1.0\"}");
+  g_autoptr(JsonNode) no_version = parse ("{\"status\":\"ok\",\"database\":\"ok\",\"schema_version\":3}");
+  g_autoptr(JsonNode) array = parse ("[]");
+  g_autoptr(SccHealth) health = NULL;
+  g_autoptr(GError) error = NULL;
+
+  health = scc_health_new_from_json (down, &error);
+  g_assert_no_error (error);
+  g_assert_false (scc_health_is_ok (health));
+  g_assert_false (scc_health_is_database_ok (health));
+  g_assert_cmpint (scc_health_get_schema_version (health), ==, -1);
+  g_assert_cmpstr (scc_health_get_version (health), ==, "0.1.0");
+  g_clear_object (&health);
+
+  health = scc_health_new_from_json (bad_schema, &error);
+  g_assert_null (health);
+  g_assert_error (error, SC_ERROR, SC_ERROR_MALFORMED);
+  g_assert_nonnull (strstr (error->message, "schema_version"));
+  g_clear_error (&error);
+
+  health = scc_health_new_from_json (no_version, &error);
+  g_assert_null (health);
+  g_assert_error (error, SC_ERROR, SC_ERROR_MALFORMED);
+  g_assert_nonnull (strstr (error->message, "\"version\""));
+  g_clear_error (&error);
+
+  health = scc_health_new_from_json (array, &error);
+  g_assert_null (health);
+  g_assert_error (error, SC_ERROR, SC_ERROR_MALFORMED);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *data_dir = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/client/api-client/error-for-status", test_error_for_status);
+  g_test_add_func ("/client/api-client/health-codec", test_health_codec);
+  g_test_add_func ("/client/api-client/health/ok", test_health_ok);
+  g_test_add_func ("/client/api-client/health/trailing-slash", test_base_url_trailing_slash);
+  g_test_add_func ("/client/api-client/health/refused", test_refused);
+  g_test_add_func ("/client/api-client/health/no-address", test_no_address);
+  g_test_add_func ("/client/api-client/health/cancelled", test_cancelled);
+  g_test_add_func ("/client/api-client/request/json", test_request_json);
+  g_test_add_func ("/client/api-client/request/not-found", test_request_not_found);
+  g_test_add_func ("/client/api-client/request/method-not-allowed", test_request_method_not_allowed);
+
+  data_dir = sc_test_make_tmpdir ("scc-api-XXXXXX");
+  daemon_ = sc_test_daemon_spawn ((const char *[]) { "--data-dir", data_dir, NULL }, &error);
+  g_assert_no_error (error);
+
+  status = g_test_run ();
+
+  if (status != 0)
+    {
+      g_autofree char *log = sc_test_daemon_dup_log (daemon_);
+      g_printerr ("sendcased log:\n%s\n", log);
+    }
+  sc_test_daemon_stop (daemon_);
+  g_clear_pointer (&daemon_, sc_test_daemon_free);
+  sc_test_rm_rf (data_dir);
+
+  return status;
+}
