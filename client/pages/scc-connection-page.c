@@ -170,15 +170,15 @@ show_problem (SccConnectionPage  *self,
   else
     {
       adw_status_page_set_icon_name (self->problem_page, "dialog-warning-symbolic");
-      adw_status_page_set_title (self->problem_page, _("Server Reachable, Database Unavailable"));
+      adw_status_page_set_title (self->problem_page, _("Database Unavailable"));
       if (version != NULL)
-        description = g_markup_printf_escaped (_("The server at <b>%s</b> (sendcase %s) is running "
-                                                 "but cannot reach its database. Your records are "
-                                                 "not affected. Try again in a few minutes, or tell "
-                                                 "your system administrator if this continues."),
+        description = g_markup_printf_escaped (_("The server at <b>%s</b> (sendcase %s) is reachable, "
+                                                 "but it cannot reach its database. Try again in a "
+                                                 "few minutes, or tell your system administrator if "
+                                                 "this continues."),
                                                target_url, version);
       else
-        description = g_markup_printf_escaped (_("The server at <b>%s</b> is running but cannot "
+        description = g_markup_printf_escaped (_("The server at <b>%s</b> is reachable, but it cannot "
                                                  "serve requests. Try again in a few minutes, or "
                                                  "tell your system administrator if this "
                                                  "continues."),
@@ -186,8 +186,11 @@ show_problem (SccConnectionPage  *self,
     }
 
   adw_status_page_set_description (self->problem_page, description);
-  details = dup_sentence (scc_connection_vm_get_error_message (vm));
+  /* The technical reason, when the description does not already say it. */
+  if (state == SCC_CONNECTION_STATE_UNREACHABLE || version == NULL)
+    details = dup_sentence (scc_connection_vm_get_error_message (vm));
   gtk_label_set_label (self->problem_details_label, details != NULL ? details : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_details_label), details != NULL);
 }
 
 static void
@@ -326,17 +329,39 @@ connection_edit_address_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->url_row));
 }
 
+/* Connect is the window's default widget whenever the form shows. GTK
+ * drops the default when the stack hides the form, so it is claimed again
+ * each time the form comes back, not only on map. */
+static void
+claim_default_widget (SccConnectionPage *self)
+{
+  GtkRoot *root;
+
+  g_assert (SCC_IS_CONNECTION_PAGE (self));
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (GTK_IS_WINDOW (root) &&
+      gtk_widget_get_mapped (GTK_WIDGET (self)) &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "form") == 0)
+    gtk_window_set_default_widget (GTK_WINDOW (root), GTK_WIDGET (self->connect_button));
+}
+
+static void
+on_stack_visible_child_cb (SccConnectionPage *self,
+                           GParamSpec        *pspec,
+                           GtkStack          *stack)
+{
+  g_assert (SCC_IS_CONNECTION_PAGE (self));
+
+  claim_default_widget (self);
+}
+
 static void
 scc_connection_page_map (GtkWidget *widget)
 {
-  SccConnectionPage *self = SCC_CONNECTION_PAGE (widget);
-  GtkRoot *root;
-
   GTK_WIDGET_CLASS (scc_connection_page_parent_class)->map (widget);
 
-  root = gtk_widget_get_root (widget);
-  if (GTK_IS_WINDOW (root))
-    gtk_window_set_default_widget (GTK_WINDOW (root), GTK_WIDGET (self->connect_button));
+  claim_default_widget (SCC_CONNECTION_PAGE (widget));
 }
 
 static void
@@ -479,6 +504,10 @@ static void
 scc_connection_page_init (SccConnectionPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (self->stack, "notify::visible-child-name",
+                           G_CALLBACK (on_stack_visible_child_cb), self,
+                           G_CONNECT_SWAPPED);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "connection.connect", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "connection.retry", FALSE);

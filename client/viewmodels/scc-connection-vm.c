@@ -546,8 +546,8 @@ scc_connection_vm_cancel (SccConnectionVm *self)
  * @url: (nullable): an address as typed
  *
  * An address is usable if it is an absolute http:// or https:// URL naming
- * a host, with no user name, query or fragment. Surrounding blanks are
- * ignored. The message is written to stand beside the field.
+ * a host, with no blanks, user name, query or fragment. Surrounding
+ * blanks are ignored. The message is written to stand beside the field.
  *
  * Returns: %TRUE if @url is usable, else %FALSE with an SC_ERROR_INVALID_INPUT
  */
@@ -573,6 +573,16 @@ scc_connection_vm_check_url (const char  *url,
       g_set_error_literal (error, SC_ERROR, SC_ERROR_INVALID_INPUT,
                            "must start with http:// or https://");
       return FALSE;
+    }
+
+  /* GUri lets a blank through in a host name; no server has one. */
+  for (const char *c = text; *c != '\0'; c++)
+    {
+      if (g_ascii_isspace (*c))
+        {
+          g_set_error_literal (error, SC_ERROR, SC_ERROR_INVALID_INPUT, "must not contain spaces");
+          return FALSE;
+        }
     }
 
   uri = g_uri_parse (text, G_URI_FLAGS_NONE, NULL);

@@ -168,6 +168,72 @@ test_bad_address (void)
   g_assert_null (scc_connection_vm_get_url_error (vm));
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+count_cb (GObject    *object,
+          GParamSpec *pspec,
+          guint      *count)
+{
+  (*count)++;
+}
+
+static gboolean
+busy_twice (gpointer user_data)
+{
+  return *(guint *) user_data >= 2;
+}
+
+static void
+test_enter_connects (void)
+{
+  SccConnectionPage *page = scc_window_get_connection_page (window);
+  SccConnectionVm *vm = scc_window_get_connection_vm (window);
+  GtkWidget *url_row = find_descendant (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW);
+  GtkEditable *text;
+  guint n_busy = 0;
+  gulong handler;
+
+  g_assert_nonnull (url_row);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (url_row)), ==, sc_test_daemon_get_base_url (daemon_));
+
+  /* Typing in the field goes to the view model. */
+  gtk_editable_set_text (GTK_EDITABLE (url_row), "http://localhost:1");
+  g_assert_cmpstr (scc_connection_vm_get_server_url (vm), ==, "http://localhost:1");
+  gtk_editable_set_text (GTK_EDITABLE (url_row), sc_test_daemon_get_base_url (daemon_));
+
+  /* Enter in the field presses the default button, Connect. */
+  handler = g_signal_connect (vm, "notify::busy", G_CALLBACK (count_cb), &n_busy);
+  gtk_widget_grab_focus (url_row);
+  text = gtk_editable_get_delegate (GTK_EDITABLE (url_row));
+  g_assert_true (GTK_IS_TEXT (text));
+  g_signal_emit_by_name (text, "activate");
+
+  /* GtkButton emits clicked when its short press animation ends; then
+   * busy goes up and down again. */
+  scc_test_wait_until (busy_twice, &n_busy, 30);
+  g_signal_handler_disconnect (vm, handler);
+
+  g_assert_cmpint (scc_connection_vm_get_state (vm), ==, SCC_CONNECTION_STATE_CONNECTED);
+}
+
 static void
 stop_database (void)
 {
@@ -216,6 +282,7 @@ main (int   argc,
   g_test_add_func ("/client/connection-page/connected", test_connected);
   g_test_add_func ("/client/connection-page/unreachable", test_unreachable);
   g_test_add_func ("/client/connection-page/bad-address", test_bad_address);
+  g_test_add_func ("/client/connection-page/enter-connects", test_enter_connects);
   /* Last: it stops the database. */
   g_test_add_func ("/client/connection-page/degraded", test_degraded);
 
