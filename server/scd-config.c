@@ -31,8 +31,11 @@ scd_config_new (void)
 
   config->max_body_size = DEFAULT_MAX_BODY_SIZE;
   config->pool_size = DEFAULT_POOL_SIZE;
-  config->session_idle_minutes = 30;
-  config->session_lifetime_minutes = 12 * 60;
+  config->session_idle_seconds = 30 * 60;
+  config->session_lifetime_seconds = 12 * 60 * 60;
+  config->lockout_window_seconds = 15 * 60;
+  config->lockout_max_failures = 5;
+  config->lockout_address_max_failures = 30;
   config->shutdown_timeout_seconds = 10;
   return config;
 }
@@ -139,6 +142,39 @@ parse_size (const char  *text,
   return TRUE;
 }
 
+gboolean
+scd_config_parse_duration (const char  *text,
+                           guint       *seconds,
+                           GError     **error)
+{
+  g_autofree char *number = g_strstrip (g_strdup (text));
+  gsize len = strlen (number);
+  guint64 multiplier = 1;
+  guint64 value;
+
+  if (len > 0 && g_ascii_isalpha (number[len - 1]))
+    {
+      switch (number[len - 1])
+        {
+        case 's': multiplier = 1; break;
+        case 'm': multiplier = 60; break;
+        case 'h': multiplier = 3600; break;
+        case 'd': multiplier = 86400; break;
+        default: multiplier = 0; break;
+        }
+      number[len - 1] = '\0';
+    }
+  if (multiplier == 0 || !g_ascii_string_to_unsigned (number, 10, 1, G_MAXUINT32, &value, NULL) ||
+      value * multiplier > G_MAXUINT32)
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_INVALID_INPUT,
+                   "invalid duration \"%s\": expected a positive number with s, m, h or d", text);
+      return FALSE;
+    }
+  *seconds = (guint) (value * multiplier);
+  return TRUE;
+}
+
 /* Fills a string setting from the key file unless the command line set it. */
 static void
 take_string (GKeyFile    *key_file,
@@ -196,8 +232,10 @@ scd_config_load (ScdConfig   *config,
   gboolean insecure = FALSE;
   gboolean demo = FALSE;
   int pool_size = 0;
-  int idle = 0;
-  int lifetime = 0;
+  int max_failures = 0;
+  g_autofree char *idle = NULL;
+  g_autofree char *lifetime = NULL;
+  g_autofree char *lockout_window = NULL;
   const GOptionEntry entries[] = {
     { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &config->data_dir,
       "Directory of the embedded PostgreSQL cluster (default $XDG_DATA_HOME/sendcase)", "DIR" },
@@ -219,10 +257,14 @@ scd_config_load (ScdConfig   *config,
       "Largest request body accepted (default 1M)", "BYTES" },
     { "pool-size", 0, 0, G_OPTION_ARG_INT, &pool_size,
       "Database connections per daemon (default 6)", "N" },
-    { "session-idle-minutes", 0, 0, G_OPTION_ARG_INT, &idle,
-      "Minutes of inactivity that end a session (default 30)", "N" },
-    { "session-lifetime-minutes", 0, 0, G_OPTION_ARG_INT, &lifetime,
-      "Minutes after sign-in that end a session in any case (default 720)", "N" },
+    { "session-idle-timeout", 0, 0, G_OPTION_ARG_STRING, &idle,
+      "Inactivity that ends a session (default 30m)", "DURATION" },
+    { "session-lifetime", 0, 0, G_OPTION_ARG_STRING, &lifetime,
+      "Time after sign-in that ends a session in any case (default 12h)", "DURATION" },
+    { "lockout-window", 0, 0, G_OPTION_ARG_STRING, &lockout_window,
+      "Failed sign-ins within this time lock the username for as long (default 15m)", "DURATION" },
+    { "lockout-failures", 0, 0, G_OPTION_ARG_INT, &max_failures,
+      "Failed sign-ins for one username that lock it (default 5)", "N" },
     { "port-file", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &config->port_file,
       "Write the URL served to FILE once listening", "FILE" },
     { "migrations-dir", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &config->migrations_dir,
@@ -291,22 +333,25 @@ scd_config_load (ScdConfig   *config,
   config->insecure_listen = insecure;
   config->demo_data = demo;
 
-  if (pool_size < 0 || idle < 0 || lifetime < 0)
+  if (pool_size < 0 || max_failures < 0)
     {
       g_set_error_literal (error, SC_ERROR, SC_ERROR_INVALID_INPUT,
-                           "--pool-size and the session minutes must be positive");
+                           "--pool-size and --lockout-failures must be positive");
       return FALSE;
     }
   if (pool_size > 0)
     config->pool_size = pool_size;
-  if (idle > 0)
-    config->session_idle_minutes = idle;
-  if (lifetime > 0)
-    config->session_lifetime_minutes = lifetime;
+  if (max_failures > 0)
+    config->lockout_max_failures = max_failures;
   if (!take_uint (config->key_file, "pool-size", &config->pool_size, pool_size > 0, error) ||
-      !take_uint (config->key_file, "session-idle-minutes", &config->session_idle_minutes, idle > 0, error) ||
-      !take_uint (config->key_file, "session-lifetime-minutes", &config->session_lifetime_minutes,
-                  lifetime > 0, error))
+      !take_uint (config->key_file, "lockout-failures", &config->lockout_max_failures, max_failures > 0, error))
+    return FALSE;
+  take_string (config->key_file, "session-idle-timeout", &idle);
+  take_string (config->key_file, "session-lifetime", &lifetime);
+  take_string (config->key_file, "lockout-window", &lockout_window);
+  if ((idle != NULL && !scd_config_parse_duration (idle, &config->session_idle_seconds, error)) ||
+      (lifetime != NULL && !scd_config_parse_duration (lifetime, &config->session_lifetime_seconds, error)) ||
+      (lockout_window != NULL && !scd_config_parse_duration (lockout_window, &config->lockout_window_seconds, error)))
     return FALSE;
   if (config->pool_size > 64)
     {

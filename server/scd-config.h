@@ -28,8 +28,11 @@ typedef struct
   gboolean demo_data;
   guint64  max_body_size;    /* bytes */
   guint    pool_size;
-  guint    session_idle_minutes;
-  guint    session_lifetime_minutes;
+  guint    session_idle_seconds;      /* a session unused this long ends */
+  guint    session_lifetime_seconds;  /* and ends this long after sign-in in any case */
+  guint    lockout_window_seconds;    /* failed sign-ins counted over this window ... */
+  guint    lockout_max_failures;      /* ... lock a username at this many ... */
+  guint    lockout_address_max_failures; /* ... and a source address at this many */
   guint    shutdown_timeout_seconds;
   GKeyFile *key_file;        /* the whole config file, for other groups; nullable */
 } ScdConfig;
@@ -53,6 +56,10 @@ gboolean   scd_config_parse_listen    (const char   *text,
  * reach it, and root's home is closed to it). */
 char      *scd_config_dup_default_data_dir (void);
 gboolean   scd_config_is_loopback     (const char   *host);
+/* "90", "90s", "15m", "12h", "2d" -> seconds */
+gboolean   scd_config_parse_duration  (const char   *text,
+                                       guint        *seconds,
+                                       GError      **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScdConfig, scd_config_free)
 

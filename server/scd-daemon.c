@@ -27,11 +27,12 @@
 #include "scd-cluster.h"
 #include "scd-daemon.h"
 #include "scd-migrate.h"
+#include "scd-password.h"
 #include "scd-server.h"
 #include "store/scd-db.h"
 
 /* Every pooled connection works as this role (sql/0001-*.sql). */
-#define APP_ROLE_SETUP_SQL "SET ROLE sendcase_app"
+#define APP_ROLE_SETUP_SQL "SET ROLE sendcase_app; SET TIME ZONE 'UTC'"
 #define LISTEN_WAIT_SECONDS 10
 
 struct _ScdDaemon
@@ -233,6 +234,8 @@ prepare_database (ScdDaemon  *self,
   if (migrations == NULL || !scd_migrate_run (self->conninfo, migrations, &version, error))
     return FALSE;
   g_message ("database schema at version %u", version);
+  if (self->config->demo_data && !scd_migrate_load_demo_data (self->conninfo, error))
+    return FALSE;
   return TRUE;
 }
 
@@ -247,7 +250,8 @@ scd_daemon_run (ScdDaemon *self)
   self->sigterm_id = g_unix_signal_add (SIGTERM, on_signal_cb, self);
   self->sigint_id = g_unix_signal_add (SIGINT, on_signal_cb, self);
 
-  if (!prepare_database (self, &error))
+  /* libsodium, and the dummy hash that unknown usernames are checked against */
+  if (!scd_password_init (&error) || !prepare_database (self, &error))
     {
       fprintf (stderr, "sendcased: %s\n", error->message);
       stop_database (self);

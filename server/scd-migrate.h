@@ -51,6 +51,21 @@ gboolean   scd_migrate_get_status     (const char          *conninfo,
                                        GError             **error);
 void       scd_migration_status_clear (ScdMigrationStatus  *status);
 
+/* scd-migrate-demo.c: fictional users of every role for ./demo */
+typedef struct
+{
+  const char *username;
+  const char *full_name;
+  const char *role;
+} ScdDemoUser;
+
+#define SCD_DEMO_PASSWORD "demo-password-2026"
+
+extern const ScdDemoUser scd_demo_users[];
+
+gboolean   scd_migrate_load_demo_data (const char         *conninfo,
+                                       GError            **error);
+
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ScdMigrationStatus, scd_migration_status_clear)
 
 G_END_DECLS

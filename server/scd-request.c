@@ -289,6 +289,37 @@ scd_request_parse_json_object (ScdRequest  *request,
   return json_object_ref (json_node_get_object (root));
 }
 
+gboolean
+scd_request_get_if_match (ScdRequest  *request,
+                          gint64      *version,
+                          GError     **error)
+{
+  const char *value = scd_request_get_header (request, "If-Match");
+  g_autofree char *inner = NULL;
+  guint64 number;
+  gsize len;
+
+  if (value == NULL)
+    {
+      g_set_error_literal (error, SC_ERROR, SC_ERROR_PRECONDITION_REQUIRED,
+                           "an update needs If-Match with the ETag of the record you changed");
+      return FALSE;
+    }
+  if (g_str_has_prefix (value, "W/"))
+    value += 2;
+  len = strlen (value);
+  if (len >= 3 && value[0] == '"' && value[len - 1] == '"')
+    inner = g_strndup (value + 1, len - 2);
+  if (inner == NULL || !g_ascii_string_to_unsigned (inner, 10, 1, G_MAXINT64, &number, NULL))
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_PRECONDITION_FAILED,
+                   "If-Match %s is not an ETag of this record: reload it and make your change again", value);
+      return FALSE;
+    }
+  *version = (gint64) number;
+  return TRUE;
+}
+
 void
 scd_request_set_data (ScdRequest     *request,
                       const char     *key,
@@ -308,9 +339,11 @@ scd_request_get_data (ScdRequest *request,
 void
 scd_request_pause (ScdRequest *request)
 {
-  g_return_if_fail (request->paused_ref == NULL);
   g_return_if_fail (!request->replied);
 
+  /* pausing twice is harmless: authentication pauses before the handler */
+  if (request->paused_ref != NULL)
+    return;
   request->paused_ref = g_object_ref (request->msg);
   soup_server_message_pause (request->msg);
 }
@@ -345,6 +378,18 @@ finish_reply (ScdRequest *request)
     soup_server_message_unpause (held);
 }
 
+/* libsoup 3.2 knows no phrase for the statuses of RFC 6585 */
+static const char *
+reason_phrase (guint status)
+{
+  switch (status)
+    {
+    case 428: return "Precondition Required";
+    case 429: return "Too Many Requests";
+    default: return NULL;
+    }
+}
+
 static void
 reply_bytes (ScdRequest *request,
              guint       status,
@@ -362,7 +407,7 @@ reply_bytes (ScdRequest *request,
       finish_reply (request);
       return;
     }
-  soup_server_message_set_status (request->msg, status, NULL);
+  soup_server_message_set_status (request->msg, status, reason_phrase (status));
   if (text != NULL)
     soup_server_message_set_response (request->msg, content_type, SOUP_MEMORY_TAKE, text, strlen (text));
   finish_reply (request);

@@ -59,6 +59,13 @@ GBytes            *scd_request_get_body         (ScdRequest        *request);
 JsonObject        *scd_request_parse_json_object (ScdRequest       *request,
                                                  GError           **error);
 
+/* The record version an update is based on, from If-Match ("3" or W/"3").
+ * Missing: SC_ERROR_PRECONDITION_REQUIRED (428); not a version this server
+ * gave out: SC_ERROR_PRECONDITION_FAILED (412). */
+gboolean           scd_request_get_if_match     (ScdRequest        *request,
+                                                 gint64            *version,
+                                                 GError           **error);
+
 /* Arbitrary per-request data for later layers (session, audit). */
 void               scd_request_set_data         (ScdRequest        *request,
                                                  const char        *key,

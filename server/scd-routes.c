@@ -14,8 +14,28 @@
 #include "scd-routes.h"
 #include "handlers/scd-handlers.h"
 
+#define STAFF_ADMIN (SCD_ACCESS_SYSTEM_ADMIN)
+#define AUDITORS (SCD_ACCESS_TEAM_MANAGER | SCD_ACCESS_SYSTEM_ADMIN)
+
+/* The access matrix of docs/access.md, route by route. */
 static const ScdRoute routes[] = {
-  { "GET", "/api/v1/health", scd_health_handler_get, SCD_ACCESS_PUBLIC },
+  { "GET", "/api/v1/health", scd_health_handler_get, SCD_ACCESS_PUBLIC, "health.read", NULL },
+
+  { "POST", "/api/v1/sessions", scd_session_handler_create, SCD_ACCESS_PUBLIC, "session.create", "session" },
+  { "DELETE", "/api/v1/sessions/current", scd_session_handler_delete_current, SCD_ACCESS_ANY_USER,
+    "session.delete", "session" },
+  { "GET", "/api/v1/me", scd_session_handler_me, SCD_ACCESS_ANY_USER, "me.read", NULL },
+  { "POST", "/api/v1/me/password", scd_session_handler_change_password, SCD_ACCESS_ANY_USER,
+    "user.password.change", "user" },
+
+  { "GET", "/api/v1/users", scd_user_handler_list, STAFF_ADMIN, "user.list", "user" },
+  { "POST", "/api/v1/users", scd_user_handler_create, STAFF_ADMIN, "user.create", "user" },
+  { "GET", "/api/v1/users/{id}", scd_user_handler_get, STAFF_ADMIN, "user.read", "user" },
+  { "PATCH", "/api/v1/users/{id}", scd_user_handler_update, STAFF_ADMIN, "user.update", "user" },
+  { "POST", "/api/v1/users/{id}/password", scd_user_handler_reset_password, STAFF_ADMIN,
+    "user.password.reset", "user" },
+
+  { "GET", "/api/v1/audit", scd_audit_handler_list, AUDITORS, "audit.read", "audit" },
 };
 
 const ScdRoute *

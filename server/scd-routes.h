@@ -34,7 +34,9 @@ typedef struct
   const char     *method;
   const char     *pattern;   /* "/api/v1/cases/{id}" */
   ScdHandlerFunc  handler;
-  guint           access;    /* ScdAccess flags */
+  guint           access;         /* ScdAccess flags */
+  const char     *action;         /* audit name, e.g. "user.update" */
+  const char     *resource_type;  /* audit resource, e.g. "user"; nullable */
 } ScdRoute;
 
 const ScdRoute *scd_routes_get   (guint       *n_routes);

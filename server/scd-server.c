@@ -25,6 +25,7 @@
 #include <libsoup/soup.h>
 
 #include "sc-problem.h"
+#include "scd-auth.h"
 #include "scd-routes.h"
 #include "scd-server.h"
 
@@ -224,7 +225,7 @@ handler_cb (SoupServer        *soup,
       return;
     }
 
-  route->handler (request);
+  scd_auth_dispatch (request, route);
 
   if (!scd_request_get_replied (request) && !scd_request_get_paused (request))
     {

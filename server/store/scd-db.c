@@ -200,11 +200,6 @@ scd_db_error_from_result (const PGresult *result)
       code = SC_ERROR_UNAVAILABLE;
       detail = "the database is unavailable; try again shortly";
     }
-  else if (g_str_equal (sqlstate, "42501"))
-    {
-      code = SC_ERROR_FORBIDDEN;
-      detail = "the database refused this change";
-    }
 
   error = g_error_new (SC_ERROR, code, "%s (SQLSTATE %s)", g_strstrip (message), sqlstate);
   sc_error_take_problem (error, sc_problem_new (code, detail));

@@ -81,3 +81,41 @@ GError     *scd_db_error_from_result   (const PGresult      *result);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
 
 G_END_DECLS
+
+/* Statement parameters as text ($1, $2, ...); NULL entries are SQL NULL. */
+typedef GPtrArray ScdParams;
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScdParams, g_ptr_array_unref)
+
+static inline ScdParams *
+scd_params_new (void)
+{
+  return g_ptr_array_new_with_free_func (g_free);
+}
+
+static inline void
+scd_params_add (ScdParams  *params,
+                const char *value)
+{
+  g_ptr_array_add (params, g_strdup (value));
+}
+
+static inline void
+scd_params_add_int (ScdParams *params,
+                    gint64     value)
+{
+  g_ptr_array_add (params, g_strdup_printf ("%" G_GINT64_FORMAT, value));
+}
+
+static inline void
+scd_params_add_bool (ScdParams *params,
+                     gboolean   value)
+{
+  g_ptr_array_add (params, g_strdup (value ? "true" : "false"));
+}
+
+#define scd_params_values(p) ((const char * const *) (p)->pdata)
+
+/* RFC 3339 UTC text of a timestamptz column, for SELECT lists. The pool
+ * sets every session's time zone to UTC. */
+#define SCD_SQL_TIMESTAMP(col) "to_char(" col ", 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"

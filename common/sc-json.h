@@ -1,0 +1,40 @@
+/* sc-json.h
+ *
+ * Small helpers for explicit JSON codecs: read one member of an object with
+ * its type checked, adding a field error (sc_set_field_error) for every bad
+ * member, so one answer tells a form about all of its mistakes.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/* Each returns TRUE when the member is absent (and !@required) or valid.
+ * *@out is left untouched when the member is absent. A JSON null counts as
+ * absent. Errors accumulate in @error as field errors. */
+gboolean sc_json_read_string  (JsonObject   *object,
+                               const char   *member,
+                               gboolean      required,
+                               const char  **out,
+                               GError      **error);
+gboolean sc_json_read_boolean (JsonObject   *object,
+                               const char   *member,
+                               gboolean      required,
+                               gboolean     *out,
+                               gboolean     *present,
+                               GError      **error);
+gboolean sc_json_read_int     (JsonObject   *object,
+                               const char   *member,
+                               gboolean      required,
+                               gint64       *out,
+                               GError      **error);
+/* Adds a field error for every member not in @allowed (NULL-terminated). */
+gboolean sc_json_check_members (JsonObject        *object,
+                                const char * const *allowed,
+                                GError           **error);
+
+G_END_DECLS
