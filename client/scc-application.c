@@ -144,12 +144,18 @@ scc_application_activate (GApplication *application)
   g_autofree char *server_url = g_steal_pointer (&self->server_url);
   GtkWindow *window;
 
+  /* A new window connects at once, to --server or to the remembered
+   * address; an open one only when given a new address. */
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (window == NULL)
-    window = GTK_WINDOW (scc_window_new (self));
-
-  if (server_url != NULL)
-    scc_window_connect_to (SCC_WINDOW (window), server_url);
+    {
+      window = GTK_WINDOW (scc_window_new (self));
+      scc_window_connect_to (SCC_WINDOW (window), server_url);
+    }
+  else if (server_url != NULL)
+    {
+      scc_window_connect_to (SCC_WINDOW (window), server_url);
+    }
 
   gtk_window_present (window);
 }

@@ -6,9 +6,7 @@
  *
  * The server address is read from GSettings once, when the window opens,
  * and written back whenever the user starts a connection to a usable
- * address, so what is typed but never tried is not remembered. On opening,
- * the window connects straight away to the remembered address: a caseworker
- * who uses one server every day is not asked again.
+ * address, so what is typed but never tried is not remembered.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -73,9 +71,6 @@ scc_window_constructed (GObject *object)
                            G_CALLBACK (on_connection_state_cb), self,
                            G_CONNECT_SWAPPED);
   scc_connection_page_set_view_model (self->connection_page, self->connection_vm);
-
-  if (scc_connection_vm_check_url (scc_connection_vm_get_server_url (self->connection_vm), NULL))
-    scc_connection_vm_connect (self->connection_vm);
 }
 
 static void
@@ -211,20 +206,22 @@ scc_window_get_connection_vm (SccWindow *self)
 
 /**
  * scc_window_connect_to:
- * @server_url: an address, e.g. from the command line
+ * @server_url: (nullable): an address, e.g. from the command line, or
+ *   %NULL for the one remembered in GSettings
  *
- * Puts @server_url in the connection page's field and connects to it; a
- * bad address is reported beside the field as if typed.
+ * Shows the connection page and connects: the application calls it when it
+ * opens the window, so a caseworker who uses one server every day is not
+ * asked again. A bad address is reported beside the field as if typed.
  */
 void
 scc_window_connect_to (SccWindow  *self,
                        const char *server_url)
 {
   g_return_if_fail (SCC_IS_WINDOW (self));
-  g_return_if_fail (server_url != NULL);
 
   scc_window_show_page (self, "connection");
-  scc_connection_vm_set_server_url (self->connection_vm, server_url);
+  if (server_url != NULL)
+    scc_connection_vm_set_server_url (self->connection_vm, server_url);
   scc_connection_vm_connect (self->connection_vm);
 }
 

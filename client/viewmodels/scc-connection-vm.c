@@ -174,12 +174,21 @@ scc_connection_vm_get_health_cb (GObject      *object,
     }
   else
     {
-      set_string (self, &self->version, NULL, PROP_VERSION);
-      set_schema_version (self, -1);
-      set_string (self, &self->error_message, error->message, PROP_ERROR_MESSAGE);
+      g_autofree char *message = NULL;
 
       /* A 503 problem without a health document (a proxy in front of a
-       * stopped daemon, say) is still "try again later", not a wrong address. */
+       * stopped daemon, say) is still "try again later", not a wrong
+       * address. Any other answer means something else is listening there. */
+      if (error->domain == SC_ERROR && error->code != SC_ERROR_UNAVAILABLE)
+        message = g_strdup_printf ("the server answered, but not as a sendcase server: %s",
+                                   error->message);
+      else
+        message = g_strdup (error->message);
+
+      set_string (self, &self->version, NULL, PROP_VERSION);
+      set_schema_version (self, -1);
+      set_string (self, &self->error_message, message, PROP_ERROR_MESSAGE);
+
       if (g_error_matches (error, SC_ERROR, SC_ERROR_UNAVAILABLE))
         set_state (self, SCC_CONNECTION_STATE_DEGRADED);
       else

@@ -235,6 +235,37 @@ test_enter_connects (void)
 }
 
 static void
+test_app_actions (void)
+{
+  g_auto(GStrv) quit_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quit");
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n_before = g_list_model_get_n_items (toplevels);
+  GtkWindow *about = NULL;
+
+  g_assert_true (g_strv_contains ((const char * const *) quit_accels, "<Control>q"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "about"));
+
+  /* app.about opens an AdwAboutWindow over the main window. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, n_before + 1);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_ABOUT_WINDOW (toplevel))
+        about = toplevel;
+    }
+  g_assert_nonnull (about);
+  g_assert_true (gtk_window_get_transient_for (about) == GTK_WINDOW (window));
+  g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+  gtk_window_destroy (about);
+
+  /* The keyboard shortcuts window comes from the resources. */
+  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+}
+
+static void
 stop_database (void)
 {
   g_autofree char *pid_file = g_build_filename (data_dir, "pgdata", "postmaster.pid", NULL);
@@ -283,6 +314,7 @@ main (int   argc,
   g_test_add_func ("/client/connection-page/unreachable", test_unreachable);
   g_test_add_func ("/client/connection-page/bad-address", test_bad_address);
   g_test_add_func ("/client/connection-page/enter-connects", test_enter_connects);
+  g_test_add_func ("/client/window/app-actions", test_app_actions);
   /* Last: it stops the database. */
   g_test_add_func ("/client/connection-page/degraded", test_degraded);
 

@@ -120,6 +120,22 @@ test_unreachable (Fixture       *fixture,
 }
 
 static void
+test_not_sendcase (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autofree char *url = g_strconcat (sc_test_daemon_get_base_url (daemon_), "/elsewhere", NULL);
+
+  /* Something answers there, but GET .../api/v1/health is not found. */
+  scc_connection_vm_set_server_url (fixture->vm, url);
+  g_assert_true (scc_connection_vm_connect (fixture->vm));
+  scc_test_wait_until (vm_settled, fixture->vm, 30);
+
+  g_assert_cmpint (scc_connection_vm_get_state (fixture->vm), ==, SCC_CONNECTION_STATE_UNREACHABLE);
+  g_assert_true (g_str_has_prefix (scc_connection_vm_get_error_message (fixture->vm),
+                                   "the server answered, but not as a sendcase server: "));
+}
+
+static void
 test_bad_address (Fixture       *fixture,
                   gconstpointer  user_data)
 {
@@ -261,6 +277,7 @@ main (int   argc,
   g_test_add_func ("/client/connection-vm/check-url", test_check_url);
   ADD ("/client/connection-vm/connected", test_connected);
   ADD ("/client/connection-vm/unreachable", test_unreachable);
+  ADD ("/client/connection-vm/not-sendcase", test_not_sendcase);
   ADD ("/client/connection-vm/bad-address", test_bad_address);
   ADD ("/client/connection-vm/cancel", test_cancel);
   ADD ("/client/connection-vm/reconnect-replaces", test_reconnect_replaces);
