@@ -4,8 +4,10 @@
  * PostgreSQL by tests/support): the health call, the generic request and how
  * each kind of failure reaches the caller: a problem document as an SC_ERROR
  * that keeps the problem, a refused connection as a G_IO_ERROR, a bad
- * address before anything is sent. The mapping of statuses that the daemon
- * cannot be made to send yet (401) is checked on the mapping function.
+ * address before anything is sent, a 401 as SC_ERROR_UNAUTHORIZED (and
+ * SccApiClient::unauthorized when a token was sent), a 422 with its field
+ * errors. Statuses the daemon cannot be made to send are checked on the
+ * mapping function itself.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -51,6 +53,23 @@ get_health (SccApiClient  *client,
   scc_api_client_get_health_async (client, NULL, store_result_cb, &result);
   scc_test_wait_until (result_ready, &result, 30);
   return scc_api_client_get_health_finish (client, result, error);
+}
+
+static JsonNode *
+request_full (SccApiClient        *client,
+              const char          *method,
+              const char          *path,
+              JsonNode            *body,
+              const char * const  *headers,
+              SccApiRequestFlags   flags,
+              guint               *status,
+              GError             **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  _scc_api_client_request_async (client, method, path, body, headers, flags, NULL, store_result_cb, &result);
+  scc_test_wait_until (result_ready, &result, 30);
+  return _scc_api_client_request_finish (client, result, status, NULL, error);
 }
 
 static JsonNode *
@@ -149,6 +168,63 @@ test_request_method_not_allowed (void)
   g_assert_null (node);
   g_assert_error (error, SC_ERROR, SC_ERROR_METHOD_NOT_ALLOWED);
   g_assert_nonnull (sc_error_get_problem (error));
+}
+
+static void
+count_cb (SccApiClient *client,
+          guint        *count)
+{
+  (*count)++;
+}
+
+static void
+test_request_unauthorized (void)
+{
+  g_autoptr(SccApiClient) client = scc_api_client_new (sc_test_daemon_get_base_url (daemon_));
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_unauthorized = 0;
+
+  g_signal_connect (client, "unauthorized", G_CALLBACK (count_cb), &n_unauthorized);
+
+  /* No token: a 401 error, but no session has ended. */
+  node = request (client, "GET", "/me", SCC_API_REQUEST_DEFAULT, NULL, &error);
+  g_assert_null (node);
+  g_assert_error (error, SC_ERROR, SC_ERROR_UNAUTHORIZED);
+  g_assert_cmpuint (n_unauthorized, ==, 0);
+  g_clear_error (&error);
+
+  /* A token the server does not know: the session has ended; sign in again. */
+  scc_api_client_set_token (client, "no-such-session");
+  node = request (client, "GET", "/me", SCC_API_REQUEST_DEFAULT, NULL, &error);
+  g_assert_null (node);
+  g_assert_error (error, SC_ERROR, SC_ERROR_UNAUTHORIZED);
+  g_assert_cmpuint (n_unauthorized, ==, 1);
+  g_assert_nonnull (sc_error_get_problem (error));
+}
+
+static void
+test_request_field_errors (void)
+{
+  g_autoptr(SccApiClient) client = scc_api_client_new (sc_test_daemon_get_base_url (daemon_));
+  g_autoptr(JsonNode) body = json_from_string ("{}", NULL);
+  g_autofree char *key = g_uuid_string_random ();
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  const ScProblem *problem;
+  guint status = 0;
+
+  /* A JSON body and extra headers go out; field errors come back. */
+  node = request_full (client, "POST", "/sessions", body,
+                       (const char *[]) { "Idempotency-Key", key, "If-Match", NULL, NULL },
+                       SCC_API_REQUEST_NO_AUTH, &status, &error);
+  g_assert_null (node);
+  g_assert_cmpuint (status, ==, 422);
+  g_assert_error (error, SC_ERROR, SC_ERROR_INVALID_INPUT);
+  problem = sc_error_get_problem (error);
+  g_assert_nonnull (problem);
+  g_assert_cmpstr (sc_problem_lookup_field (problem, "username"), ==, "is required");
+  g_assert_cmpstr (sc_problem_lookup_field (problem, "password"), ==, "is required");
 }
 
 static void
@@ -308,6 +384,8 @@ main (int   argc,
   g_test_add_func ("/client/api-client/request/json", test_request_json);
   g_test_add_func ("/client/api-client/request/not-found", test_request_not_found);
   g_test_add_func ("/client/api-client/request/method-not-allowed", test_request_method_not_allowed);
+  g_test_add_func ("/client/api-client/request/unauthorized", test_request_unauthorized);
+  g_test_add_func ("/client/api-client/request/field-errors", test_request_field_errors);
 
   data_dir = sc_test_make_tmpdir ("scc-api-XXXXXX");
   daemon_ = sc_test_daemon_spawn ((const char *[]) { "--data-dir", data_dir, NULL }, &error);
