@@ -490,7 +490,6 @@ scc_connection_vm_get_error_message (SccConnectionVm *self)
 gboolean
 scc_connection_vm_connect (SccConnectionVm *self)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *url = NULL;
 
   g_return_val_if_fail (SCC_IS_CONNECTION_VM (self), FALSE);
