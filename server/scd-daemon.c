@@ -211,6 +211,28 @@ listen_wait_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* A certificate that cannot be loaded is reported before anything starts. */
+static gboolean
+check_tls_files (ScdDaemon  *self,
+                 GError    **error)
+{
+  g_autoptr(GTlsCertificate) certificate = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (self->config->tls_cert_file == NULL)
+    return TRUE;
+  certificate = g_tls_certificate_new_from_files (self->config->tls_cert_file, self->config->tls_key_file,
+                                                  &local_error);
+  if (certificate == NULL)
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_INVALID_INPUT,
+                   "could not load the TLS certificate \"%s\" and key \"%s\": %s",
+                   self->config->tls_cert_file, self->config->tls_key_file, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 prepare_database (ScdDaemon  *self,
                   GError    **error)
@@ -251,7 +273,7 @@ scd_daemon_run (ScdDaemon *self)
   self->sigint_id = g_unix_signal_add (SIGINT, on_signal_cb, self);
 
   /* libsodium, and the dummy hash that unknown usernames are checked against */
-  if (!scd_password_init (&error) || !prepare_database (self, &error))
+  if (!check_tls_files (self, &error) || !scd_password_init (&error) || !prepare_database (self, &error))
     {
       fprintf (stderr, "sendcased: %s\n", error->message);
       stop_database (self);

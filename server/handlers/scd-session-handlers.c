@@ -439,6 +439,7 @@ new_hash_cb (GObject      *object,
   g_autofree char *hash = scd_password_hash_finish (result, &error);
   ScdSession *session = scd_request_get_session (change->request);
   g_autoptr(ScdParams) params = scd_params_new ();
+  ScdDb *db;
 
   if (hash == NULL)
     {
@@ -448,7 +449,9 @@ new_hash_cb (GObject      *object,
   scd_audit_add_actor (params, change->request);
   scd_params_add (params, hash);
   scd_params_add_int (params, session->session_id);
-  scd_db_query_async (db_of (change->request), password_change_sql, scd_params_values (params), params->len,
+  /* read everything from @change before it is handed on: argument order is unspecified */
+  db = db_of (change->request);
+  scd_db_query_async (db, password_change_sql, scd_params_values (params), params->len,
                       NULL, password_changed_cb, g_steal_pointer (&change));
 }
 
@@ -481,6 +484,7 @@ current_hash_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(PGresult) pg = scd_db_query_finish (SCD_DB (object), result, &error);
   const char *password;
+  const char *hash;
 
   if (pg == NULL)
     {
@@ -488,8 +492,10 @@ current_hash_cb (GObject      *object,
       return;
     }
   change->hash = PQntuples (pg) == 1 ? g_strdup (PQgetvalue (pg, 0, 0)) : NULL;
+  /* read everything from @change before it is handed on: argument order is unspecified */
+  hash = change->hash;
   password = change->password;
-  scd_password_verify_async (change->hash, password, NULL, current_verified_cb, g_steal_pointer (&change));
+  scd_password_verify_async (hash, password, NULL, current_verified_cb, g_steal_pointer (&change));
 }
 
 void

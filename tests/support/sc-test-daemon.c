@@ -317,3 +317,41 @@ sc_test_response_get_int (ScTestResponse *response,
   g_assert_true (JSON_NODE_HOLDS_VALUE (node));
   return json_node_get_int (node);
 }
+
+char *
+sc_test_sign_in (ScTestDaemon *daemon,
+                 const char   *username,
+                 const char   *password)
+{
+  g_autofree char *body = g_strdup_printf ("{\"username\":\"%s\",\"password\":\"%s\"}", username, password);
+  g_autoptr(ScTestResponse) response = sc_test_daemon_request (daemon, "POST", "/api/v1/sessions",
+                                                               "application/json", body, NULL);
+
+  if (response->status != 201)
+    g_error ("sign-in of %s failed with %u: %.*s", username, response->status,
+             (int) g_bytes_get_size (response->body), (const char *) g_bytes_get_data (response->body, NULL));
+  g_assert_nonnull (sc_test_response_get_string (response, "token"));
+  return g_strdup (sc_test_response_get_string (response, "token"));
+}
+
+ScTestResponse *
+sc_test_authed (ScTestDaemon       *daemon,
+                const char         *token,
+                const char         *method,
+                const char         *path,
+                const char         *body,
+                const char * const *extra_headers)
+{
+  g_autoptr(GPtrArray) headers = g_ptr_array_new_with_free_func (g_free);
+
+  if (token != NULL)
+    {
+      g_ptr_array_add (headers, g_strdup ("Authorization"));
+      g_ptr_array_add (headers, g_strconcat ("Bearer ", token, NULL));
+    }
+  for (guint i = 0; extra_headers != NULL && extra_headers[i] != NULL; i++)
+    g_ptr_array_add (headers, g_strdup (extra_headers[i]));
+  g_ptr_array_add (headers, NULL);
+  return sc_test_daemon_request (daemon, method, path, body != NULL ? "application/json" : NULL, body,
+                                 (const char * const *) headers->pdata);
+}

@@ -68,3 +68,24 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScTestDaemon, sc_test_daemon_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScTestResponse, sc_test_response_free)
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* The demo users of `sendcased --demo-data`, one per role. */
+#define SC_TEST_DEMO_PASSWORD "demo-password-2026"
+
+/* Signs in; asserts success; returns the token. */
+char           *sc_test_sign_in             (ScTestDaemon       *daemon,
+                                             const char         *username,
+                                             const char         *password);
+/* A request with "Authorization: Bearer @token" (if not NULL) and, for a
+ * body, Content-Type application/json; @extra_headers as for
+ * sc_test_daemon_request. */
+ScTestResponse *sc_test_authed              (ScTestDaemon       *daemon,
+                                             const char         *token,
+                                             const char         *method,
+                                             const char         *path,
+                                             const char         *body,
+                                             const char * const *extra_headers);
+
+G_END_DECLS
