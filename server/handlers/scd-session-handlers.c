@@ -322,6 +322,7 @@ scd_session_handler_create (ScdRequest *request)
   g_autoptr(ScdParams) params = NULL;
   const char *username = NULL;
   const char *password = NULL;
+  g_autofree char *trimmed = NULL;
   SignIn *sign_in;
 
   body = scd_request_parse_json_object (request, &error);
@@ -354,7 +355,8 @@ scd_session_handler_create (ScdRequest *request)
   sign_in = g_new0 (SignIn, 1);
   sign_in->request = scd_request_ref (request);
   /* usernames are lower case; people type them as they like */
-  sign_in->username = g_utf8_strdown (g_strstrip (g_strdup (username)), -1);
+  trimmed = g_strstrip (g_strdup (username));
+  sign_in->username = g_utf8_strdown (trimmed, -1);
   sign_in->password = g_strdup (password);
 
   params = scd_params_new ();

@@ -291,6 +291,53 @@ test_config_file (void)
   sc_test_rm_rf (dir);
 }
 
+typedef struct
+{
+  ScTestDaemon *daemon;
+  guint         status;
+} InFlight;
+
+static gpointer
+sign_in_thread (gpointer data)
+{
+  InFlight *in_flight = data;
+  g_autoptr(ScTestResponse) response =
+    sc_test_daemon_request (in_flight->daemon, "POST", "/api/v1/sessions", "application/json",
+                            "{\"username\":\"manager\",\"password\":\"" SC_TEST_DEMO_PASSWORD "\"}", NULL);
+
+  in_flight->status = response->status;
+  return NULL;
+}
+
+static void
+test_sigterm_finishes_in_flight (void)
+{
+  g_autofree char *dir = sc_test_make_tmpdir ("sc-life-XXXXXX");
+  const char *args[] = { "--data-dir", dir, "--demo-data", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScTestDaemon) daemon = sc_test_daemon_spawn (args, &error);
+  InFlight in_flight = { NULL, 0 };
+  GThread *thread;
+  g_autofree char *log = NULL;
+
+  g_assert_no_error (error);
+  in_flight.daemon = daemon;
+  /* a sign-in spends a good 100 ms hashing: SIGTERM lands while it runs */
+  thread = g_thread_new ("sign-in", sign_in_thread, &in_flight);
+  g_usleep (40 * 1000);
+  kill (sc_test_daemon_get_pid (daemon), SIGTERM);
+  g_thread_join (thread);
+  g_assert_cmpuint (in_flight.status, ==, 201);
+  g_assert_cmpint (sc_test_daemon_stop (daemon), ==, 0);
+  log = sc_test_daemon_dup_log (daemon);
+  g_assert_nonnull (strstr (log, "shutting down"));
+  /* it really was in flight when the signal came, and it was answered */
+  g_assert_nonnull (strstr (log, "waiting for 1 requests in flight"));
+  g_assert_nonnull (strstr (log, "status=201"));
+  g_assert_false (postmaster_running (dir));
+  sc_test_rm_rf (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -303,5 +350,6 @@ main (int    argc,
   g_test_add_func ("/server/lifecycle/bad-options", test_bad_options);
   g_test_add_func ("/server/lifecycle/version-and-help", test_version_and_help);
   g_test_add_func ("/server/lifecycle/config-file", test_config_file);
+  g_test_add_func ("/server/lifecycle/sigterm-finishes-in-flight", test_sigterm_finishes_in_flight);
   return g_test_run ();
 }
