@@ -17,6 +17,8 @@
 
 #include "config.h"
 
+#include <stdarg.h>
+
 #include "scd-request.h"
 #include "scd-server.h"
 
@@ -446,6 +448,23 @@ scd_request_reply_problem (ScdRequest *request,
     scd_request_add_header (request, "Retry-After", "5");
   node = sc_problem_to_json (problem);
   reply_bytes (request, status, "application/problem+json", json_to_string (node, FALSE));
+}
+
+void
+scd_request_reply_problem_printf (ScdRequest  *request,
+                                  ScErrorCode  code,
+                                  const char  *format,
+                                  ...)
+{
+  g_autoptr(ScProblem) problem = NULL;
+  g_autofree char *detail = NULL;
+  va_list args;
+
+  va_start (args, format);
+  detail = g_strdup_vprintf (format, args);
+  va_end (args);
+  problem = sc_problem_new (code, detail);
+  scd_request_reply_problem (request, problem);
 }
 
 void

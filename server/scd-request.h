@@ -88,6 +88,10 @@ void               scd_request_reply_empty      (ScdRequest        *request,
                                                  guint              status);
 void               scd_request_reply_problem    (ScdRequest        *request,
                                                  ScProblem         *problem);
+void               scd_request_reply_problem_printf (ScdRequest    *request,
+                                                 ScErrorCode        code,
+                                                 const char        *format,
+                                                 ...) G_GNUC_PRINTF (3, 4);
 /* Logs @error (with its internal message) under the request id when it is a
  * server-side failure, and answers with its problem document. */
 void               scd_request_reply_error      (ScdRequest        *request,

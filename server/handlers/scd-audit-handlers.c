@@ -44,6 +44,31 @@ add_nullable_string (JsonBuilder    *builder,
 }
 
 static void
+audit_row_to_json (JsonBuilder    *builder,
+                   const PGresult *pg,
+                   int             i)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, g_ascii_strtoll (PQgetvalue (pg, i, 0), NULL, 10));
+  add_nullable_string (builder, "at", pg, i, 1);
+  json_builder_set_member_name (builder, "user_id");
+  if (PQgetisnull (pg, i, 2))
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_int_value (builder, g_ascii_strtoll (PQgetvalue (pg, i, 2), NULL, 10));
+  add_nullable_string (builder, "username", pg, i, 3);
+  add_nullable_string (builder, "role", pg, i, 4);
+  add_nullable_string (builder, "action", pg, i, 5);
+  add_nullable_string (builder, "resource_type", pg, i, 6);
+  add_nullable_string (builder, "resource_id", pg, i, 7);
+  add_nullable_string (builder, "request_id", pg, i, 8);
+  add_nullable_string (builder, "source_address", pg, i, 9);
+  add_nullable_string (builder, "outcome", pg, i, 10);
+  json_builder_end_object (builder);
+}
+
+static void
 audit_list_cb (GObject      *object,
                GAsyncResult *result,
                gpointer      user_data)
@@ -51,49 +76,12 @@ audit_list_cb (GObject      *object,
   g_autoptr(ScdRequest) request = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(PGresult) pg = scd_db_query_finish (SCD_DB (object), result, &error);
-  g_autoptr(JsonBuilder) builder = NULL;
-  gint64 limit = GPOINTER_TO_INT (scd_request_get_data (request, "limit"));
-  int n;
 
   if (pg == NULL)
-    {
-      scd_request_reply_error (request, error);
-      return;
-    }
-  n = PQntuples (pg);
-  builder = json_builder_new ();
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "items");
-  json_builder_begin_array (builder);
-  for (int i = 0; i < MIN (n, limit); i++)
-    {
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_int_value (builder, g_ascii_strtoll (PQgetvalue (pg, i, 0), NULL, 10));
-      add_nullable_string (builder, "at", pg, i, 1);
-      json_builder_set_member_name (builder, "user_id");
-      if (PQgetisnull (pg, i, 2))
-        json_builder_add_null_value (builder);
-      else
-        json_builder_add_int_value (builder, g_ascii_strtoll (PQgetvalue (pg, i, 2), NULL, 10));
-      add_nullable_string (builder, "username", pg, i, 3);
-      add_nullable_string (builder, "role", pg, i, 4);
-      add_nullable_string (builder, "action", pg, i, 5);
-      add_nullable_string (builder, "resource_type", pg, i, 6);
-      add_nullable_string (builder, "resource_id", pg, i, 7);
-      add_nullable_string (builder, "request_id", pg, i, 8);
-      add_nullable_string (builder, "source_address", pg, i, 9);
-      add_nullable_string (builder, "outcome", pg, i, 10);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "next_cursor");
-  if (n > limit)
-    json_builder_add_string_value (builder, PQgetvalue (pg, (int) limit - 1, 0));
+    scd_request_reply_error (request, error);
   else
-    json_builder_add_null_value (builder);
-  json_builder_end_object (builder);
-  scd_request_reply_json (request, SOUP_STATUS_OK, json_builder_get_root (builder));
+    scd_handler_reply_page (request, pg, GPOINTER_TO_INT (scd_request_get_data (request, "limit")),
+                            audit_row_to_json);
 }
 
 /* A date (YYYY-MM-DD, taken as midnight UTC) or an RFC 3339 time. */

@@ -10,6 +10,8 @@
 
 #pragma once
 
+#include <libpq-fe.h>
+
 #include "scd-request.h"
 
 G_BEGIN_DECLS
@@ -32,6 +34,24 @@ void scd_user_handler_reset_password     (ScdRequest *request);
 
 /* scd-audit-handlers.c */
 void scd_audit_handler_list              (ScdRequest *request);
+
+/* Adds row @row of @pg as one item of a list. */
+typedef void (*ScdRowToJson) (JsonBuilder    *builder,
+                              const PGresult *pg,
+                              int             row);
+
+/* Replies 200 with {"items": [...], "next_cursor": ...}: the query asked
+ * for @limit + 1 rows, and a row beyond @limit means there is a next page,
+ * whose cursor is the first column of the last row shown. */
+void     scd_handler_reply_page          (ScdRequest      *request,
+                                          const PGresult  *pg,
+                                          gint64           limit,
+                                          ScdRowToJson     row_to_json);
+
+/* A query callback for writes that answer 204 No Content. */
+void     scd_handler_reply_no_content_cb (GObject         *object,
+                                          GAsyncResult    *result,
+                                          gpointer         user_data);
 
 /* ?limit=N for list routes: 1 to 500, 100 when absent. */
 gboolean scd_handler_parse_limit         (ScdRequest  *request,

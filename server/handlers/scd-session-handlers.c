@@ -254,19 +254,16 @@ locked_recorded_cb (GObject      *object,
   g_autoptr(ScdRequest) request = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(PGresult) pg = scd_db_query_finish (SCD_DB (object), result, &error);
-  g_autoptr(ScProblem) problem = NULL;
   const char *retry_after = g_object_get_data (G_OBJECT (scd_request_get_message (request)), "scd-retry-after");
-  g_autofree char *detail = NULL;
 
   if (pg == NULL)
     {
       scd_request_reply_error (request, error);
       return;
     }
-  detail = g_strdup_printf ("too many failed sign-ins: try again in %s seconds", retry_after);
-  problem = sc_problem_new (SC_ERROR_TOO_MANY_REQUESTS, detail);
   scd_request_add_header (request, "Retry-After", retry_after);
-  scd_request_reply_problem (request, problem);
+  scd_request_reply_problem_printf (request, SC_ERROR_TOO_MANY_REQUESTS,
+                                    "too many failed sign-ins: try again in %s seconds", retry_after);
 }
 
 static void
@@ -368,21 +365,6 @@ scd_session_handler_create (ScdRequest *request)
                       NULL, lockout_cb, sign_in);
 }
 
-static void
-session_ended_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(ScdRequest) request = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PGresult) pg = scd_db_query_finish (SCD_DB (object), result, &error);
-
-  if (pg == NULL)
-    scd_request_reply_error (request, error);
-  else
-    scd_request_reply_empty (request, SOUP_STATUS_NO_CONTENT);
-}
-
 void
 scd_session_handler_delete_current (ScdRequest *request)
 {
@@ -391,7 +373,7 @@ scd_session_handler_delete_current (ScdRequest *request)
 
   scd_audit_add_actor (params, request);
   scd_params_add_int (params, session->session_id);
-  scd_request_query (request, session_end_sql, params, session_ended_cb);
+  scd_request_query (request, session_end_sql, params, scd_handler_reply_no_content_cb);
 }
 
 void

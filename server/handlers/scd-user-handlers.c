@@ -23,9 +23,6 @@
 #include "scd-server.h"
 #include "scd-user-json.h"
 
-#define LIST_DEFAULT_LIMIT 100
-#define LIST_MAX_LIMIT 500
-
 static const char user_list_sql[] =
   "WITH audit AS ("
   "  INSERT INTO audit_event (user_id, username, role, request_id, source_address,"
@@ -82,6 +79,12 @@ static const char user_reset_sql[] =
   "  SELECT $1, $2, $3, $4, $5, 'user.password.reset', 'user', u.id::text, 'success' FROM u)"
   "SELECT id FROM u";
 
+static void
+reply_no_user (ScdRequest *request)
+{
+  scd_request_reply_problem_printf (request, SC_ERROR_NOT_FOUND, "no user %s", scd_request_get_param (request, "id"));
+}
+
 static gboolean
 parse_id (ScdRequest *request,
           gint64     *id)
@@ -91,9 +94,7 @@ parse_id (ScdRequest *request,
 
   if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
     {
-      g_autofree char *detail = g_strdup_printf ("no user %s", text);
-      g_autoptr(ScProblem) problem = sc_problem_new (SC_ERROR_NOT_FOUND, detail);
-      scd_request_reply_problem (request, problem);
+      reply_no_user (request);
       return FALSE;
     }
   *id = (gint64) value;
@@ -111,6 +112,14 @@ set_etag (ScdRequest *request,
 /* --- list --------------------------------------------------------------- */
 
 static void
+user_row_to_json (JsonBuilder    *builder,
+                  const PGresult *pg,
+                  int             row)
+{
+  scd_user_json_add (builder, pg, row, 0);
+}
+
+static void
 list_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
@@ -118,51 +127,12 @@ list_cb (GObject      *object,
   g_autoptr(ScdRequest) request = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(PGresult) pg = scd_db_query_finish (SCD_DB (object), result, &error);
-  g_autoptr(JsonBuilder) builder = NULL;
-  gint64 limit = GPOINTER_TO_INT (scd_request_get_data (request, "limit"));
-  int n;
 
   if (pg == NULL)
-    {
-      scd_request_reply_error (request, error);
-      return;
-    }
-  n = PQntuples (pg);
-  builder = json_builder_new ();
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "items");
-  json_builder_begin_array (builder);
-  for (int i = 0; i < MIN (n, limit); i++)
-    scd_user_json_add (builder, pg, i, 0);
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "next_cursor");
-  /* one more row than asked for means there is a next page */
-  if (n > limit)
-    json_builder_add_string_value (builder, PQgetvalue (pg, (int) limit - 1, 0));
+    scd_request_reply_error (request, error);
   else
-    json_builder_add_null_value (builder);
-  json_builder_end_object (builder);
-  scd_request_reply_json (request, SOUP_STATUS_OK, json_builder_get_root (builder));
-}
-
-gboolean
-scd_handler_parse_limit (ScdRequest  *request,
-                         gint64      *limit,
-                         GError     **error)
-{
-  const char *text = scd_request_get_query (request, "limit");
-  guint64 value;
-
-  *limit = LIST_DEFAULT_LIMIT;
-  if (text == NULL)
-    return TRUE;
-  if (!g_ascii_string_to_unsigned (text, 10, 1, LIST_MAX_LIMIT, &value, NULL))
-    {
-      sc_set_field_error (error, "limit", "must be a whole number from 1 to %d", LIST_MAX_LIMIT);
-      return FALSE;
-    }
-  *limit = (gint64) value;
-  return TRUE;
+    scd_handler_reply_page (request, pg, GPOINTER_TO_INT (scd_request_get_data (request, "limit")),
+                            user_row_to_json);
 }
 
 void
@@ -228,11 +198,7 @@ get_cb (GObject      *object,
   if (pg == NULL)
     scd_request_reply_error (request, error);
   else if (PQntuples (pg) == 0)
-    {
-      g_autofree char *detail = g_strdup_printf ("no user %s", scd_request_get_param (request, "id"));
-      g_autoptr(ScProblem) problem = sc_problem_new (SC_ERROR_NOT_FOUND, detail);
-      scd_request_reply_problem (request, problem);
-    }
+    reply_no_user (request);
   else
     reply_user (request, pg, 0, SOUP_STATUS_OK);
 }
@@ -371,19 +337,13 @@ update_cb (GObject      *object,
   if (pg == NULL)
     scd_request_reply_error (request, error);
   else if (PQntuples (pg) == 0)
-    {
-      g_autofree char *detail = g_strdup_printf ("no user %s", scd_request_get_param (request, "id"));
-      g_autoptr(ScProblem) problem = sc_problem_new (SC_ERROR_NOT_FOUND, detail);
-      scd_request_reply_problem (request, problem);
-    }
+    reply_no_user (request);
   else if (PQgetisnull (pg, 0, 1))
     {
-      g_autofree char *detail = g_strdup_printf ("the user was changed by someone else (now at version %s): "
-                                                 "reload it and make your change again",
-                                                 PQgetvalue (pg, 0, 0));
-      g_autoptr(ScProblem) problem = sc_problem_new (SC_ERROR_PRECONDITION_FAILED, detail);
       set_etag (request, PQgetvalue (pg, 0, 0));
-      scd_request_reply_problem (request, problem);
+      scd_request_reply_problem_printf (request, SC_ERROR_PRECONDITION_FAILED,
+                                        "the user was changed by someone else (now at version %s): "
+                                        "reload it and make your change again", PQgetvalue (pg, 0, 0));
     }
   else
     reply_user (request, pg, 1, SOUP_STATUS_OK);
@@ -466,11 +426,7 @@ reset_cb (GObject      *object,
   if (pg == NULL)
     scd_request_reply_error (request, error);
   else if (PQntuples (pg) == 0)
-    {
-      g_autofree char *detail = g_strdup_printf ("no user %s", scd_request_get_param (request, "id"));
-      g_autoptr(ScProblem) problem = sc_problem_new (SC_ERROR_NOT_FOUND, detail);
-      scd_request_reply_problem (request, problem);
-    }
+    reply_no_user (request);
   else
     scd_request_reply_empty (request, SOUP_STATUS_NO_CONTENT);
 }
