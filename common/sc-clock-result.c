@@ -1,0 +1,247 @@
+/* sc-clock-result.c
+ *
+ * ScClockResult: what the engine computed for one input, kept in arrays that
+ * survive from one computation to the next (sc_clock_result_compute() only
+ * resets their lengths), read through borrowed pointers, and the words of
+ * the warnings, which are built only when someone asks for them.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sc-clock"
+
+#include "config.h"
+
+#include "sc-clock-private.h"
+
+
+static const char * const kind_names[] = { "deadline", "period" };
+static const char * const status_names[] = {
+  "pending", "overdue", "met", "late", "excepted", "cancelled", "open", "closed",
+};
+static const char * const warning_names[] = {
+  "no_start_event",
+  "final_before_comments_closed",
+  "final_without_draft",
+  "amended_before_comments_closed",
+  "out_of_order",
+  "exception_without_deadline",
+  "due_before_start",
+  "before_birth",
+  "ignored_member",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (status_names) == SC_STATUS_CLOSED + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (warning_names) == SC_WARNING_IGNORED_MEMBER + 1);
+
+const char *
+sc_milestone_kind_to_string (ScMilestoneKind kind)
+{
+  g_return_val_if_fail ((guint) kind < G_N_ELEMENTS (kind_names), NULL);
+  return kind_names[kind];
+}
+
+const char *
+sc_milestone_status_to_string (ScMilestoneStatus status)
+{
+  g_return_val_if_fail ((guint) status < G_N_ELEMENTS (status_names), NULL);
+  return status_names[status];
+}
+
+const char *
+sc_clock_warning_code_to_string (ScClockWarningCode code)
+{
+  g_return_val_if_fail ((guint) code < G_N_ELEMENTS (warning_names), NULL);
+  return warning_names[code];
+}
+
+G_DEFINE_BOXED_TYPE (ScClockResult, sc_clock_result, sc_clock_result_ref, sc_clock_result_unref)
+
+/**
+ * sc_clock_result_new:
+ *
+ * Returns: (transfer full): an empty result, to be filled (and refilled) by
+ *   sc_clock_result_compute()
+ */
+ScClockResult *
+sc_clock_result_new (void)
+{
+  ScClockResult *result = g_new0 (ScClockResult, 1);
+
+  g_atomic_ref_count_init (&result->ref_count);
+  result->milestones = g_array_sized_new (FALSE, FALSE, sizeof (ScMilestoneState), 64);
+  result->warnings = g_array_sized_new (FALSE, FALSE, sizeof (ScClockWarning), 8);
+  result->order = g_array_sized_new (FALSE, FALSE, sizeof (guint), 64);
+  result->exceptions = g_array_sized_new (FALSE, FALSE, sizeof (ScClockException), 4);
+  return result;
+}
+
+ScClockResult *
+sc_clock_result_ref (ScClockResult *result)
+{
+  g_return_val_if_fail (result != NULL, NULL);
+
+  g_atomic_ref_count_inc (&result->ref_count);
+  return result;
+}
+
+void
+sc_clock_result_unref (ScClockResult *result)
+{
+  g_return_if_fail (result != NULL);
+
+  if (g_atomic_ref_count_dec (&result->ref_count))
+    {
+      g_clear_pointer (&result->input, sc_clock_input_unref);
+      g_clear_pointer (&result->milestones, g_array_unref);
+      g_clear_pointer (&result->warnings, g_array_unref);
+      g_clear_pointer (&result->order, g_array_unref);
+      g_clear_pointer (&result->exceptions, g_array_unref);
+      g_free (result);
+    }
+}
+
+/**
+ * sc_clock_compute:
+ *
+ * sc_clock_result_compute() into a new result.
+ *
+ * Returns: (transfer full): the clock of @input
+ */
+ScClockResult *
+sc_clock_compute (ScClockInput     *input,
+                  const ScCalendar *calendar,
+                  ScDay             today)
+{
+  ScClockResult *result;
+
+  g_return_val_if_fail (input != NULL, NULL);
+  g_return_val_if_fail (today != SC_DAY_NONE, NULL);
+
+  result = sc_clock_result_new ();
+  sc_clock_result_compute (result, input, calendar, today);
+  return result;
+}
+
+/**
+ * sc_clock_result_get_input:
+ *
+ * Returns: (transfer none) (nullable): the input last computed
+ */
+ScClockInput *
+sc_clock_result_get_input (const ScClockResult *result)
+{
+  g_return_val_if_fail (result != NULL, NULL);
+  return result->input;
+}
+
+guint
+sc_clock_result_get_n_milestones (const ScClockResult *result)
+{
+  g_return_val_if_fail (result != NULL, 0);
+  return result->milestones->len;
+}
+
+/**
+ * sc_clock_result_get_milestone:
+ *
+ * Returns: (transfer none): the milestone at @index, in output order
+ */
+const ScMilestone *
+sc_clock_result_get_milestone (const ScClockResult *result,
+                               guint                index)
+{
+  g_return_val_if_fail (result != NULL, NULL);
+  g_return_val_if_fail (index < result->milestones->len, NULL);
+  return &g_array_index (result->milestones, ScMilestoneState, index).pub;
+}
+
+guint
+sc_clock_result_get_n_warnings (const ScClockResult *result)
+{
+  g_return_val_if_fail (result != NULL, 0);
+  return result->warnings->len;
+}
+
+/**
+ * sc_clock_result_get_warning:
+ *
+ * Returns: (transfer none): the warning at @index; ignored members first,
+ *   then the engine's warnings in the order of the events
+ */
+const ScClockWarning *
+sc_clock_result_get_warning (const ScClockResult *result,
+                             guint                index)
+{
+  g_return_val_if_fail (result != NULL, NULL);
+  g_return_val_if_fail (index < result->warnings->len, NULL);
+  return &g_array_index (result->warnings, ScClockWarning, index);
+}
+
+/**
+ * sc_clock_result_dup_warning_message:
+ *
+ * Returns: (transfer full): one sentence saying what is odd and where
+ */
+char *
+sc_clock_result_dup_warning_message (const ScClockResult  *result,
+                                     const ScClockWarning *warning)
+{
+  const ScClockEvent *event = NULL;
+  const char *type = NULL;
+  const char *milestone;
+  char date[SC_DAY_STRING_SIZE] = "";
+  char other[SC_DAY_STRING_SIZE] = "";
+
+  g_return_val_if_fail (result != NULL, NULL);
+  g_return_val_if_fail (warning != NULL, NULL);
+
+  if (warning->event_index >= 0 && result->input != NULL &&
+      (guint) warning->event_index < result->input->events->len)
+    {
+      event = &g_array_index (result->input->events, ScClockEvent, warning->event_index);
+      type = sc_event_type_to_string (event->type);
+      sc_day_format (event->date, date);
+    }
+  if (warning->other_date != SC_DAY_NONE)
+    sc_day_format (warning->other_date, other);
+  milestone = sc_milestone_id_to_string (warning->milestone);
+
+  if (warning->code == SC_WARNING_IGNORED_MEMBER)
+    {
+      if (warning->event_index < 0)
+        return g_strdup_printf ("member \"%s\" is not part of the input and was ignored",
+                                warning->member);
+      return g_strdup_printf ("event %d: member \"%s\" is not read for this event type and was ignored",
+                              warning->event_index, warning->member);
+    }
+  if (event == NULL)
+    return g_strdup (sc_clock_warning_code_to_string (warning->code));
+
+  switch (warning->code)
+    {
+    case SC_WARNING_NO_START_EVENT:
+      return g_strdup_printf ("%s on %s completes nothing: no %s is open", type, date, milestone);
+    case SC_WARNING_FINAL_BEFORE_COMMENTS_CLOSED:
+      return g_strdup_printf ("%s on %s is inside the draft comment period, which runs to %s",
+                              type, date, other);
+    case SC_WARNING_FINAL_WITHOUT_DRAFT:
+      return g_strdup_printf ("%s on %s has no draft_plan_issued before it", type, date);
+    case SC_WARNING_AMENDED_BEFORE_COMMENTS_CLOSED:
+      return g_strdup_printf ("%s on %s is inside the amendment comment period, which runs to %s",
+                              type, date, other);
+    case SC_WARNING_OUT_OF_ORDER:
+      return g_strdup_printf ("%s on %s comes before %s", type, date, warning->detail);
+    case SC_WARNING_EXCEPTION_WITHOUT_DEADLINE:
+      return g_strdup_printf ("%s on %s applies to nothing: no assessment_decision, final_plan or "
+                              "no_plan_decision is open", type, date);
+    case SC_WARNING_DUE_BEFORE_START:
+      return g_strdup_printf ("%s on %s makes %s due on %s, before the event itself",
+                              type, date, milestone, other);
+    case SC_WARNING_BEFORE_BIRTH:
+      return g_strdup_printf ("%s on %s is dated before the date of birth, %s", type, date, other);
+    case SC_WARNING_IGNORED_MEMBER:
+    default:
+      return g_strdup (sc_clock_warning_code_to_string (warning->code));
+    }
+}
