@@ -296,8 +296,8 @@ read_event (Reader       *reader,
     }
 
   /* The members this type does not read. */
-  json_object_iter_init (&iter, object);
-  while (json_object_iter_next (&iter, &name, &node))
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &name, &node))
     {
       static const struct { const char *name; guint field; } members[] = {
         { "key", SC_FIELD_KEY }, { "reason", SC_FIELD_REASON }, { "outcome", SC_FIELD_OUTCOME },
@@ -359,8 +359,8 @@ sc_clock_input_new_from_json (JsonNode  *node,
   root = json_node_get_object (node);
   input = sc_clock_input_new ();
 
-  json_object_iter_init (&iter, root);
-  while (json_object_iter_next (&iter, &name, &member))
+  json_object_iter_init_ordered (&iter, root);
+  while (json_object_iter_next_ordered (&iter, &name, &member))
     if (strcmp (name, "events") != 0 && strcmp (name, "date_of_birth") != 0)
       _sc_clock_input_add_ignored (input, -1, name);
 
