@@ -186,7 +186,8 @@ main (int    argc,
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error) || histories < 1)
     {
-      fprintf (stderr, "bench-clock: %s\n", error != NULL ? error->message : "--histories must be positive");
+      fprintf (stderr, "bench-clock: %s\n",
+               error != NULL ? error->message : "--histories must be positive");
       return 2;
     }
 

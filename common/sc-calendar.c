@@ -353,7 +353,8 @@ standing_holidays (int        year,
     }
   out[n++] = (ScHoliday) { easter - 2, "Good Friday" };
   out[n++] = (ScHoliday) { easter + 1, "Easter Monday" };
-  out[n++] = (ScHoliday) { first_weekday_of_month (year, 5, G_DATE_MONDAY), "Early May bank holiday" };
+  out[n++] = (ScHoliday) { first_weekday_of_month (year, 5, G_DATE_MONDAY),
+                           "Early May bank holiday" };
   out[n++] = (ScHoliday) { last_weekday_of_month (year, 5, G_DATE_MONDAY), "Spring bank holiday" };
   out[n++] = (ScHoliday) { last_weekday_of_month (year, 8, G_DATE_MONDAY), "Summer bank holiday" };
 

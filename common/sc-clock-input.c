@@ -315,7 +315,8 @@ check_enum (guint        value,
   allowed = g_string_new (NULL);
   for (guint i = 1; i < n_values; i++)
     g_string_append_printf (allowed, "%s%s", i > 1 ? ", " : "", names[i]);
-  _sc_clock_input_error (error, index, field, "field \"%s\" must be one of %s", field, allowed->str);
+  _sc_clock_input_error (error, index, field, "field \"%s\" must be one of %s",
+                         field, allowed->str);
   return FALSE;
 }
 
@@ -354,16 +355,19 @@ _sc_clock_event_check (const ScClockEvent  *event,
         }
     }
   if (fields & SC_FIELD_REASON)
-    ok &= check_enum (event->reason, G_N_ELEMENTS (reason_names), reason_names, index, "reason", error);
+    ok &= check_enum (event->reason, G_N_ELEMENTS (reason_names), reason_names,
+                      index, "reason", error);
   if (fields & SC_FIELD_OUTCOME)
-    ok &= check_enum (event->outcome, G_N_ELEMENTS (outcome_names), outcome_names, index, "outcome", error);
+    ok &= check_enum (event->outcome, G_N_ELEMENTS (outcome_names), outcome_names,
+                      index, "outcome", error);
   if (fields & SC_FIELD_ORDER)
     ok &= check_enum (event->order, G_N_ELEMENTS (order_names), order_names, index, "order", error);
   if (fields & SC_FIELD_TRANSFER)
     {
       if (event->transfer_year == 0)
         {
-          _sc_clock_input_error (error, index, "transfer_year", "missing required field \"transfer_year\"");
+          _sc_clock_input_error (error, index, "transfer_year",
+                                 "missing required field \"transfer_year\"");
           ok = FALSE;
         }
       else if (event->transfer_year < SC_DAY_FIRST_YEAR || event->transfer_year > SC_DAY_LAST_YEAR)
@@ -373,7 +377,8 @@ _sc_clock_event_check (const ScClockEvent  *event,
                                  SC_DAY_FIRST_YEAR, SC_DAY_LAST_YEAR);
           ok = FALSE;
         }
-      ok &= check_enum (event->route, G_N_ELEMENTS (route_names), route_names, index, "route", error);
+      ok &= check_enum (event->route, G_N_ELEMENTS (route_names), route_names,
+                        index, "route", error);
     }
   if (fields & SC_FIELD_STAGE)
     {
@@ -457,7 +462,8 @@ sc_clock_input_add_event (ScClockInput        *input,
   if (input->events->len >= SC_CLOCK_MAX_EVENTS)
     {
       g_set_error (error, SC_ERROR, SC_ERROR_INVALID_INPUT,
-                   "event %u: too many events (at most %d)", input->events->len, SC_CLOCK_MAX_EVENTS);
+                   "event %u: too many events (at most %d)",
+                   input->events->len, SC_CLOCK_MAX_EVENTS);
       return FALSE;
     }
   if (!_sc_clock_event_check (event, input->events->len, error))

@@ -147,7 +147,8 @@ prescan (const char  *data,
     i++;
   if (i == length)
     {
-      g_set_error_literal (error, SC_ERROR, SC_ERROR_MALFORMED, "empty input: expected a JSON object");
+      g_set_error_literal (error, SC_ERROR, SC_ERROR_MALFORMED,
+                           "empty input: expected a JSON object");
       return FALSE;
     }
   if (data[i] != '{')
@@ -353,7 +354,8 @@ read_event (Reader       *reader,
 
           if (!holds_int (node))
             {
-              report (reader, index, "transfer_year", "field \"transfer_year\" must be a whole number");
+              report (reader, index, "transfer_year",
+                      "field \"transfer_year\" must be a whole number");
               return FALSE;
             }
           year = json_node_get_int (node);
@@ -367,9 +369,10 @@ read_event (Reader       *reader,
       node = json_object_get_member (object, "stage");
       if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
         {
+          gint64 stage = holds_int (node) ? json_node_get_int (node) : 0;
+
           /* anything but the whole numbers 1 and 2 reads as 3: "must be 1 or 2" */
-          event->stage = holds_int (node) && (json_node_get_int (node) == 1 || json_node_get_int (node) == 2)
-                         ? (int) json_node_get_int (node) : 3;
+          event->stage = stage == 1 || stage == 2 ? (int) stage : 3;
         }
     }
   if (fields & SC_FIELD_LAST_REVIEW)
@@ -385,7 +388,8 @@ read_event (Reader       *reader,
         {
           if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
             {
-              report (reader, index, "phase_transfer", "field \"phase_transfer\" must be true or false");
+              report (reader, index, "phase_transfer",
+                      "field \"phase_transfer\" must be true or false");
               return FALSE;
             }
           event->phase_transfer = json_node_get_boolean (node);

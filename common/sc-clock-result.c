@@ -14,6 +14,106 @@
 
 #include "sc-clock-private.h"
 
+/* Milestones: their names in JSON, their titles for people, their kinds. */
+static const struct
+{
+  const char      *name;
+  const char      *title;
+  ScMilestoneKind  kind;
+} milestone_info[SC_N_MILESTONE_IDS] = {
+  [SC_MILESTONE_ASSESSMENT_DECISION] = {
+    "assessment_decision", "Decision whether to assess",
+    SC_MILESTONE_KIND_DEADLINE,
+  },
+  [SC_MILESTONE_FINAL_PLAN] = {
+    "final_plan", "Final EHC plan issued",
+    SC_MILESTONE_KIND_DEADLINE,
+  },
+  [SC_MILESTONE_ADVICE] = {
+    "advice", "Advice received",
+    SC_MILESTONE_KIND_DEADLINE,
+  },
+  [SC_MILESTONE_NO_PLAN_DECISION] = {
+    "no_plan_decision", "Decision not to issue an EHC plan",
+    SC_MILESTONE_KIND_DEADLINE,
+  },
+  [SC_MILESTONE_DRAFT_COMMENTS] = {
+    "draft_comments", "Comments on the draft plan",
+    SC_MILESTONE_KIND_PERIOD,
+  },
+  [SC_MILESTONE_CONSULTATION_RESPONSE] = {
+    "consultation_response", "Consultation response from the setting",
+    SC_MILESTONE_KIND_DEADLINE,
+  },
+  [SC_MILESTONE_ANNUAL_REVIEW] = {
+    "annual_review", "Annual review meeting held",
+    SC_MILESTONE_KIND_DEADLINE,
+  },
+  [SC_MILESTONE_REVIEW_REPORT] = {
+    "review_report", "Review report received",
+    SC_MILESTONE_KIND_DEADLINE,
+  },
+  [SC_MILESTONE_REVIEW_DECISION] = {
+    "review_decision", "Decision after the annual review",
+    SC_MILESTONE_KIND_DEADLINE,
+  },
+  [SC_MILESTONE_AMENDMENT_COMMENTS] = {
+    "amendment_comments", "Comments on the proposed amendments",
+    SC_MILESTONE_KIND_PERIOD,
+  },
+  [SC_MILESTONE_AMENDED_PLAN] = {
+    "amended_plan", "Amended EHC plan issued",
+    SC_MILESTONE_KIND_DEADLINE,
+  },
+  [SC_MILESTONE_PHASE_TRANSFER_PLAN] = {
+    "phase_transfer_plan", "Plan amended for the phase transfer",
+    SC_MILESTONE_KIND_DEADLINE,
+  },
+  [SC_MILESTONE_REASSESSMENT_DECISION] = {
+    "reassessment_decision", "Decision whether to reassess",
+    SC_MILESTONE_KIND_DEADLINE,
+  },
+  [SC_MILESTONE_REASSESSMENT_PLAN] = {
+    "reassessment_plan", "Plan issued after reassessment",
+    SC_MILESTONE_KIND_DEADLINE,
+  },
+  [SC_MILESTONE_TRANSFER_NOTICE] = {
+    "transfer_notice", "Family told after a transfer in",
+    SC_MILESTONE_KIND_DEADLINE,
+  },
+  [SC_MILESTONE_APPEAL_WINDOW] = {
+    "appeal_window", "Time to appeal to the Tribunal",
+    SC_MILESTONE_KIND_PERIOD,
+  },
+  [SC_MILESTONE_APPEAL_RESPONSE] = {
+    "appeal_response", "Response to the appeal sent to the Tribunal",
+    SC_MILESTONE_KIND_DEADLINE,
+  },
+  [SC_MILESTONE_ORDER_ASSESSMENT_NOTICE] = {
+    "order_assessment_notice", "Notice of the assessment the Tribunal ordered",
+    SC_MILESTONE_KIND_DEADLINE,
+  },
+  [SC_MILESTONE_ORDER_DRAFT_PLAN] = {
+    "order_draft_plan", "Draft plan the Tribunal ordered",
+    SC_MILESTONE_KIND_DEADLINE,
+  },
+  [SC_MILESTONE_ORDER_FINAL_PLAN] = {
+    "order_final_plan", "Final plan after the Tribunal's order",
+    SC_MILESTONE_KIND_DEADLINE,
+  },
+  [SC_MILESTONE_ORDER_AMENDED_PLAN] = {
+    "order_amended_plan", "Amended plan the Tribunal ordered",
+    SC_MILESTONE_KIND_DEADLINE,
+  },
+  [SC_MILESTONE_COMPLAINT_ACKNOWLEDGEMENT] = {
+    "complaint_acknowledgement", "Complaint acknowledged",
+    SC_MILESTONE_KIND_DEADLINE,
+  },
+  [SC_MILESTONE_COMPLAINT_RESPONSE] = {
+    "complaint_response", "Complaint answered",
+    SC_MILESTONE_KIND_DEADLINE,
+  },
+};
 
 static const char * const kind_names[] = { "deadline", "period" };
 static const char * const status_names[] = {
@@ -33,6 +133,27 @@ static const char * const warning_names[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (status_names) == SC_STATUS_CLOSED + 1);
 G_STATIC_ASSERT (G_N_ELEMENTS (warning_names) == SC_WARNING_IGNORED_MEMBER + 1);
+
+const char *
+sc_milestone_id_to_string (ScMilestoneId id)
+{
+  g_return_val_if_fail ((guint) id < SC_N_MILESTONE_IDS, NULL);
+  return milestone_info[id].name;
+}
+
+const char *
+sc_milestone_id_get_title (ScMilestoneId id)
+{
+  g_return_val_if_fail ((guint) id < SC_N_MILESTONE_IDS, NULL);
+  return milestone_info[id].title;
+}
+
+ScMilestoneKind
+sc_milestone_id_get_kind (ScMilestoneId id)
+{
+  g_return_val_if_fail ((guint) id < SC_N_MILESTONE_IDS, SC_MILESTONE_KIND_DEADLINE);
+  return milestone_info[id].kind;
+}
 
 const char *
 sc_milestone_kind_to_string (ScMilestoneKind kind)
@@ -212,7 +333,8 @@ sc_clock_result_dup_warning_message (const ScClockResult  *result,
       if (warning->event_index < 0)
         return g_strdup_printf ("member \"%s\" is not part of the input and was ignored",
                                 warning->member);
-      return g_strdup_printf ("event %d: member \"%s\" is not read for this event type and was ignored",
+      return g_strdup_printf ("event %d: member \"%s\" is not read for this event type "
+                              "and was ignored",
                               warning->event_index, warning->member);
     }
   if (event == NULL)

@@ -30,38 +30,7 @@
 #include "sc-error.h"
 #include "sc-problem.h"
 
-/* Milestones, their rules and the names of statuses and warnings. */
-
-static const struct
-{
-  const char      *name;
-  const char      *title;
-  ScMilestoneKind  kind;
-} milestone_info[SC_N_MILESTONE_IDS] = {
-  [SC_MILESTONE_ASSESSMENT_DECISION] = { "assessment_decision", "Decision whether to assess", SC_MILESTONE_KIND_DEADLINE },
-  [SC_MILESTONE_FINAL_PLAN] = { "final_plan", "Final EHC plan issued", SC_MILESTONE_KIND_DEADLINE },
-  [SC_MILESTONE_ADVICE] = { "advice", "Advice received", SC_MILESTONE_KIND_DEADLINE },
-  [SC_MILESTONE_NO_PLAN_DECISION] = { "no_plan_decision", "Decision not to issue an EHC plan", SC_MILESTONE_KIND_DEADLINE },
-  [SC_MILESTONE_DRAFT_COMMENTS] = { "draft_comments", "Comments on the draft plan", SC_MILESTONE_KIND_PERIOD },
-  [SC_MILESTONE_CONSULTATION_RESPONSE] = { "consultation_response", "Consultation response from the setting", SC_MILESTONE_KIND_DEADLINE },
-  [SC_MILESTONE_ANNUAL_REVIEW] = { "annual_review", "Annual review meeting held", SC_MILESTONE_KIND_DEADLINE },
-  [SC_MILESTONE_REVIEW_REPORT] = { "review_report", "Review report received", SC_MILESTONE_KIND_DEADLINE },
-  [SC_MILESTONE_REVIEW_DECISION] = { "review_decision", "Decision after the annual review", SC_MILESTONE_KIND_DEADLINE },
-  [SC_MILESTONE_AMENDMENT_COMMENTS] = { "amendment_comments", "Comments on the proposed amendments", SC_MILESTONE_KIND_PERIOD },
-  [SC_MILESTONE_AMENDED_PLAN] = { "amended_plan", "Amended EHC plan issued", SC_MILESTONE_KIND_DEADLINE },
-  [SC_MILESTONE_PHASE_TRANSFER_PLAN] = { "phase_transfer_plan", "Plan amended for the phase transfer", SC_MILESTONE_KIND_DEADLINE },
-  [SC_MILESTONE_REASSESSMENT_DECISION] = { "reassessment_decision", "Decision whether to reassess", SC_MILESTONE_KIND_DEADLINE },
-  [SC_MILESTONE_REASSESSMENT_PLAN] = { "reassessment_plan", "Plan issued after reassessment", SC_MILESTONE_KIND_DEADLINE },
-  [SC_MILESTONE_TRANSFER_NOTICE] = { "transfer_notice", "Family told after a transfer in", SC_MILESTONE_KIND_DEADLINE },
-  [SC_MILESTONE_APPEAL_WINDOW] = { "appeal_window", "Time to appeal to the Tribunal", SC_MILESTONE_KIND_PERIOD },
-  [SC_MILESTONE_APPEAL_RESPONSE] = { "appeal_response", "Response to the appeal sent to the Tribunal", SC_MILESTONE_KIND_DEADLINE },
-  [SC_MILESTONE_ORDER_ASSESSMENT_NOTICE] = { "order_assessment_notice", "Notice of the assessment the Tribunal ordered", SC_MILESTONE_KIND_DEADLINE },
-  [SC_MILESTONE_ORDER_DRAFT_PLAN] = { "order_draft_plan", "Draft plan the Tribunal ordered", SC_MILESTONE_KIND_DEADLINE },
-  [SC_MILESTONE_ORDER_FINAL_PLAN] = { "order_final_plan", "Final plan after the Tribunal's order", SC_MILESTONE_KIND_DEADLINE },
-  [SC_MILESTONE_ORDER_AMENDED_PLAN] = { "order_amended_plan", "Amended plan the Tribunal ordered", SC_MILESTONE_KIND_DEADLINE },
-  [SC_MILESTONE_COMPLAINT_ACKNOWLEDGEMENT] = { "complaint_acknowledgement", "Complaint acknowledged", SC_MILESTONE_KIND_DEADLINE },
-  [SC_MILESTONE_COMPLAINT_RESPONSE] = { "complaint_response", "Complaint answered", SC_MILESTONE_KIND_DEADLINE },
-};
+/* The rule each milestone cites: never empty (timeline.md). */
 
 #define REGS "SEND Regulations 2014, "
 #define HESC "Tribunal Procedure (First-tier Tribunal) (HESC) Rules 2008, "
@@ -103,27 +72,6 @@ static const char rule_complaint_response_2_extended[] =
 
 
 
-const char *
-sc_milestone_id_to_string (ScMilestoneId id)
-{
-  g_return_val_if_fail ((guint) id < SC_N_MILESTONE_IDS, NULL);
-  return milestone_info[id].name;
-}
-
-const char *
-sc_milestone_id_get_title (ScMilestoneId id)
-{
-  g_return_val_if_fail ((guint) id < SC_N_MILESTONE_IDS, NULL);
-  return milestone_info[id].title;
-}
-
-ScMilestoneKind
-sc_milestone_id_get_kind (ScMilestoneId id)
-{
-  g_return_val_if_fail ((guint) id < SC_N_MILESTONE_IDS, SC_MILESTONE_KIND_DEADLINE);
-  return milestone_info[id].kind;
-}
-
 /* The engine. */
 
 typedef struct
@@ -131,13 +79,21 @@ typedef struct
   ScClockResult       *result;
   const ScClockInput  *input;
   const ScCalendar    *calendar;
-  int                  first[SC_N_MILESTONE_IDS];
+  int                  first[SC_N_MILESTONE_IDS];   /* chains of each id */
   int                  last[SC_N_MILESTONE_IDS];
-  int                  draft_comments;       /* the latest draft's period since the last final plan */
-  int                  amendment_comments;   /* the latest notice's period since the last amended plan */
+  /* the event being walked */
+  guint                index;
+  const ScClockEvent  *event;
+  /* the latest draft's comment period since the last final plan, and the
+   * latest amendment notice's since the last amended plan (-1: none) */
+  int                  draft_comments;
+  int                  amendment_comments;
   gboolean             cease_decided;
-  ScDay                fifth_birthday;       /* SC_DAY_NONE when the date of birth is unknown */
+  ScDay                fifth_birthday;   /* SC_DAY_NONE when the date of birth is unknown */
 } Engine;
+
+/* The next milestone of the same id, in creation order, or -1. */
+#define NEXT_OF_ID(engine, i) (milestone_at ((engine), (i))->next_same_id)
 
 static inline ScMilestoneState *
 milestone_at (Engine *engine,
@@ -152,17 +108,17 @@ is_open (const ScMilestoneState *m)
   return !m->cancelled && m->pub.completed_on == SC_DAY_NONE;
 }
 
+/* A warning about the event being walked. */
 static void
 warn (Engine             *engine,
       ScClockWarningCode  code,
-      guint               event_index,
       ScMilestoneId       milestone,
       ScDay               other_date,
       const char         *detail)
 {
   ScClockWarning warning = {
     .code = code,
-    .event_index = (int) event_index,
+    .event_index = (int) engine->index,
     .milestone = milestone,
     .other_date = other_date,
     .detail = detail,
@@ -171,14 +127,15 @@ warn (Engine             *engine,
   g_array_append_val (engine->result->warnings, warning);
 }
 
+/* A new milestone started by event @event_index; returns its index. */
 static int
-start (Engine             *engine,
-       ScMilestoneId       id,
-       guint               event_index,
-       const ScClockEvent *event,
-       const char         *key,
-       ScDay               due,
-       const char         *rule)
+start_from (Engine             *engine,
+            ScMilestoneId       id,
+            guint               event_index,
+            const ScClockEvent *event,
+            const char         *key,
+            ScDay               due,
+            const char         *rule)
 {
   GArray *milestones = engine->result->milestones;
   int index = (int) milestones->len;
@@ -206,6 +163,17 @@ start (Engine             *engine,
   return index;
 }
 
+/* A new milestone started by the event being walked. */
+static int
+start (Engine        *engine,
+       ScMilestoneId  id,
+       const char    *key,
+       ScDay          due,
+       const char    *rule)
+{
+  return start_from (engine, id, engine->index, engine->event, key, due, rule);
+}
+
 /* The earliest-due open milestone of @id whose key is @key (any key when
  * @key is NULL) and, for order_final_plan, whose order is in @orders (a
  * bit mask of ScTribunalOrder; 0 for any). */
@@ -217,7 +185,7 @@ find_open (Engine        *engine,
 {
   int best = -1;
 
-  for (int i = engine->first[id]; i >= 0; i = milestone_at (engine, i)->next_same_id)
+  for (int i = engine->first[id]; i >= 0; i = NEXT_OF_ID (engine, i))
     {
       ScMilestoneState *m = milestone_at (engine, i);
 
@@ -233,13 +201,13 @@ find_open (Engine        *engine,
   return best;
 }
 
+/* Completes the earliest-due open milestone of @id (see find_open) with
+ * the event being walked. */
 static gboolean
-complete (Engine             *engine,
-          ScMilestoneId       id,
-          const char         *key,
-          guint               orders,
-          guint               event_index,
-          const ScClockEvent *event)
+complete (Engine        *engine,
+          ScMilestoneId  id,
+          const char    *key,
+          guint          orders)
 {
   int i = find_open (engine, id, key, orders);
   ScMilestoneState *m;
@@ -247,8 +215,8 @@ complete (Engine             *engine,
   if (i < 0)
     return FALSE;
   m = milestone_at (engine, i);
-  m->pub.completed_on = event->date;
-  m->pub.completed_by = event_index;
+  m->pub.completed_on = engine->event->date;
+  m->pub.completed_by = engine->index;
   return TRUE;
 }
 
@@ -273,42 +241,39 @@ is_under_five (Engine *engine,
 /* There is one review clock: a new plan, a review decision or a transfer
  * sets it again, so a review still open from before is moot. */
 static void
-start_annual_review (Engine             *engine,
-                     guint               event_index,
-                     const ScClockEvent *event,
-                     ScDay               due,
-                     const char         *rule)
+start_annual_review (Engine     *engine,
+                     ScDay       due,
+                     const char *rule)
 {
-  for (int i = engine->first[SC_MILESTONE_ANNUAL_REVIEW]; i >= 0; i = milestone_at (engine, i)->next_same_id)
+  ScDay d = engine->event->date;
+
+  for (int i = engine->first[SC_MILESTONE_ANNUAL_REVIEW]; i >= 0; i = NEXT_OF_ID (engine, i))
     {
       ScMilestoneState *m = milestone_at (engine, i);
 
       if (is_open (m))
         m->cancelled = TRUE;
     }
-  if (is_under_five (engine, event->date))
+  if (is_under_five (engine, d))
     {
-      due = sc_day_add_months (event->date, 6);
+      due = sc_day_add_months (d, 6);
       rule = rule_annual_review_under_five;
     }
-  start (engine, SC_MILESTONE_ANNUAL_REVIEW, event_index, event, NULL, due, rule);
+  start (engine, SC_MILESTONE_ANNUAL_REVIEW, NULL, due, rule);
 }
 
+/* key: the decision's event type; 2 months from the decision */
 static void
-open_appeal_window (Engine             *engine,
-                    guint               event_index,
-                    const ScClockEvent *event)
+open_appeal_window (Engine *engine)
 {
-  start (engine, SC_MILESTONE_APPEAL_WINDOW, event_index, event, sc_event_type_to_string (event->type),
-         sc_day_add_months (event->date, 2), rule_appeal_window);
+  start (engine, SC_MILESTONE_APPEAL_WINDOW, sc_event_type_to_string (engine->event->type),
+         sc_day_add_months (engine->event->date, 2), rule_appeal_window);
 }
 
 /* The final_plan of the earliest open request, warning when its request
  * has no decision to assess yet. */
 static int
-open_final_plan_checked (Engine             *engine,
-                         guint               event_index,
-                         const ScClockEvent *event)
+open_final_plan_checked (Engine *engine)
 {
   int f = find_open (engine, SC_MILESTONE_FINAL_PLAN, NULL, 0);
 
@@ -317,41 +282,39 @@ open_final_plan_checked (Engine             *engine,
       int peer = milestone_at (engine, f)->peer;
 
       if (peer >= 0 && is_open (milestone_at (engine, peer)))
-        warn (engine, SC_WARNING_OUT_OF_ORDER, event_index, SC_MILESTONE_ASSESSMENT_DECISION,
+        warn (engine, SC_WARNING_OUT_OF_ORDER, SC_MILESTONE_ASSESSMENT_DECISION,
               milestone_at (engine, peer)->pub.start_date, "the decision to assess");
     }
   return f;
 }
 
+/* Reg 44(2): the deadlines an order starts, each with the order's key. */
 static void
-start_tribunal_order (Engine             *engine,
-                      guint               event_index,
-                      const ScClockEvent *event)
+start_tribunal_order (Engine *engine)
 {
-  ScDay d = event->date;
+  const ScClockEvent *event = engine->event;
   const char *key = event->key;
+  ScDay d = event->date;
   int i;
 
   switch (event->order)
     {
     case SC_ORDER_ASSESS:
     case SC_ORDER_REASSESS:
-      start (engine, SC_MILESTONE_ORDER_ASSESSMENT_NOTICE, event_index, event, key, d + 2 * 7, rule_order);
-      i = start (engine, SC_MILESTONE_ORDER_FINAL_PLAN, event_index, event, key, d + 14 * 7, rule_order);
+      start (engine, SC_MILESTONE_ORDER_ASSESSMENT_NOTICE, key, d + 2 * 7, rule_order);
+      i = start (engine, SC_MILESTONE_ORDER_FINAL_PLAN, key, d + 14 * 7, rule_order);
       milestone_at (engine, i)->order = event->order;
       break;
     case SC_ORDER_MAKE_PLAN:
-      start (engine, SC_MILESTONE_ORDER_DRAFT_PLAN, event_index, event, key, d + 5 * 7, rule_order);
-      i = start (engine, SC_MILESTONE_ORDER_FINAL_PLAN, event_index, event, key, d + 11 * 7, rule_order);
+      start (engine, SC_MILESTONE_ORDER_DRAFT_PLAN, key, d + 5 * 7, rule_order);
+      i = start (engine, SC_MILESTONE_ORDER_FINAL_PLAN, key, d + 11 * 7, rule_order);
       milestone_at (engine, i)->order = event->order;
       break;
     case SC_ORDER_AMEND_PROVISION:
-      start (engine, SC_MILESTONE_ORDER_AMENDED_PLAN, event_index, event, key, d + 5 * 7,
-             rule_order_amend_provision);
+      start (engine, SC_MILESTONE_ORDER_AMENDED_PLAN, key, d + 5 * 7, rule_order_amend_provision);
       break;
     case SC_ORDER_AMEND_PLACEMENT:
-      start (engine, SC_MILESTONE_ORDER_AMENDED_PLAN, event_index, event, key, d + 2 * 7,
-             rule_order_amend_placement);
+      start (engine, SC_MILESTONE_ORDER_AMENDED_PLAN, key, d + 2 * 7, rule_order_amend_placement);
       break;
     case SC_ORDER_CONTINUE_PLAN:
     case SC_ORDER_CEASE_PLAN:
@@ -361,6 +324,118 @@ start_tribunal_order (Engine             *engine,
     }
 }
 
+/* decided_not_to_issue: records no_plan_decision (16 weeks from the
+ * request of the earliest open final_plan) completed today, and cancels
+ * that final_plan. Returns whether there was one. */
+static gboolean
+record_no_plan_decision (Engine *engine)
+{
+  int f = open_final_plan_checked (engine);
+  guint request_index;
+  const ScClockEvent *request;
+  GArray *exceptions = engine->result->exceptions;
+  ScMilestoneState *m;
+  int n;
+
+  if (f < 0)
+    return FALSE;
+  milestone_at (engine, f)->cancelled = TRUE;
+  request_index = milestone_at (engine, f)->pub.start_event;
+  request = &g_array_index (engine->input->events, ScClockEvent, request_index);
+
+  n = start_from (engine, SC_MILESTONE_NO_PLAN_DECISION, request_index, request, NULL,
+                  request->date + 16 * 7, rule_no_plan_decision);
+  m = milestone_at (engine, n);
+  m->pub.completed_on = engine->event->date;
+  m->pub.completed_by = engine->index;
+  /* it was open from the request until now: an exception walked since the
+   * request applied to it */
+  for (guint e = 0; e < exceptions->len; e++)
+    {
+      const ScClockException *exception = &g_array_index (exceptions, ScClockException, e);
+
+      if (exception->date >= request->date)
+        {
+          except (m, exception);
+          break;
+        }
+    }
+  return TRUE;
+}
+
+/* exception_applied: every assessment_decision, final_plan and
+ * no_plan_decision open now takes the exception, which shows if it ends
+ * late or overdue. */
+static void
+apply_exception (Engine *engine)
+{
+  static const ScMilestoneId excepted_ids[] = {
+    SC_MILESTONE_ASSESSMENT_DECISION, SC_MILESTONE_FINAL_PLAN, SC_MILESTONE_NO_PLAN_DECISION,
+  };
+  ScClockException exception = { engine->event->date, engine->event->reason };
+  gboolean applied = FALSE;
+
+  for (guint k = 0; k < G_N_ELEMENTS (excepted_ids); k++)
+    for (int i = engine->first[excepted_ids[k]]; i >= 0; i = NEXT_OF_ID (engine, i))
+      {
+        ScMilestoneState *m = milestone_at (engine, i);
+
+        if (is_open (m))
+          {
+            except (m, &exception);
+            applied = TRUE;
+          }
+      }
+  /* no_plan_decision is recorded only when the decision comes */
+  g_array_append_val (engine->result->exceptions, exception);
+  if (!applied)
+    warn (engine, SC_WARNING_EXCEPTION_WITHOUT_DEADLINE, SC_MILESTONE_FINAL_PLAN, SC_DAY_NONE,
+          NULL);
+}
+
+/* mediation_certificate_issued: every appeal_window open on this date ends
+ * on the later of its end and this date + 1 month. */
+static gboolean
+extend_appeal_windows (Engine *engine)
+{
+  ScDay d = engine->event->date;
+  ScDay month_later = sc_day_add_months (d, 1);
+  gboolean any = FALSE;
+
+  for (int i = engine->first[SC_MILESTONE_APPEAL_WINDOW]; i >= 0; i = NEXT_OF_ID (engine, i))
+    {
+      ScMilestoneState *m = milestone_at (engine, i);
+
+      if (d > m->pub.due)
+        continue;   /* closed on the certificate's date */
+      any = TRUE;
+      if (month_later > m->pub.due)
+        {
+          m->pub.due = month_later;
+          m->pub.rule = rule_appeal_window_mediation;
+        }
+    }
+  return any;
+}
+
+/* complaint_extended: another 10 (stage 1) or 20 (stage 2) working days. */
+static gboolean
+extend_complaint (Engine *engine)
+{
+  int i = find_open (engine, SC_MILESTONE_COMPLAINT_RESPONSE, engine->event->key, 0);
+  ScMilestoneState *m;
+  gboolean stage2;
+
+  if (i < 0)
+    return FALSE;
+  m = milestone_at (engine, i);
+  stage2 = m->stage == 2;
+  m->pub.due = sc_calendar_add_working_days (engine->calendar, m->pub.due, stage2 ? 20 : 10);
+  m->pub.rule = stage2 ? rule_complaint_response_2_extended : rule_complaint_response_1_extended;
+  return TRUE;
+}
+
+/* One event: what it starts, completes, cancels, extends or excepts. */
 static void
 walk_event (Engine *engine,
             guint   event_index)
@@ -368,191 +443,143 @@ walk_event (Engine *engine,
   const ScClockEvent *event = &g_array_index (engine->input->events, ScClockEvent, event_index);
   const ScCalendar *calendar = engine->calendar;
   ScDay d = event->date;
-  gboolean done = FALSE;
-  ScMilestoneId expected = SC_MILESTONE_ASSESSMENT_DECISION;   /* for no_start_event */
+  /* a completion event that completes nothing gets no_start_event, naming
+   * what it expected */
   gboolean completion = TRUE;
+  gboolean done = FALSE;
+  ScMilestoneId expected = SC_MILESTONE_ASSESSMENT_DECISION;
   int i;
 
+  engine->index = event_index;
+  engine->event = event;
   if (engine->input->date_of_birth != SC_DAY_NONE && d < engine->input->date_of_birth)
-    warn (engine, SC_WARNING_BEFORE_BIRTH, event_index, 0, engine->input->date_of_birth, NULL);
+    warn (engine, SC_WARNING_BEFORE_BIRTH, 0, engine->input->date_of_birth, NULL);
 
   switch (event->type)
     {
     case SC_EVENT_REQUEST_RECEIVED:
       completion = FALSE;
       {
-        /* request + 6 weeks and + 20 weeks, from Day 1, the day of receipt */
-        int a = start (engine, SC_MILESTONE_ASSESSMENT_DECISION, event_index, event, NULL, d + 6 * 7,
+        /* 6 and 20 weeks from Day 1, the day the request arrives */
+        int a = start (engine, SC_MILESTONE_ASSESSMENT_DECISION, NULL, d + 6 * 7,
                        rule_assessment_decision);
-        int f = start (engine, SC_MILESTONE_FINAL_PLAN, event_index, event, NULL, d + 20 * 7,
-                       rule_final_plan);
+        int f = start (engine, SC_MILESTONE_FINAL_PLAN, NULL, d + 20 * 7, rule_final_plan);
 
         milestone_at (engine, f)->peer = a;
       }
       break;
 
     case SC_EVENT_DECIDED_TO_ASSESS:
-      done |= complete (engine, SC_MILESTONE_ASSESSMENT_DECISION, NULL, 0, event_index, event);
-      done |= complete (engine, SC_MILESTONE_ORDER_ASSESSMENT_NOTICE, NULL, 0, event_index, event);
+      done |= complete (engine, SC_MILESTONE_ASSESSMENT_DECISION, NULL, 0);
+      done |= complete (engine, SC_MILESTONE_ORDER_ASSESSMENT_NOTICE, NULL, 0);
       break;
 
     case SC_EVENT_DECIDED_NOT_TO_ASSESS:
-      done = complete (engine, SC_MILESTONE_ASSESSMENT_DECISION, NULL, 0, event_index, event);
+      done = complete (engine, SC_MILESTONE_ASSESSMENT_DECISION, NULL, 0);
       if ((i = find_open (engine, SC_MILESTONE_FINAL_PLAN, NULL, 0)) >= 0)
         milestone_at (engine, i)->cancelled = TRUE;
-      open_appeal_window (engine, event_index, event);
+      open_appeal_window (engine);
       break;
 
     case SC_EVENT_ADVICE_REQUESTED:
       completion = FALSE;
-      start (engine, SC_MILESTONE_ADVICE, event_index, event, event->key, d + 6 * 7, rule_advice);
+      start (engine, SC_MILESTONE_ADVICE, event->key, d + 6 * 7, rule_advice);
       break;
 
     case SC_EVENT_ADVICE_RECEIVED:
       expected = SC_MILESTONE_ADVICE;
-      done = complete (engine, SC_MILESTONE_ADVICE, event->key, 0, event_index, event);
+      done = complete (engine, SC_MILESTONE_ADVICE, event->key, 0);
       break;
 
     case SC_EVENT_DECIDED_NOT_TO_ISSUE:
       expected = SC_MILESTONE_FINAL_PLAN;
-      if ((i = open_final_plan_checked (engine, event_index, event)) >= 0)
-        {
-          ScMilestoneState *f = milestone_at (engine, i);
-          const ScClockEvent *request =
-            &g_array_index (engine->input->events, ScClockEvent, f->pub.start_event);
-          guint request_index = f->pub.start_event;
-          int n;
-
-          f->cancelled = TRUE;
-          /* the request + 16 weeks; recorded complete on this date */
-          n = start (engine, SC_MILESTONE_NO_PLAN_DECISION, request_index, request, NULL,
-                     request->date + 16 * 7, rule_no_plan_decision);
-          milestone_at (engine, n)->pub.completed_on = d;
-          milestone_at (engine, n)->pub.completed_by = event_index;
-          /* an exception walked since the request applied to it while it was open */
-          for (guint e = 0; e < engine->result->exceptions->len; e++)
-            {
-              const ScClockException *exception = &g_array_index (engine->result->exceptions, ScClockException, e);
-
-              if (exception->date >= request->date)
-                {
-                  except (milestone_at (engine, n), exception);
-                  break;
-                }
-            }
-          done = TRUE;
-        }
+      done |= record_no_plan_decision (engine);
       done |= complete (engine, SC_MILESTONE_ORDER_FINAL_PLAN, NULL,
-                        (1u << SC_ORDER_ASSESS) | (1u << SC_ORDER_REASSESS), event_index, event);
-      open_appeal_window (engine, event_index, event);
+                        (1u << SC_ORDER_ASSESS) | (1u << SC_ORDER_REASSESS));
+      open_appeal_window (engine);
       break;
 
     case SC_EVENT_DRAFT_PLAN_ISSUED:
       completion = FALSE;
-      open_final_plan_checked (engine, event_index, event);
-      /* 15 days beginning with the day served: day 1 is the draft's date */
-      engine->draft_comments = start (engine, SC_MILESTONE_DRAFT_COMMENTS, event_index, event, NULL,
-                                      d + 15 - 1, rule_draft_comments);
-      complete (engine, SC_MILESTONE_ORDER_DRAFT_PLAN, NULL, 0, event_index, event);
+      open_final_plan_checked (engine);
+      /* 15 days beginning with the day served: the draft's day is day 1 */
+      engine->draft_comments = start (engine, SC_MILESTONE_DRAFT_COMMENTS, NULL, d + 15 - 1,
+                                      rule_draft_comments);
+      complete (engine, SC_MILESTONE_ORDER_DRAFT_PLAN, NULL, 0);
       break;
 
     case SC_EVENT_CONSULTATION_SENT:
       completion = FALSE;
-      start (engine, SC_MILESTONE_CONSULTATION_RESPONSE, event_index, event, event->key, d + 15,
-             rule_consultation);
+      start (engine, SC_MILESTONE_CONSULTATION_RESPONSE, event->key, d + 15, rule_consultation);
       break;
 
     case SC_EVENT_CONSULTATION_RESPONSE:
       expected = SC_MILESTONE_CONSULTATION_RESPONSE;
-      done = complete (engine, SC_MILESTONE_CONSULTATION_RESPONSE, event->key, 0, event_index, event);
+      done = complete (engine, SC_MILESTONE_CONSULTATION_RESPONSE, event->key, 0);
       break;
 
     case SC_EVENT_FINAL_PLAN_ISSUED:
       expected = SC_MILESTONE_FINAL_PLAN;
       if (engine->draft_comments < 0)
-        warn (engine, SC_WARNING_FINAL_WITHOUT_DRAFT, event_index, SC_MILESTONE_DRAFT_COMMENTS,
-              SC_DAY_NONE, NULL);
+        warn (engine, SC_WARNING_FINAL_WITHOUT_DRAFT, SC_MILESTONE_DRAFT_COMMENTS, SC_DAY_NONE,
+              NULL);
       else if (d <= milestone_at (engine, engine->draft_comments)->pub.due)
-        warn (engine, SC_WARNING_FINAL_BEFORE_COMMENTS_CLOSED, event_index, SC_MILESTONE_DRAFT_COMMENTS,
+        warn (engine, SC_WARNING_FINAL_BEFORE_COMMENTS_CLOSED, SC_MILESTONE_DRAFT_COMMENTS,
               milestone_at (engine, engine->draft_comments)->pub.due, NULL);
       engine->draft_comments = -1;
-      if ((i = open_final_plan_checked (engine, event_index, event)) >= 0)
-        done |= complete (engine, SC_MILESTONE_FINAL_PLAN, NULL, 0, event_index, event);
-      done |= complete (engine, SC_MILESTONE_REASSESSMENT_PLAN, NULL, 0, event_index, event);
-      done |= complete (engine, SC_MILESTONE_ORDER_FINAL_PLAN, NULL, 0, event_index, event);
-      start_annual_review (engine, event_index, event, sc_day_add_months (d, 12), rule_annual_review);
-      open_appeal_window (engine, event_index, event);
+      if (open_final_plan_checked (engine) >= 0)
+        done |= complete (engine, SC_MILESTONE_FINAL_PLAN, NULL, 0);
+      done |= complete (engine, SC_MILESTONE_REASSESSMENT_PLAN, NULL, 0);
+      done |= complete (engine, SC_MILESTONE_ORDER_FINAL_PLAN, NULL, 0);
+      start_annual_review (engine, sc_day_add_months (d, 12), rule_annual_review);
+      open_appeal_window (engine);
       break;
 
     case SC_EVENT_EXCEPTION_APPLIED:
       completion = FALSE;
-      {
-        static const ScMilestoneId excepted_ids[] = {
-          SC_MILESTONE_ASSESSMENT_DECISION, SC_MILESTONE_FINAL_PLAN, SC_MILESTONE_NO_PLAN_DECISION,
-        };
-        ScClockException exception = { d, event->reason };
-        gboolean applied = FALSE;
-
-        for (guint k = 0; k < G_N_ELEMENTS (excepted_ids); k++)
-          for (i = engine->first[excepted_ids[k]]; i >= 0; i = milestone_at (engine, i)->next_same_id)
-            {
-              ScMilestoneState *m = milestone_at (engine, i);
-
-              if (is_open (m))
-                {
-                  except (m, &exception);
-                  applied = TRUE;
-                }
-            }
-        /* no_plan_decision is recorded only when the decision comes; it
-         * was open since its request and takes an exception walked since */
-        g_array_append_val (engine->result->exceptions, exception);
-        if (!applied)
-          warn (engine, SC_WARNING_EXCEPTION_WITHOUT_DEADLINE, event_index, SC_MILESTONE_FINAL_PLAN,
-                SC_DAY_NONE, NULL);
-      }
+      apply_exception (engine);
       break;
 
     case SC_EVENT_REVIEW_MEETING:
       expected = SC_MILESTONE_ANNUAL_REVIEW;
-      done = complete (engine, SC_MILESTONE_ANNUAL_REVIEW, NULL, 0, event_index, event);
-      start (engine, SC_MILESTONE_REVIEW_REPORT, event_index, event, NULL, d + 2 * 7, rule_review_report);
-      start (engine, SC_MILESTONE_REVIEW_DECISION, event_index, event, NULL, d + 4 * 7,
-             rule_review_decision);
+      done = complete (engine, SC_MILESTONE_ANNUAL_REVIEW, NULL, 0);
+      start (engine, SC_MILESTONE_REVIEW_REPORT, NULL, d + 2 * 7, rule_review_report);
+      start (engine, SC_MILESTONE_REVIEW_DECISION, NULL, d + 4 * 7, rule_review_decision);
       break;
 
     case SC_EVENT_REVIEW_REPORT_RECEIVED:
       expected = SC_MILESTONE_REVIEW_REPORT;
-      done = complete (engine, SC_MILESTONE_REVIEW_REPORT, NULL, 0, event_index, event);
+      done = complete (engine, SC_MILESTONE_REVIEW_REPORT, NULL, 0);
       break;
 
     case SC_EVENT_REVIEW_DECISION:
       expected = SC_MILESTONE_REVIEW_DECISION;
-      done = complete (engine, SC_MILESTONE_REVIEW_DECISION, NULL, 0, event_index, event);
-      start_annual_review (engine, event_index, event, sc_day_add_months (d, 12), rule_annual_review);
+      done = complete (engine, SC_MILESTONE_REVIEW_DECISION, NULL, 0);
+      start_annual_review (engine, sc_day_add_months (d, 12), rule_annual_review);
       if (event->outcome == SC_OUTCOME_MAINTAIN || event->outcome == SC_OUTCOME_CEASE)
-        open_appeal_window (engine, event_index, event);
+        open_appeal_window (engine);
       break;
 
     case SC_EVENT_AMENDMENT_NOTICE_ISSUED:
       completion = FALSE;
-      engine->amendment_comments = start (engine, SC_MILESTONE_AMENDMENT_COMMENTS, event_index, event,
-                                          NULL, d + 15 - 1, rule_amendment_comments);
-      start (engine, SC_MILESTONE_AMENDED_PLAN, event_index, event, NULL, d + 8 * 7, rule_amended_plan);
+      engine->amendment_comments = start (engine, SC_MILESTONE_AMENDMENT_COMMENTS, NULL, d + 15 - 1,
+                                          rule_amendment_comments);
+      start (engine, SC_MILESTONE_AMENDED_PLAN, NULL, d + 8 * 7, rule_amended_plan);
       break;
 
     case SC_EVENT_AMENDED_PLAN_ISSUED:
       expected = SC_MILESTONE_AMENDED_PLAN;
-      if (engine->amendment_comments >= 0 && d <= milestone_at (engine, engine->amendment_comments)->pub.due)
-        warn (engine, SC_WARNING_AMENDED_BEFORE_COMMENTS_CLOSED, event_index, SC_MILESTONE_AMENDMENT_COMMENTS,
+      if (engine->amendment_comments >= 0 &&
+          d <= milestone_at (engine, engine->amendment_comments)->pub.due)
+        warn (engine, SC_WARNING_AMENDED_BEFORE_COMMENTS_CLOSED, SC_MILESTONE_AMENDMENT_COMMENTS,
               milestone_at (engine, engine->amendment_comments)->pub.due, NULL);
       engine->amendment_comments = -1;
-      done |= complete (engine, SC_MILESTONE_AMENDED_PLAN, NULL, 0, event_index, event);
-      done |= complete (engine, SC_MILESTONE_ORDER_AMENDED_PLAN, NULL, 0, event_index, event);
-      done |= complete (engine, SC_MILESTONE_REASSESSMENT_PLAN, NULL, 0, event_index, event);
+      done |= complete (engine, SC_MILESTONE_AMENDED_PLAN, NULL, 0);
+      done |= complete (engine, SC_MILESTONE_ORDER_AMENDED_PLAN, NULL, 0);
+      done |= complete (engine, SC_MILESTONE_REASSESSMENT_PLAN, NULL, 0);
       if (event->phase_transfer)
-        done |= complete (engine, SC_MILESTONE_PHASE_TRANSFER_PLAN, NULL, 0, event_index, event);
-      open_appeal_window (engine, event_index, event);
+        done |= complete (engine, SC_MILESTONE_PHASE_TRANSFER_PLAN, NULL, 0);
+      open_appeal_window (engine);
       break;
 
     case SC_EVENT_PHASE_TRANSFER_DUE:
@@ -562,50 +589,48 @@ walk_event (Engine *engine,
         ScDay due = school ? sc_day_from_ymd (event->transfer_year, 2, 15)
                            : sc_day_from_ymd (event->transfer_year, 3, 31);
 
-        start (engine, SC_MILESTONE_PHASE_TRANSFER_PLAN, event_index, event, NULL, due,
+        start (engine, SC_MILESTONE_PHASE_TRANSFER_PLAN, NULL, due,
                school ? rule_phase_transfer_school : rule_phase_transfer_post16);
         if (due < d)
-          warn (engine, SC_WARNING_DUE_BEFORE_START, event_index, SC_MILESTONE_PHASE_TRANSFER_PLAN, due, NULL);
+          warn (engine, SC_WARNING_DUE_BEFORE_START, SC_MILESTONE_PHASE_TRANSFER_PLAN, due, NULL);
       }
       break;
 
     case SC_EVENT_CEASE_DECIDED:
       completion = FALSE;
       engine->cease_decided = TRUE;
-      open_appeal_window (engine, event_index, event);
+      open_appeal_window (engine);
       break;
 
     case SC_EVENT_PLAN_CEASED:
       completion = FALSE;
       if (!engine->cease_decided)
-        warn (engine, SC_WARNING_OUT_OF_ORDER, event_index, 0, SC_DAY_NONE, "any cease_decided");
+        warn (engine, SC_WARNING_OUT_OF_ORDER, 0, SC_DAY_NONE, "any cease_decided");
       for (guint k = 0; k < engine->result->milestones->len; k++)
         {
           ScMilestoneState *m = milestone_at (engine, (int) k);
 
-          if (milestone_info[m->pub.id].kind == SC_MILESTONE_KIND_DEADLINE && is_open (m))
+          if (sc_milestone_id_get_kind (m->pub.id) == SC_MILESTONE_KIND_DEADLINE && is_open (m))
             m->cancelled = TRUE;
         }
       break;
 
     case SC_EVENT_REASSESSMENT_REQUESTED:
       completion = FALSE;
-      start (engine, SC_MILESTONE_REASSESSMENT_DECISION, event_index, event, NULL, d + 15,
-             rule_reassessment_decision);
+      start (engine, SC_MILESTONE_REASSESSMENT_DECISION, NULL, d + 15, rule_reassessment_decision);
       break;
 
     case SC_EVENT_DECIDED_TO_REASSESS:
       expected = SC_MILESTONE_REASSESSMENT_DECISION;
-      done |= complete (engine, SC_MILESTONE_REASSESSMENT_DECISION, NULL, 0, event_index, event);
-      done |= complete (engine, SC_MILESTONE_ORDER_ASSESSMENT_NOTICE, NULL, 0, event_index, event);
-      start (engine, SC_MILESTONE_REASSESSMENT_PLAN, event_index, event, NULL, d + 14 * 7,
-             rule_reassessment_plan);
+      done |= complete (engine, SC_MILESTONE_REASSESSMENT_DECISION, NULL, 0);
+      done |= complete (engine, SC_MILESTONE_ORDER_ASSESSMENT_NOTICE, NULL, 0);
+      start (engine, SC_MILESTONE_REASSESSMENT_PLAN, NULL, d + 14 * 7, rule_reassessment_plan);
       break;
 
     case SC_EVENT_DECIDED_NOT_TO_REASSESS:
       expected = SC_MILESTONE_REASSESSMENT_DECISION;
-      done = complete (engine, SC_MILESTONE_REASSESSMENT_DECISION, NULL, 0, event_index, event);
-      open_appeal_window (engine, event_index, event);
+      done = complete (engine, SC_MILESTONE_REASSESSMENT_DECISION, NULL, 0);
+      open_appeal_window (engine);
       break;
 
     case SC_EVENT_TRANSFER_IN:
@@ -616,59 +641,42 @@ walk_event (Engine *engine,
 
         if (event->last_review != SC_DAY_NONE)
           due = MAX (due, sc_day_add_months (event->last_review, 12));
-        start (engine, SC_MILESTONE_TRANSFER_NOTICE, event_index, event, NULL, d + 6 * 7,
-               rule_transfer_notice);
-        start_annual_review (engine, event_index, event, due, rule_annual_review_transfer);
+        start (engine, SC_MILESTONE_TRANSFER_NOTICE, NULL, d + 6 * 7, rule_transfer_notice);
+        start_annual_review (engine, due, rule_annual_review_transfer);
       }
       break;
 
     case SC_EVENT_TRANSFER_NOTICE_SENT:
       expected = SC_MILESTONE_TRANSFER_NOTICE;
-      done = complete (engine, SC_MILESTONE_TRANSFER_NOTICE, NULL, 0, event_index, event);
+      done = complete (engine, SC_MILESTONE_TRANSFER_NOTICE, NULL, 0);
       break;
 
     case SC_EVENT_MEDIATION_CERTIFICATE_ISSUED:
       expected = SC_MILESTONE_APPEAL_WINDOW;
-      {
-        ScDay month_later = sc_day_add_months (d, 1);
-
-        for (i = engine->first[SC_MILESTONE_APPEAL_WINDOW]; i >= 0; i = milestone_at (engine, i)->next_same_id)
-          {
-            ScMilestoneState *m = milestone_at (engine, i);
-
-            if (d > m->pub.due)
-              continue;   /* closed on the certificate's date */
-            done = TRUE;
-            if (month_later > m->pub.due)
-              {
-                m->pub.due = month_later;
-                m->pub.rule = rule_appeal_window_mediation;
-              }
-          }
-      }
+      done = extend_appeal_windows (engine);
       break;
 
     case SC_EVENT_APPEAL_REGISTERED:
       completion = FALSE;
-      start (engine, SC_MILESTONE_APPEAL_RESPONSE, event_index, event, event->key,
+      start (engine, SC_MILESTONE_APPEAL_RESPONSE, event->key,
              sc_calendar_add_tribunal_working_days (calendar, d, 30), rule_appeal_response);
       break;
 
     case SC_EVENT_APPEAL_RESPONSE_SENT:
       expected = SC_MILESTONE_APPEAL_RESPONSE;
-      done = complete (engine, SC_MILESTONE_APPEAL_RESPONSE, event->key, 0, event_index, event);
+      done = complete (engine, SC_MILESTONE_APPEAL_RESPONSE, event->key, 0);
       break;
 
     case SC_EVENT_TRIBUNAL_ORDER:
       completion = FALSE;
-      start_tribunal_order (engine, event_index, event);
+      start_tribunal_order (engine);
       break;
 
     case SC_EVENT_COMPLAINT_RECEIVED:
       completion = FALSE;
-      start (engine, SC_MILESTONE_COMPLAINT_ACKNOWLEDGEMENT, event_index, event, event->key,
+      start (engine, SC_MILESTONE_COMPLAINT_ACKNOWLEDGEMENT, event->key,
              sc_calendar_add_working_days (calendar, d, 5), rule_complaint_acknowledgement);
-      i = start (engine, SC_MILESTONE_COMPLAINT_RESPONSE, event_index, event, event->key,
+      i = start (engine, SC_MILESTONE_COMPLAINT_RESPONSE, event->key,
                  sc_calendar_add_working_days (calendar, d, event->stage == 2 ? 20 : 10),
                  event->stage == 2 ? rule_complaint_response_2 : rule_complaint_response_1);
       milestone_at (engine, i)->stage = (guint8) event->stage;
@@ -676,25 +684,17 @@ walk_event (Engine *engine,
 
     case SC_EVENT_COMPLAINT_ACKNOWLEDGED:
       expected = SC_MILESTONE_COMPLAINT_ACKNOWLEDGEMENT;
-      done = complete (engine, SC_MILESTONE_COMPLAINT_ACKNOWLEDGEMENT, event->key, 0, event_index, event);
+      done = complete (engine, SC_MILESTONE_COMPLAINT_ACKNOWLEDGEMENT, event->key, 0);
       break;
 
     case SC_EVENT_COMPLAINT_RESPONDED:
       expected = SC_MILESTONE_COMPLAINT_RESPONSE;
-      done = complete (engine, SC_MILESTONE_COMPLAINT_RESPONSE, event->key, 0, event_index, event);
+      done = complete (engine, SC_MILESTONE_COMPLAINT_RESPONSE, event->key, 0);
       break;
 
     case SC_EVENT_COMPLAINT_EXTENDED:
       expected = SC_MILESTONE_COMPLAINT_RESPONSE;
-      if ((i = find_open (engine, SC_MILESTONE_COMPLAINT_RESPONSE, event->key, 0)) >= 0)
-        {
-          ScMilestoneState *m = milestone_at (engine, i);
-          gboolean stage2 = m->stage == 2;
-
-          m->pub.due = sc_calendar_add_working_days (calendar, m->pub.due, stage2 ? 20 : 10);
-          m->pub.rule = stage2 ? rule_complaint_response_2_extended : rule_complaint_response_1_extended;
-          done = TRUE;
-        }
+      done = extend_complaint (engine);
       break;
 
     case SC_N_EVENT_TYPES:
@@ -703,7 +703,7 @@ walk_event (Engine *engine,
     }
 
   if (completion && !done)
-    warn (engine, SC_WARNING_NO_START_EVENT, event_index, expected, SC_DAY_NONE, NULL);
+    warn (engine, SC_WARNING_NO_START_EVENT, expected, SC_DAY_NONE, NULL);
 }
 
 static void
@@ -713,7 +713,7 @@ set_status (ScMilestoneState *m,
   ScMilestone *p = &m->pub;
   gboolean late_or_overdue;
 
-  if (milestone_info[p->id].kind == SC_MILESTONE_KIND_PERIOD)
+  if (sc_milestone_id_get_kind (p->id) == SC_MILESTONE_KIND_PERIOD)
     {
       p->status = today > p->due ? SC_STATUS_CLOSED : SC_STATUS_OPEN;
       p->exception_reason = SC_EXCEPTION_NONE;
@@ -756,7 +756,7 @@ compare_milestones (const ScMilestoneState *a,
   if (a->pub.due != b->pub.due)
     return a->pub.due < b->pub.due ? -1 : 1;
   if (a->pub.id != b->pub.id)
-    return strcmp (milestone_info[a->pub.id].name, milestone_info[b->pub.id].name);
+    return strcmp (sc_milestone_id_to_string (a->pub.id), sc_milestone_id_to_string (b->pub.id));
   if (a->pub.key != b->pub.key)
     {
       if (a->pub.key == NULL)
@@ -831,7 +831,8 @@ sort_milestones (GArray *milestones)
 
   if (milestones->len > INSERTION_SORT_MAX)
     {
-      g_qsort_with_data (items, milestones->len, sizeof (ScMilestoneState), compare_milestones_cb, NULL);
+      g_qsort_with_data (items, milestones->len, sizeof (ScMilestoneState), compare_milestones_cb,
+                         NULL);
       return;
     }
   for (guint i = 1; i < milestones->len; i++)

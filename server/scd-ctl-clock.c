@@ -224,8 +224,8 @@ scd_ctl_timeline_main (int    argc,
     {
       g_autofree char *escaped = g_strescape (g_ptr_array_index (positional, 0), NULL);
 
-      return scd_ctl_fail (2, "timeline: unexpected argument \"%s\" (the case is read from standard input)",
-                           escaped);
+      return scd_ctl_fail (2, "timeline: unexpected argument \"%s\" "
+                           "(the case is read from standard input)", escaped);
     }
 
   if (args.today != NULL)
@@ -235,7 +235,8 @@ scd_ctl_timeline_main (int    argc,
           g_autofree char *escaped = g_strescape (args.today, NULL);
 
           return scd_ctl_fail (2, "timeline: --today must be a date from %d-01-01 to %d-12-31 "
-                               "(YYYY-MM-DD), not \"%s\"", SC_DAY_FIRST_YEAR, SC_DAY_LAST_YEAR, escaped);
+                               "(YYYY-MM-DD), not \"%s\"",
+                               SC_DAY_FIRST_YEAR, SC_DAY_LAST_YEAR, escaped);
         }
     }
   else
@@ -318,7 +319,8 @@ scd_ctl_holidays_main (int    argc,
     {
       char date[SC_DAY_STRING_SIZE];
 
-      g_string_append_printf (out, "%s %s\n", sc_day_format (holidays[i].day, date), holidays[i].name);
+      g_string_append_printf (out, "%s %s\n",
+                              sc_day_format (holidays[i].day, date), holidays[i].name);
     }
   return write_stdout ("holidays", out->str);
 }
