@@ -10,11 +10,10 @@
  * ignored with an `ignored_member` warning: a newer client's extra field
  * still gets a clock, and a typo such as "phase_trasfer" is not silent.
  *
- * json-glib recurses once per nesting level, accepts several top-level
- * values in a row and leaks memory on some malformed strings, so the text
- * is first scanned for exactly one object nested at most SC_CLOCK_MAX_DEPTH
- * deep whose strings are well formed: bad input must never crash the
- * daemon or make it grow (tests/fuzz/fuzz-clock.c holds it to that).
+ * The text is first checked by sc_json_check_object_text (sc-json.c): one
+ * object, nested at most SC_CLOCK_MAX_DEPTH deep, with well-formed strings,
+ * since json-glib 1.6 crashes or leaks on worse (tests/fuzz/fuzz-clock.c
+ * holds the clock to that).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -27,179 +26,12 @@
 
 #include "sc-clock-private.h"
 #include "sc-error.h"
+#include "sc-json.h"
 #include "sc-problem.h"
 
 #define SC_CLOCK_MAX_DEPTH 64
 /* Field errors kept for one input; the message names the first. */
 #define MAX_FIELD_ERRORS 50
-
-static gboolean
-is_json_space (char c)
-{
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-static int
-hex_value (char c)
-{
-  if (c >= '0' && c <= '9')
-    return c - '0';
-  if (c >= 'a' && c <= 'f')
-    return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F')
-    return c - 'A' + 10;
-  return -1;
-}
-
-/* The code unit of the \uXXXX escape at @data[@i] ('\\'), or -1. */
-static int
-escaped_unit (const char *data,
-              gsize       length,
-              gsize       i)
-{
-  int unit = 0;
-
-  if (i + 5 >= length || data[i] != '\\' || data[i + 1] != 'u')
-    return -1;
-  for (gsize k = i + 2; k < i + 6; k++)
-    {
-      int v = hex_value (data[k]);
-
-      if (v < 0)
-        return -1;
-      unit = unit * 16 + v;
-    }
-  return unit;
-}
-
-/* A string starting at @data[@start] ('"'): *@end is its closing quote, or
- * @length if it has none. Escapes must be JSON's and \u escapes must pair
- * their surrogates; raw control characters are not allowed. json-glib 1.6
- * leaks on some of these errors, so they never reach it. */
-static gboolean
-scan_string (const char  *data,
-             gsize        length,
-             gsize        start,
-             gsize       *end,
-             GError     **error)
-{
-  gsize i;
-
-  for (i = start + 1; i < length && data[i] != '"'; i++)
-    {
-      if ((guchar) data[i] < 0x20)
-        {
-          g_set_error_literal (error, SC_ERROR, SC_ERROR_MALFORMED,
-                               "invalid JSON: control character in a string");
-          return FALSE;
-        }
-      if (data[i] != '\\')
-        continue;
-      if (i + 1 >= length)
-        break;
-      if (data[i + 1] == 'u')
-        {
-          int unit = escaped_unit (data, length, i);
-
-          if (unit >= 0xD800 && unit <= 0xDBFF)
-            {
-              int low = escaped_unit (data, length, i + 6);
-
-              if (low < 0xDC00 || low > 0xDFFF)
-                unit = -1;
-              else
-                i += 6;
-            }
-          else if (unit >= 0xDC00 && unit <= 0xDFFF)
-            unit = -1;
-          if (unit < 0)
-            {
-              g_set_error_literal (error, SC_ERROR, SC_ERROR_MALFORMED,
-                                   "invalid JSON: bad \\u escape in a string");
-              return FALSE;
-            }
-          i += 5;
-        }
-      else if (strchr ("\"\\/bfnrt", data[i + 1]) != NULL && data[i + 1] != '\0')
-        i++;
-      else
-        {
-          g_set_error_literal (error, SC_ERROR, SC_ERROR_MALFORMED,
-                               "invalid JSON: bad escape in a string");
-          return FALSE;
-        }
-    }
-  *end = i;
-  return TRUE;
-}
-
-/* One object, not too deep, nothing after it. Anything else that is wrong
- * with the text is left to json-glib, which says where. */
-static gboolean
-prescan (const char  *data,
-         gsize        length,
-         GError     **error)
-{
-  gsize i = 0;
-  guint depth = 0;
-
-  while (i < length && is_json_space (data[i]))
-    i++;
-  if (i == length)
-    {
-      g_set_error_literal (error, SC_ERROR, SC_ERROR_MALFORMED,
-                           "empty input: expected a JSON object");
-      return FALSE;
-    }
-  if (data[i] != '{')
-    {
-      g_set_error_literal (error, SC_ERROR, SC_ERROR_INVALID_INPUT, "input must be a JSON object");
-      return FALSE;
-    }
-
-  for (; i < length; i++)
-    {
-      char c = data[i];
-
-      if (c == '"')
-        {
-          gsize end;
-
-          if (!scan_string (data, length, i, &end, error))
-            return FALSE;
-          if (end >= length)
-            return TRUE;   /* unterminated string: json-glib says where */
-          i = end;
-        }
-      else if (c == '{' || c == '[')
-        {
-          if (++depth > SC_CLOCK_MAX_DEPTH)
-            {
-              g_set_error (error, SC_ERROR, SC_ERROR_MALFORMED,
-                           "invalid JSON: nested more than %d levels deep", SC_CLOCK_MAX_DEPTH);
-              return FALSE;
-            }
-        }
-      else if (c == '}' || c == ']')
-        {
-          if (depth == 0)
-            return TRUE;   /* unbalanced: json-glib says where */
-          if (--depth == 0)
-            break;
-        }
-    }
-
-  for (i++; i < length; i++)
-    {
-      if (!is_json_space (data[i]))
-        {
-          g_set_error_literal (error, SC_ERROR, SC_ERROR_MALFORMED,
-                               "invalid JSON: unexpected text after the object");
-          return FALSE;
-        }
-    }
-  return TRUE;
-}
 
 typedef struct
 {
@@ -527,7 +359,7 @@ sc_clock_input_new_from_data (const char  *data,
 
   if (length < 0)
     length = (gssize) strlen (data);
-  if (!prescan (data, (gsize) length, error))
+  if (!sc_json_check_object_text (data, (gsize) length, SC_CLOCK_MAX_DEPTH, error))
     return NULL;
 
   parser = json_parser_new_immutable ();

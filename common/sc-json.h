@@ -37,4 +37,11 @@ gboolean sc_json_check_members (JsonObject        *object,
                                 const char * const *allowed,
                                 GError           **error);
 
+/* One object, at most @max_depth deep, with well-formed strings: what
+ * json-glib 1.6 needs to parse text without crashing or leaking. */
+gboolean sc_json_check_object_text (const char  *data,
+                                    gsize        length,
+                                    guint        max_depth,
+                                    GError     **error);
+
 G_END_DECLS

@@ -19,10 +19,12 @@
 
 #include <stdarg.h>
 
+#include "sc-json.h"
 #include "scd-request.h"
 #include "scd-server.h"
 
 #define REQUEST_DATA_KEY "scd-request"
+#define SCD_REQUEST_MAX_JSON_DEPTH 32
 
 struct _ScdRequest
 {
@@ -276,6 +278,9 @@ scd_request_parse_json_object (ScdRequest  *request,
       g_set_error_literal (error, SC_ERROR, SC_ERROR_MALFORMED, "request body is not valid UTF-8");
       return NULL;
     }
+  /* json-glib must never see what crashes or leaks it */
+  if (!sc_json_check_object_text (data, size, SCD_REQUEST_MAX_JSON_DEPTH, error))
+    return NULL;
   if (!json_parser_load_from_data (parser, data, (gssize) size, &local_error))
     {
       g_set_error (error, SC_ERROR, SC_ERROR_MALFORMED, "request body is not valid JSON: %s",

@@ -140,6 +140,32 @@ test_too_large_chunked (Fixture       *fixture,
 }
 
 static void
+test_hostile_json (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GString) deep = g_string_new ("{\"username\":");
+  const char *bodies[] = { NULL, "{\"username\":\"\\x\"}", "{\"username\":\"\\ud800\"}",
+                           "{} {}", "[1]", "\"text\"", "{\"a\":\"\x01\"}" };
+  g_autoptr(ScTestResponse) after = NULL;
+
+  /* 200,000 levels would overflow json-glib's recursion: refused unread */
+  for (guint i = 0; i < 200000; i++)
+    g_string_append_c (deep, '[');
+  bodies[0] = deep->str;
+  for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
+    {
+      g_autoptr(ScTestResponse) response = sc_test_daemon_request (fixture->daemon, "POST", "/api/v1/sessions",
+                                                                   "application/json", bodies[i], NULL);
+      if (response->status != 400 && response->status != 422)
+        g_error ("body %u answered %u", i, response->status);
+      g_assert_cmpstr (soup_message_headers_get_content_type (response->headers, NULL), ==,
+                       "application/problem+json");
+    }
+  after = sc_test_daemon_request (fixture->daemon, "GET", "/api/v1/health", NULL, NULL, NULL);
+  g_assert_cmpuint (after->status, ==, 200);
+}
+
+static void
 test_request_log (Fixture       *fixture,
                   gconstpointer  data)
 {
@@ -310,6 +336,7 @@ main (int    argc,
   g_test_add ("/server/http/method-not-allowed", Fixture, NULL, fixture_setup, test_method_not_allowed, fixture_teardown);
   g_test_add ("/server/http/too-large", Fixture, NULL, fixture_setup, test_too_large, fixture_teardown);
   g_test_add ("/server/http/too-large-chunked", Fixture, NULL, fixture_setup, test_too_large_chunked, fixture_teardown);
+  g_test_add ("/server/http/hostile-json", Fixture, NULL, fixture_setup, test_hostile_json, fixture_teardown);
   g_test_add ("/server/http/request-log", Fixture, NULL, fixture_setup, test_request_log, fixture_teardown);
   g_test_add ("/server/http/backlog", Fixture, NULL, fixture_setup, test_backlog, fixture_teardown);
   g_test_add ("/server/http/database-outage", Fixture, NULL, fixture_setup, test_database_outage, fixture_teardown);
