@@ -487,7 +487,9 @@ scd_request_reply_error (ScdRequest   *request,
     }
   /* Log once, where the error stops: here. Server-side failures carry
    * internals (SQL, PostgreSQL's words) that only the log may see. */
-  if (status >= 500)
+  /* 503 is not logged here: while the database is away every request would
+   * say so, and the pool already logs each change of state once. */
+  if (status >= 500 && status != 503)
     g_warning ("request %s: %s %s failed: %s", request->id, scd_request_get_method (request),
                scd_request_get_path (request), error->message);
   scd_request_reply_problem (request, problem);

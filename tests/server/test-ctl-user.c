@@ -102,6 +102,13 @@ test_user_commands (void)
       }
   }
 
+  status = ctl (dir, NULL, &out, &err, "status", NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (out, "daemon: not running"));
+  g_assert_nonnull (strstr (out, "pending migrations: none"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
   /* with a daemon on the same directory */
   {
     const char *args[] = { "--data-dir", dir, NULL };
@@ -112,6 +119,17 @@ test_user_commands (void)
 
     g_assert_no_error (error);
     token = sc_test_sign_in (daemon, "admin.one", "first-admin-password");
+
+    status = ctl (dir, NULL, &out, &err, "status", NULL);
+    g_assert_cmpint (status, ==, 0);
+    g_assert_nonnull (strstr (out, "daemon: running (pid "));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    status = ctl (dir, NULL, &out, &err, "migrate", NULL);
+    g_assert_cmpint (status, ==, 0);
+    g_assert_true (g_str_has_prefix (out, "schema version "));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
 
     status = ctl (dir, "worker-password-1\n", &out, &err, "user", "add", "worker", "--role", "caseworker",
                   "--password-stdin", NULL);

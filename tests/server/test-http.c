@@ -298,6 +298,15 @@ test_database_outage (Fixture       *fixture,
                   ticks_after - ticks_before, hz);
   g_assert_cmpuint (ticks_after - ticks_before, <=, (guint64) (hz * 2 / 10));
 
+  /* a route that needs the database: a 503 problem document with Retry-After */
+  {
+    g_autoptr(ScTestResponse) response = sc_test_daemon_request (fixture->daemon, "POST", "/api/v1/sessions",
+                                                                 "application/json",
+                                                                 "{\"username\":\"a\",\"password\":\"b\"}", NULL);
+    assert_problem (response, 503, "unavailable");
+    g_assert_nonnull (soup_message_headers_get_one (response->headers, "Retry-After"));
+  }
+
   /* still answers everything else at once */
   {
     g_autoptr(ScTestResponse) response = sc_test_daemon_request (fixture->daemon, "GET", "/api/v1/nothing", NULL,
