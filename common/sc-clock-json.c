@@ -1,6 +1,6 @@
 /* sc-clock-json.c
  *
- * The clock's JSON codecs (../shared/timeline.md), written out member by
+ * The clock's JSON codecs (docs/statutory-clock.md), written out member by
  * member: JsonObject in, JsonBuilder out, never json_gobject_*.
  *
  * Reading is strict about what the clock uses and lenient about the rest. A

@@ -1,6 +1,6 @@
 /* sc-clock.c
  *
- * The statutory clock engine (../shared/timeline.md).
+ * The statutory clock engine (docs/statutory-clock.md).
  *
  * The engine walks a case's events in date order (input order for equal
  * dates) once. Each event starts milestones (a deadline or a period, with

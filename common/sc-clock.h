@@ -1,6 +1,6 @@
 /* sc-clock.h
  *
- * The statutory clock (../shared/timeline.md): a case's dated events in, the
+ * The statutory clock (docs/statutory-clock.md): a case's dated events in, the
  * statutory milestones that follow from them out, each with its rule, its
  * start event, its due date and whether it was met, plus warnings about
  * histories the law does not expect.

@@ -5,8 +5,8 @@
  * field errors is what lets a client put "must not be in the future" beside
  * the date entry it belongs to.
  *
- * The SC_ERROR domain is registered as an extended error domain here so that
- * a GError can carry its problem through GTask and back to a page.
+ * The SC_ERROR domain is an extended error domain (sc-error.c), so that a
+ * GError can carry its problem through GTask and back to a page.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -3,8 +3,9 @@
  * Reads sendcased's settings. Precedence is the usual one: an option given on
  * the command line wins over the key file, which wins over the default. The
  * key file is a GKeyFile; its [sendcased] group takes the long option names
- * (data-dir, database, listen, max-body-size, ...). Other groups, such as
- * [holidays], are read by the parts they belong to.
+ * (data-dir, database, listen, max-body-size, ...); an unknown key there is
+ * an error, so a misspelt setting is never silently ignored. Other groups,
+ * such as [holidays] (sendcasectl timeline and holidays), are not read here.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -231,8 +232,8 @@ scd_config_load (ScdConfig   *config,
   gboolean version = FALSE;
   gboolean insecure = FALSE;
   gboolean demo = FALSE;
-  int pool_size = 0;
-  int max_failures = 0;
+  int pool_size = -1;
+  int max_failures = -1;
   g_autofree char *idle = NULL;
   g_autofree char *lifetime = NULL;
   g_autofree char *lockout_window = NULL;
@@ -298,7 +299,13 @@ scd_config_load (ScdConfig   *config,
 
   if (config->config_file != NULL)
     {
+      static const char * const known_keys[] = {
+        "data-dir", "database", "listen", "tls-cert", "tls-key", "insecure-listen", "demo-data",
+        "max-body-size", "pool-size", "session-idle-timeout", "session-lifetime", "lockout-window",
+        "lockout-failures", NULL
+      };
       g_autoptr(GError) local_error = NULL;
+      g_auto(GStrv) keys = NULL;
 
       config->key_file = g_key_file_new ();
       if (!g_key_file_load_from_file (config->key_file, config->config_file,
@@ -309,6 +316,14 @@ scd_config_load (ScdConfig   *config,
                        config->config_file, local_error->message);
           return FALSE;
         }
+      keys = g_key_file_get_keys (config->key_file, "sendcased", NULL, NULL);
+      for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+        if (!g_strv_contains (known_keys, keys[i]))
+          {
+            g_set_error (error, SC_ERROR, SC_ERROR_INVALID_INPUT,
+                         "unknown setting \"%s\" in [sendcased] of \"%s\"", keys[i], config->config_file);
+            return FALSE;
+          }
     }
 
   /* One of --data-dir and --database on the command line overrides either
@@ -333,7 +348,7 @@ scd_config_load (ScdConfig   *config,
   config->insecure_listen = insecure;
   config->demo_data = demo;
 
-  if (pool_size < 0 || max_failures < 0)
+  if (pool_size == 0 || pool_size < -1 || max_failures == 0 || max_failures < -1)
     {
       g_set_error_literal (error, SC_ERROR, SC_ERROR_INVALID_INPUT,
                            "--pool-size and --lockout-failures must be positive");
@@ -383,6 +398,17 @@ scd_config_load (ScdConfig   *config,
     }
   if (config->database == NULL && config->data_dir == NULL)
     config->data_dir = scd_config_dup_default_data_dir ();
+
+  /* refused here, before a cluster is started or a migration run */
+  if (config->tls_cert_file == NULL && !config->insecure_listen && !scd_config_is_loopback (config->listen_host))
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_INVALID_INPUT,
+                   "refusing to serve plain HTTP on %s, which is not a loopback address: "
+                   "sessions and children's records would cross the network unencrypted; "
+                   "give --tls-cert and --tls-key, or --insecure-listen behind a TLS proxy",
+                   config->listen_host);
+      return FALSE;
+    }
 
   return TRUE;
 }

@@ -1,6 +1,6 @@
 /* scd-ctl-clock.c
  *
- * The statutory-clock subcommands of sendcasectl (../shared/timeline.md):
+ * The statutory-clock subcommands of sendcasectl (docs/statutory-clock.md):
  *
  *   sendcasectl timeline [--today YYYY-MM-DD] [--config FILE] < case.json
  *   sendcasectl holidays [--config FILE] YEAR

@@ -36,7 +36,8 @@ static const char usage_text[] =
   "Options:\n"
   "  --data-dir DIR              the embedded cluster's directory (as sendcased)\n"
   "  --database CONNINFO         an existing PostgreSQL server (libpq string)\n"
-  "  --version                   print the version\n";
+  "  --version                   print the version\n"
+  "  --help                      print this help\n";
 
 int
 main (int    argc,
@@ -56,6 +57,13 @@ main (int    argc,
   const char *command;
 
   setlocale (LC_ALL, "");
+
+  for (int i = 1; i < argc && argv[i][0] == '-'; i++)
+    if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))
+      {
+        fputs (usage_text, stdout);
+        return 0;
+      }
 
   context = g_option_context_new (NULL);
   g_option_context_set_help_enabled (context, FALSE);

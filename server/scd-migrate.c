@@ -314,6 +314,12 @@ highest_version (GPtrArray *migrations)
   return ((ScdMigration *) g_ptr_array_index (migrations, migrations->len - 1))->version;
 }
 
+static void
+ignore_notice (void       *arg,
+               const char *message)
+{
+}
+
 gboolean
 scd_migrate_run (const char  *conninfo,
                  GPtrArray   *migrations,
@@ -333,7 +339,7 @@ scd_migrate_run (const char  *conninfo,
     return FALSE;
   /* PostgreSQL's notices (e.g. "relation already exists, skipping") are not
    * ours to print. */
-  PQsetNoticeProcessor (conn, NULL, NULL);
+  PQsetNoticeProcessor (conn, ignore_notice, NULL);
   if (!exec_ok (conn, "SET client_min_messages = warning", "configure the session", error))
     return FALSE;
   if (!exec_ok (conn, "SELECT pg_advisory_lock(" MIGRATION_LOCK_KEY ")", "take the migration lock", error))

@@ -94,11 +94,15 @@ log_request (ScdServer         *self,
     return;
   duration_ms = (g_get_monotonic_time () - scd_request_get_start_time (request)) / 1000.0;
   /* The path only: query strings may hold search terms about a child. */
-  g_message ("request method=%s path=%s status=%u duration_ms=%.2f request_id=%s%s",
-             soup_server_message_get_method (msg) ? soup_server_message_get_method (msg) : "-",
-             uri != NULL ? g_uri_get_path (uri) : "-",
-             soup_server_message_get_status (msg), duration_ms,
-             scd_request_get_id (request), aborted ? " aborted=true" : "");
+  if (aborted)
+    g_message ("request method=%s path=%s status=aborted duration_ms=%.2f request_id=%s",
+               soup_server_message_get_method (msg) ? soup_server_message_get_method (msg) : "-",
+               uri != NULL ? g_uri_get_path (uri) : "-", duration_ms, scd_request_get_id (request));
+  else
+    g_message ("request method=%s path=%s status=%u duration_ms=%.2f request_id=%s",
+               soup_server_message_get_method (msg) ? soup_server_message_get_method (msg) : "-",
+               uri != NULL ? g_uri_get_path (uri) : "-",
+               soup_server_message_get_status (msg), duration_ms, scd_request_get_id (request));
 }
 
 static void

@@ -6,7 +6,7 @@
 -- The daemon works as sendcase_app, which is granted only what it needs:
 -- users are deactivated, never deleted (no DELETE on app_user), and the audit
 -- trail is append-only (no UPDATE, DELETE or TRUNCATE on audit_event, and a
--- trigger that refuses them for every role that is not a superuser).
+-- trigger that refuses them for every role, the owner included).
 
 CREATE TABLE role (
   name  text PRIMARY KEY,

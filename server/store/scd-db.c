@@ -574,6 +574,15 @@ conn_io_cb (int          fd,
   return G_SOURCE_CONTINUE;
 }
 
+/* Notices ("terminating connection due to administrator command") are
+ * PostgreSQL's to log, not ours: the pool logs the state change once. libpq
+ * ignores a NULL processor, hence this one. */
+static void
+ignore_notice (void       *arg,
+               const char *message)
+{
+}
+
 static void
 conn_connect (ScdConn *conn)
 {
@@ -590,7 +599,7 @@ conn_connect (ScdConn *conn)
       conn_broken (conn, PQerrorMessage (conn->pg));
       return;
     }
-  PQsetNoticeProcessor (conn->pg, NULL, NULL);
+  PQsetNoticeProcessor (conn->pg, ignore_notice, NULL);
   conn->state = CONN_CONNECTING;
   conn_watch (conn, G_IO_OUT);
 }

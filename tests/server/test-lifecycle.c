@@ -202,18 +202,25 @@ static void
 test_bad_options (void)
 {
   g_autofree char *sendcased = sc_test_build_path ("server/sendcased");
+  g_autofree char *dir = sc_test_make_tmpdir ("sc-conf-XXXXXX");
+  g_autofree char *typo_conf = g_build_filename (dir, "typo.conf", NULL);
   struct {
     const char *args[6];
     const char *message;
   } cases[] = {
+    { { "--config", typo_conf, NULL }, "unknown setting \"pool_size\"" },
     { { "--listen", "nowhere", NULL }, "expected HOST:PORT" },
     { { "--listen", "127.0.0.1:99999", NULL }, "port must be a number" },
     { { "--database", "x", "--data-dir", "/tmp/x", NULL }, "cannot be used together" },
     { { "--tls-cert", "/tmp/x.pem", NULL }, "must be given together" },
     { { "--no-such-option", NULL }, "Unknown option" },
     { { "--config", "/nonexistent/sendcased.conf", NULL }, "could not read config file" },
+    { { "--pool-size", "0", NULL }, "must be positive" },
+    { { "--session-idle-timeout", "soon", NULL }, "invalid duration" },
+    { { "--listen", "0.0.0.0:8080", NULL }, "refusing to serve plain HTTP" },
   };
 
+  g_assert_true (g_file_set_contents (typo_conf, "[sendcased]\npool_size=9\n", -1, NULL));
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(GPtrArray) argv = g_ptr_array_new ();
@@ -233,6 +240,7 @@ test_bad_options (void)
       if (strstr (err, cases[i].message) == NULL)
         g_error ("case %u: expected \"%s\" in: %s", i, cases[i].message, err);
     }
+  sc_test_rm_rf (dir);
 }
 
 static void
