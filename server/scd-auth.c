@@ -5,7 +5,7 @@
  * A token is 32 random bytes from libsodium; the client holds it in memory
  * only and the database holds only its SHA-256. One statement finds the live
  * session, checks its idle and absolute expiry and that its user is still
- * active, and refreshes last_seen_at (at most every idle/10 seconds, so a busy
+ * active, and refreshes last_seen_at (at most every min(15 s, idle/10), so a busy
  * client does not write on every read). Role and activity are read from
  * app_user on every request, so a deactivated user or a changed role takes
  * effect at once.
@@ -218,6 +218,8 @@ session_cb (GObject      *object,
       return;
     }
 
+  /* answers about people are never kept by caches */
+  scd_request_add_header (request, "Cache-Control", "no-store");
   route->handler (request);
 }
 

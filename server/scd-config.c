@@ -234,6 +234,7 @@ scd_config_load (ScdConfig   *config,
   gboolean demo = FALSE;
   int pool_size = -1;
   int max_failures = -1;
+  int max_address_failures = -1;
   g_autofree char *idle = NULL;
   g_autofree char *lifetime = NULL;
   g_autofree char *lockout_window = NULL;
@@ -266,6 +267,8 @@ scd_config_load (ScdConfig   *config,
       "Failed sign-ins within this time lock the username for as long (default 15m)", "DURATION" },
     { "lockout-failures", 0, 0, G_OPTION_ARG_INT, &max_failures,
       "Failed sign-ins for one username that lock it (default 5)", "N" },
+    { "lockout-address-failures", 0, 0, G_OPTION_ARG_INT, &max_address_failures,
+      "Failed sign-ins from one source address that lock it (default 30)", "N" },
     { "port-file", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &config->port_file,
       "Write the URL served to FILE once listening", "FILE" },
     { "migrations-dir", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &config->migrations_dir,
@@ -302,7 +305,7 @@ scd_config_load (ScdConfig   *config,
       static const char * const known_keys[] = {
         "data-dir", "database", "listen", "tls-cert", "tls-key", "insecure-listen", "demo-data",
         "max-body-size", "pool-size", "session-idle-timeout", "session-lifetime", "lockout-window",
-        "lockout-failures", NULL
+        "lockout-failures", "lockout-address-failures", NULL
       };
       g_autoptr(GError) local_error = NULL;
       g_auto(GStrv) keys = NULL;
@@ -348,18 +351,23 @@ scd_config_load (ScdConfig   *config,
   config->insecure_listen = insecure;
   config->demo_data = demo;
 
-  if (pool_size == 0 || pool_size < -1 || max_failures == 0 || max_failures < -1)
+  if (pool_size == 0 || pool_size < -1 || max_failures == 0 || max_failures < -1 ||
+      max_address_failures == 0 || max_address_failures < -1)
     {
       g_set_error_literal (error, SC_ERROR, SC_ERROR_INVALID_INPUT,
-                           "--pool-size and --lockout-failures must be positive");
+                           "--pool-size and the lockout failure counts must be positive");
       return FALSE;
     }
+  if (max_address_failures > 0)
+    config->lockout_address_max_failures = max_address_failures;
   if (pool_size > 0)
     config->pool_size = pool_size;
   if (max_failures > 0)
     config->lockout_max_failures = max_failures;
   if (!take_uint (config->key_file, "pool-size", &config->pool_size, pool_size > 0, error) ||
-      !take_uint (config->key_file, "lockout-failures", &config->lockout_max_failures, max_failures > 0, error))
+      !take_uint (config->key_file, "lockout-failures", &config->lockout_max_failures, max_failures > 0, error) ||
+      !take_uint (config->key_file, "lockout-address-failures", &config->lockout_address_max_failures,
+                  max_address_failures > 0, error))
     return FALSE;
   take_string (config->key_file, "session-idle-timeout", &idle);
   take_string (config->key_file, "session-lifetime", &lifetime);

@@ -34,6 +34,14 @@
 /* Every pooled connection works as this role (sql/0001-*.sql). */
 #define APP_ROLE_SETUP_SQL "SET ROLE sendcase_app; SET TIME ZONE 'UTC'"
 #define LISTEN_WAIT_SECONDS 10
+#define SWEEP_INTERVAL_SECONDS (10 * 60)
+
+/* What is kept only for a while: idempotency keys (24 h, scd-idempotency.c)
+ * and sign-in failures (a day is far beyond any lockout window). */
+static const char sweep_sql[] =
+  "WITH keys AS (DELETE FROM idempotency_key WHERE created_at < now() - interval '24 hours'),"
+  " failures AS (DELETE FROM sign_in_failure WHERE at < now() - interval '1 day')"
+  "SELECT 1";
 
 struct _ScdDaemon
 {
@@ -48,6 +56,7 @@ struct _ScdDaemon
   guint       sigterm_id;
   guint       sigint_id;
   guint       listen_wait_id;
+  guint       sweep_id;
   gulong      available_id;
   int         exit_status;
   gboolean    stopping;
@@ -63,6 +72,7 @@ scd_daemon_dispose (GObject *object)
   g_clear_handle_id (&self->sigterm_id, g_source_remove);
   g_clear_handle_id (&self->sigint_id, g_source_remove);
   g_clear_handle_id (&self->listen_wait_id, g_source_remove);
+  g_clear_handle_id (&self->sweep_id, g_source_remove);
   g_clear_signal_handler (&self->available_id, self->db);
   g_clear_object (&self->server);
   g_clear_object (&self->db);
@@ -168,6 +178,28 @@ write_port_file (ScdDaemon  *self,
 }
 
 static void
+sweep_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PGresult) pg = scd_db_query_finish (SCD_DB (object), result, &error);
+
+  /* an outage is logged by the pool; anything else is worth a line */
+  if (pg == NULL && !g_error_matches (error, SC_ERROR, SC_ERROR_UNAVAILABLE))
+    g_warning ("could not sweep expired idempotency keys and sign-in failures: %s", error->message);
+}
+
+static gboolean
+sweep_cb (gpointer user_data)
+{
+  ScdDaemon *self = user_data;
+
+  scd_db_query_async (self->db, sweep_sql, NULL, 0, NULL, sweep_done_cb, NULL);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
 start_listening (ScdDaemon *self)
 {
   g_autoptr(GError) error = NULL;
@@ -187,6 +219,8 @@ start_listening (ScdDaemon *self)
       return;
     }
   g_message ("sendcased %s listening on %s", PACKAGE_VERSION, scd_server_get_url (self->server));
+  sweep_cb (self);
+  self->sweep_id = g_timeout_add_seconds (SWEEP_INTERVAL_SECONDS, sweep_cb, self);
 }
 
 static void

@@ -84,14 +84,17 @@ audit_list_cb (GObject      *object,
                             audit_row_to_json);
 }
 
-/* A date (YYYY-MM-DD, taken as midnight UTC) or an RFC 3339 time. */
+/* A date (YYYY-MM-DD, taken as midnight UTC) or an RFC 3339 time; *@out is
+ * the same instant as RFC 3339 text, which PostgreSQL reads the same way. */
 static gboolean
 check_time (const char  *text,
             const char  *field,
+            char       **out,
             GError     **error)
 {
   g_autoptr(GDateTime) parsed = NULL;
 
+  *out = NULL;
   if (text == NULL)
     return TRUE;
   if (strlen (text) == 10)
@@ -106,6 +109,7 @@ check_time (const char  *text,
       sc_set_field_error (error, field, "must be a date (YYYY-MM-DD) or a time with its zone (RFC 3339)");
       return FALSE;
     }
+  *out = g_date_time_format_iso8601 (parsed);
   return TRUE;
 }
 
@@ -117,12 +121,14 @@ scd_audit_handler_list (ScdRequest *request)
   const char *from = scd_request_get_query (request, "from");
   const char *to = scd_request_get_query (request, "to");
   const char *cursor = scd_request_get_query (request, "cursor");
+  g_autofree char *from_text = NULL;
+  g_autofree char *to_text = NULL;
   guint64 before = 0;
   gint64 limit;
 
   scd_handler_parse_limit (request, &limit, &error);
-  check_time (from, "from", &error);
-  check_time (to, "to", &error);
+  check_time (from, "from", &from_text, &error);
+  check_time (to, "to", &to_text, &error);
   if (cursor != NULL && !g_ascii_string_to_unsigned (cursor, 10, 1, G_MAXINT64, &before, NULL))
     sc_set_field_error (&error, "cursor", "is not a cursor this server gave out");
   if (error != NULL)
@@ -135,8 +141,8 @@ scd_audit_handler_list (ScdRequest *request)
   scd_params_add (params, scd_request_get_query (request, "resource_type"));
   scd_params_add (params, scd_request_get_query (request, "resource_id"));
   scd_params_add (params, scd_request_get_query (request, "user"));
-  scd_params_add (params, from);
-  scd_params_add (params, to);
+  scd_params_add (params, from_text);
+  scd_params_add (params, to_text);
   if (cursor != NULL)
     scd_params_add_int (params, (gint64) before);
   else

@@ -30,16 +30,27 @@
 #include "scd-server.h"
 #include "scd-user-json.h"
 
+/* The lockout check records the attempt as a failure in the same statement,
+ * before the slow password check: a burst of parallel guesses is counted as
+ * it arrives, not after. A successful sign-in deletes the username's
+ * failures, this one included. */
 static const char lockout_sql[] =
-  "SELECT"
+  "WITH state AS (SELECT"
   " (SELECT count(*) FROM sign_in_failure"
-  "   WHERE username = $1 AND at > clock_timestamp() - $3::integer * interval '1 second'),"
+  "   WHERE username = $1 AND at > clock_timestamp() - $3::integer * interval '1 second') AS user_failures,"
   " (SELECT ceil(extract(epoch FROM max(at) + $3::integer * interval '1 second' - clock_timestamp()))"
-  "   FROM sign_in_failure WHERE username = $1 AND at > clock_timestamp() - $3::integer * interval '1 second'),"
+  "   FROM sign_in_failure WHERE username = $1 AND at > clock_timestamp() - $3::integer * interval '1 second')"
+  "   AS user_retry,"
   " (SELECT count(*) FROM sign_in_failure"
-  "   WHERE source_address = $2 AND at > clock_timestamp() - $3::integer * interval '1 second'),"
+  "   WHERE source_address = $2 AND at > clock_timestamp() - $3::integer * interval '1 second') AS address_failures,"
   " (SELECT ceil(extract(epoch FROM max(at) + $3::integer * interval '1 second' - clock_timestamp()))"
-  "   FROM sign_in_failure WHERE source_address = $2 AND at > clock_timestamp() - $3::integer * interval '1 second')";
+  "   FROM sign_in_failure WHERE source_address = $2 AND at > clock_timestamp() - $3::integer * interval '1 second')"
+  "   AS address_retry),"
+  " attempt AS ("
+  "  INSERT INTO sign_in_failure (username, source_address)"
+  "  SELECT $1, $2 FROM state WHERE user_failures < $4 AND address_failures < $5"
+  "  RETURNING id)"
+  "SELECT user_failures, user_retry, address_failures, address_retry, (SELECT id FROM attempt) FROM state";
 
 static const char user_by_name_sql[] =
   "SELECT " SCD_USER_COLUMNS ("") ", password_hash FROM app_user WHERE username = $1";
@@ -56,8 +67,8 @@ static const char session_create_sql[] =
   "  SELECT $2, $5, $6, $7, $4, 'session.create', 'session', s.id::text, 'success' FROM s)"
   "SELECT id, " SCD_SQL_TIMESTAMP ("expires_at") " FROM s";
 
+/* the failure itself was recorded with the lockout check */
 static const char sign_in_failed_sql[] =
-  "WITH f AS (INSERT INTO sign_in_failure (username, source_address) VALUES ($1, $2))"
   "INSERT INTO audit_event (user_id, username, role, request_id, source_address,"
   "                         action, resource_type, resource_id, outcome)"
   " VALUES ($3, $1, $4, $5, $2, 'session.create', 'session', NULL, 'failure')";
@@ -72,6 +83,11 @@ static const char session_end_sql[] =
   "INSERT INTO audit_event (user_id, username, role, request_id, source_address,"
   "                         action, resource_type, resource_id, outcome)"
   " VALUES ($1, $2, $3, $4, $5, 'session.delete', 'session', $6, 'success')";
+
+static const char password_change_refused_sql[] =
+  "INSERT INTO audit_event (user_id, username, role, request_id, source_address,"
+  "                         action, resource_type, resource_id, outcome)"
+  " VALUES ($1, $2, $3, $4, $5, 'user.password.change', 'user', $6, 'failure')";
 
 static const char password_hash_sql[] =
   "SELECT password_hash FROM app_user WHERE id = $1";
@@ -132,6 +148,7 @@ reply_invalid_credentials (ScdRequest *request)
   g_autoptr(ScProblem) problem = sc_problem_new (SC_ERROR_UNAUTHORIZED, INVALID_CREDENTIALS);
 
   sc_problem_add_field_error (problem, "password", INVALID_CREDENTIALS);
+  scd_request_add_header (request, "WWW-Authenticate", "Bearer realm=\"sendcase\"");
   scd_request_reply_problem (request, problem);
 }
 
@@ -293,7 +310,7 @@ lockout_cb (GObject      *object,
   if (address_failures >= config->lockout_address_max_failures)
     retry = MAX (retry, g_ascii_strtoll (PQgetvalue (pg, 0, 3), NULL, 10));
 
-  if (user_failures >= config->lockout_max_failures || address_failures >= config->lockout_address_max_failures)
+  if (PQgetisnull (pg, 0, 4))
     {
       g_object_set_data_full (G_OBJECT (scd_request_get_message (request)), "scd-retry-after",
                               g_strdup_printf ("%" G_GINT64_FORMAT, MAX (retry, 1)), g_free);
@@ -360,6 +377,8 @@ scd_session_handler_create (ScdRequest *request)
   scd_params_add (params, sign_in->username);
   scd_params_add (params, scd_request_get_remote_host (request));
   scd_params_add_int (params, config_of (request)->lockout_window_seconds);
+  scd_params_add_int (params, config_of (request)->lockout_max_failures);
+  scd_params_add_int (params, config_of (request)->lockout_address_max_failures);
   scd_request_pause (request);
   scd_db_query_async (db_of (request), lockout_sql, scd_params_values (params), params->len,
                       NULL, lockout_cb, sign_in);
@@ -440,6 +459,24 @@ new_hash_cb (GObject      *object,
 }
 
 static void
+wrong_current_password_cb (GObject      *object,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  g_autoptr(SignIn) change = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PGresult) pg = scd_db_query_finish (SCD_DB (object), result, &error);
+
+  if (pg == NULL)
+    {
+      scd_request_reply_error (change->request, error);
+      return;
+    }
+  sc_set_field_error (&error, "current_password", "is not your current password");
+  scd_request_reply_error (change->request, error);
+}
+
+static void
 current_verified_cb (GObject      *object,
                      GAsyncResult *result,
                      gpointer      user_data)
@@ -449,10 +486,14 @@ current_verified_cb (GObject      *object,
 
   if (!scd_password_verify_finish (result))
     {
-      g_autoptr(GError) error = NULL;
+      g_autoptr(ScdParams) params = scd_params_new ();
+      ScdDb *db = db_of (change->request);
 
-      sc_set_field_error (&error, "current_password", "is not your current password");
-      scd_request_reply_error (change->request, error);
+      /* the refusal is recorded, then answered */
+      scd_audit_add_actor (params, change->request);
+      scd_params_add_int (params, scd_request_get_session (change->request)->user_id);
+      scd_db_query_async (db, password_change_refused_sql, scd_params_values (params), params->len,
+                          NULL, wrong_current_password_cb, g_steal_pointer (&change));
       return;
     }
   new_password = change->new_password;

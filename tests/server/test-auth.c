@@ -193,6 +193,8 @@ test_sign_in (Fixture       *fixture,
 
   me = sc_test_authed (fixture->daemon, token, "GET", "/api/v1/me", NULL, NULL);
   g_assert_cmpuint (me->status, ==, 200);
+  /* nothing behind a session is kept by caches */
+  g_assert_cmpstr (soup_message_headers_get_one (me->headers, "Cache-Control"), ==, "no-store");
   g_assert_cmpstr (sc_test_response_get_string (me, "full_name"), ==, "Tom Reilly");
 
   /* only the hash is stored */
@@ -240,6 +242,7 @@ timed_failure (Fixture    *fixture,
   JsonObject *object;
 
   g_assert_cmpuint (response->status, ==, 401);
+  g_assert_nonnull (soup_message_headers_get_one (response->headers, "WWW-Authenticate"));
   object = json_node_get_object (response->json);
   json_object_remove_member (object, "request_id");
   *body_out = json_to_string (response->json, FALSE);
@@ -391,6 +394,12 @@ test_password_change (Fixture       *fixture,
                           "{\"current_password\":\"not-it-at-all\",\"new_password\":\"a-new-long-password\"}", NULL);
   g_assert_cmpuint (wrong->status, ==, 422);
   g_assert_nonnull (strstr ((const char *) g_bytes_get_data (wrong->body, NULL), "current_password"));
+  {
+    /* a wrong current password is recorded as a failed change */
+    g_autofree char *refused = psql (fixture, "SELECT count(*) FROM audit_event WHERE action = 'user.password.change'"
+                                              " AND outcome = 'failure' AND username = 'officer'");
+    g_assert_cmpstr (refused, ==, "1");
+  }
   weak = sc_test_authed (fixture->daemon, token, "POST", "/api/v1/me/password",
                          "{\"current_password\":\"" SC_TEST_DEMO_PASSWORD "\",\"new_password\":\"short\"}", NULL);
   g_assert_cmpuint (weak->status, ==, 422);
