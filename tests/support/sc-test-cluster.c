@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "sc-test-cluster.h"
 #include "sc-test-daemon.h"
@@ -20,6 +21,7 @@
 
 struct _ScTestCluster
 {
+  int         watchdog_fd;  /* write end of the watchdog's stdin */
   char       *dir;
   ScdCluster *cluster;
   char       *conninfo;
@@ -38,6 +40,27 @@ find_psql (void)
   return g_steal_pointer (&in_path);
 }
 
+/* A watchdog shell waits for EOF on its standard input, which only this
+ * process holds open. When the test ends in any way, an abort included, the
+ * pipe closes and the watchdog stops the postmaster at once and removes the
+ * directory: a failed test never leaves a cluster behind. */
+static void
+start_watchdog (ScTestCluster *self)
+{
+  g_autofree char *script = g_strdup_printf (
+    "cat >/dev/null; "
+    "pid=$(head -n 1 '%s/pgdata/postmaster.pid' 2>/dev/null); "
+    "[ -n \"$pid\" ] && kill -QUIT \"$pid\" 2>/dev/null && sleep 1; "
+    "rm -rf '%s'", self->dir, self->dir);
+  const char *argv[] = { "/bin/sh", "-c", script, NULL };
+  g_autoptr(GError) error = NULL;
+
+  self->watchdog_fd = -1;
+  if (!g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL,
+                                 &self->watchdog_fd, NULL, NULL, &error))
+    g_printerr ("could not start the cluster watchdog: %s\n", error->message);
+}
+
 ScTestCluster *
 sc_test_cluster_new (GError **error)
 {
@@ -45,6 +68,7 @@ sc_test_cluster_new (GError **error)
 
   g_setenv ("SC_EMBEDDED_FAST", "1", TRUE);
   self->dir = sc_test_make_tmpdir ("sc-cluster-XXXXXX");
+  start_watchdog (self);
   self->cluster = scd_cluster_new (self->dir);
   self->psql = find_psql ();
   if (!scd_cluster_lock (self->cluster, error) || !scd_cluster_start (self->cluster, error))
@@ -65,6 +89,8 @@ sc_test_cluster_free (ScTestCluster *self)
   g_clear_object (&self->cluster);
   if (self->dir != NULL)
     sc_test_rm_rf (self->dir);
+  if (self->watchdog_fd >= 0)
+    close (self->watchdog_fd);
   g_free (self->dir);
   g_free (self->conninfo);
   g_free (self->psql);

@@ -14,6 +14,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -84,6 +85,14 @@ check_exited (ScTestDaemon *self,
   return FALSE;
 }
 
+/* If the test dies (a failed assertion aborts it), its daemon gets SIGTERM
+ * and shuts down in order, stopping an embedded cluster too. */
+static void
+die_with_parent_cb (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+}
+
 ScTestDaemon *
 sc_test_daemon_spawn (const char * const *args,
                       GError            **error)
@@ -120,7 +129,7 @@ sc_test_daemon_spawn (const char * const *args,
   log_fd = open (self->log_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   g_assert_cmpint (log_fd, >=, 0);
   if (!g_spawn_async_with_pipes_and_fds (NULL, (const char * const *) argv->pdata, (const char * const *) envp,
-                                         G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+                                         G_SPAWN_DO_NOT_REAP_CHILD, die_with_parent_cb, NULL,
                                          -1, log_fd, log_fd, NULL, NULL, 0,
                                          &self->pid, NULL, NULL, NULL, error))
     {
