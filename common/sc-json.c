@@ -1,7 +1,7 @@
 /* sc-json.c
  *
  * Typed member access with field errors. Every API codec reads its input
- * through these, never through json_gobject_deserialize, which json-glib 1.6
+ * through these, never through json-glib's GObject deserializer, which in 1.6
  * lets ignore mistyped or unknown members silently.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,7 +1,7 @@
 /* scc-health.c
  *
  * The client's model of the daemon's health document and its explicit codec
- * (style.md 1: no json_gobject_deserialize, one error per bad member). The
+ * (style.md 1: never the GObject JSON deserializer, one error per bad member). The
  * daemon answers
  *
  *   200 {"status":"ok","database":"ok","schema_version":3,"version":"0.1.0"}

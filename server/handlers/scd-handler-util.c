@@ -1,13 +1,14 @@
 /* scd-handler-util.c
  *
- * What many handlers do the same way: parse ?limit, answer a page of a
- * list, answer 204 after a write.
+ * What many handlers do the same way: read a JSON body, parse ?limit,
+ * answer a page of a list, answer 204 after a write.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
 
+#include "sc-json.h"
 #include "sc-problem.h"
 #include "scd-handlers.h"
 #include "store/scd-db.h"
@@ -33,6 +34,23 @@ scd_handler_parse_limit (ScdRequest  *request,
     }
   *limit = (gint64) value;
   return TRUE;
+}
+
+JsonObject *
+scd_handler_read_body (ScdRequest         *request,
+                       const char * const *allowed,
+                       GError            **error)
+{
+  g_autoptr(GError) parse_error = NULL;
+  JsonObject *body = scd_request_parse_json_object (request, &parse_error);
+
+  if (body == NULL)
+    {
+      scd_request_reply_error (request, parse_error);
+      return NULL;
+    }
+  sc_json_check_members (body, allowed, error);
+  return body;
 }
 
 void

@@ -48,6 +48,13 @@ void     scd_handler_reply_page          (ScdRequest      *request,
                                           gint64           limit,
                                           ScdRowToJson     row_to_json);
 
+/* Parses the request body as a JSON object. If it cannot be parsed, replies
+ * (400) and returns NULL; otherwise adds a field error to @error for every
+ * member not in @allowed and returns the object for further checks. */
+JsonObject *scd_handler_read_body        (ScdRequest         *request,
+                                          const char * const *allowed,
+                                          GError            **error);
+
 /* A query callback for writes that answer 204 No Content. */
 void     scd_handler_reply_no_content_cb (GObject         *object,
                                           GAsyncResult    *result,

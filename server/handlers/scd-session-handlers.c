@@ -339,13 +339,9 @@ scd_session_handler_create (ScdRequest *request)
   g_autofree char *trimmed = NULL;
   SignIn *sign_in;
 
-  body = scd_request_parse_json_object (request, &error);
+  body = scd_handler_read_body (request, allowed, &error);
   if (body == NULL)
-    {
-      scd_request_reply_error (request, error);
-      return;
-    }
-  sc_json_check_members (body, allowed, &error);
+    return;
   if (sc_json_read_string (body, "username", TRUE, &username, &error) && username != NULL)
     {
       if (*username == '\0')
@@ -535,13 +531,9 @@ scd_session_handler_change_password (ScdRequest *request)
   const char *new_password = NULL;
   SignIn *change;
 
-  body = scd_request_parse_json_object (request, &error);
+  body = scd_handler_read_body (request, allowed, &error);
   if (body == NULL)
-    {
-      scd_request_reply_error (request, error);
-      return;
-    }
-  sc_json_check_members (body, allowed, &error);
+    return;
   sc_json_read_string (body, "current_password", TRUE, &current, &error);
   if (sc_json_read_string (body, "new_password", TRUE, &new_password, &error) && new_password != NULL)
     scd_password_check_policy (new_password, "new_password", &error);

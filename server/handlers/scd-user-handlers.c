@@ -292,13 +292,9 @@ scd_user_handler_create (ScdRequest *request)
   const char *password = NULL;
   NewUser *user;
 
-  body = scd_request_parse_json_object (request, &error);
+  body = scd_handler_read_body (request, allowed, &error);
   if (body == NULL)
-    {
-      scd_request_reply_error (request, error);
-      return;
-    }
-  sc_json_check_members (body, allowed, &error);
+    return;
   if (sc_json_read_string (body, "username", TRUE, &username, &error) && username != NULL)
     scd_user_check_username (username, &error);
   if (sc_json_read_string (body, "full_name", FALSE, &full_name, &error))
@@ -366,13 +362,9 @@ scd_user_handler_update (ScdRequest *request)
 
   if (!parse_id (request, &id))
     return;
-  body = scd_request_parse_json_object (request, &error);
+  body = scd_handler_read_body (request, allowed, &error);
   if (body == NULL)
-    {
-      scd_request_reply_error (request, error);
-      return;
-    }
-  sc_json_check_members (body, allowed, &error);
+    return;
   if (sc_json_read_string (body, "full_name", FALSE, &full_name, &error) && full_name != NULL)
     scd_user_check_full_name (full_name, &error);
   if (sc_json_read_string (body, "role", FALSE, &role, &error) && role != NULL)
@@ -464,13 +456,9 @@ scd_user_handler_reset_password (ScdRequest *request)
 
   if (!parse_id (request, &id))
     return;
-  body = scd_request_parse_json_object (request, &error);
+  body = scd_handler_read_body (request, allowed, &error);
   if (body == NULL)
-    {
-      scd_request_reply_error (request, error);
-      return;
-    }
-  sc_json_check_members (body, allowed, &error);
+    return;
   if (sc_json_read_string (body, "new_password", TRUE, &password, &error) && password != NULL)
     scd_password_check_policy (password, "new_password", &error);
   if (error != NULL)
