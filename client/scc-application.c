@@ -2,12 +2,12 @@
  *
  * SccApplication: the sendcase AdwApplication. One instance per desktop
  * session (a second launch raises the first window). It owns the one
- * SccApiClient, so the connection page, sign-in and every later page speak
- * to the same server with the same token.
+ * SccApiClient, so sign-in and every later page speak to the same server
+ * with the same token (held in memory only, for as long as the process).
  *
- * Command line: `sendcase --server URL` opens the window connected to URL
- * (./demo uses it); without it the window connects to the address kept in
- * GSettings (org.sendcase.Sendcase server-url).
+ * Command line: `sendcase --server URL` opens the sign-in page for the
+ * server at URL (./demo uses it); without it the window uses the address
+ * kept in GSettings (org.sendcase.Sendcase server-url).
  *
  * Running from the build tree needs the compiled schema:
  *   GSETTINGS_SCHEMA_DIR=build/client/data build/client/sendcase
@@ -128,6 +128,8 @@ scc_application_startup (GApplication *application)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *sign_out_accels[] = { "<Control><Shift>q", NULL };
+  static const char *home_accels[] = { "<Alt>Home", NULL };
   SccApplication *self = SCC_APPLICATION (application);
 
   G_APPLICATION_CLASS (scc_application_parent_class)->startup (application);
@@ -135,6 +137,8 @@ scc_application_startup (GApplication *application)
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.sign-out", sign_out_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-home", home_accels);
 }
 
 static void

@@ -1,8 +1,9 @@
 /* scc-window.h
  *
- * The one main window of sendcase: a toast overlay over a leaflet of pages.
- * The connection page is its first page; sign-in, the caseload and case
- * pages are added to the same leaflet by later issues.
+ * The one main window of sendcase: a toast overlay over a leaflet of pages
+ * (sign-in, home, account), and the session's life in the window: signing
+ * in, signing out, and going back to sign-in when the session ends, with
+ * what the user was typing kept for them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,9 +12,12 @@
 
 #include <adwaita.h>
 
+#include "scc-account-page.h"
 #include "scc-application.h"
-#include "scc-connection-vm.h"
-#include "scc-connection-page.h"
+#include "scc-change-password-vm.h"
+#include "scc-home-page.h"
+#include "scc-sign-in-page.h"
+#include "scc-sign-in-vm.h"
 
 G_BEGIN_DECLS
 
@@ -21,14 +25,18 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SccWindow, scc_window, SCC, WINDOW, AdwApplicationWindow)
 
-SccWindow         *scc_window_new                 (SccApplication *application);
-SccConnectionPage *scc_window_get_connection_page (SccWindow      *self);
-SccConnectionVm   *scc_window_get_connection_vm   (SccWindow      *self);
-void               scc_window_connect_to          (SccWindow      *self,
-                                                   const char     *server_url);
-void               scc_window_show_page           (SccWindow      *self,
-                                                   const char     *name);
-void               scc_window_add_toast           (SccWindow      *self,
-                                                   AdwToast       *toast);
+SccWindow           *scc_window_new                     (SccApplication *application);
+SccSignInPage       *scc_window_get_sign_in_page        (SccWindow      *self);
+SccSignInVm         *scc_window_get_sign_in_vm          (SccWindow      *self);
+SccHomePage         *scc_window_get_home_page           (SccWindow      *self);
+SccAccountPage      *scc_window_get_account_page        (SccWindow      *self);
+SccChangePasswordVm *scc_window_get_change_password_vm  (SccWindow      *self);
+void                 scc_window_connect_to              (SccWindow      *self,
+                                                         const char     *server_url);
+void                 scc_window_show_page               (SccWindow      *self,
+                                                         const char     *name);
+const char          *scc_window_get_visible_page        (SccWindow      *self);
+void                 scc_window_add_toast               (SccWindow      *self,
+                                                         AdwToast       *toast);
 
 G_END_DECLS

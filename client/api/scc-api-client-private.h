@@ -11,7 +11,8 @@
  *    "http://host:8080/api/v1/cases/42"; @path may carry a query string);
  *  - sends @body (borrowed, may be NULL) as application/json;
  *  - adds "Authorization: Bearer <token>" when the token property is set,
- *    unless SCC_API_REQUEST_NO_AUTH;
+ *    unless SCC_API_REQUEST_NO_AUTH (the token is read when the request is
+ *    made, so forgetting the session right after still sends it once);
  *  - adds @headers, a NULL-terminated list of name, value pairs, e.g.
  *    { "If-Match", etag, "Idempotency-Key", key, NULL } (a NULL value skips
  *    its pair). An Idempotency-Key must be made once per user action
@@ -21,8 +22,9 @@
  *  - on any other status, parses the problem document into an SC_ERROR
  *    (sc_problem_to_error); an answer that is not a problem document still
  *    gives the SC_ERROR code of its status. A 401 to a request that carried
- *    a token also emits SccApiClient::unauthorized, so the application can
- *    send the user back to sign-in from one place.
+ *    the token still in use forgets the session and emits
+ *    SccApiClient::unauthorized, so the application can send the user back
+ *    to sign-in from one place.
  *  - SCC_API_REQUEST_ANY_STATUS returns the parsed body of a non-2xx answer
  *    instead of an error (the health document of a 503), leaving the status
  *    to the caller through @out_status.
@@ -69,5 +71,13 @@ JsonNode *_scc_api_client_request_finish  (SccApiClient         *self,
  * status when the body is not a problem document. */
 GError   *_scc_api_client_error_for_status (guint                status,
                                             JsonNode            *node);
+
+/* Keeps @token (copied) and @session as the signed-in session. */
+void        _scc_api_client_begin_session  (SccApiClient        *self,
+                                            const char          *token,
+                                            SccSession          *session);
+/* Forgets the token and session. Returns: (transfer full) (nullable): the
+ * session that ended. */
+SccSession *_scc_api_client_end_session    (SccApiClient        *self);
 
 G_END_DECLS

@@ -11,9 +11,17 @@
  * the problem document the daemon sends (common/sc-problem.c), which is how
  * a 401 becomes SC_ERROR_UNAUTHORIZED and a 422 keeps its field errors.
  *
- * Ownership: the client owns the session, the base URL and the token. Each
- * request's GTask owns its SoupMessage until it completes; the caller owns
- * the GCancellable.
+ * The session: the token is kept here and nowhere else, in memory only (never
+ * in GSettings, on disk or in a log line), and wiped when forgotten. Every
+ * change of token bumps a serial that each request records, so a 401 can be
+ * told apart: only a 401 to the token still in use ends the session; a late
+ * 401 to an older token (say, sent before the user signed in again) does not
+ * throw away the new one. The typed session calls (sign in, sign out, me,
+ * password) are in scc-api-client-sessions.c.
+ *
+ * Ownership: the client owns the SoupSession, the base URL, the token and
+ * the SccSession. Each request's GTask owns its SoupMessage until it
+ * completes; the caller owns the GCancellable.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -37,24 +45,28 @@ struct _SccApiClient
   GObject      parent_instance;
 
   /* Owned */
-  SoupSession *session;
-  char        *base_url;  /* without a trailing slash; NULL until set */
-  char        *token;     /* the bearer token of the signed-in user, in memory only */
+  SoupSession *soup_session;
+  char        *base_url;      /* without a trailing slash; NULL until set */
+  char        *token;         /* the bearer token of the signed-in user, in memory only */
+  SccSession  *session;       /* who the token belongs to; NULL when signed out */
 
   guint        timeout;
+  guint        token_serial;  /* bumped whenever the token changes; never 0 */
 };
 
 typedef struct
 {
-  SoupMessage        *message;     /* owned */
+  SoupMessage        *message;       /* owned */
   SccApiRequestFlags  flags;
-  gboolean            sent_token;
+  guint               token_serial;  /* of the token sent, or 0 if none was */
 } RequestData;
 
 enum {
   PROP_0,
   PROP_BASE_URL,
   PROP_TOKEN,
+  PROP_SESSION,
+  PROP_SIGNED_IN,
   PROP_TIMEOUT,
   N_PROPS
 };
@@ -68,6 +80,49 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (SccApiClient, scc_api_client, G_TYPE_OBJECT)
+
+/* Overwrites a secret before freeing it, so a token does not linger in freed
+ * memory (a core dump, a later allocation). */
+static void
+wipe_string (char **secret)
+{
+  volatile char *p;
+
+  if (*secret == NULL)
+    return;
+  for (p = *secret; *p != '\0'; p++)
+    *p = '\0';
+  g_clear_pointer (secret, g_free);
+}
+
+/* Replaces the token and the session together; notifies what changed. */
+static void
+replace_session (SccApiClient *self,
+                 const char   *token,
+                 SccSession   *session)
+{
+  gboolean was_signed_in;
+
+  g_assert (SCC_IS_API_CLIENT (self));
+
+  was_signed_in = self->session != NULL;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (g_strcmp0 (token, self->token) != 0)
+    {
+      wipe_string (&self->token);
+      self->token = g_strdup (token);
+      self->token_serial++;
+      if (self->token_serial == 0)
+        self->token_serial = 1;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOKEN]);
+    }
+  if (g_set_object (&self->session, session))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+  if (was_signed_in != (self->session != NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIGNED_IN]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
 
 static void
 request_data_free (gpointer data)
@@ -171,8 +226,16 @@ scc_api_client_request_cb (GObject      *object,
       return;
     }
 
-  if (status == SOUP_STATUS_UNAUTHORIZED && request->sent_token)
-    g_signal_emit (self, signals[UNAUTHORIZED], 0);
+  /* The token in use was refused: the session has ended. It is forgotten
+   * first, so a handler that asks finds the client signed out. */
+  if (status == SOUP_STATUS_UNAUTHORIZED &&
+      request->token_serial != 0 &&
+      request->token_serial == self->token_serial)
+    {
+      g_autoptr(SccSession) ended = _scc_api_client_end_session (self);
+
+      g_signal_emit (self, signals[UNAUTHORIZED], 0, ended);
+    }
 
   g_task_return_error (task, _scc_api_client_error_for_status (status, node));
 }
@@ -222,9 +285,10 @@ scc_api_client_finalize (GObject *object)
 {
   SccApiClient *self = (SccApiClient *)object;
 
+  g_clear_object (&self->soup_session);
   g_clear_object (&self->session);
   g_clear_pointer (&self->base_url, g_free);
-  g_clear_pointer (&self->token, g_free);
+  wipe_string (&self->token);
 
   G_OBJECT_CLASS (scc_api_client_parent_class)->finalize (object);
 }
@@ -243,8 +307,12 @@ scc_api_client_get_property (GObject    *object,
       g_value_set_string (value, self->base_url);
       break;
 
-    case PROP_TOKEN:
-      g_value_set_string (value, self->token);
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+
+    case PROP_SIGNED_IN:
+      g_value_set_boolean (value, self->session != NULL);
       break;
 
     case PROP_TIMEOUT:
@@ -306,11 +374,26 @@ scc_api_client_class_init (SccApiClientClass *klass)
    * SccApiClient:token:
    *
    * The bearer token of the signed-in user, sent as "Authorization: Bearer"
-   * on every call that needs it. Kept in memory only (design.md).
+   * on every call that needs it. Kept in memory only (design.md), and
+   * write-only, so no property dump or inspector shows it. Sign-in sets it.
    */
   properties[PROP_TOKEN] =
     g_param_spec_string ("token", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_WRITABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * SccApiClient:session:
+   *
+   * Who is signed in (an #SccSession), or %NULL.
+   */
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         SCC_TYPE_SESSION,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_SIGNED_IN] =
+    g_param_spec_boolean ("signed-in", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_TIMEOUT] =
     g_param_spec_uint ("timeout", NULL, NULL, 1, 600, SCC_API_CLIENT_DEFAULT_TIMEOUT,
@@ -320,23 +403,29 @@ scc_api_client_class_init (SccApiClientClass *klass)
 
   /**
    * SccApiClient::unauthorized:
+   * @ended: (nullable): the session that ended, %NULL if the token was
+   *   set by hand rather than by signing in
    *
-   * A request that carried the token was answered 401: the session has
-   * ended or was revoked, and the user must sign in again.
+   * A request that carried the token in use was answered 401: the session
+   * has ended (idle, too old, revoked, the user deactivated) and the user
+   * must sign in again. The client has already forgotten the token and the
+   * session when this is emitted. The request's caller still gets its
+   * SC_ERROR_UNAUTHORIZED, after the handlers have run.
    */
   signals[UNAUTHORIZED] =
     g_signal_new ("unauthorized",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 0);
+                  G_TYPE_NONE, 1, SCC_TYPE_SESSION);
 }
 
 static void
 scc_api_client_init (SccApiClient *self)
 {
   self->timeout = SCC_API_CLIENT_DEFAULT_TIMEOUT;
-  self->session = soup_session_new_with_options ("timeout", self->timeout,
+  self->token_serial = 1;
+  self->soup_session = soup_session_new_with_options ("timeout", self->timeout,
                                                  "user-agent", PACKAGE_NAME "/" PACKAGE_VERSION " ",
                                                  NULL);
 }
@@ -386,6 +475,13 @@ scc_api_client_set_base_url (SccApiClient *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASE_URL]);
 }
 
+/**
+ * scc_api_client_get_token:
+ *
+ * For tests and the session calls only: nothing should copy the token.
+ *
+ * Returns: (nullable): the bearer token in use
+ */
 const char *
 scc_api_client_get_token (SccApiClient *self)
 {
@@ -393,18 +489,79 @@ scc_api_client_get_token (SccApiClient *self)
   return self->token;
 }
 
+/**
+ * scc_api_client_set_token:
+ * @token: (nullable): a bearer token
+ *
+ * Sends @token from now on, without knowing whose it is (the session
+ * property is left alone). Signing in sets the token itself; this is for
+ * tests and tools.
+ */
 void
 scc_api_client_set_token (SccApiClient *self,
                           const char   *token)
 {
   g_return_if_fail (SCC_IS_API_CLIENT (self));
 
-  if (g_strcmp0 (token, self->token) == 0)
-    return;
+  replace_session (self, token, self->session);
+}
 
-  g_free (self->token);
-  self->token = g_strdup (token);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOKEN]);
+/**
+ * scc_api_client_get_session:
+ *
+ * Returns: (transfer none) (nullable): who is signed in, or %NULL
+ */
+SccSession *
+scc_api_client_get_session (SccApiClient *self)
+{
+  g_return_val_if_fail (SCC_IS_API_CLIENT (self), NULL);
+  return self->session;
+}
+
+gboolean
+scc_api_client_get_signed_in (SccApiClient *self)
+{
+  g_return_val_if_fail (SCC_IS_API_CLIENT (self), FALSE);
+  return self->session != NULL;
+}
+
+/**
+ * scc_api_client_forget_session:
+ *
+ * Forgets the token and the session here, without telling the server (see
+ * scc_api_client_sign_out_async for that). Requests in flight that carried
+ * the token no longer end anything when they are refused.
+ */
+void
+scc_api_client_forget_session (SccApiClient *self)
+{
+  g_return_if_fail (SCC_IS_API_CLIENT (self));
+
+  replace_session (self, NULL, NULL);
+}
+
+void
+_scc_api_client_begin_session (SccApiClient *self,
+                               const char   *token,
+                               SccSession   *session)
+{
+  g_return_if_fail (SCC_IS_API_CLIENT (self));
+  g_return_if_fail (token != NULL && token[0] != '\0');
+  g_return_if_fail (SCC_IS_SESSION (session));
+
+  replace_session (self, token, session);
+}
+
+SccSession *
+_scc_api_client_end_session (SccApiClient *self)
+{
+  g_autoptr(SccSession) ended = NULL;
+
+  g_return_val_if_fail (SCC_IS_API_CLIENT (self), NULL);
+
+  ended = self->session != NULL ? g_object_ref (self->session) : NULL;
+  replace_session (self, NULL, NULL);
+  return g_steal_pointer (&ended);
 }
 
 guint
@@ -425,7 +582,7 @@ scc_api_client_set_timeout (SccApiClient *self,
     return;
 
   self->timeout = timeout;
-  soup_session_set_timeout (self->session, timeout);
+  soup_session_set_timeout (self->soup_session, timeout);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMEOUT]);
 }
 
@@ -486,7 +643,8 @@ _scc_api_client_request_async (SccApiClient        *self,
       g_autofree char *authorization = g_strconcat ("Bearer ", self->token, NULL);
 
       soup_message_headers_replace (request_headers, "Authorization", authorization);
-      request->sent_token = TRUE;
+      request->token_serial = self->token_serial;
+      wipe_string (&authorization);
     }
 
   for (guint i = 0; headers != NULL && headers[i] != NULL; i += 2)
@@ -504,7 +662,7 @@ _scc_api_client_request_async (SccApiClient        *self,
                                                 g_bytes_new_take (g_steal_pointer (&text), len));
     }
 
-  soup_session_send_and_read_async (self->session,
+  soup_session_send_and_read_async (self->soup_session,
                                     request->message,
                                     G_PRIORITY_DEFAULT,
                                     cancellable,

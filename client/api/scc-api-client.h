@@ -1,15 +1,18 @@
 /* scc-api-client.h
  *
  * The client's one door to sendcased: a single SoupSession, the server's
- * base URL, the session token once signed in, and one typed _async/_finish
- * pair per API call. A non-2xx answer comes back as an SC_ERROR GError
+ * base URL, the session (token and user) once signed in, and one typed
+ * _async/_finish pair per API call. A non-2xx answer comes back as an SC_ERROR GError
  * carrying the server's problem document (sc_error_get_problem), so a page
  * can put a field error beside its field; a 401 is SC_ERROR_UNAUTHORIZED.
  * Transport failures (refused, DNS, timeout) pass through as G_IO_ERROR or
  * G_RESOLVER_ERROR untouched.
  *
- * Calls for later issues (sessions, cases) are written on top of the
- * generic request in scc-api-client-private.h.
+ * Signing in keeps the token here, in memory only; signing out, or a 401 to
+ * the token in use (SccApiClient::unauthorized), forgets it.
+ *
+ * Calls for later issues (cases) are written on top of the generic request
+ * in scc-api-client-private.h.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,6 +22,7 @@
 #include <gio/gio.h>
 
 #include "scc-health.h"
+#include "scc-session.h"
 
 G_BEGIN_DECLS
 
@@ -36,6 +40,9 @@ void          scc_api_client_set_base_url      (SccApiClient         *self,
 const char   *scc_api_client_get_token         (SccApiClient         *self);
 void          scc_api_client_set_token         (SccApiClient         *self,
                                                 const char           *token);
+SccSession   *scc_api_client_get_session       (SccApiClient         *self);
+gboolean      scc_api_client_get_signed_in     (SccApiClient         *self);
+void          scc_api_client_forget_session    (SccApiClient         *self);
 guint         scc_api_client_get_timeout       (SccApiClient         *self);
 void          scc_api_client_set_timeout       (SccApiClient         *self,
                                                 guint                 timeout);
@@ -47,5 +54,54 @@ void          scc_api_client_get_health_async  (SccApiClient         *self,
 SccHealth    *scc_api_client_get_health_finish (SccApiClient         *self,
                                                 GAsyncResult         *result,
                                                 GError              **error);
+
+
+/* POST /api/v1/sessions. On success the client keeps the new token and
+ * session (and sends the token from then on); the SccSession is returned
+ * too. A refusal is an SC_ERROR: INVALID_INPUT with field errors (422),
+ * UNAUTHORIZED with a field error on "password" (401), TOO_MANY_REQUESTS
+ * (429, with *@out_retry_after set from Retry-After), UNAVAILABLE (503). */
+void          scc_api_client_sign_in_async     (SccApiClient         *self,
+                                                const char           *username,
+                                                const char           *password,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+SccSession   *scc_api_client_sign_in_finish    (SccApiClient         *self,
+                                                GAsyncResult         *result,
+                                                guint                *out_retry_after,
+                                                GError              **error);
+
+/* DELETE /api/v1/sessions/current. The token and session are forgotten
+ * here at once, whatever the server answers; the result only says whether
+ * the server heard of it (an unreachable server lets the session idle out). */
+void          scc_api_client_sign_out_async    (SccApiClient         *self,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+gboolean      scc_api_client_sign_out_finish   (SccApiClient         *self,
+                                                GAsyncResult         *result,
+                                                GError              **error);
+
+/* GET /api/v1/me: who the token belongs to, and when the session ends. */
+void          scc_api_client_get_me_async      (SccApiClient         *self,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+SccSession   *scc_api_client_get_me_finish     (SccApiClient         *self,
+                                                GAsyncResult         *result,
+                                                GError              **error);
+
+/* POST /api/v1/me/password. A refusal is SC_ERROR_INVALID_INPUT with field
+ * errors on "current_password" or "new_password". */
+void          scc_api_client_change_password_async  (SccApiClient    *self,
+                                                     const char      *current_password,
+                                                     const char      *new_password,
+                                                     GCancellable    *cancellable,
+                                                     GAsyncReadyCallback callback,
+                                                     gpointer         user_data);
+gboolean      scc_api_client_change_password_finish (SccApiClient    *self,
+                                                     GAsyncResult    *result,
+                                                     GError         **error);
 
 G_END_DECLS

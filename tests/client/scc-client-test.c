@@ -7,6 +7,10 @@
 
 #include "config.h"
 
+#include <signal.h>
+
+#include <glib/gstdio.h>
+
 #include "scc-client-test.h"
 
 char *
@@ -76,4 +80,58 @@ scc_test_run_for (guint msec)
   g_timeout_add (msec, set_flag_cb, &done);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
+}
+
+void
+scc_test_stop_database (const char *data_dir)
+{
+  g_autofree char *pid_file = g_build_filename (data_dir, "pgdata", "postmaster.pid", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 pid;
+
+  g_file_get_contents (pid_file, &contents, NULL, &error);
+  g_assert_no_error (error);
+  pid = g_ascii_strtoll (contents, NULL, 10);
+  g_assert_cmpint (pid, >, 1);
+  g_assert_cmpint (kill ((pid_t) pid, SIGINT), ==, 0);
+
+  while (g_file_test (pid_file, G_FILE_TEST_EXISTS))
+    g_usleep (G_USEC_PER_SEC / 20);
+}
+
+void
+scc_test_save_screenshot (GtkWidget  *widget,
+                          const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  GtkSnapshot *snapshot;
+  GskRenderer *renderer;
+  int width, height;
+
+  gtk_test_widget_wait_for_draw (widget);
+
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+
+  renderer = gtk_native_get_renderer (GTK_NATIVE (widget));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  dir = g_build_filename (g_getenv ("SC_SOURCE_ROOT"), "docs", "screenshots", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("saved %s (%dx%d)", path, width, height);
 }

@@ -1,15 +1,16 @@
 /* scc-client-test.h
  *
  * Helpers shared by the client tests: an address nothing listens on,
- * running the main loop until a condition holds, and saving a widget as a
- * PNG (GTK tests only).
+ * running the main loop until a condition holds, stopping a spawned
+ * daemon's database under it, and saving a widget as a PNG under
+ * docs/screenshots/ (GTK tests only).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #pragma once
 
-#include <gio/gio.h>
+#include <gtk/gtk.h>
 
 G_BEGIN_DECLS
 
@@ -25,5 +26,12 @@ void      scc_test_wait_until   (SccTestCondition condition,
                                  guint            timeout_seconds);
 /* Iterates the default main context for @msec milliseconds. */
 void      scc_test_run_for      (guint            msec);
+/* Stops the embedded PostgreSQL of a daemon spawned with --data-dir
+ * @data_dir ("fast" shutdown), so the daemon is up without its database. */
+void      scc_test_stop_database (const char      *data_dir);
+/* Renders @widget (after its next frame) to
+ * $SC_SOURCE_ROOT/docs/screenshots/@name. */
+void      scc_test_save_screenshot (GtkWidget     *widget,
+                                    const char    *name);
 
 G_END_DECLS

@@ -9,6 +9,14 @@
  * errors. Statuses the daemon cannot be made to send are checked on the
  * mapping function itself.
  *
+ * The session calls, against the demo users of --demo-data: sign-in keeps
+ * the token in the client (and nowhere else) and returns who signed in;
+ * a wrong password is a 401 with a field error that ends nothing; /me;
+ * sign-out forgets at once and ends the session on the server; a 401 to the
+ * token in use forgets the session and says whose it was; a late 401 to an
+ * older token does not end the newer session. And the user and session
+ * codecs, member by member.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -23,6 +31,8 @@
 #include "scc-api-client.h"
 #include "scc-api-client-private.h"
 #include "scc-client-test.h"
+#include "scc-session.h"
+#include "scc-user.h"
 
 static ScTestDaemon *daemon_;  /* shared by the tests of this binary */
 
@@ -172,6 +182,7 @@ test_request_method_not_allowed (void)
 
 static void
 count_cb (SccApiClient *client,
+          SccSession   *ended,
           guint        *count)
 {
   (*count)++;
@@ -364,6 +375,307 @@ test_health_codec (void)
   g_assert_error (error, SC_ERROR, SC_ERROR_MALFORMED);
 }
 
+static SccSession *
+sign_in (SccApiClient  *client,
+         const char    *username,
+         const char    *password,
+         guint         *retry_after,
+         GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  scc_api_client_sign_in_async (client, username, password, NULL, store_result_cb, &result);
+  scc_test_wait_until (result_ready, &result, 30);
+  return scc_api_client_sign_in_finish (client, result, retry_after, error);
+}
+
+static SccSession *
+get_me (SccApiClient  *client,
+        GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  scc_api_client_get_me_async (client, NULL, store_result_cb, &result);
+  scc_test_wait_until (result_ready, &result, 30);
+  return scc_api_client_get_me_finish (client, result, error);
+}
+
+static void
+test_sign_in (void)
+{
+  g_autoptr(SccApiClient) client = scc_api_client_new (sc_test_daemon_get_base_url (daemon_));
+  g_autoptr(SccSession) session = NULL;
+  g_autoptr(SccSession) me = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GError) error = NULL;
+  SccUser *user;
+
+  g_assert_false (scc_api_client_get_signed_in (client));
+  g_assert_null (scc_api_client_get_session (client));
+
+  /* Usernames are matched without regard to case or blanks around them. */
+  session = sign_in (client, "  Manager ", SC_TEST_DEMO_PASSWORD, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (session);
+
+  user = scc_session_get_user (session);
+  g_assert_cmpint (scc_user_get_id (user), >, 0);
+  g_assert_cmpstr (scc_user_get_username (user), ==, "manager");
+  g_assert_cmpstr (scc_user_get_full_name (user), ==, "Tom Reilly");
+  g_assert_cmpstr (scc_user_get_display_name (user), ==, "Tom Reilly");
+  g_assert_cmpint (scc_user_get_role (user), ==, SC_ROLE_TEAM_MANAGER);
+  g_assert_cmpstr (scc_user_get_role_name (user), ==, "team_manager");
+  g_assert_cmpstr (scc_user_get_role_title (user), ==, "Team manager");
+  g_assert_true (scc_user_get_active (user));
+  g_assert_cmpint (g_date_time_compare (scc_session_get_expires_at (session), now), >, 0);
+
+  /* The client holds the session and its token (43 characters of base64url). */
+  g_assert_true (scc_api_client_get_signed_in (client));
+  g_assert_true (scc_api_client_get_session (client) == session);
+  g_assert_cmpuint (strlen (scc_api_client_get_token (client)), ==, 43);
+
+  /* The token works. */
+  me = get_me (client, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (scc_user_get_id (scc_session_get_user (me)), ==, scc_user_get_id (user));
+  g_assert_cmpstr (scc_user_get_full_name (scc_session_get_user (me)), ==, "Tom Reilly");
+  g_assert_cmpint (scc_user_get_role (scc_session_get_user (me)), ==, SC_ROLE_TEAM_MANAGER);
+}
+
+static void
+test_sign_in_wrong_password (void)
+{
+  g_autoptr(SccApiClient) client = scc_api_client_new (sc_test_daemon_get_base_url (daemon_));
+  g_autoptr(SccSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_unauthorized = 0;
+  const ScProblem *problem;
+
+  g_signal_connect (client, "unauthorized", G_CALLBACK (count_cb), &n_unauthorized);
+
+  session = sign_in (client, "caseworker", "not-the-password", NULL, &error);
+  g_assert_null (session);
+  g_assert_error (error, SC_ERROR, SC_ERROR_UNAUTHORIZED);
+  problem = sc_error_get_problem (error);
+  g_assert_cmpstr (sc_problem_lookup_field (problem, "password"), ==, "invalid username or password");
+
+  /* A refused sign-in ends no session: none was sent. */
+  g_assert_cmpuint (n_unauthorized, ==, 0);
+  g_assert_false (scc_api_client_get_signed_in (client));
+  g_assert_null (scc_api_client_get_token (client));
+}
+
+static void
+test_sign_out (void)
+{
+  g_autoptr(SccApiClient) client = scc_api_client_new (sc_test_daemon_get_base_url (daemon_));
+  g_autoptr(SccSession) session = NULL;
+  g_autoptr(SccSession) me = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = NULL;
+  guint n_unauthorized = 0;
+
+  session = sign_in (client, "officer", SC_TEST_DEMO_PASSWORD, NULL, &error);
+  g_assert_no_error (error);
+  token = g_strdup (scc_api_client_get_token (client));
+  g_signal_connect (client, "unauthorized", G_CALLBACK (count_cb), &n_unauthorized);
+
+  /* Forgotten at once, before the server answers. */
+  scc_api_client_sign_out_async (client, NULL, store_result_cb, &result);
+  g_assert_false (scc_api_client_get_signed_in (client));
+  g_assert_null (scc_api_client_get_token (client));
+  scc_test_wait_until (result_ready, &result, 30);
+  g_assert_true (scc_api_client_sign_out_finish (client, result, &error));
+  g_assert_no_error (error);
+
+  /* And ended on the server: the old token is refused. */
+  scc_api_client_set_token (client, token);
+  me = get_me (client, &error);
+  g_assert_null (me);
+  g_assert_error (error, SC_ERROR, SC_ERROR_UNAUTHORIZED);
+  g_assert_cmpuint (n_unauthorized, ==, 1);
+  g_assert_null (scc_api_client_get_token (client));
+}
+
+static void
+store_ended_cb (SccApiClient  *client,
+                SccSession    *ended,
+                SccSession   **out)
+{
+  /* Already forgotten when the signal comes. */
+  g_assert_false (scc_api_client_get_signed_in (client));
+  g_set_object (out, ended);
+}
+
+static void
+test_unauthorized_ends_session (void)
+{
+  g_autoptr(SccApiClient) client = scc_api_client_new (sc_test_daemon_get_base_url (daemon_));
+  g_autoptr(SccSession) session = NULL;
+  g_autoptr(SccSession) ended = NULL;
+  g_autoptr(SccSession) me = NULL;
+  g_autoptr(ScTestResponse) response = NULL;
+  g_autoptr(GError) error = NULL;
+
+  session = sign_in (client, "sysadmin", SC_TEST_DEMO_PASSWORD, NULL, &error);
+  g_assert_no_error (error);
+  g_signal_connect (client, "unauthorized", G_CALLBACK (store_ended_cb), &ended);
+
+  /* The session ends behind the client's back. */
+  response = sc_test_authed (daemon_, scc_api_client_get_token (client), "DELETE", "/api/v1/sessions/current",
+                             NULL, NULL);
+  g_assert_cmpuint (response->status, ==, 204);
+
+  me = get_me (client, &error);
+  g_assert_null (me);
+  g_assert_error (error, SC_ERROR, SC_ERROR_UNAUTHORIZED);
+
+  /* The handler learnt whose session it was; the client holds nothing. */
+  g_assert_true (ended == session);
+  g_assert_cmpstr (scc_user_get_username (scc_session_get_user (ended)), ==, "sysadmin");
+  g_assert_false (scc_api_client_get_signed_in (client));
+  g_assert_null (scc_api_client_get_session (client));
+  g_assert_null (scc_api_client_get_token (client));
+}
+
+static void
+test_stale_unauthorized (void)
+{
+  g_autoptr(SccApiClient) client = scc_api_client_new (sc_test_daemon_get_base_url (daemon_));
+  g_autoptr(SccSession) first = NULL;
+  g_autoptr(SccSession) second = NULL;
+  g_autoptr(ScTestResponse) response = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(SccSession) me = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *second_token = NULL;
+  guint n_unauthorized = 0;
+
+  first = sign_in (client, "caseworker", SC_TEST_DEMO_PASSWORD, NULL, &error);
+  g_assert_no_error (error);
+  g_signal_connect (client, "unauthorized", G_CALLBACK (count_cb), &n_unauthorized);
+  response = sc_test_authed (daemon_, scc_api_client_get_token (client), "DELETE", "/api/v1/sessions/current",
+                             NULL, NULL);
+  g_assert_cmpuint (response->status, ==, 204);
+
+  /* A request goes out with the ended token; before its 401 comes back,
+   * the user has signed in again. */
+  scc_api_client_get_me_async (client, NULL, store_result_cb, &result);
+  second_token = sc_test_sign_in (daemon_, "caseworker", SC_TEST_DEMO_PASSWORD);
+  second = scc_session_new (scc_session_get_user (first), scc_session_get_expires_at (first));
+  _scc_api_client_begin_session (client, second_token, second);
+
+  scc_test_wait_until (result_ready, &result, 30);
+  me = scc_api_client_get_me_finish (client, result, &error);
+  g_assert_error (error, SC_ERROR, SC_ERROR_UNAUTHORIZED);
+
+  /* The late 401 was about the old token: the new session stands. */
+  g_assert_cmpuint (n_unauthorized, ==, 0);
+  g_assert_true (scc_api_client_get_session (client) == second);
+  g_assert_cmpstr (scc_api_client_get_token (client), ==, second_token);
+}
+
+static void
+test_change_password_errors (void)
+{
+  g_autoptr(SccApiClient) client = scc_api_client_new (sc_test_daemon_get_base_url (daemon_));
+  g_autoptr(SccSession) session = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) result2 = NULL;
+  g_autoptr(GError) error = NULL;
+  const ScProblem *problem;
+
+  session = sign_in (client, "caseworker", SC_TEST_DEMO_PASSWORD, NULL, &error);
+  g_assert_no_error (error);
+
+  scc_api_client_change_password_async (client, SC_TEST_DEMO_PASSWORD, "short", NULL, store_result_cb, &result);
+  scc_test_wait_until (result_ready, &result, 30);
+  g_assert_false (scc_api_client_change_password_finish (client, result, &error));
+  g_assert_error (error, SC_ERROR, SC_ERROR_INVALID_INPUT);
+  problem = sc_error_get_problem (error);
+  g_assert_cmpstr (sc_problem_lookup_field (problem, "new_password"), ==, "must be at least 12 characters");
+  g_clear_error (&error);
+
+  scc_api_client_change_password_async (client, "not-my-password", "a-long-enough-password", NULL,
+                                        store_result_cb, &result2);
+  scc_test_wait_until (result_ready, &result2, 30);
+  g_assert_false (scc_api_client_change_password_finish (client, result2, &error));
+  g_assert_error (error, SC_ERROR, SC_ERROR_INVALID_INPUT);
+  problem = sc_error_get_problem (error);
+  g_assert_cmpstr (sc_problem_lookup_field (problem, "current_password"), ==, "is not your current password");
+
+  /* A refused change leaves the session alone. */
+  g_assert_true (scc_api_client_get_signed_in (client));
+}
+
+static void
+test_user_codec (void)
+{
+  g_autoptr(JsonNode) full = parse ("{\"id\":7,\"username\":\"asha\",\"full_name\":\"\",\"role\":\"caseworker\","
+                                    "\"active\":true,\"version\":1,\"created_at\":\"x\",\"updated_at\":\"y\"}");
+  g_autoptr(JsonNode) newer_role = parse ("{\"id\":8,\"username\":\"kim\",\"full_name\":\"Kim Lee\","
+                                          "\"role\":\"auditor\",\"extra\":[1]}");
+  g_autoptr(JsonNode) bad = parse ("{\"id\":\"7\",\"username\":\"asha\",\"role\":3}");
+  g_autoptr(JsonNode) array = parse ("[1]");
+  g_autoptr(SccUser) user = NULL;
+  g_autoptr(SccUser) other = NULL;
+  g_autoptr(GError) error = NULL;
+
+  user = scc_user_new_from_json (full, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (scc_user_get_id (user), ==, 7);
+  /* No full name: the username stands in. */
+  g_assert_cmpstr (scc_user_get_display_name (user), ==, "asha");
+  g_assert_cmpstr (scc_user_get_role_title (user), ==, "Caseworker");
+
+  /* A role from a newer server is kept by name. */
+  other = scc_user_new_from_json (newer_role, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (scc_user_get_role (other), ==, SC_ROLE_NONE);
+  g_assert_cmpstr (scc_user_get_role_title (other), ==, "auditor");
+
+  /* Every bad member is named. */
+  g_assert_null (scc_user_new_from_json (bad, &error));
+  g_assert_error (error, SC_ERROR, SC_ERROR_MALFORMED);
+  g_assert_nonnull (strstr (error->message, "id: must be a whole number"));
+  g_clear_error (&error);
+
+  g_assert_null (scc_user_new_from_json (array, &error));
+  g_assert_error (error, SC_ERROR, SC_ERROR_MALFORMED);
+}
+
+static void
+test_session_codec (void)
+{
+  g_autoptr(JsonNode) ok = parse ("{\"token\":\"t\",\"expires_at\":\"2026-11-23T13:43:23Z\","
+                                  "\"user\":{\"id\":1,\"username\":\"u\",\"full_name\":\"U\",\"role\":\"system_admin\"}}");
+  g_autoptr(JsonNode) me = parse ("{\"id\":1,\"username\":\"u\",\"full_name\":\"U\",\"role\":\"system_admin\","
+                                  "\"session_expires_at\":\"2026-11-23T13:43:23+00:00\"}");
+  g_autoptr(JsonNode) bad_time = parse ("{\"expires_at\":\"tomorrow\",\"user\":{}}");
+  g_autoptr(JsonNode) no_user = parse ("{\"expires_at\":\"2026-11-23T13:43:23Z\"}");
+  g_autoptr(SccSession) session = NULL;
+  g_autoptr(SccSession) from_me = NULL;
+  g_autoptr(GError) error = NULL;
+
+  session = scc_session_new_from_sign_in_json (ok, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_date_time_get_year (scc_session_get_expires_at (session)), ==, 2026);
+  g_assert_cmpint (g_date_time_get_hour (scc_session_get_expires_at (session)), ==, 13);
+  g_assert_cmpstr (scc_user_get_role_title (scc_session_get_user (session)), ==, "System administrator");
+
+  from_me = scc_session_new_from_me_json (me, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_date_time_equal (scc_session_get_expires_at (from_me), scc_session_get_expires_at (session)));
+
+  g_assert_null (scc_session_new_from_sign_in_json (bad_time, &error));
+  g_assert_error (error, SC_ERROR, SC_ERROR_MALFORMED);
+  g_clear_error (&error);
+
+  g_assert_null (scc_session_new_from_sign_in_json (no_user, &error));
+  g_assert_error (error, SC_ERROR, SC_ERROR_MALFORMED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -386,9 +698,17 @@ main (int   argc,
   g_test_add_func ("/client/api-client/request/method-not-allowed", test_request_method_not_allowed);
   g_test_add_func ("/client/api-client/request/unauthorized", test_request_unauthorized);
   g_test_add_func ("/client/api-client/request/field-errors", test_request_field_errors);
+  g_test_add_func ("/client/api-client/user-codec", test_user_codec);
+  g_test_add_func ("/client/api-client/session-codec", test_session_codec);
+  g_test_add_func ("/client/api-client/sessions/sign-in", test_sign_in);
+  g_test_add_func ("/client/api-client/sessions/sign-in-wrong-password", test_sign_in_wrong_password);
+  g_test_add_func ("/client/api-client/sessions/sign-out", test_sign_out);
+  g_test_add_func ("/client/api-client/sessions/unauthorized-ends-session", test_unauthorized_ends_session);
+  g_test_add_func ("/client/api-client/sessions/stale-unauthorized", test_stale_unauthorized);
+  g_test_add_func ("/client/api-client/sessions/change-password-errors", test_change_password_errors);
 
   data_dir = sc_test_make_tmpdir ("scc-api-XXXXXX");
-  daemon_ = sc_test_daemon_spawn ((const char *[]) { "--data-dir", data_dir, NULL }, &error);
+  daemon_ = sc_test_daemon_spawn ((const char *[]) { "--data-dir", data_dir, "--demo-data", NULL }, &error);
   g_assert_no_error (error);
 
   status = g_test_run ();

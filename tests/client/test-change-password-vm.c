@@ -1,0 +1,295 @@
+/* test-change-password-vm.c
+ *
+ * SccChangePasswordVm without a display, against the real sendcased and its
+ * demo users: a repetition that differs is caught before anything is sent;
+ * a wrong current password and a short new one come back beside their
+ * fields; a change empties the form and the new password signs in; a
+ * session that ended keeps the input and says the password is unchanged; an
+ * unreachable server is an error with Retry.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "sc-error.h"
+#include "sc-test-daemon.h"
+
+#include "scc-api-client.h"
+#include "scc-change-password-vm.h"
+#include "scc-client-test.h"
+
+static ScTestDaemon *daemon_;  /* shared by the tests of this binary */
+
+typedef struct
+{
+  SccApiClient        *client;
+  SccChangePasswordVm *vm;
+  guint                n_busy_changes;
+  guint                n_changed;
+  guint                n_unauthorized;
+} Fixture;
+
+static void
+on_busy_cb (SccChangePasswordVm *vm,
+            GParamSpec          *pspec,
+            Fixture             *fixture)
+{
+  fixture->n_busy_changes++;
+}
+
+static void
+on_changed_cb (SccChangePasswordVm *vm,
+               Fixture             *fixture)
+{
+  fixture->n_changed++;
+}
+
+static void
+on_unauthorized_cb (SccApiClient *client,
+                    SccSession   *ended,
+                    Fixture      *fixture)
+{
+  fixture->n_unauthorized++;
+}
+
+static void
+store_result_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static gboolean
+result_ready (gpointer user_data)
+{
+  return *(GAsyncResult **) user_data != NULL;
+}
+
+/* Signs the fixture's client in as @username, through the API client. */
+static void
+sign_in_as (Fixture    *fixture,
+            const char *username,
+            const char *password)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(SccSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+
+  scc_api_client_sign_in_async (fixture->client, username, password, NULL, store_result_cb, &result);
+  scc_test_wait_until (result_ready, &result, 30);
+  session = scc_api_client_sign_in_finish (fixture->client, result, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (session);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  fixture->client = scc_api_client_new (sc_test_daemon_get_base_url (daemon_));
+  fixture->vm = scc_change_password_vm_new (fixture->client);
+  g_signal_connect (fixture->vm, "notify::busy", G_CALLBACK (on_busy_cb), fixture);
+  g_signal_connect (fixture->vm, "changed", G_CALLBACK (on_changed_cb), fixture);
+  g_signal_connect (fixture->client, "unauthorized", G_CALLBACK (on_unauthorized_cb), fixture);
+  sign_in_as (fixture, "caseworker", SC_TEST_DEMO_PASSWORD);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_assert_finalize_object (fixture->vm);
+  g_assert_finalize_object (fixture->client);
+}
+
+static gboolean
+vm_settled (gpointer user_data)
+{
+  return !scc_change_password_vm_get_busy (SCC_CHANGE_PASSWORD_VM (user_data));
+}
+
+static void
+fill_in (Fixture    *fixture,
+         const char *current,
+         const char *new_password,
+         const char *repeat)
+{
+  scc_change_password_vm_set_current_password (fixture->vm, current);
+  scc_change_password_vm_set_new_password (fixture->vm, new_password);
+  scc_change_password_vm_set_repeat_password (fixture->vm, repeat);
+}
+
+static void
+submit (Fixture *fixture)
+{
+  g_assert_true (scc_change_password_vm_submit (fixture->vm));
+  g_assert_true (scc_change_password_vm_get_busy (fixture->vm));
+  scc_test_wait_until (vm_settled, fixture->vm, 30);
+}
+
+static void
+test_mismatch (Fixture       *fixture,
+               gconstpointer  user_data)
+{
+  fill_in (fixture, SC_TEST_DEMO_PASSWORD, "a-long-new-password", "a-long-new-pasword");
+  g_assert_true (scc_change_password_vm_get_has_input (fixture->vm));
+
+  /* Caught here: nothing was sent. */
+  g_assert_false (scc_change_password_vm_submit (fixture->vm));
+  g_assert_cmpuint (fixture->n_busy_changes, ==, 0);
+  g_assert_cmpstr (scc_change_password_vm_get_repeat_password_error (fixture->vm), ==,
+                   "does not match the new password");
+  g_assert_null (scc_change_password_vm_get_new_password_error (fixture->vm));
+
+  /* Fixing either half takes the complaint away. */
+  scc_change_password_vm_set_repeat_password (fixture->vm, "a-long-new-password");
+  g_assert_null (scc_change_password_vm_get_repeat_password_error (fixture->vm));
+}
+
+static void
+test_field_errors (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  fill_in (fixture, "not-my-password", "a-long-new-password", "a-long-new-password");
+  submit (fixture);
+  g_assert_cmpstr (scc_change_password_vm_get_current_password_error (fixture->vm), ==,
+                   "is not your current password");
+  g_assert_null (scc_change_password_vm_get_new_password_error (fixture->vm));
+  g_assert_null (scc_change_password_vm_get_error_message (fixture->vm));
+  /* What was typed stays, to be corrected. */
+  g_assert_cmpstr (scc_change_password_vm_get_new_password (fixture->vm), ==, "a-long-new-password");
+
+  fill_in (fixture, SC_TEST_DEMO_PASSWORD, "short", "short");
+  g_assert_null (scc_change_password_vm_get_current_password_error (fixture->vm));
+  submit (fixture);
+  g_assert_cmpstr (scc_change_password_vm_get_new_password_error (fixture->vm), ==,
+                   "must be at least 12 characters");
+  g_assert_null (scc_change_password_vm_get_current_password_error (fixture->vm));
+
+  g_assert_cmpuint (fixture->n_changed, ==, 0);
+  g_assert_cmpuint (fixture->n_unauthorized, ==, 0);
+}
+
+static void
+test_changed (Fixture       *fixture,
+              gconstpointer  user_data)
+{
+  static const char new_password[] = "correct-horse-battery-staple";
+  g_autofree char *token = NULL;
+
+  /* Its own user, so the other tests keep the demo password. */
+  sign_in_as (fixture, "officer", SC_TEST_DEMO_PASSWORD);
+
+  fill_in (fixture, SC_TEST_DEMO_PASSWORD, new_password, new_password);
+  submit (fixture);
+
+  g_assert_cmpuint (fixture->n_changed, ==, 1);
+  g_assert_false (scc_change_password_vm_get_has_input (fixture->vm));
+  g_assert_cmpstr (scc_change_password_vm_get_current_password (fixture->vm), ==, "");
+  g_assert_null (scc_change_password_vm_get_error_message (fixture->vm));
+  /* This session goes on. */
+  g_assert_true (scc_api_client_get_signed_in (fixture->client));
+
+  /* The new password is the one that signs in now. */
+  token = sc_test_sign_in (daemon_, "officer", new_password);
+  g_assert_nonnull (token);
+}
+
+static void
+test_session_ended (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(ScTestResponse) response = NULL;
+
+  /* The session ends behind the form's back. */
+  response = sc_test_authed (daemon_, scc_api_client_get_token (fixture->client), "DELETE",
+                             "/api/v1/sessions/current", NULL, NULL);
+  g_assert_cmpuint (response->status, ==, 204);
+
+  fill_in (fixture, SC_TEST_DEMO_PASSWORD, "a-long-new-password", "a-long-new-password");
+  submit (fixture);
+
+  /* The window is told (and sends the user to sign in); the form keeps
+   * every field and says the password is unchanged. */
+  g_assert_cmpuint (fixture->n_unauthorized, ==, 1);
+  g_assert_false (scc_api_client_get_signed_in (fixture->client));
+  g_assert_cmpuint (fixture->n_changed, ==, 0);
+  g_assert_cmpstr (scc_change_password_vm_get_current_password (fixture->vm), ==, SC_TEST_DEMO_PASSWORD);
+  g_assert_cmpstr (scc_change_password_vm_get_new_password (fixture->vm), ==, "a-long-new-password");
+  g_assert_cmpstr (scc_change_password_vm_get_repeat_password (fixture->vm), ==, "a-long-new-password");
+  g_assert_nonnull (scc_change_password_vm_get_notice (fixture->vm));
+  g_assert_nonnull (strstr (scc_change_password_vm_get_notice (fixture->vm), "Submit the form again"));
+
+  /* Signed in again, the same input goes through, and the notice goes. */
+  sign_in_as (fixture, "caseworker", SC_TEST_DEMO_PASSWORD);
+  fill_in (fixture, SC_TEST_DEMO_PASSWORD, "short", "short");
+  submit (fixture);
+  g_assert_null (scc_change_password_vm_get_notice (fixture->vm));
+  g_assert_nonnull (scc_change_password_vm_get_new_password_error (fixture->vm));
+
+  /* Cleared, as for another user or a sign-out. */
+  scc_change_password_vm_clear (fixture->vm);
+  g_assert_false (scc_change_password_vm_get_has_input (fixture->vm));
+  g_assert_null (scc_change_password_vm_get_new_password_error (fixture->vm));
+}
+
+static void
+test_unreachable (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autofree char *closed = scc_test_closed_url ();
+
+  scc_api_client_set_base_url (fixture->client, closed);
+  fill_in (fixture, SC_TEST_DEMO_PASSWORD, "a-long-new-password", "a-long-new-password");
+  submit (fixture);
+
+  g_assert_nonnull (scc_change_password_vm_get_error_message (fixture->vm));
+  g_assert_true (scc_change_password_vm_get_can_retry (fixture->vm));
+  g_assert_true (scc_change_password_vm_get_has_input (fixture->vm));
+  /* Not a session problem. */
+  g_assert_cmpuint (fixture->n_unauthorized, ==, 0);
+  g_assert_true (scc_api_client_get_signed_in (fixture->client));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *data_dir = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/client/change-password-vm/mismatch", test_mismatch);
+  ADD ("/client/change-password-vm/field-errors", test_field_errors);
+  ADD ("/client/change-password-vm/changed", test_changed);
+  ADD ("/client/change-password-vm/session-ended", test_session_ended);
+  ADD ("/client/change-password-vm/unreachable", test_unreachable);
+#undef ADD
+
+  data_dir = sc_test_make_tmpdir ("scc-password-vm-XXXXXX");
+  daemon_ = sc_test_daemon_spawn ((const char *[]) { "--data-dir", data_dir, "--demo-data", NULL }, &error);
+  g_assert_no_error (error);
+
+  status = g_test_run ();
+
+  if (status != 0)
+    {
+      g_autofree char *log = sc_test_daemon_dup_log (daemon_);
+      g_printerr ("sendcased log:\n%s\n", log);
+    }
+  sc_test_daemon_stop (daemon_);
+  g_clear_pointer (&daemon_, sc_test_daemon_free);
+  sc_test_rm_rf (data_dir);
+
+  return status;
+}
