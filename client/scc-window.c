@@ -45,6 +45,7 @@ struct _SccWindow
   SccSignInVm          *sign_in_vm;
   SccChangePasswordVm  *change_password_vm;
   GSettings            *settings;
+  GPtrArray            *toasts;          /* AdwToast shown or queued, until dismissed */
   char                 *resume_page;     /* where an ended session left the user, or NULL */
   gint64                resume_user_id;  /* whose it was */
 
@@ -101,6 +102,32 @@ set_user (SccWindow *self,
   scc_account_page_set_user (self->account_page, user);
 }
 
+/* Toasts belong to the session that raised them: a new session, or none,
+ * starts without the old one's news ("Your password has been changed"). */
+static void
+dismiss_toasts (SccWindow *self)
+{
+  g_autoptr(GPtrArray) toasts = NULL;
+
+  g_assert (SCC_IS_WINDOW (self));
+
+  toasts = g_steal_pointer (&self->toasts);
+  self->toasts = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < toasts->len; i++)
+    adw_toast_dismiss (g_ptr_array_index (toasts, i));
+}
+
+static void
+on_toast_dismissed_cb (SccWindow *self,
+                       AdwToast  *toast)
+{
+  g_assert (SCC_IS_WINDOW (self));
+
+  /* NULL once the window is disposed, which dismisses what it shows. */
+  if (self->toasts != NULL)
+    g_ptr_array_remove (self->toasts, toast);
+}
+
 static void
 on_connection_state_cb (SccWindow       *self,
                         GParamSpec      *pspec,
@@ -136,6 +163,7 @@ on_signed_in_cb (SccWindow   *self,
     }
   self->resume_user_id = 0;
 
+  dismiss_toasts (self);
   set_user (self, user);
   update_actions (self);
   scc_window_show_page (self, page);
@@ -161,6 +189,7 @@ on_unauthorized_cb (SccWindow    *self,
   self->resume_page = g_strdup (visible);
   self->resume_user_id = user != NULL ? scc_user_get_id (user) : 0;
 
+  dismiss_toasts (self);
   scc_sign_in_vm_session_ended (self->sign_in_vm, user != NULL ? scc_user_get_username (user) : NULL);
   scc_window_show_page (self, "sign-in");
 }
@@ -198,6 +227,7 @@ win_sign_out_action (GSimpleAction *action,
   scc_sign_in_vm_reset (self->sign_in_vm);
   set_user (self, NULL);
   update_actions (self);
+  dismiss_toasts (self);
   scc_window_show_page (self, "sign-in");
   scc_window_add_toast (self, adw_toast_new (_("Signed out")));
 }
@@ -280,6 +310,7 @@ scc_window_dispose (GObject *object)
   g_clear_object (&self->change_password_vm);
   g_clear_object (&self->settings);
   g_clear_object (&self->api_client);
+  g_clear_pointer (&self->toasts, g_ptr_array_unref);
   g_clear_pointer (&self->resume_page, g_free);
 
   G_OBJECT_CLASS (scc_window_parent_class)->dispose (object);
@@ -363,6 +394,7 @@ scc_window_init (SccWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->toasts = g_ptr_array_new_with_free_func (g_object_unref);
   self->settings = g_settings_new (SC_APP_ID);
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
@@ -519,5 +551,39 @@ scc_window_add_toast (SccWindow *self,
   g_return_if_fail (SCC_IS_WINDOW (self));
   g_return_if_fail (ADW_IS_TOAST (toast));
 
+  g_ptr_array_add (self->toasts, g_object_ref (toast));
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * scc_window_dup_toast_titles:
+ *
+ * For tests: what the toasts shown or waiting to be shown say.
+ *
+ * Returns: (transfer full): their titles, oldest first
+ */
+char **
+scc_window_dup_toast_titles (SccWindow *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (SCC_IS_WINDOW (self), NULL);
+
+  for (guint i = 0; i < self->toasts->len; i++)
+    g_strv_builder_add (builder, adw_toast_get_title (g_ptr_array_index (self->toasts, i)));
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * scc_window_dismiss_toasts:
+ *
+ * Dismisses every toast, shown or waiting.
+ */
+void
+scc_window_dismiss_toasts (SccWindow *self)
+{
+  g_return_if_fail (SCC_IS_WINDOW (self));
+
+  dismiss_toasts (self);
 }

@@ -38,5 +38,7 @@ void                 scc_window_show_page               (SccWindow      *self,
 const char          *scc_window_get_visible_page        (SccWindow      *self);
 void                 scc_window_add_toast               (SccWindow      *self,
                                                          AdwToast       *toast);
+char               **scc_window_dup_toast_titles        (SccWindow      *self);
+void                 scc_window_dismiss_toasts          (SccWindow      *self);
 
 G_END_DECLS

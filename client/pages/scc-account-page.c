@@ -22,6 +22,7 @@
 
 #include "scc-account-page.h"
 #include "scc-form.h"
+#include "scc-window.h"
 #include "scc-user-button.h"
 
 struct _SccAccountPage
@@ -35,8 +36,8 @@ struct _SccAccountPage
 
   /* Template widgets */
   SccUserButton       *user_button;
-  GtkLabel            *name_label;
-  GtkLabel            *username_label;
+  AdwActionRow        *user_row;
+  AdwAvatar           *avatar;
   GtkLabel            *role_label;
   GtkWidget           *notice_box;
   GtkLabel            *notice_label;
@@ -112,6 +113,19 @@ update_busy (SccAccountPage *self)
                                  self->view_model != NULL && !busy);
 }
 
+/* Toasts go over the whole window; a page outside one has no one to tell. */
+static void
+show_toast (SccAccountPage *self,
+            AdwToast       *toast)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (SCC_IS_WINDOW (root))
+    scc_window_add_toast (SCC_WINDOW (root), toast);
+  else
+    g_object_unref (toast);
+}
+
 static void
 on_retry_clicked_cb (SccAccountPage *self,
                      AdwToast       *toast)
@@ -143,7 +157,7 @@ on_view_model_notify_cb (SccAccountPage      *self,
       adw_toast_set_timeout (toast, 10);
       g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_retry_clicked_cb),
                                self, G_CONNECT_SWAPPED);
-      scc_form_add_toast (GTK_WIDGET (self), toast);
+      show_toast (self, toast);
     }
 }
 
@@ -153,7 +167,7 @@ on_view_model_changed_cb (SccAccountPage      *self,
 {
   g_assert (SCC_IS_ACCOUNT_PAGE (self));
 
-  scc_form_add_toast (GTK_WIDGET (self), adw_toast_new (_("Your password has been changed")));
+  show_toast (self, adw_toast_new (_("Your password has been changed")));
   gtk_widget_grab_focus (GTK_WIDGET (self->current_row));
 }
 
@@ -291,8 +305,8 @@ scc_account_page_class_init (SccAccountPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/sendcase/Sendcase/ui/scc-account-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SccAccountPage, user_button);
-  gtk_widget_class_bind_template_child (widget_class, SccAccountPage, name_label);
-  gtk_widget_class_bind_template_child (widget_class, SccAccountPage, username_label);
+  gtk_widget_class_bind_template_child (widget_class, SccAccountPage, user_row);
+  gtk_widget_class_bind_template_child (widget_class, SccAccountPage, avatar);
   gtk_widget_class_bind_template_child (widget_class, SccAccountPage, role_label);
   gtk_widget_class_bind_template_child (widget_class, SccAccountPage, notice_box);
   gtk_widget_class_bind_template_child (widget_class, SccAccountPage, notice_label);
@@ -404,8 +418,10 @@ scc_account_page_set_user (SccAccountPage *self,
   if (!g_set_object (&self->user, user))
     return;
 
-  gtk_label_set_label (self->name_label, user != NULL ? scc_user_get_display_name (user) : "");
-  gtk_label_set_label (self->username_label, user != NULL ? scc_user_get_username (user) : "");
+  adw_avatar_set_text (self->avatar, user != NULL ? scc_user_get_display_name (user) : NULL);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->user_row),
+                                 user != NULL ? scc_user_get_display_name (user) : "");
+  adw_action_row_set_subtitle (self->user_row, user != NULL ? scc_user_get_username (user) : "");
   gtk_label_set_label (self->role_label, user != NULL ? scc_user_get_role_title (user) : "");
   scc_user_button_set_user (self->user_button, user);
 
@@ -433,7 +449,16 @@ scc_account_page_focus (SccAccountPage *self)
   else if (vm != NULL && scc_change_password_vm_get_repeat_password_error (vm) != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (self->repeat_row));
   else if (vm != NULL && scc_change_password_vm_get_has_input (vm))
-    gtk_widget_grab_focus (GTK_WIDGET (self->change_button));
+    {
+      GtkEditable *rows[] = {
+        GTK_EDITABLE (self->current_row), GTK_EDITABLE (self->new_row), GTK_EDITABLE (self->repeat_row),
+      };
+
+      gtk_widget_grab_focus (GTK_WIDGET (self->change_button));
+      /* No stale selection left grey in a field the user is not in. */
+      for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+        gtk_editable_select_region (rows[i], 0, 0);
+    }
   else
     gtk_widget_grab_focus (GTK_WIDGET (self->current_row));
 }

@@ -30,6 +30,7 @@
 #include <glib/gi18n.h>
 
 #include "scc-form.h"
+#include "scc-window.h"
 #include "scc-sign-in-page.h"
 
 struct _SccSignInPage
@@ -255,9 +256,16 @@ update_connection (SccSignInPage *self,
     {
       gtk_stack_set_visible_child_name (self->stack, face);
       if (g_str_equal (face, "problem"))
-        gtk_widget_grab_focus (GTK_WIDGET (self->retry_button));
+        {
+          /* GtkStack may have given the focus to the (selectable) details,
+           * selecting them; the user's next step is Retry. */
+          gtk_widget_grab_focus (GTK_WIDGET (self->retry_button));
+          gtk_label_select_region (self->problem_details_label, 0, 0);
+        }
       else
-        scc_sign_in_page_focus (self);
+        {
+          scc_sign_in_page_focus (self);
+        }
     }
 }
 
@@ -301,6 +309,10 @@ focus_first_error (SccSignInPage *self)
 
   g_assert (SCC_IS_SIGN_IN_PAGE (self));
 
+  /* The problem face has its own focus (Retry). */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "form") != 0)
+    return;
+
   if (scc_sign_in_vm_get_server_error (vm) != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (self->url_row));
   else if (scc_sign_in_vm_get_username_error (vm) != NULL)
@@ -339,6 +351,19 @@ update_busy (SccSignInPage *self)
     focus_first_error (self);
 }
 
+/* Toasts go over the whole window; a page outside one has no one to tell. */
+static void
+show_toast (SccSignInPage *self,
+            AdwToast      *toast)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (SCC_IS_WINDOW (root))
+    scc_window_add_toast (SCC_WINDOW (root), toast);
+  else
+    g_object_unref (toast);
+}
+
 static void
 on_retry_clicked_cb (SccSignInPage *self,
                      AdwToast      *toast)
@@ -364,7 +389,7 @@ show_retry_toast (SccSignInPage *self)
   adw_toast_set_timeout (toast, 10);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_retry_clicked_cb),
                            self, G_CONNECT_SWAPPED);
-  scc_form_add_toast (GTK_WIDGET (self), toast);
+  show_toast (self, toast);
 }
 
 static void
@@ -723,13 +748,20 @@ scc_sign_in_page_get_visible_face (SccSignInPage *self)
 void
 scc_sign_in_page_focus (SccSignInPage *self)
 {
-  const char *username;
+  GtkEditable *username;
 
   g_return_if_fail (SCC_IS_SIGN_IN_PAGE (self));
 
-  username = gtk_editable_get_text (GTK_EDITABLE (self->username_row));
-  if (username != NULL && username[0] != '\0')
-    gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
+  username = GTK_EDITABLE (self->username_row);
+  if (gtk_editable_get_text (username)[0] != '\0')
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
+      /* A selection left in the username from an earlier visit would show
+       * as a grey band that looks like a problem. */
+      gtk_editable_select_region (username, 0, 0);
+    }
   else
-    gtk_widget_grab_focus (GTK_WIDGET (self->username_row));
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->username_row));
+    }
 }

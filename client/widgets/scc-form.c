@@ -89,27 +89,3 @@ scc_form_show_message (GtkLabel   *label,
   gtk_label_set_label (label, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (label), message != NULL && message[0] != '\0');
 }
-
-/**
- * scc_form_add_toast:
- * @widget: a widget inside the window's toast overlay
- * @toast: (transfer full): the toast
- *
- * Shows @toast over the whole window. Dropped if @widget is not (or no
- * longer) in a window with a toast overlay.
- */
-void
-scc_form_add_toast (GtkWidget *widget,
-                    AdwToast  *toast)
-{
-  GtkWidget *overlay;
-
-  g_return_if_fail (GTK_IS_WIDGET (widget));
-  g_return_if_fail (ADW_IS_TOAST (toast));
-
-  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (toast);
-}

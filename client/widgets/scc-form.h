@@ -19,7 +19,5 @@ void  scc_form_show_field_error  (GtkWidget  *row,
                                   const char *message);
 void  scc_form_show_message      (GtkLabel   *label,
                                   const char *message);
-void  scc_form_add_toast         (GtkWidget  *widget,
-                                  AdwToast   *toast);
 
 G_END_DECLS

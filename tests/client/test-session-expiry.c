@@ -182,7 +182,7 @@ test_other_user (void)
   g_assert_false (scc_change_password_vm_get_has_input (vm));
   g_assert_null (scc_change_password_vm_get_notice (vm));
   g_assert_cmpstr (text_of (ACCOUNT_CHILD ("new_row")), ==, "");
-  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (ACCOUNT_CHILD ("username_label"))), ==, "caseworker");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (ACCOUNT_CHILD ("user_row"))), ==, "caseworker");
 }
 
 int

@@ -112,6 +112,14 @@ assert_field_error (GtkWidget  *row,
 }
 
 static void
+assert_toast (const char *title)
+{
+  g_auto(GStrv) titles = scc_window_dup_toast_titles (window);
+
+  g_assert_true (g_strv_contains ((const char * const *) titles, title));
+}
+
+static void
 assert_no_field_error (GtkWidget *row,
                        GtkWidget *label)
 {
@@ -320,8 +328,9 @@ test_account (void)
 
   g_action_group_activate_action (G_ACTION_GROUP (window), "show-account", NULL);
   g_assert_cmpstr (scc_window_get_visible_page (window), ==, "account");
-  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (ACCOUNT_CHILD ("name_label"))), ==, "Tom Reilly");
-  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (ACCOUNT_CHILD ("username_label"))), ==, "manager");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (ACCOUNT_CHILD ("user_row"))), ==,
+                   "Tom Reilly");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (ACCOUNT_CHILD ("user_row"))), ==, "manager");
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (ACCOUNT_CHILD ("role_label"))), ==, "Team manager");
   /* Enter submits; the first field has the focus. */
   g_assert_true (gtk_window_get_default_widget (GTK_WINDOW (window)) == ACCOUNT_CHILD ("change_button"));
@@ -355,6 +364,7 @@ test_account (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ACCOUNT_CHILD ("new_row"))), ==, "");
   g_assert_false (scc_change_password_vm_get_has_input (vm));
   g_free (sc_test_sign_in (daemon_, "manager", new_password));
+  assert_toast ("Your password has been changed");
 
   /* Back goes home. */
   g_action_group_activate_action (G_ACTION_GROUP (window), "show-home", NULL);
@@ -367,6 +377,7 @@ test_sign_out (void)
   SccApiClient *client = scc_application_get_api_client (app);
   SccSignInVm *vm = scc_window_get_sign_in_vm (window);
   g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.sign-out");
+  g_auto(GStrv) titles = NULL;
   GdkModifierType modifiers;
   guint key;
 
@@ -389,6 +400,12 @@ test_sign_out (void)
   g_assert_null (scc_home_page_get_user (scc_window_get_home_page (window)));
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "sign-out"));
   g_assert_true (has_focus (SIGN_IN_CHILD ("username_row")));
+
+  /* Only the sign-out's toast: the old session's news went with it. */
+  assert_toast ("Signed out");
+  titles = scc_window_dup_toast_titles (window);
+  g_assert_cmpuint (g_strv_length (titles), ==, 1);
+  scc_window_dismiss_toasts (window);
 
   /* Let the server hear of it before the next test. */
   scc_test_run_for (200);
