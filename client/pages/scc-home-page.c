@@ -52,7 +52,8 @@ caseload_subtitle (ScRole role)
     case SC_ROLE_CASEWORKER:
       return _("Your open cases, ordered by their next statutory deadline");
     case SC_ROLE_TEAM_MANAGER:
-      return _("Every caseworker’s caseload, with deadlines at risk shown first, and moving cases between caseworkers");
+      return _("Every caseworker’s caseload, with deadlines at risk shown first, "
+               "and moving cases between caseworkers");
     case SC_ROLE_ADMIN_OFFICER:
       return _("Complaints, mediation, tribunal appeals and correspondence, logged against their cases");
     case SC_ROLE_SYSTEM_ADMIN:

@@ -190,6 +190,7 @@ update_connection (SccSignInPage *self,
   SccConnectionVm *connection = get_connection (self);
   SccConnectionState state = SCC_CONNECTION_STATE_IDLE;
   g_autofree char *text = NULL;
+  const char *server_error;
   const char *face = NULL;
   gboolean busy;
 
@@ -240,9 +241,8 @@ update_connection (SccSignInPage *self,
     }
 
   set_status_text (self, text);
-  gtk_widget_set_visible (self->status_box,
-                          text != NULL && status_is_current (self) &&
-                          (self->view_model == NULL || scc_sign_in_vm_get_server_error (self->view_model) == NULL));
+  server_error = self->view_model != NULL ? scc_sign_in_vm_get_server_error (self->view_model) : NULL;
+  gtk_widget_set_visible (self->status_box, text != NULL && server_error == NULL && status_is_current (self));
 
   gtk_spinner_set_spinning (self->status_spinner, busy);
   gtk_spinner_set_spinning (self->retry_spinner, busy);
