@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "sc-json.h"
+#include "sc-json-writer.h"
 #include "sc-problem.h"
 
 #include <string.h>
@@ -93,6 +94,26 @@ sc_json_read_int (JsonObject  *object,
       return FALSE;
     }
   *out = json_node_get_int (node);
+  return TRUE;
+}
+
+gboolean
+sc_json_read_time (JsonObject  *object,
+                   const char  *member,
+                   gboolean     required,
+                   gint64      *out,
+                   GError     **error)
+{
+  JsonNode *node = lookup (object, member, required, error);
+
+  if (node == NULL)
+    return !required;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
+      !sc_time_parse (json_node_get_string (node), out))
+    {
+      sc_set_field_error (error, member, "must be a date and time such as 2026-11-23T13:43:23Z");
+      return FALSE;
+    }
   return TRUE;
 }
 

@@ -32,6 +32,12 @@ gboolean sc_json_read_int     (JsonObject   *object,
                                gboolean      required,
                                gint64       *out,
                                GError      **error);
+/* An RFC 3339 time string, as Unix microseconds (sc_time_parse). */
+gboolean sc_json_read_time    (JsonObject   *object,
+                               const char   *member,
+                               gboolean      required,
+                               gint64       *out,
+                               GError      **error);
 /* Adds a field error for every member not in @allowed (NULL-terminated). */
 gboolean sc_json_check_members (JsonObject        *object,
                                 const char * const *allowed,

@@ -1,0 +1,352 @@
+/* test-models.c
+ *
+ * The models of common/ and their codecs: the JSON writer's escaping and
+ * numbers, RFC 3339 times, each model written and read back through
+ * json-glib, the reader's errors, and the rules of a user's fields.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "sc-health.h"
+#include "sc-json-writer.h"
+#include "sc-problem.h"
+#include "sc-session.h"
+#include "sc-user.h"
+
+static char *
+write_string (const char *value)
+{
+  GString *out = g_string_new (NULL);
+
+  sc_json_append_string (out, value);
+  return g_string_free (out, FALSE);
+}
+
+static JsonNode *
+parse (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static void
+test_writer_strings (void)
+{
+  static const struct { const char *in; const char *out; } cases[] = {
+    { "", "\"\"" },
+    { "plain", "\"plain\"" },
+    { "quote \" and \\ back", "\"quote \\\" and \\\\ back\"" },
+    { "line\nfeed\r\t", "\"line\\nfeed\\r\\t\"" },
+    { "\x01\x1f", "\"\\u0001\\u001f\"" },
+    { "caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80", "\"caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80\"" },
+    /* a bad byte, a truncated sequence, an overlong form: each byte replaced */
+    { "a\xffz", "\"a\xef\xbf\xbdz\"" },
+    { "a\xe2\x82", "\"a\xef\xbf\xbd\xef\xbf\xbd\"" },
+    { "\xc0\xaf", "\"\xef\xbf\xbd\xef\xbf\xbd\"" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *got = write_string (cases[i].in);
+      g_autoptr(JsonNode) node = NULL;
+
+      g_assert_cmpstr (got, ==, cases[i].out);
+      /* and it is JSON that a strict parser takes */
+      g_assert_true (g_utf8_validate (got, -1, NULL));
+      node = parse (got);
+      g_assert_true (JSON_NODE_HOLDS_VALUE (node));
+    }
+}
+
+static void
+test_writer_structure (void)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  ScJsonWriter writer;
+
+  sc_json_writer_init (&writer, out);
+  sc_json_writer_begin_object (&writer);
+  sc_json_writer_member_int (&writer, "a", 0);
+  sc_json_writer_member_int (&writer, "min", G_MININT64);
+  sc_json_writer_member_int (&writer, "max", G_MAXINT64);
+  sc_json_writer_member (&writer, "list");
+  sc_json_writer_begin_array (&writer);
+  sc_json_writer_boolean (&writer, TRUE);
+  sc_json_writer_null (&writer);
+  sc_json_writer_string (&writer, NULL);
+  sc_json_writer_begin_object (&writer);
+  sc_json_writer_end_object (&writer);
+  sc_json_writer_begin_array (&writer);
+  sc_json_writer_end_array (&writer);
+  sc_json_writer_raw (&writer, "{\"x\":1}");
+  sc_json_writer_end_array (&writer);
+  sc_json_writer_member_time (&writer, "none", 0);
+  sc_json_writer_member_string (&writer, "k\"ey", "v");
+  sc_json_writer_end_object (&writer);
+
+  g_assert_cmpstr (out->str, ==,
+                   "{\"a\":0,\"min\":-9223372036854775808,\"max\":9223372036854775807,"
+                   "\"list\":[true,null,null,{},[],{\"x\":1}],\"none\":null,\"k\\\"ey\":\"v\"}");
+}
+
+static void
+test_times (void)
+{
+  static const char * const texts[] = {
+    "1970-01-01T00:00:01Z", "2000-02-29T23:59:59Z", "2024-02-29T12:00:00Z", "2026-11-23T09:15:02Z",
+    "2100-03-01T00:00:00Z", "9999-12-31T23:59:59Z",
+  };
+  char buf[SC_TIME_STRING_SIZE];
+  gint64 usec;
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GDateTime) expected = g_date_time_new_from_iso8601 (texts[i], NULL);
+
+      g_assert_true (sc_time_parse (texts[i], &usec));
+      g_assert_cmpint (usec, ==, g_date_time_to_unix (expected) * G_USEC_PER_SEC);
+      sc_time_format (usec, buf);
+      g_assert_cmpstr (buf, ==, texts[i]);
+    }
+  /* a zone other than UTC, and fractions, are read; written back in UTC, to the second */
+  g_assert_true (sc_time_parse ("2026-11-23T10:15:02.750+01:00", &usec));
+  sc_time_format (usec, buf);
+  g_assert_cmpstr (buf, ==, "2026-11-23T09:15:02Z");
+  g_assert_false (sc_time_parse ("2026-11-23", &usec));
+  g_assert_false (sc_time_parse ("2026-11-23 09:15:02Z", &usec));
+  g_assert_false (sc_time_parse ("not a time at all, no", &usec));
+  g_assert_false (sc_time_parse (NULL, &usec));
+}
+
+static char *
+user_json (ScUser *user)
+{
+  GString *out = g_string_new (NULL);
+  ScJsonWriter writer;
+
+  sc_json_writer_init (&writer, out);
+  sc_user_write_json (user, &writer);
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_user_round_trip (void)
+{
+  g_autoptr(ScUser) user = sc_user_new (7, "asha", "Asha \"Ash\" Patel", "caseworker", TRUE);
+  g_autoptr(ScUser) back = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gint64 created;
+
+  g_assert_true (sc_time_parse ("2026-11-20T08:00:00Z", &created));
+  sc_user_set_version (user, 3);
+  sc_user_set_created_at (user, created);
+  sc_user_set_updated_at (user, created + 60 * G_USEC_PER_SEC);
+  text = user_json (user);
+  g_assert_cmpstr (text, ==,
+                   "{\"id\":7,\"username\":\"asha\",\"full_name\":\"Asha \\\"Ash\\\" Patel\",\"role\":\"caseworker\","
+                   "\"active\":true,\"version\":3,\"created_at\":\"2026-11-20T08:00:00Z\","
+                   "\"updated_at\":\"2026-11-20T08:01:00Z\",\"locked_until\":null}");
+
+  node = parse (text);
+  back = sc_user_new_from_json (node, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sc_user_get_id (back), ==, 7);
+  g_assert_cmpstr (sc_user_get_username (back), ==, "asha");
+  g_assert_cmpstr (sc_user_get_full_name (back), ==, "Asha \"Ash\" Patel");
+  g_assert_cmpint (sc_user_get_role (back), ==, SC_ROLE_CASEWORKER);
+  g_assert_cmpstr (sc_user_get_role_title (back), ==, "Caseworker");
+  g_assert_true (sc_user_get_active (back));
+  g_assert_cmpint (sc_user_get_version (back), ==, 3);
+  g_assert_cmpint (sc_user_get_created_at (back), ==, created);
+  g_assert_cmpint (sc_user_get_locked_until (back), ==, 0);
+}
+
+static void
+test_user_display (void)
+{
+  g_autoptr(ScUser) nameless = sc_user_new (2, "ops", NULL, "system_admin", FALSE);
+  g_autoptr(ScUser) future = sc_user_new (3, "new", "New Role", "auditor", TRUE);
+  g_autofree char *display = NULL;
+  gboolean active = TRUE;
+
+  g_assert_cmpstr (sc_user_get_full_name (nameless), ==, "");
+  g_assert_cmpstr (sc_user_get_display_name (nameless), ==, "ops");
+  g_object_get (nameless, "display-name", &display, "active", &active, NULL);
+  g_assert_cmpstr (display, ==, "ops");
+  g_assert_false (active);
+  /* a role this build does not know is kept by name */
+  g_assert_cmpint (sc_user_get_role (future), ==, SC_ROLE_NONE);
+  g_assert_cmpstr (sc_user_get_role_name (future), ==, "auditor");
+  g_assert_cmpstr (sc_user_get_role_title (future), ==, "auditor");
+}
+
+static void
+test_user_bad_json (void)
+{
+  static const struct { const char *json; const char *message; } cases[] = {
+    { "[]", "user: must be a JSON object" },
+    { "{\"username\":\"a\",\"full_name\":\"\",\"role\":\"caseworker\"}", "user: member \"id\" is required" },
+    { "{\"id\":\"7\",\"username\":\"a\",\"full_name\":\"\",\"role\":\"caseworker\"}",
+      "user: member \"id\" must be a whole number" },
+    { "{\"id\":0,\"username\":\"a\",\"full_name\":\"\",\"role\":\"caseworker\"}",
+      "user: member \"id\" must be a positive whole number" },
+    { "{\"id\":1,\"username\":\"\",\"full_name\":\"\",\"role\":\"caseworker\"}",
+      "user: member \"username\" must not be empty" },
+    { "{\"id\":1,\"username\":\"a\",\"full_name\":\"\",\"role\":\"caseworker\",\"active\":1}",
+      "user: member \"active\" must be true or false" },
+    { "{\"id\":1,\"username\":\"a\",\"full_name\":\"\",\"role\":\"caseworker\",\"created_at\":\"yesterday\"}",
+      "user: member \"created_at\" must be a date and time such as 2026-11-23T13:43:23Z" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(JsonNode) node = parse (cases[i].json);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ScUser) user = sc_user_new_from_json (node, &error);
+
+      g_assert_null (user);
+      g_assert_error (error, SC_ERROR, SC_ERROR_MALFORMED);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+    }
+}
+
+static void
+test_user_rules (void)
+{
+  static const struct { const char *value; gboolean ok; } usernames[] = {
+    { "asha", TRUE }, { "a.patel-2_x", TRUE }, { "42", TRUE }, { "ab", TRUE },
+    { "a", FALSE }, { "", FALSE }, { "Asha", FALSE }, { ".asha", FALSE }, { "-asha", FALSE },
+    { "asha\n", FALSE }, { "asha ", FALSE }, { "as ha", FALSE }, { "ash\xc3\xa1", FALSE },
+    { "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", TRUE },   /* 63 */
+    { "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", FALSE },  /* 64 */
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *long_name = g_strnfill (201, 'x');
+
+  for (guint i = 0; i < G_N_ELEMENTS (usernames); i++)
+    {
+      g_autoptr(GError) field_error = NULL;
+
+      g_assert_cmpint (sc_user_check_username (usernames[i].value, &field_error), ==, usernames[i].ok);
+      if (!usernames[i].ok)
+        g_assert_nonnull (sc_problem_lookup_field (sc_error_get_problem (field_error), "username"));
+    }
+
+  g_assert_true (sc_user_check_full_name ("Asha Patel", NULL));
+  g_assert_true (sc_user_check_full_name ("", NULL));
+  g_assert_false (sc_user_check_full_name ("Asha\nPatel", NULL));
+  g_assert_false (sc_user_check_full_name (long_name, NULL));
+  g_assert_false (sc_user_check_full_name ("bad \xff", NULL));
+  g_assert_true (sc_user_check_role ("team_manager", NULL));
+  g_assert_false (sc_user_check_role ("root", &error));
+  g_assert_nonnull (sc_problem_lookup_field (sc_error_get_problem (error), "role"));
+}
+
+static void
+test_session_round_trip (void)
+{
+  g_autoptr(ScUser) user = sc_user_new (9, "tom", "Tom Reilly", "team_manager", TRUE);
+  g_autoptr(ScSession) session = NULL;
+  g_autoptr(ScSession) back = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = NULL;
+  ScJsonWriter writer;
+  gint64 expires;
+
+  g_assert_true (sc_time_parse ("2026-11-23T21:00:00Z", &expires));
+  session = sc_session_new (user, expires);
+  sc_json_writer_init (&writer, out);
+  sc_session_write_json (session, "tok-en", &writer);
+  g_assert_true (g_str_has_prefix (out->str, "{\"token\":\"tok-en\",\"expires_at\":\"2026-11-23T21:00:00Z\","
+                                             "\"user\":{\"id\":9,"));
+
+  node = parse (out->str);
+  back = sc_session_new_from_json (node, &token, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (token, ==, "tok-en");
+  g_assert_cmpint (sc_session_get_expires_at (back), ==, expires);
+  g_assert_cmpstr (sc_user_get_username (sc_session_get_user (back)), ==, "tom");
+
+  /* without a token (GET /api/v1/me) */
+  g_string_truncate (out, 0);
+  sc_json_writer_init (&writer, out);
+  sc_session_write_json (session, NULL, &writer);
+  g_clear_pointer (&node, json_node_unref);
+  g_clear_object (&back);
+  g_clear_pointer (&token, g_free);
+  node = parse (out->str);
+  back = sc_session_new_from_json (node, &token, &error);
+  g_assert_no_error (error);
+  g_assert_null (token);
+
+  g_clear_pointer (&node, json_node_unref);
+  g_clear_object (&back);
+  node = parse ("{\"expires_at\":\"2026-11-23T21:00:00Z\"}");
+  back = sc_session_new_from_json (node, NULL, &error);
+  g_assert_null (back);
+  g_assert_error (error, SC_ERROR, SC_ERROR_MALFORMED);
+  g_assert_cmpstr (error->message, ==, "session: member \"user\" is required");
+}
+
+static void
+test_health_round_trip (void)
+{
+  g_autoptr(ScHealth) up = sc_health_new (TRUE, 2, "0.1.0");
+  g_autoptr(ScHealth) down = sc_health_new (FALSE, -1, "0.1.0");
+  g_autoptr(ScHealth) back = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  ScJsonWriter writer;
+
+  sc_json_writer_init (&writer, out);
+  sc_health_write_json (up, &writer);
+  g_assert_cmpstr (out->str, ==, "{\"status\":\"ok\",\"database\":\"ok\",\"schema_version\":2,\"version\":\"0.1.0\"}");
+  g_string_truncate (out, 0);
+  sc_json_writer_init (&writer, out);
+  sc_health_write_json (down, &writer);
+  g_assert_cmpstr (out->str, ==,
+                   "{\"status\":\"unavailable\",\"database\":\"unavailable\",\"schema_version\":null,"
+                   "\"version\":\"0.1.0\"}");
+  node = parse (out->str);
+  back = sc_health_new_from_json (node, &error);
+  g_assert_no_error (error);
+  g_assert_false (sc_health_is_ok (back));
+  g_assert_cmpint (sc_health_get_schema_version (back), ==, -1);
+
+  g_clear_pointer (&node, json_node_unref);
+  g_clear_object (&back);
+  node = parse ("{\"status\":\"ok\",\"database\":\"ok\",\"schema_version\":\"2\",\"version\":\"0.1.0\"}");
+  back = sc_health_new_from_json (node, &error);
+  g_assert_null (back);
+  g_assert_error (error, SC_ERROR, SC_ERROR_MALFORMED);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/common/models/writer/strings", test_writer_strings);
+  g_test_add_func ("/common/models/writer/structure", test_writer_structure);
+  g_test_add_func ("/common/models/times", test_times);
+  g_test_add_func ("/common/models/user/round-trip", test_user_round_trip);
+  g_test_add_func ("/common/models/user/display", test_user_display);
+  g_test_add_func ("/common/models/user/bad-json", test_user_bad_json);
+  g_test_add_func ("/common/models/user/rules", test_user_rules);
+  g_test_add_func ("/common/models/session/round-trip", test_session_round_trip);
+  g_test_add_func ("/common/models/health/round-trip", test_health_round_trip);
+
+  return g_test_run ();
+}
