@@ -24,22 +24,24 @@
 
 #include "scd-auth.h"
 #include "scd-server.h"
+#include "handlers/scd-user-json.h"
 
 #define SESSION_DATA_KEY "scd-session"
 #define TOKEN_BYTES 32
 
 static const char session_sql[] =
   "WITH s AS ("
-  "  SELECT s.id, u.id AS user_id, u.username, u.full_name, u.role, s.expires_at, s.last_seen_at"
+  "  SELECT s.id AS session_id, s.user_id, s.expires_at"
   "  FROM session s JOIN app_user u ON u.id = s.user_id"
   "  WHERE s.token_hash = $1 AND s.ended_at IS NULL AND u.active"
   "    AND s.expires_at > clock_timestamp()"
   "    AND s.last_seen_at > clock_timestamp() - $2::double precision * interval '1 second'),"
   " touch AS ("
   "  UPDATE session SET last_seen_at = clock_timestamp()"
-  "  WHERE id = (SELECT id FROM s)"
+  "  WHERE id = (SELECT session_id FROM s)"
   "    AND last_seen_at < clock_timestamp() - $3::double precision * interval '1 second')"
-  "SELECT id, user_id, username, full_name, role, " SCD_SQL_TIMESTAMP ("expires_at") " FROM s";
+  "SELECT s.session_id, " SCD_SQL_TIMESTAMP ("s.expires_at") ", " SCD_USER_COLUMNS ("u.")
+  " FROM s JOIN app_user u ON u.id = s.user_id";
 
 static const char denied_sql[] =
   "INSERT INTO audit_event (user_id, username, role, request_id, source_address,"
@@ -54,6 +56,7 @@ scd_session_free (ScdSession *session)
   g_free (session->username);
   g_free (session->full_name);
   g_free (session->expires_at);
+  g_clear_object (&session->user);
   g_free (session);
 }
 
@@ -198,11 +201,12 @@ session_cb (GObject      *object,
 
   session = g_new0 (ScdSession, 1);
   session->session_id = g_ascii_strtoll (PQgetvalue (pg, 0, 0), NULL, 10);
-  session->user_id = g_ascii_strtoll (PQgetvalue (pg, 0, 1), NULL, 10);
-  session->username = g_strdup (PQgetvalue (pg, 0, 2));
-  session->full_name = g_strdup (PQgetvalue (pg, 0, 3));
-  session->role = sc_role_from_string (PQgetvalue (pg, 0, 4));
-  session->expires_at = g_strdup (PQgetvalue (pg, 0, 5));
+  session->expires_at = g_strdup (PQgetvalue (pg, 0, 1));
+  session->user = scd_user_from_row (pg, 0, 2);
+  session->user_id = sc_user_get_id (session->user);
+  session->username = g_strdup (sc_user_get_username (session->user));
+  session->full_name = g_strdup (sc_user_get_full_name (session->user));
+  session->role = sc_user_get_role (session->user);
   scd_request_set_data (request, SESSION_DATA_KEY, session, (GDestroyNotify) scd_session_free);
 
   if ((route->access & scd_access_for_role (session->role)) == 0)

@@ -11,6 +11,7 @@
 #pragma once
 
 #include "sc-role.h"
+#include "sc-user.h"
 #include "scd-request.h"
 #include "scd-routes.h"
 #include "store/scd-db.h"
@@ -25,6 +26,7 @@ typedef struct
   char   *full_name;
   ScRole  role;
   char   *expires_at;   /* RFC 3339 */
+  ScUser *user;         /* the whole user, as read with the session */
 } ScdSession;
 
 void        scd_session_free        (ScdSession  *session);

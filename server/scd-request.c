@@ -431,6 +431,14 @@ scd_request_reply_json (ScdRequest *request,
 }
 
 void
+scd_request_reply_json_text (ScdRequest *request,
+                             guint       status,
+                             char       *text)
+{
+  reply_bytes (request, status, "application/json", text);
+}
+
+void
 scd_request_reply_empty (ScdRequest *request,
                          guint       status)
 {

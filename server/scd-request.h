@@ -84,6 +84,10 @@ void               scd_request_add_header       (ScdRequest        *request,
 void               scd_request_reply_json       (ScdRequest        *request,
                                                  guint              status,
                                                  JsonNode          *node);
+/* @text: (transfer full): a JSON document, e.g. from an ScJsonWriter */
+void               scd_request_reply_json_text  (ScdRequest        *request,
+                                                 guint              status,
+                                                 char              *text);
 void               scd_request_reply_empty      (ScdRequest        *request,
                                                  guint              status);
 void               scd_request_reply_problem    (ScdRequest        *request,

@@ -3,7 +3,7 @@
  * SccSession and its two codecs:
  *
  *   POST /api/v1/sessions -> {"token":"…","expires_at":"2026-11-23T13:43:23Z","user":{…}}
- *   GET  /api/v1/me       -> {"id",…,"role","session_expires_at":"…"}
+ *   GET  /api/v1/me       -> {"expires_at":"…","user":{…}}
  *
  * The sign-in codec ignores "token" on purpose: SccApiClient takes it from
  * the same answer and keeps it to itself. "expires_at" is the hard end of the
@@ -222,19 +222,8 @@ SccSession *
 scc_session_new_from_me_json (JsonNode  *node,
                               GError   **error)
 {
-  g_autoptr(GDateTime) expires_at = NULL;
-  g_autoptr(SccUser) user = NULL;
-
-  g_return_val_if_fail (node != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  /* The user's members and the session's end share one object. */
-  if (!(user = scc_user_new_from_json (node, error)))
-    return NULL;
-  if (!(expires_at = read_time (json_node_get_object (node), "session_expires_at", error)))
-    return NULL;
-
-  return scc_session_new (user, expires_at);
+  /* the sign-in answer without its token */
+  return scc_session_new_from_sign_in_json (node, error);
 }
 
 /**

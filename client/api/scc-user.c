@@ -4,7 +4,7 @@
  *
  *   POST /api/v1/sessions  "user": {"id","username","full_name","role","active",
  *                                   "version","created_at","updated_at"}
- *   GET  /api/v1/me        {"id","username","full_name","role","session_expires_at"}
+ *   GET  /api/v1/me        "user": the same
  *
  * so id, username, full_name and role are required and "active" is read when
  * present (a signed-in user is active). Members the client does not use are

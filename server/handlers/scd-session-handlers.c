@@ -24,6 +24,7 @@
 #include "config.h"
 
 #include "sc-json.h"
+#include "sc-session.h"
 #include "scd-auth.h"
 #include "scd-handlers.h"
 #include "scd-password.h"
@@ -395,22 +396,17 @@ void
 scd_session_handler_me (ScdRequest *request)
 {
   ScdSession *session = scd_request_get_session (request);
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(ScSession) me = NULL;
+  GString *out = g_string_new (NULL);
+  ScJsonWriter writer;
+  gint64 expires_at = 0;
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_int_value (builder, session->user_id);
-  json_builder_set_member_name (builder, "username");
-  json_builder_add_string_value (builder, session->username);
-  json_builder_set_member_name (builder, "full_name");
-  json_builder_add_string_value (builder, session->full_name);
-  json_builder_set_member_name (builder, "role");
-  json_builder_add_string_value (builder, sc_role_to_string (session->role));
-  json_builder_set_member_name (builder, "session_expires_at");
-  json_builder_add_string_value (builder, session->expires_at);
-  json_builder_end_object (builder);
+  sc_time_parse (session->expires_at, &expires_at);
+  me = sc_session_new (session->user, expires_at);
+  sc_json_writer_init (&writer, out);
+  sc_session_write_json (me, NULL, &writer);
   scd_request_add_header (request, "Cache-Control", "no-store");
-  scd_request_reply_json (request, SOUP_STATUS_OK, json_builder_get_root (builder));
+  scd_request_reply_json_text (request, SOUP_STATUS_OK, g_string_free (out, FALSE));
 }
 
 static void

@@ -38,6 +38,33 @@ scd_user_json_add (JsonBuilder    *builder,
   json_builder_end_object (builder);
 }
 
+static gint64
+time_of (const PGresult *result,
+         int             row,
+         int             column)
+{
+  gint64 usec = 0;
+
+  if (!PQgetisnull (result, row, column))
+    sc_time_parse (PQgetvalue (result, row, column), &usec);
+  return usec;
+}
+
+ScUser *
+scd_user_from_row (const PGresult *result,
+                   int             row,
+                   int             first)
+{
+  ScUser *user = sc_user_new (g_ascii_strtoll (PQgetvalue (result, row, first), NULL, 10),
+                              PQgetvalue (result, row, first + 1), PQgetvalue (result, row, first + 2),
+                              PQgetvalue (result, row, first + 3), PQgetvalue (result, row, first + 4)[0] == 't');
+
+  sc_user_set_version (user, g_ascii_strtoll (PQgetvalue (result, row, first + 5), NULL, 10));
+  sc_user_set_created_at (user, time_of (result, row, first + 6));
+  sc_user_set_updated_at (user, time_of (result, row, first + 7));
+  return user;
+}
+
 void
 scd_user_check_username (const char  *username,
                          GError     **error)

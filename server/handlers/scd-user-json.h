@@ -11,6 +11,8 @@
 #include <json-glib/json-glib.h>
 #include <libpq-fe.h>
 
+#include "sc-user.h"
+
 G_BEGIN_DECLS
 
 /* The columns every user query selects, in this order. */
@@ -26,6 +28,11 @@ void scd_user_json_add (JsonBuilder    *builder,
                         const PGresult *result,
                         int             row,
                         int             first);
+
+/* The user in row @row, from column @first on (SCD_USER_COLUMNS). */
+ScUser *scd_user_from_row (const PGresult *result,
+                           int             row,
+                           int             first);
 
 /* The rules of a user's fields; each adds a field error to @error. */
 void scd_user_check_username  (const char  *username,

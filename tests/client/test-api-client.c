@@ -650,8 +650,8 @@ test_session_codec (void)
 {
   g_autoptr(JsonNode) ok = parse ("{\"token\":\"t\",\"expires_at\":\"2026-11-23T13:43:23Z\","
                                   "\"user\":{\"id\":1,\"username\":\"u\",\"full_name\":\"U\",\"role\":\"system_admin\"}}");
-  g_autoptr(JsonNode) me = parse ("{\"id\":1,\"username\":\"u\",\"full_name\":\"U\",\"role\":\"system_admin\","
-                                  "\"session_expires_at\":\"2026-11-23T13:43:23+00:00\"}");
+  g_autoptr(JsonNode) me = parse ("{\"expires_at\":\"2026-11-23T13:43:23+00:00\","
+                                  "\"user\":{\"id\":1,\"username\":\"u\",\"full_name\":\"U\",\"role\":\"system_admin\"}}");
   g_autoptr(JsonNode) bad_time = parse ("{\"expires_at\":\"tomorrow\",\"user\":{}}");
   g_autoptr(JsonNode) no_user = parse ("{\"expires_at\":\"2026-11-23T13:43:23Z\"}");
   g_autoptr(SccSession) session = NULL;

@@ -195,7 +195,13 @@ test_sign_in (Fixture       *fixture,
   g_assert_cmpuint (me->status, ==, 200);
   /* nothing behind a session is kept by caches */
   g_assert_cmpstr (soup_message_headers_get_one (me->headers, "Cache-Control"), ==, "no-store");
-  g_assert_cmpstr (sc_test_response_get_string (me, "full_name"), ==, "Tom Reilly");
+  /* the same shape as the sign-in answer, without the token */
+  g_assert_cmpstr (sc_test_response_get_string (me, "expires_at"), ==,
+                   sc_test_response_get_string (response, "expires_at"));
+  g_assert_false (json_object_has_member (json_node_get_object (me->json), "token"));
+  user = json_object_get_object_member (json_node_get_object (me->json), "user");
+  g_assert_cmpstr (json_object_get_string_member (user, "full_name"), ==, "Tom Reilly");
+  g_assert_cmpint (json_object_get_int_member (user, "version"), >=, 1);
 
   /* only the hash is stored */
   {
