@@ -143,8 +143,13 @@ read_event (Reader       *reader,
   if (!sc_event_type_from_string (json_node_get_string (node), &event->type))
     {
       g_autofree char *quoted = _sc_clock_quote (json_node_get_string (node));
+      const char *suggestion = _sc_event_type_suggest (json_node_get_string (node));
 
-      report (reader, index, "type", "unknown event type \"%s\"", quoted);
+      if (suggestion != NULL)
+        report (reader, index, "type", "unknown event type \"%s\" (did you mean \"%s\"?)",
+                quoted, suggestion);
+      else
+        report (reader, index, "type", "unknown event type \"%s\"", quoted);
       return FALSE;
     }
   fields = _sc_event_type_get_fields (event->type);
