@@ -345,7 +345,7 @@ sc_clock_input_new_from_json (JsonNode  *node,
  * @data: JSON text
  * @length: its length, or -1 if it ends with a NUL
  *
- * Parses one JSON object (timeline.md, "Input").
+ * Parses one JSON object (docs/statutory-clock.md, "Input").
  *
  * Returns: (transfer full) (nullable): the input, or %NULL with an
  *   SC_ERROR_MALFORMED error when the text is not one JSON document and an
@@ -409,7 +409,7 @@ add_string (JsonBuilder *builder,
 /**
  * sc_clock_result_to_json:
  *
- * The output of timeline.md: `{"milestones": [...], "warnings": [...]}`.
+ * The output of docs/statutory-clock.md: `{"milestones": [...], "warnings": [...]}`.
  * Each milestone has, in this order, id, key, kind, title, rule,
  * starts_from {type, date}, due, status, completed_on and exception
  * ({reason, date} when excepted, else null). Each warning is

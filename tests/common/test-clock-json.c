@@ -1,8 +1,8 @@
 /* test-clock-json.c
  *
  * The clock's JSON codecs: whole outputs for full examples (the member
- * order and nulls of timeline.md), the order of milestones, the shape of
- * warnings, members the clock ignores, every structural error with its
+ * order and nulls of docs/statutory-clock.md), the order of milestones, the
+ * shape of warnings, members the clock ignores, every structural error with its
  * message and field, and the C API that the daemon uses instead of JSON.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -23,7 +23,7 @@ output_for (const char *input,
   return tc_to_json (result);
 }
 
-/* The input of timeline.md, computed on 2026-01-10. */
+/* The example input of docs/statutory-clock.md, computed on 2026-01-10. */
 static void
 test_contract_example (void)
 {
