@@ -29,8 +29,8 @@ static const char usage_head[] =
   "Usage: " SCD_CTL_GLOBAL_SYNOPSIS " COMMAND [ARGS]\n"
   "\n"
   "Commands:\n"
-  "  migrate [--init]            apply pending schema migrations (--init: create\n"
-  "                              the data directory's cluster if there is none)\n"
+  "  init                        create the data directory, its cluster and database\n"
+  "  migrate                     apply pending schema migrations\n"
   "  status                      show the schema version and the daemon's state\n";
 
 static const char usage_tail[] =
@@ -46,9 +46,9 @@ static const char usage_tail[] =
   "  --version                   print the version\n"
   "  --help                      print this help\n"
   "\n"
-  "The database commands need a data directory that holds a sendcase cluster\n"
-  "(made by sendcased's first start or by \"migrate --init\"); any other\n"
-  "directory is refused and left as it was. \"sendcasectl COMMAND --help\"\n"
+  "The database commands other than init need a data directory that holds a\n"
+  "sendcase cluster (made by init or by sendcased's first start); any other\n"
+  "path is refused and left as it was. \"sendcasectl COMMAND --help\"\n"
   "describes one command. Exit status: 0 done, 1 failed, 2 bad usage or input.\n";
 
 static char *
@@ -119,6 +119,8 @@ dispatch (const char  *data_dir,
     return scd_ctl_timeline_main (argc, argv);
   if (g_str_equal (command, "holidays"))
     return scd_ctl_holidays_main (argc, argv);
+  if (g_str_equal (command, "init"))
+    return scd_ctl_init_main (data_dir, database, argc, argv);
   if (g_str_equal (command, "migrate"))
     return scd_ctl_migrate_main (data_dir, database, argc, argv);
   if (g_str_equal (command, "status"))

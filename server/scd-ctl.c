@@ -8,9 +8,9 @@
  * Only a directory that already holds a cluster is used: a mistyped
  * --data-dir must fail with one line and leave nothing behind (not even the
  * directory), so the check comes before the lock, which would create the
- * directory, and before the start, which would run initdb. `migrate --init`
- * is the one command that may create a cluster (SCD_CTL_DB_INIT); sendcased
- * creates one on its first start.
+ * directory, and before the start, which would run initdb. `sendcasectl
+ * init` is the one command that may create a cluster (SCD_CTL_DB_INIT);
+ * sendcased creates one on its first start.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -105,10 +105,10 @@ check_data_dir (const char  *dir,
   quoted = g_shell_quote (dir);
   if (given)
     advice = g_strdup_printf ("check --data-dir, or create one with: "
-                              "sendcasectl --data-dir %s migrate --init", quoted);
+                              "sendcasectl --data-dir %s init", quoted);
   else
     advice = g_strdup ("it is the default; give --data-dir DIR, or create one with: "
-                       "sendcasectl migrate --init");
+                       "sendcasectl init");
   g_set_error (error, SC_ERROR, SC_ERROR_NOT_FOUND, "no sendcase data directory at \"%s\": %s (%s)",
                dir, what, advice);
   return FALSE;

@@ -3,8 +3,8 @@
  * What the database subcommands of sendcasectl share: reaching the database
  * named by --database, or the embedded cluster of --data-dir whether or not
  * a daemon is running on it. A directory that holds no sendcase cluster is
- * refused, creating nothing, unless the command asks to initialise one
- * (only `migrate --init` does), so a mistyped --data-dir never grows a
+ * refused, creating nothing, unless the command is the one that
+ * initialises (`sendcasectl init`), so a mistyped --data-dir never grows a
  * cluster of its own.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -58,7 +58,7 @@ test_user_commands (void)
 
   /* a new data directory must be asked for; then, with no daemon,
    * sendcasectl starts and stops the cluster itself */
-  status = ctl (dir, NULL, &out, &err, "migrate", "--init", NULL);
+  status = ctl (dir, NULL, &out, &err, "init", NULL);
   g_assert_cmpint (status, ==, 0);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);

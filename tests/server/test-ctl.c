@@ -5,8 +5,8 @@
  * and touches nothing; a --data-dir that holds no sendcase cluster (a
  * mistyped path, an empty directory, a file) is refused by every database
  * command with one line and exit 1, and is left exactly as it was; only
- * `migrate --init` creates a cluster; `status` works on a real data
- * directory with and without a daemon running on it.
+ * `init` creates a cluster; `status` works on a real data directory with
+ * and without a daemon running on it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,6 +17,7 @@
 
 #include <glib/gstdio.h>
 
+#include "sc-test-cluster.h"
 #include "sc-test-daemon.h"
 
 typedef struct
@@ -115,12 +116,15 @@ test_help (void)
   static const struct { const char *args[8]; const char *prefix; const char *contains; } cases[] = {
     { { "--help" }, "Usage: sendcasectl [--data-dir DIR | --database CONNINFO] COMMAND [ARGS]\n",
       "\n  user unlock NAME\n" },
-    { { "-h" }, "Usage: sendcasectl ", "\n  migrate [--init] " },
+    { { "-h" }, "Usage: sendcasectl ", "\n  init " },
     { { "help" }, "Usage: sendcasectl ", "\n  status " },
+    { { "init", "--help" },
+      "Usage: sendcasectl [--data-dir DIR | --database CONNINFO] init\n", "the only\ncommand" },
+    { { "help", "init" }, "Usage: sendcasectl ", " init\n" },
     { { "migrate", "--help" },
-      "Usage: sendcasectl [--data-dir DIR | --database CONNINFO] migrate [--init]\n", "--init" },
-    { { "migrate", "--init", "-h" }, "Usage: sendcasectl ", " migrate [--init]\n" },
-    { { "help", "migrate" }, "Usage: sendcasectl ", " migrate [--init]\n" },
+      "Usage: sendcasectl [--data-dir DIR | --database CONNINFO] migrate\n", "schema version" },
+    { { "migrate", "-h" }, "Usage: sendcasectl ", " migrate\n" },
+    { { "help", "migrate" }, "Usage: sendcasectl ", " migrate\n" },
     { { "status", "--help" }, "Usage: sendcasectl [--data-dir DIR | --database CONNINFO] status\n",
       "Changes nothing" },
     { { "help", "status" }, "Usage: sendcasectl ", " status\n" },
@@ -184,6 +188,10 @@ test_bad_usage (void)
     { { "help", "frob" }, "sendcasectl: unknown command \"frob\" (see sendcasectl --help)\n" },
     { { "migrate", "--frob" },
       "sendcasectl: migrate: unknown option \"--frob\" (see sendcasectl migrate --help)\n" },
+    { { "migrate", "--init" },
+      "sendcasectl: migrate: unknown option \"--init\" (see sendcasectl migrate --help)\n" },
+    { { "init", "now" },
+      "sendcasectl: init: unexpected argument \"now\" (see sendcasectl init --help)\n" },
     { { "migrate", "now" },
       "sendcasectl: migrate: unexpected argument \"now\" (see sendcasectl migrate --help)\n" },
     { { "status", "--init" },
@@ -269,8 +277,8 @@ test_not_a_data_dir (void)
             g_autofree char *quoted = g_shell_quote (dirs[d].dir);
             g_autofree char *advice = NULL;
 
-            advice = g_strdup_printf ("create one with: sendcasectl --data-dir %s "
-                                      "migrate --init)\n", quoted);
+            advice = g_strdup_printf ("create one with: sendcasectl --data-dir %s init)\n",
+                                      quoted);
 
             g_assert_true (g_str_has_suffix (run.err, advice));
           }
@@ -292,45 +300,63 @@ test_not_a_data_dir (void)
   sc_test_rm_rf (tmp);
 }
 
-/* migrate --init makes a data directory; status reads it without and with
- * a daemon; the other commands then use it. */
+/* init makes a data directory with an empty database and no schema;
+ * status reads it without and with a daemon; the other commands use it. */
 static void
 test_init_and_status (void)
 {
   g_autofree char *tmp = sc_test_make_tmpdir ("sc-ctl-init-XXXXXX");
   g_autofree char *dir = g_build_filename (tmp, "data", NULL);
   g_autofree char *canonical = NULL;
-  g_autofree char *created = NULL;
   g_autofree char *version_line = NULL;
   g_autofree char *status_version = NULL;
   guint version;
 
   {
-    g_auto(Run) run = { 0 };
+    g_autofree char *created = NULL;
+    g_autofree char *already = NULL;
+    g_autofree char *expected = NULL;
+    g_auto(Run) init = { 0 };
+    g_auto(Run) again = { 0 };
+    g_auto(Run) status = { 0 };
 
-    ctl (&run, dir, NULL, "migrate", "--init");
-    if (run.status != 0)
-      g_error ("migrate --init failed: %s", run.err);
+    ctl (&init, dir, NULL, "init");
+    if (init.status != 0)
+      g_error ("init failed: %s", init.err);
     canonical = g_canonicalize_filename (dir, NULL);
-    created = g_strdup_printf ("created a new cluster in %s\nschema version ", canonical);
-    g_assert_true (g_str_has_prefix (run.out, created));
-    version = (guint) g_ascii_strtoull (run.out + strlen (created), NULL, 10);
-    g_assert_cmpuint (version, >=, 1);
-    version_line = g_strdup_printf ("schema version %u\n", version);
-    status_version = g_strdup_printf ("schema version: %u\nlatest known: %u\n"
-                                      "pending migrations: none\n", version, version);
+    created = g_strdup_printf ("created a new cluster in %s\n", canonical);
+    g_assert_cmpstr (init.out, ==, created);
+
+    /* on a data directory that exists, init changes nothing */
+    ctl (&again, dir, NULL, "init");
+    g_assert_cmpint (again.status, ==, 0);
+    already = g_strdup_printf ("%s already holds a sendcase cluster\n", canonical);
+    g_assert_cmpstr (again.out, ==, already);
+
+    /* init applied no migration: status shows them all pending */
+    ctl (&status, dir, NULL, "status");
+    g_assert_cmpint (status.status, ==, 0);
+    expected = g_strdup_printf ("data directory: %s\ndaemon: not running\nschema version: 0\n",
+                                canonical);
+    g_assert_true (g_str_has_prefix (status.out, expected));
+    g_assert_nonnull (strstr (status.out, "pending migrations:\n  0001-"));
   }
   {
-    /* --init on a data directory that exists changes nothing */
+    g_auto(Run) migrate = { 0 };
     g_auto(Run) again = { 0 };
-    g_auto(Run) plain = { 0 };
 
-    ctl (&again, dir, NULL, "migrate", "--init");
+    ctl (&migrate, dir, NULL, "migrate");
+    g_assert_cmpint (migrate.status, ==, 0);
+    g_assert_true (g_str_has_prefix (migrate.out, "schema version "));
+    version = (guint) g_ascii_strtoull (migrate.out + strlen ("schema version "), NULL, 10);
+    g_assert_cmpuint (version, >=, 1);
+    version_line = g_strdup_printf ("schema version %u\n", version);
+    g_assert_cmpstr (migrate.out, ==, version_line);
+    status_version = g_strdup_printf ("schema version: %u\nlatest known: %u\n"
+                                      "pending migrations: none\n", version, version);
+    ctl (&again, dir, NULL, "migrate");
     g_assert_cmpint (again.status, ==, 0);
     g_assert_cmpstr (again.out, ==, version_line);
-    ctl (&plain, dir, NULL, "migrate");
-    g_assert_cmpint (plain.status, ==, 0);
-    g_assert_cmpstr (plain.out, ==, version_line);
   }
   {
     g_autofree char *expected = g_strdup_printf ("data directory: %s\ndaemon: not running\n%s",
@@ -356,9 +382,10 @@ test_init_and_status (void)
     g_autoptr(GError) error = NULL;
     g_autoptr(ScTestDaemon) daemon = sc_test_daemon_spawn (args, &error);
     g_autofree char *expected = NULL;
+    g_autofree char *already = NULL;
     g_auto(Run) run = { 0 };
     g_auto(Run) list = { 0 };
-    g_auto(Run) migrate = { 0 };
+    g_auto(Run) init = { 0 };
 
     g_assert_no_error (error);
     expected = g_strdup_printf ("data directory: %s\ndaemon: running (pid %d)\n%s", canonical,
@@ -370,10 +397,10 @@ test_init_and_status (void)
     ctl (&list, dir, NULL, "user", "list");
     g_assert_cmpint (list.status, ==, 0);
     g_assert_nonnull (strstr (list.out, "admin"));
-    /* the daemon made the cluster, so --init creates nothing */
-    ctl (&migrate, dir, NULL, "migrate", "--init");
-    g_assert_cmpint (migrate.status, ==, 0);
-    g_assert_cmpstr (migrate.out, ==, version_line);
+    ctl (&init, dir, NULL, "init");
+    g_assert_cmpint (init.status, ==, 0);
+    already = g_strdup_printf ("%s already holds a sendcase cluster\n", canonical);
+    g_assert_cmpstr (init.out, ==, already);
 
     g_free (sc_test_sign_in (daemon, "admin", "first-admin-password"));
     g_assert_cmpint (sc_test_daemon_stop (daemon), ==, 0);
@@ -390,6 +417,44 @@ test_init_and_status (void)
     g_assert_cmpstr (run.out, ==, expected);
   }
   sc_test_rm_rf (tmp);
+}
+
+/* With --database, init creates the database if the server lacks it, and
+ * status creates nothing. */
+static void
+test_init_database (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScTestCluster) cluster = sc_test_cluster_new (&error);
+  g_autofree char *fresh = NULL;
+  g_autofree char *never = NULL;
+  g_autofree char *names = NULL;
+  g_auto(Run) status_never = { 0 };
+  g_auto(Run) init = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) status = { 0 };
+
+  g_assert_no_error (error);
+  /* a later dbname overrides the conninfo's own */
+  fresh = g_strdup_printf ("%s dbname=ctl_init_fresh", sc_test_cluster_get_conninfo (cluster));
+  never = g_strdup_printf ("%s dbname=ctl_never_made", sc_test_cluster_get_conninfo (cluster));
+
+  ctl (&status_never, NULL, NULL, "--database", never, "status");
+  g_assert_cmpint (status_never.status, ==, 1);
+
+  ctl (&init, NULL, NULL, "--database", fresh, "init");
+  g_assert_cmpint (init.status, ==, 0);
+  g_assert_cmpstr (init.out, ==, "database ready\n");
+  ctl (&again, NULL, NULL, "--database", fresh, "init");
+  g_assert_cmpint (again.status, ==, 0);
+  ctl (&status, NULL, NULL, "--database", fresh, "status");
+  g_assert_cmpint (status.status, ==, 0);
+  g_assert_nonnull (strstr (status.out, "schema version: 0\n"));
+
+  names = sc_test_cluster_psql (cluster, "SELECT string_agg(datname, ',' ORDER BY datname) "
+                                         "FROM pg_database WHERE datname LIKE 'ctl%'", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_strstrip (names), ==, "ctl_init_fresh");
 }
 
 /* A data directory made by sendcased's first start is one sendcasectl
@@ -425,6 +490,7 @@ main (int    argc,
   g_test_add_func ("/server/ctl/bad-usage", test_bad_usage);
   g_test_add_func ("/server/ctl/not-a-data-dir", test_not_a_data_dir);
   g_test_add_func ("/server/ctl/init-and-status", test_init_and_status);
+  g_test_add_func ("/server/ctl/init-database", test_init_database);
   g_test_add_func ("/server/ctl/daemon-made-dir", test_daemon_made_dir);
   return g_test_run ();
 }
