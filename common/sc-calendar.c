@@ -53,10 +53,10 @@ G_DEFINE_BOXED_TYPE (ScCalendar, sc_calendar, sc_calendar_ref, sc_calendar_unref
 /* The most holidays the standing rules give one year. */
 #define MAX_STANDING 12
 
-/* One-off changes by proclamation within 2000-2050. timeline.md lists those
- * since 2020; 2002, 2011 and 2012 are here too because they are part of the
- * published record and a configuration file can only add days, not move
- * them (docs/statutory-clock.md). */
+/* One-off changes by proclamation within 2000-2050: those since 2020, and
+ * 2002, 2011 and 2012 too because they are part of the published record and
+ * a configuration file can only add days, not move them
+ * (docs/statutory-clock.md, choice 17). */
 typedef struct
 {
   int         year, month, mday;

@@ -101,6 +101,108 @@ sc_event_type_from_string (const char  *text,
   return FALSE;
 }
 
+/**
+ * sc_event_type_dup_members:
+ *
+ * The members an event of @type reads beyond `type` and `date`, in the
+ * order the documentation gives them, optional ones in brackets: "key",
+ * "key, order", "transfer_year, route", "[last_review]"; "" for none.
+ *
+ * Returns: (transfer full): the list, or %NULL for an invalid @type
+ */
+char *
+sc_event_type_dup_members (ScEventType type)
+{
+  static const struct { guint field; const char *text; } members[] = {
+    { SC_FIELD_KEY, "key" }, { SC_FIELD_REASON, "reason" }, { SC_FIELD_OUTCOME, "outcome" },
+    { SC_FIELD_ORDER, "order" }, { SC_FIELD_TRANSFER, "transfer_year, route" },
+    { SC_FIELD_STAGE, "stage" }, { SC_FIELD_LAST_REVIEW, "[last_review]" },
+    { SC_FIELD_PHASE_TRANSFER, "[phase_transfer]" },
+  };
+  GString *out;
+
+  g_return_val_if_fail ((guint) type < SC_N_EVENT_TYPES, NULL);
+
+  out = g_string_new (NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+    if (event_info[type].fields & members[i].field)
+      g_string_append_printf (out, "%s%s", out->len > 0 ? ", " : "", members[i].text);
+  return g_string_free (out, FALSE);
+}
+
+/* Longer text is no typo of an event type: it is not worth comparing. */
+#define SUGGEST_MAX_LEN 48
+
+/* The optimal string alignment distance (insertions, deletions,
+ * substitutions and swaps of neighbours, each 1) of two short strings. */
+static guint
+edit_distance (const char *a,
+               gsize       la,
+               const char *b,
+               gsize       lb)
+{
+  guint rows[3][SUGGEST_MAX_LEN + 1];
+  guint *before = rows[0], *previous = rows[1], *current = rows[2];
+
+  g_assert (la <= SUGGEST_MAX_LEN && lb <= SUGGEST_MAX_LEN);
+
+  for (gsize j = 0; j <= lb; j++)
+    previous[j] = (guint) j;
+  for (gsize i = 1; i <= la; i++)
+    {
+      guint *spare;
+
+      current[0] = (guint) i;
+      for (gsize j = 1; j <= lb; j++)
+        {
+          guint cost = a[i - 1] == b[j - 1] ? 0 : 1;
+          guint best = MIN (previous[j] + 1, current[j - 1] + 1);
+
+          best = MIN (best, previous[j - 1] + cost);
+          if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+            best = MIN (best, before[j - 2] + 1);
+          current[j] = best;
+        }
+      spare = before, before = previous, previous = current, current = spare;
+    }
+  return previous[lb];
+}
+
+const char *
+_sc_event_type_suggest (const char *text)
+{
+  char normal[SUGGEST_MAX_LEN + 1];
+  const char *best = NULL;
+  guint best_distance = G_MAXUINT;
+  gsize len;
+
+  if (text == NULL || (len = strlen (text)) == 0 || len > SUGGEST_MAX_LEN)
+    return NULL;
+  /* "Request-Received" is request_received */
+  for (gsize i = 0; i < len; i++)
+    normal[i] = text[i] == '-' || text[i] == ' ' ? '_' : g_ascii_tolower (text[i]);
+  normal[len] = '\0';
+
+  for (guint i = 0; i < SC_N_EVENT_TYPES; i++)
+    {
+      const char *name = event_info[i].name;
+      gsize name_len = strlen (name);
+      /* about one slip in five letters, at least two */
+      guint limit = MAX (2, (guint) name_len / 5);
+      guint distance;
+
+      if ((len > name_len ? len - name_len : name_len - len) > limit)
+        continue;
+      distance = edit_distance (normal, len, name, name_len);
+      if (distance <= limit && distance < best_distance)
+        {
+          best = name;
+          best_distance = distance;
+        }
+    }
+  return best;
+}
+
 guint
 _sc_clock_enum_parse (const char *member,
                       const char *text)

@@ -143,8 +143,13 @@ read_event (Reader       *reader,
   if (!sc_event_type_from_string (json_node_get_string (node), &event->type))
     {
       g_autofree char *quoted = _sc_clock_quote (json_node_get_string (node));
+      const char *suggestion = _sc_event_type_suggest (json_node_get_string (node));
 
-      report (reader, index, "type", "unknown event type \"%s\"", quoted);
+      if (suggestion != NULL)
+        report (reader, index, "type", "unknown event type \"%s\" (did you mean \"%s\"?)",
+                quoted, suggestion);
+      else
+        report (reader, index, "type", "unknown event type \"%s\"", quoted);
       return FALSE;
     }
   fields = _sc_event_type_get_fields (event->type);
@@ -340,7 +345,7 @@ sc_clock_input_new_from_json (JsonNode  *node,
  * @data: JSON text
  * @length: its length, or -1 if it ends with a NUL
  *
- * Parses one JSON object (timeline.md, "Input").
+ * Parses one JSON object (docs/statutory-clock.md, "Input").
  *
  * Returns: (transfer full) (nullable): the input, or %NULL with an
  *   SC_ERROR_MALFORMED error when the text is not one JSON document and an
@@ -404,7 +409,7 @@ add_string (JsonBuilder *builder,
 /**
  * sc_clock_result_to_json:
  *
- * The output of timeline.md: `{"milestones": [...], "warnings": [...]}`.
+ * The output of docs/statutory-clock.md: `{"milestones": [...], "warnings": [...]}`.
  * Each milestone has, in this order, id, key, kind, title, rule,
  * starts_from {type, date}, due, status, completed_on and exception
  * ({reason, date} when excepted, else null). Each warning is

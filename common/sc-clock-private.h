@@ -81,6 +81,9 @@ typedef enum
 } ScClockField;
 
 guint     _sc_event_type_get_fields     (ScEventType          type);
+/* The event type's name nearest to @text, a mistyped one, or NULL when none
+ * is near enough to be what was meant. */
+const char *_sc_event_type_suggest      (const char          *text);
 /* The value named @text of the enumerated member @member ("reason",
  * "outcome", "order" or "route"); one past the last value if unknown. */
 guint     _sc_clock_enum_parse          (const char          *member,

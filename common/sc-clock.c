@@ -30,7 +30,7 @@
 #include "sc-error.h"
 #include "sc-problem.h"
 
-/* The rule each milestone cites: never empty (timeline.md). */
+/* The rule each milestone cites: never empty (docs/statutory-clock.md). */
 
 #define REGS "SEND Regulations 2014, "
 #define HESC "Tribunal Procedure (First-tier Tribunal) (HESC) Rules 2008, "

@@ -222,6 +222,7 @@ typedef struct _ScClockResult ScClockResult;
 const char       *sc_event_type_to_string          (ScEventType         type);
 gboolean          sc_event_type_from_string        (const char         *text,
                                                     ScEventType        *out);
+char             *sc_event_type_dup_members        (ScEventType         type);
 const char       *sc_exception_reason_to_string    (ScExceptionReason   reason);
 const char       *sc_review_outcome_to_string      (ScReviewOutcome     outcome);
 const char       *sc_transfer_route_to_string      (ScTransferRoute     route);

@@ -6,7 +6,8 @@
  *   sendcasectl holidays [--config FILE] YEAR
  *
  * `timeline` reads one case history on standard input and writes its
- * milestones and warnings as JSON on standard output. `holidays` prints a
+ * milestones and warnings as JSON on standard output; its --help lists the
+ * event types and their members from the clock's own tables. `holidays` prints a
  * year's England and Wales bank holidays, one `YYYY-MM-DD name` a line, so
  * anyone can hold the calendar against the published list.
  *
@@ -51,6 +52,77 @@ static const char timeline_usage[] =
   "                       (default: " DEFAULT_CONFIG_FILE ", if it exists)\n"
   "\n"
   "Exit status: 0 done, 2 bad option or input (one line on standard error).\n";
+
+/* Appends "  NAME     v1, v2, ..." wrapped at 78 columns under the values. */
+static void
+append_values (GString            *out,
+               const char         *name,
+               const char * const *values)
+{
+  gsize line_start = out->len;
+
+  g_string_append_printf (out, "  %-9s", name);
+  for (guint i = 0; values[i] != NULL; i++)
+    {
+      if (i > 0 && out->len - line_start + 2 + strlen (values[i]) + 1 > 78)
+        {
+          g_string_append (out, ",\n           ");
+          line_start = out->len - 11;
+        }
+      else if (i > 0)
+        g_string_append (out, ", ");
+      g_string_append (out, values[i]);
+    }
+  g_string_append_c (out, '\n');
+}
+
+/* The usage, with the event types and the values of their enumerated
+ * members read from the clock's own tables. */
+static char *
+dup_timeline_usage (void)
+{
+  GString *out = g_string_new (timeline_usage);
+  const char *values[16];
+  guint n;
+
+  g_string_append (out, "\nEvent types and the members each reads besides \"type\" and \"date\"\n"
+                        "(in brackets: optional):\n");
+  for (guint i = 0; i < SC_N_EVENT_TYPES; i++)
+    {
+      g_autofree char *members = sc_event_type_dup_members ((ScEventType) i);
+      const char *name = sc_event_type_to_string ((ScEventType) i);
+
+      if (*members != '\0')
+        g_string_append_printf (out, "  %-30s %s\n", name, members);
+      else
+        g_string_append_printf (out, "  %s\n", name);
+    }
+
+  g_string_append (out, "\nValues:\n");
+  for (n = 0; n + 1 < G_N_ELEMENTS (values) && sc_exception_reason_to_string (n + 1) != NULL; n++)
+    values[n] = sc_exception_reason_to_string (n + 1);
+  values[n] = NULL;
+  append_values (out, "reason", values);
+  for (n = 0; n + 1 < G_N_ELEMENTS (values) && sc_review_outcome_to_string (n + 1) != NULL; n++)
+    values[n] = sc_review_outcome_to_string (n + 1);
+  values[n] = NULL;
+  append_values (out, "outcome", values);
+  for (n = 0; n + 1 < G_N_ELEMENTS (values) && sc_transfer_route_to_string (n + 1) != NULL; n++)
+    values[n] = sc_transfer_route_to_string (n + 1);
+  values[n] = NULL;
+  append_values (out, "route", values);
+  for (n = 0; n + 1 < G_N_ELEMENTS (values) && sc_tribunal_order_to_string (n + 1) != NULL; n++)
+    values[n] = sc_tribunal_order_to_string (n + 1);
+  values[n] = NULL;
+  append_values (out, "order", values);
+  g_string_append (out,
+                   "  stage    1 or 2\n"
+                   "  key      any non-empty text that tells repeating milestones apart\n"
+                   "\n"
+                   "Dates are YYYY-MM-DD. docs/statutory-clock.md says what each event starts\n"
+                   "and completes.\n");
+  return g_string_free (out, FALSE);
+}
 
 static const char holidays_usage[] =
   "Usage: sendcasectl holidays [--config FILE] YEAR\n"
@@ -219,7 +291,11 @@ scd_ctl_timeline_main (int    argc,
   if ((status = parse_args ("timeline", argc, argv, TRUE, &args)) != 0)
     return status;
   if (args.help)
-    return write_stdout ("timeline", timeline_usage);
+    {
+      g_autofree char *usage = dup_timeline_usage ();
+
+      return write_stdout ("timeline", usage);
+    }
   if (positional->len > 0)
     {
       g_autofree char *escaped = g_strescape (g_ptr_array_index (positional, 0), NULL);

@@ -1,7 +1,7 @@
 /* scd-ctl-clock.h
  *
  * The statutory-clock subcommands of sendcasectl: `timeline` (case history in,
- * milestones out, timeline.md) and `holidays YEAR`. They need no database.
+ * milestones out, docs/statutory-clock.md) and `holidays YEAR`. They need no database.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

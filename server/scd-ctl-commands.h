@@ -13,6 +13,7 @@
 G_BEGIN_DECLS
 
 /* scd-ctl-schema.c */
+int scd_ctl_init_main    (const char *data_dir, const char *database, int argc, char **argv);
 int scd_ctl_migrate_main (const char *data_dir, const char *database, int argc, char **argv);
 int scd_ctl_status_main  (const char *data_dir, const char *database, int argc, char **argv);
 /* scd-ctl-user.c */

@@ -5,6 +5,13 @@
  * we connect to the cluster it runs; without one we take the directory's lock
  * ourselves, start the cluster for the length of the command, and stop it.
  *
+ * Only a directory that already holds a cluster is used: a mistyped
+ * --data-dir must fail with one line and leave nothing behind (not even the
+ * directory), so the check comes before the lock, which would create the
+ * directory, and before the start, which would run initdb. `sendcasectl
+ * init` is the one command that may create a cluster (SCD_CTL_DB_INIT);
+ * sendcased creates one on its first start.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -12,9 +19,15 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
 
+#include <glib/gstdio.h>
+
+#include "sc-error.h"
 #include "scd-config.h"
 #include "scd-ctl.h"
 #include "scd-migrate.h"
@@ -34,11 +47,89 @@ scd_ctl_fail (int         status,
   return status;
 }
 
+/* @dir is the directory to check; @given says whether the user named it
+ * (--data-dir) or it is the default, which changes the advice. */
+static gboolean
+check_data_dir (const char  *dir,
+                gboolean     given,
+                GError     **error)
+{
+  g_autofree char *version_file = g_build_filename (dir, "pgdata", "PG_VERSION", NULL);
+  g_autofree char *quoted = NULL;
+  g_autofree char *advice = NULL;
+  const char *what = NULL;
+  GStatBuf st;
+
+  if (g_stat (dir, &st) != 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno != ENOENT)
+        {
+          g_set_error (error, SC_ERROR,
+                       saved_errno == EACCES ? SC_ERROR_FORBIDDEN : SC_ERROR_INTERNAL,
+                       "cannot use data directory \"%s\": %s", dir, g_strerror (saved_errno));
+          return FALSE;
+        }
+      what = "it does not exist";
+    }
+  else if (!S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_NOT_FOUND,
+                   "no sendcase data directory at \"%s\": it is not a directory (%s)", dir,
+                   given ? "check --data-dir" : "it is the default; give --data-dir DIR");
+      return FALSE;
+    }
+  else if (g_stat (version_file, &st) != 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == EACCES)
+        {
+          g_set_error (error, SC_ERROR, SC_ERROR_FORBIDDEN,
+                       "cannot look inside data directory \"%s\": %s (run sendcasectl as the user "
+                       "that sendcased runs as)", dir, g_strerror (saved_errno));
+          return FALSE;
+        }
+      if (saved_errno != ENOENT && saved_errno != ENOTDIR)
+        {
+          g_set_error (error, SC_ERROR, SC_ERROR_INTERNAL, "cannot use data directory \"%s\": %s",
+                       dir, g_strerror (saved_errno));
+          return FALSE;
+        }
+      what = "it holds no sendcase cluster";
+    }
+  else
+    return TRUE;
+
+  quoted = g_shell_quote (dir);
+  if (given)
+    advice = g_strdup_printf ("check --data-dir, or create one with: "
+                              "sendcasectl --data-dir %s init", quoted);
+  else
+    advice = g_strdup ("it is the default; give --data-dir DIR, or create one with: "
+                       "sendcasectl init");
+  g_set_error (error, SC_ERROR, SC_ERROR_NOT_FOUND, "no sendcase data directory at \"%s\": %s (%s)",
+               dir, what, advice);
+  return FALSE;
+}
+
 gboolean
-scd_ctl_db_open (ScdCtlDb    *db,
-                 const char  *data_dir,
-                 const char  *database,
-                 GError     **error)
+scd_ctl_check_data_dir (const char  *data_dir,
+                        GError     **error)
+{
+  g_autofree char *dir = NULL;
+
+  dir = data_dir != NULL ? g_strdup (data_dir) : scd_config_dup_default_data_dir ();
+  return check_data_dir (dir, data_dir != NULL, error);
+}
+
+gboolean
+scd_ctl_db_open_full (ScdCtlDb       *db,
+                      const char     *data_dir,
+                      const char     *database,
+                      ScdCtlDbFlags   flags,
+                      GError        **error)
 {
   g_autofree char *dir = NULL;
 
@@ -61,11 +152,24 @@ scd_ctl_db_open (ScdCtlDb    *db,
       return TRUE;
     }
 
+  if (!(flags & SCD_CTL_DB_INIT) && !check_data_dir (dir, data_dir != NULL, error))
+    return FALSE;
   if (!scd_cluster_lock (db->cluster, error) || !scd_cluster_start (db->cluster, error))
     return FALSE;
   db->started_here = TRUE;
   db->conninfo = scd_cluster_dup_conninfo (db->cluster);
+  if (flags & SCD_CTL_DB_READ_ONLY)
+    return TRUE;
   return scd_migrate_ensure_database (db->conninfo, error);
+}
+
+gboolean
+scd_ctl_db_open (ScdCtlDb    *db,
+                 const char  *data_dir,
+                 const char  *database,
+                 GError     **error)
+{
+  return scd_ctl_db_open_full (db, data_dir, database, SCD_CTL_DB_DEFAULT, error);
 }
 
 void

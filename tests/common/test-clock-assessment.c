@@ -1,7 +1,7 @@
 /* test-clock-assessment.c
  *
- * timeline.md, "New assessment (the 20-week pathway)": one test (or more)
- * per row, each date worked out by hand from the regulation, with the
+ * docs/statutory-clock.md, "New assessment (the 20-week pathway)": one test
+ * (or more) per row, each date worked out by hand from the regulation, with the
  * arithmetic in a comment; then the exceptions of reg 10(4) and the
  * warnings of the table.
  *

@@ -1,9 +1,9 @@
 /* test-clock-disputes.c
  *
- * timeline.md, "Disputes" and "Tribunal orders (reg 44(2))": one test (or
- * more) per row of both tables, with the arithmetic written out, including
- * tribunal working days across August and Christmas and complaint working
- * days across Easter.
+ * docs/statutory-clock.md, "Disputes" and its tribunal orders (reg 44(2)):
+ * one test (or more) per row of both tables, with the arithmetic written
+ * out, including tribunal working days across August and Christmas and
+ * complaint working days across Easter.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

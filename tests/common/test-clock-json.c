@@ -1,8 +1,8 @@
 /* test-clock-json.c
  *
  * The clock's JSON codecs: whole outputs for full examples (the member
- * order and nulls of timeline.md), the order of milestones, the shape of
- * warnings, members the clock ignores, every structural error with its
+ * order and nulls of docs/statutory-clock.md), the order of milestones, the
+ * shape of warnings, members the clock ignores, every structural error with its
  * message and field, and the C API that the daemon uses instead of JSON.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -23,7 +23,7 @@ output_for (const char *input,
   return tc_to_json (result);
 }
 
-/* The input of timeline.md, computed on 2026-01-10. */
+/* The example input of docs/statutory-clock.md, computed on 2026-01-10. */
 static void
 test_contract_example (void)
 {
@@ -208,7 +208,8 @@ test_structural_errors (void)
     { "{'events':[{'type':3,'date':'2026-01-05'}]}", SC_ERROR_INVALID_INPUT,
       "event 0: field \"type\" must be a string", "events[0].type" },
     { "{'events':[{'type':'request_recieved','date':'2026-01-05'}]}", SC_ERROR_INVALID_INPUT,
-      "event 0: unknown event type \"request_recieved\"", "events[0].type" },
+      "event 0: unknown event type \"request_recieved\" (did you mean \"request_received\"?)",
+      "events[0].type" },
     { "{'events':[{'type':'request_received'}]}", SC_ERROR_INVALID_INPUT,
       "event 0: missing required field \"date\"", "events[0].date" },
     { "{'events':[{'type':'request_received','date':'2026-02-30'}]}", SC_ERROR_INVALID_INPUT,

@@ -1,7 +1,7 @@
 /* test-clock-reassessment.c
  *
- * timeline.md, "Reassessment and transfer between authorities": one test
- * (or more) per row, with the arithmetic written out.
+ * docs/statutory-clock.md, "Reassessment and transfer between authorities":
+ * one test (or more) per row, with the arithmetic written out.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

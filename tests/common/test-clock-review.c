@@ -1,7 +1,7 @@
 /* test-clock-review.c
  *
- * timeline.md, "Review, amendment, phase transfer, ceasing": one test (or
- * more) per row, with the arithmetic written out; then the under-fives rule
+ * docs/statutory-clock.md, "Review, amendment, phase transfer, ceasing": one
+ * test (or more) per row, with the arithmetic written out; then the under-fives rule
  * (CoP 9.178), month ends and leap days, and this table's warnings.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

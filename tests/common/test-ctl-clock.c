@@ -3,7 +3,8 @@
  * `sendcasectl timeline` and `sendcasectl holidays` as a user runs them:
  * the built binary ($SC_BUILD_ROOT/server/sendcasectl) spawned with a case
  * on standard input. Every structural error must exit 2 with exactly one
- * line on standard error and nothing on standard output.
+ * line on standard error and nothing on standard output; a mistyped event
+ * type names the nearest real one; --help lists the clock's event types.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,6 +17,8 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+
+#include "sc-clock.h"
 
 typedef struct
 {
@@ -206,6 +209,24 @@ test_timeline_structural_errors (void)
     { "{\"events\": [{\"type\": \"request_received\", \"date\": \"2026-01-05\"},"
       " {\"type\": \"meeting\", \"date\": \"2026-01-06\"}]}",
       "sendcasectl: timeline: event 1: unknown event type \"meeting\"" },
+    /* a near miss names the type it is nearest to */
+    { "{\"events\": [{\"type\": \"consultation_sen\", \"date\": \"2026-01-06\", \"key\": \"1\"}]}",
+      "sendcasectl: timeline: event 0: unknown event type \"consultation_sen\" "
+      "(did you mean \"consultation_sent\"?)" },
+    { "{\"events\": [{\"type\": \"Request-Received\", \"date\": \"2026-01-06\"}]}",
+      "sendcasectl: timeline: event 0: unknown event type \"Request-Received\" "
+      "(did you mean \"request_received\"?)" },
+    { "{\"events\": [{\"type\": \"decided_to_reasess\", \"date\": \"2026-01-06\"}]}",
+      "sendcasectl: timeline: event 0: unknown event type \"decided_to_reasess\" "
+      "(did you mean \"decided_to_reassess\"?)" },
+    { "{\"events\": [{\"type\": \"complaint_extnedde\", \"date\": \"2026-01-06\"}]}",
+      "sendcasectl: timeline: event 0: unknown event type \"complaint_extnedde\" "
+      "(did you mean \"complaint_extended\"?)" },
+    /* too far from every name for a guess */
+    { "{\"events\": [{\"type\": \"consultation\", \"date\": \"2026-01-06\"}]}",
+      "sendcasectl: timeline: event 0: unknown event type \"consultation\"" },
+    { "{\"events\": [{\"type\": \"\", \"date\": \"2026-01-06\"}]}",
+      "sendcasectl: timeline: event 0: unknown event type \"\"" },
     { "{\"events\": [{\"type\": \"request_received\"}]}",
       "sendcasectl: timeline: event 0: missing required field \"date\"" },
     { "{\"events\": [{\"type\": \"request_received\", \"date\": \"2026-02-29\"}]}",
@@ -269,14 +290,75 @@ test_timeline_bad_options (void)
   assert_refused (&no_config, "sendcasectl: timeline: could not read config file \"/nonexistent/sendcase.conf\": *");
 }
 
+/* --help: the usage, then every event type of the clock's own table, each
+ * with the members it reads, and the values of the enumerated members. */
 static void
 test_timeline_help (void)
 {
   g_auto(Run) run = { 0 };
+  g_auto(Run) before_input = { 0 };
+  g_auto(Run) via_help = { 0 };
 
   run_ctl (&run, NULL, "timeline", "--help", NULL);
   g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
   g_assert_true (g_str_has_prefix (run.out, "Usage: sendcasectl timeline [--today YYYY-MM-DD]"));
+  for (guint i = 0; i < SC_N_EVENT_TYPES; i++)
+    {
+      g_autofree char *members = sc_event_type_dup_members ((ScEventType) i);
+      const char *name = sc_event_type_to_string ((ScEventType) i);
+      g_autofree char *line = NULL;
+
+      if (*members != '\0')
+        line = g_strdup_printf ("\n  %-30s %s\n", name, members);
+      else
+        line = g_strdup_printf ("\n  %s\n", name);
+      if (strstr (run.out, line) == NULL)
+        g_error ("event type %u missing from the help: %s", i, line);
+    }
+  /* the members as docs/statutory-clock.md lists them */
+  g_assert_nonnull (strstr (run.out, "\n  request_received\n"));
+  g_assert_nonnull (strstr (run.out, "\n  consultation_sent              key\n"));
+  g_assert_nonnull (strstr (run.out, "\n  phase_transfer_due             transfer_year, route\n"));
+  g_assert_nonnull (strstr (run.out, "\n  tribunal_order                 key, order\n"));
+  g_assert_nonnull (strstr (run.out, "\n  complaint_received             key, stage\n"));
+  g_assert_nonnull (strstr (run.out, "\n  transfer_in                    [last_review]\n"));
+  g_assert_nonnull (strstr (run.out, "\n  amended_plan_issued            [phase_transfer]\n"));
+  /* every tribunal order, from the clock's names, wrapped or not */
+  for (guint i = SC_ORDER_ASSESS; i <= SC_ORDER_CEASE_PLAN; i++)
+    g_assert_nonnull (strstr (run.out, sc_tribunal_order_to_string ((ScTribunalOrder) i)));
+  g_assert_nonnull (strstr (run.out, "\n  outcome  maintain, amend, cease\n"));
+  g_assert_nonnull (strstr (run.out, "\n  route    school, post16\n"));
+  g_assert_nonnull (strstr (run.out, "\n  stage    1 or 2\n"));
+  /* no line longer than 80 columns, none with trailing blanks */
+  {
+    g_auto(GStrv) lines = g_strsplit (run.out, "\n", -1);
+
+    for (guint i = 0; lines[i] != NULL; i++)
+      {
+        g_assert_cmpuint (strlen (lines[i]), <=, 80);
+        g_assert_false (g_str_has_suffix (lines[i], " "));
+      }
+  }
+
+  /* help wins over the input, and "help timeline" is the same text */
+  run_ctl (&before_input, contract_input, "timeline", "--today", "2026-01-10", "--help", NULL);
+  g_assert_cmpint (before_input.status, ==, 0);
+  g_assert_cmpstr (before_input.out, ==, run.out);
+  run_ctl (&via_help, NULL, "help", "timeline", NULL);
+  g_assert_cmpint (via_help.status, ==, 0);
+  g_assert_cmpstr (via_help.out, ==, run.out);
+}
+
+static void
+test_holidays_help (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_ctl (&run, NULL, "holidays", "--help", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_true (g_str_has_prefix (run.out, "Usage: sendcasectl holidays [--config FILE] YEAR\n"));
 }
 
 static char *
@@ -394,6 +476,7 @@ main (int    argc,
   g_test_add_func ("/common/ctl/timeline/bad-options", test_timeline_bad_options);
   g_test_add_func ("/common/ctl/timeline/help", test_timeline_help);
   g_test_add_func ("/common/ctl/timeline/config-holiday", test_timeline_config_holiday);
+  g_test_add_func ("/common/ctl/holidays/help", test_holidays_help);
   g_test_add_func ("/common/ctl/holidays/year", test_holidays_year);
   g_test_add_func ("/common/ctl/holidays/config", test_holidays_config);
   g_test_add_func ("/common/ctl/holidays/errors", test_holidays_errors);

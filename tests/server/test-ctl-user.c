@@ -56,7 +56,12 @@ test_user_commands (void)
   g_autofree char *err = NULL;
   int status;
 
-  /* no daemon: sendcasectl starts and stops the cluster itself */
+  /* a new data directory must be asked for; then, with no daemon,
+   * sendcasectl starts and stops the cluster itself */
+  status = ctl (dir, NULL, &out, &err, "init", NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
   status = ctl (dir, "first-admin-password\n", &out, &err, "user", "add", "Admin.One", "--role", "system_admin",
                 "--full-name", "Ada Admin", "--password-stdin", NULL);
   g_assert_cmpint (status, ==, 0);
