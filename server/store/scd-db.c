@@ -16,6 +16,10 @@
  * the queue is failed too and "available" turns FALSE: one log line for the
  * loss, one for the return.
  *
+ * Every source of the pool (socket watches, retry timers) is attached to the
+ * thread-default main context of the thread that made it: the daemon's main
+ * loop, or the private context sendcasectl iterates (scd-sync.c).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -26,7 +30,7 @@
 #include <glib-unix.h>
 
 #include "sc-problem.h"
-#include "scd-db.h"
+#include "scd-db-private.h"
 
 #define BACKOFF_MIN_MS 200
 #define BACKOFF_MAX_MS 5000
@@ -91,6 +95,7 @@ struct _ScdDb
 
   char       *conninfo;
   char       *setup_sql;
+  GMainContext *context;    /* owned ref: where every source of the pool runs */
   GPtrArray  *conns;        /* of ScdConn*, owned */
   GQueue      queue;        /* of ScdOp*, owned */
   gboolean    available;
@@ -171,7 +176,8 @@ GError *
 scd_db_error_from_result (const PGresult *result)
 {
   const char *sqlstate = PQresultErrorField (result, PG_DIAG_SQLSTATE);
-  g_autofree char *message = g_strdup (PQresultErrorMessage (result));
+  const char *primary = PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY);
+  g_autofree char *message = g_strdup (primary != NULL ? primary : PQresultErrorMessage (result));
   ScErrorCode code = SC_ERROR_INTERNAL;
   const char *detail = NULL;
   GError *error;
@@ -252,8 +258,23 @@ conn_watch (ScdConn      *conn,
   conn->watch = g_unix_fd_source_new (fd, condition);
   g_source_set_callback (conn->watch, (GSourceFunc) (void (*) (void)) conn_io_cb, conn, NULL);
   g_source_set_static_name (conn->watch, "[scd-db] connection");
-  g_source_attach (conn->watch, NULL);
+  g_source_attach (conn->watch, conn->db->context);
   conn->watch_cond = condition;
+}
+
+/* Retry timers live on the pool's context, which need not be the global
+ * default that g_source_remove() looks in. */
+static void
+clear_retry (ScdConn *conn)
+{
+  if (conn->retry_id != 0)
+    {
+      GSource *source = g_main_context_find_source_by_id (conn->db->context, conn->retry_id);
+
+      if (source != NULL)
+        g_source_destroy (source);
+      conn->retry_id = 0;
+    }
 }
 
 static gboolean
@@ -269,10 +290,16 @@ conn_retry_cb (gpointer user_data)
 static void
 conn_schedule_retry (ScdConn *conn)
 {
+  GSource *source;
+
   if (conn->db->closing || conn->retry_id != 0)
     return;
   conn->backoff_ms = conn->backoff_ms == 0 ? BACKOFF_MIN_MS : MIN (conn->backoff_ms * 2, BACKOFF_MAX_MS);
-  conn->retry_id = g_timeout_add (conn->backoff_ms, conn_retry_cb, conn);
+  source = g_timeout_source_new (conn->backoff_ms);
+  g_source_set_callback (source, conn_retry_cb, conn, NULL);
+  g_source_set_static_name (source, "[scd-db] retry");
+  conn->retry_id = g_source_attach (source, conn->db->context);
+  g_source_unref (source);
 }
 
 static void
@@ -702,7 +729,7 @@ conn_free (gpointer data)
 {
   ScdConn *conn = data;
 
-  g_clear_handle_id (&conn->retry_id, g_source_remove);
+  clear_retry (conn);
   conn_unwatch (conn);
   if (conn->op != NULL)
     op_fail (g_steal_pointer (&conn->op), unavailable_error ("the pool is closing"));
@@ -731,6 +758,7 @@ scd_db_finalize (GObject *object)
   g_clear_pointer (&self->conninfo, g_free);
   g_clear_pointer (&self->setup_sql, g_free);
   g_clear_pointer (&self->last_error, g_free);
+  g_clear_pointer (&self->context, g_main_context_unref);
 
   G_OBJECT_CLASS (scd_db_parent_class)->finalize (object);
 }
@@ -787,6 +815,7 @@ scd_db_new (const char *conninfo,
   self = g_object_new (SCD_TYPE_DB, NULL);
   self->conninfo = g_strdup (conninfo);
   self->setup_sql = g_strdup (setup_sql);
+  self->context = g_main_context_ref_thread_default ();
   self->conns = g_ptr_array_new_with_free_func (conn_free);
   for (guint i = 0; i < size; i++)
     {
@@ -824,7 +853,7 @@ scd_db_close (ScdDb *self)
     {
       ScdConn *conn = g_ptr_array_index (self->conns, i);
 
-      g_clear_handle_id (&conn->retry_id, g_source_remove);
+      clear_retry (conn);
       if (conn->lease != NULL)
         continue;
       if (conn->op != NULL)
@@ -846,6 +875,52 @@ scd_db_get_size (ScdDb *self)
 {
   g_return_val_if_fail (SCD_IS_DB (self), 0);
   return self->conns->len;
+}
+
+const char *
+scd_db_get_last_error (ScdDb *self)
+{
+  g_return_val_if_fail (SCD_IS_DB (self), NULL);
+  return self->last_error;
+}
+
+char *
+scd_db_dup_conninfo_as (const char  *conninfo,
+                        const char  *user,
+                        GError     **error)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  PQconninfoOption *options;
+  char *err = NULL;
+
+  g_return_val_if_fail (conninfo != NULL, NULL);
+  g_return_val_if_fail (user != NULL, NULL);
+
+  options = PQconninfoParse (conninfo, &err);
+  if (options == NULL)
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_INVALID_INPUT, "invalid connection string: %s",
+                   err != NULL ? g_strstrip (err) : "out of memory");
+      PQfreemem (err);
+      return NULL;
+    }
+  for (PQconninfoOption *o = options; o->keyword != NULL; o++)
+    {
+      const char *value = g_str_equal (o->keyword, "user") ? user : o->val;
+
+      if (value == NULL || g_str_equal (o->keyword, "password"))
+        continue;
+      g_string_append_printf (out, "%s%s='", out->len > 0 ? " " : "", o->keyword);
+      for (const char *p = value; *p != '\0'; p++)
+        {
+          if (*p == '\'' || *p == '\\')
+            g_string_append_c (out, '\\');
+          g_string_append_c (out, *p);
+        }
+      g_string_append_c (out, '\'');
+    }
+  PQconninfoFree (options);
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 static void
@@ -992,4 +1067,97 @@ scd_db_lease_release (ScdDbLease *lease)
 
   g_object_unref (lease->db);
   g_free (lease);
+}
+
+/* --- decoding rows ------------------------------------------------------ */
+
+int
+scd_pg_column (const PGresult *result,
+               const char     *name)
+{
+  int column = PQfnumber (result, name);
+
+  if (column < 0)
+    g_error ("a statement does not select the column \"%s\"", name);
+  return column;
+}
+
+int
+scd_pg_column_optional (const PGresult *result,
+                        const char     *name)
+{
+  return PQfnumber (result, name);
+}
+
+const char *
+scd_pg_string (const PGresult *result,
+               int             row,
+               int             column)
+{
+  if (column < 0 || PQgetisnull (result, row, column))
+    return NULL;
+  return PQgetvalue (result, row, column);
+}
+
+gint64
+scd_pg_int (const PGresult *result,
+            int             row,
+            int             column)
+{
+  const char *text = scd_pg_string (result, row, column);
+
+  return text != NULL ? g_ascii_strtoll (text, NULL, 10) : 0;
+}
+
+gboolean
+scd_pg_bool (const PGresult *result,
+             int             row,
+             int             column)
+{
+  const char *text = scd_pg_string (result, row, column);
+
+  return text != NULL && text[0] == 't';
+}
+
+/* One-dimensional arrays in PostgreSQL's text form: {a,"b c",NULL}. */
+GStrv
+scd_pg_strv (const PGresult *result,
+             int             row,
+             int             column)
+{
+  const char *p = scd_pg_string (result, row, column);
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_autoptr(GString) item = NULL;
+
+  if (p == NULL || *p != '{')
+    return NULL;
+  builder = g_strv_builder_new ();
+  item = g_string_new (NULL);
+  p++;
+  while (*p != '\0' && *p != '}')
+    {
+      gboolean quoted = *p == '"';
+
+      g_string_truncate (item, 0);
+      if (quoted)
+        {
+          for (p++; *p != '\0' && *p != '"'; p++)
+            {
+              if (*p == '\\' && p[1] != '\0')
+                p++;
+              g_string_append_c (item, *p);
+            }
+          if (*p == '"')
+            p++;
+        }
+      else
+        for (; *p != '\0' && *p != ',' && *p != '}'; p++)
+          g_string_append_c (item, *p);
+      /* an unquoted NULL is SQL NULL, which a vector cannot hold: skipped */
+      if (quoted || !g_str_equal (item->str, "NULL"))
+        g_strv_builder_add (builder, item->str);
+      if (*p == ',')
+        p++;
+    }
+  return g_strv_builder_end (builder);
 }
