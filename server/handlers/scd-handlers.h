@@ -3,8 +3,8 @@
  * Every HTTP handler of sendcased, named <area>_handler_<verb>, and what they
  * share. A handler validates its input (a problem naming each bad field),
  * calls one store function with the request's actor, and replies from the
- * callback; it never sees SQL, and this library is built without libpq's
- * headers. Routes are in scd-routes.c. The shape every route copies:
+ * callback; it never sees SQL, and this library is built without the
+ * database client's headers. Routes are in scd-routes.c. The shape every route copies:
  *
  *   static void
  *   get_cb (GObject *object, GAsyncResult *result, gpointer user_data)

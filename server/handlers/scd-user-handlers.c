@@ -331,7 +331,7 @@ reset_hashed_cb (GObject      *object,
     }
   g_ascii_string_to_signed (scd_request_get_param (request, "id"), 10, 1, G_MAXINT64, &id, NULL);
   scd_user_store_set_password_async (scd_handler_stores (request)->users, scd_request_get_actor (request), id, NULL,
-                                     hash, NULL, reset_cb, g_steal_pointer (&request));
+                                     hash, NULL, reset_cb, scd_request_ref (request));
 }
 
 void
