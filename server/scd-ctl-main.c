@@ -29,7 +29,7 @@ static const char usage_text[] =
   "  migrate                     apply pending schema migrations\n"
   "  status                      show the schema version and the daemon's state\n"
   "  user add NAME --role ROLE [--full-name TEXT] --password-stdin\n"
-  "  user list | user disable NAME | user passwd NAME --password-stdin\n"
+  "  user list | user disable NAME | user passwd NAME --password-stdin | user unlock NAME\n"
   "  timeline [--today YYYY-MM-DD] < case.json   compute a case's statutory clock\n"
   "  holidays YEAR               list the bank holidays of YEAR (England and Wales)\n"
   "\n"

@@ -13,9 +13,12 @@
 #include "scd-store-private.h"
 #include "scd-stores.h"
 
+/* A failure goes after a day, unless the lock it caused lasts longer (a
+ * lockout window of more than a day). */
 static const char sweep_sql[] =
   "WITH keys AS (DELETE FROM idempotency_key WHERE created_at < now() - interval '24 hours'),"
-  " failures AS (DELETE FROM sign_in_failure WHERE at < now() - interval '1 day')"
+  " failures AS (DELETE FROM sign_in_failure WHERE at < now() - interval '1 day'"
+  "              AND coalesce(greatest(username_locked_until, address_locked_until), at) < now())"
   "SELECT 1";
 
 ScdStores *

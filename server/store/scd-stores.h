@@ -33,7 +33,7 @@ ScdStores *scd_stores_ref          (ScdStores           *stores);
 void       scd_stores_unref        (ScdStores           *stores);
 
 /* Deletes what is kept only for a while: idempotency keys older than 24
- * hours, sign-in failures older than a day (far beyond any lockout). */
+ * hours, sign-in failures older than a day whose lock has ended. */
 void       scd_stores_sweep_async  (ScdStores           *stores,
                                     GAsyncReadyCallback  callback,
                                     gpointer             user_data);
