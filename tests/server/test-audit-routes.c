@@ -516,7 +516,7 @@ test_users_and_audit (Fixture       *fixture,
     g_assert_cmpstr (json_object_get_string_member (item, "action"), ==, "user.list");
     g_assert_cmpstr (json_object_get_string_member (item, "request_id"), ==,
                      soup_message_headers_get_one (listed->headers, "X-Request-Id"));
-    new_rows (fixture);
+    g_strfreev (new_rows (fixture));
   }
 #undef AS_WORKER
 }
