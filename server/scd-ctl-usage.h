@@ -31,15 +31,15 @@ static const ScdCtlUserVerb scd_ctl_user_verbs[] = {
     "Creates a user. ROLE is caseworker, team_manager, admin_officer or\n"
     "system_admin. The password is the first line of standard input.\n" },
   { "list", "user list",
-    "Lists the users with their id, role and state (active, disabled or\n"
-    "locked after too many failed sign-ins).\n" },
+    "Lists the users with their id, role, state (active or disabled), until\n"
+    "when a lockout after failed sign-ins lasts (LOCKED), and full name.\n" },
   { "disable", "user disable NAME",
     "Disables a user and ends their sessions.\n" },
   { "unlock", "user unlock NAME",
     "Lifts the lock that failed sign-ins put on a user.\n" },
   { "passwd", "user passwd NAME --password-stdin",
-    "Sets a user's password from the first line of standard input and ends\n"
-    "their sessions.\n" },
+    "Sets a user's password from the first line of standard input, ends\n"
+    "their sessions and lifts a lockout.\n" },
 };
 
 /* The verb named @verb, or NULL. */

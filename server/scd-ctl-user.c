@@ -4,12 +4,16 @@
  * first administrator and for recovery. Works whether or not the daemon is
  * running (scd-ctl.c). Passwords are read from standard input only, never
  * from the command line, where other users and shell history could see them.
- * Every change is recorded in the audit trail as done by "sendcasectl".
  *
  *   user add NAME --role ROLE [--full-name TEXT] --password-stdin
  *   user list
  *   user disable NAME
  *   user passwd NAME --password-stdin
+ *   user unlock NAME
+ *
+ * Each command is one call of the daemon's own user store (scd-sync.h), so
+ * it runs the same SQL and writes the same audit rows, as done by
+ * "sendcasectl" from "local", with the action named in the table below.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,55 +23,29 @@
 #include "config.h"
 
 #include <stdio.h>
-#include <libpq-fe.h>
 
 #include "sc-problem.h"
 #include "scd-ctl.h"
 #include "scd-ctl-commands.h"
 #include "scd-migrate.h"
 #include "scd-password.h"
-#include "handlers/scd-user-json.h"
+#include "scd-sync.h"
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGconn, PQfinish)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
-
-#define CTL_AUDIT(action) \
-  " audit AS (INSERT INTO audit_event (username, request_id, source_address, action, resource_type," \
-  "                                    resource_id, outcome)" \
-  "           SELECT 'sendcasectl', NULL, 'local', '" action "', 'user', u.id::text, 'success' FROM u)"
-
-static const char add_sql[] =
-  "WITH u AS (INSERT INTO app_user (username, full_name, role, password_hash) VALUES ($1, $2, $3, $4)"
-  "           RETURNING id),"
-  CTL_AUDIT ("user.create")
-  " SELECT id FROM u";
-
-static const char list_sql[] =
-  "SELECT id, username, role, CASE WHEN active THEN 'active' ELSE 'disabled' END, full_name"
-  " FROM app_user ORDER BY username";
-
-static const char disable_sql[] =
-  "WITH u AS (UPDATE app_user SET active = false, version = version + 1, updated_at = clock_timestamp()"
-  "           WHERE username = $1 RETURNING id),"
-  " ended AS (UPDATE session SET ended_at = clock_timestamp() WHERE user_id IN (SELECT id FROM u)"
-  "           AND ended_at IS NULL),"
-  CTL_AUDIT ("user.update")
-  " SELECT id FROM u";
-
-static const char passwd_sql[] =
-  "WITH u AS (UPDATE app_user SET password_hash = $2, password_changed_at = clock_timestamp(),"
-  "                               version = version + 1, updated_at = clock_timestamp()"
-  "           WHERE username = $1 RETURNING id),"
-  " ended AS (UPDATE session SET ended_at = clock_timestamp() WHERE user_id IN (SELECT id FROM u)"
-  "           AND ended_at IS NULL),"
-  CTL_AUDIT ("user.password.reset")
-  " SELECT id FROM u";
+#define LIST_PAGE 500
 
 static const char usage[] =
   "usage: sendcasectl user add NAME --role ROLE [--full-name TEXT] --password-stdin\n"
   "       sendcasectl user list\n"
   "       sendcasectl user disable NAME\n"
-  "       sendcasectl user passwd NAME --password-stdin";
+  "       sendcasectl user passwd NAME --password-stdin\n"
+  "       sendcasectl user unlock NAME";
+
+typedef struct
+{
+  ScdSync   *sync;
+  ScdStores *stores;   /* borrowed from sync */
+  ScdActor  *actor;    /* the command's */
+} Ctl;
 
 /* The first line of standard input, without its line end. */
 static char *
@@ -102,39 +80,40 @@ first_field_error (const GError *error)
   return error->message;
 }
 
-/* Runs one statement; returns its result, or NULL after printing why. */
-static PGresult *
-run (const char         *conninfo,
-     const char         *sql,
-     const char * const *params,
-     int                 n_params,
-     const char         *what)
+/* NAME, lower-cased, checked by the same rule as the API's. */
+static char *
+username_arg (const char  *arg,
+              GError     **error)
 {
-  g_autoptr(PGconn) conn = PQconnectdb (conninfo);
-  PGresult *result;
-  const char *sqlstate;
+  g_autofree char *username = g_utf8_strdown (arg, -1);
 
-  if (PQstatus (conn) != CONNECTION_OK)
-    {
-      scd_ctl_fail (1, "%s: could not connect to the database: %s", what, PQerrorMessage (conn));
-      return NULL;
-    }
-  result = PQexecParams (conn, sql, n_params, NULL, params, NULL, NULL, 0);
-  if (PQresultStatus (result) == PGRES_TUPLES_OK || PQresultStatus (result) == PGRES_COMMAND_OK)
-    return result;
-  sqlstate = PQresultErrorField (result, PG_DIAG_SQLSTATE);
-  if (g_strcmp0 (sqlstate, "23505") == 0)
-    scd_ctl_fail (1, "%s: a user with that name already exists", what);
-  else
-    scd_ctl_fail (1, "%s: %s", what, PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY));
-  PQclear (result);
-  return NULL;
+  if (!sc_user_check_username (username, error))
+    return NULL;
+  return g_steal_pointer (&username);
+}
+
+/* Hashes a password read from standard input; exit status 0, or the
+ * failure's. */
+static int
+hash_password (const char  *what,
+               char       **hash)
+{
+  g_autoptr(GError) error = NULL;
+  char *password = read_password (&error);
+
+  if (password == NULL)
+    return scd_ctl_fail (2, "%s: password %s", what, first_field_error (error));
+  *hash = scd_password_hash (password, &error);
+  scd_secret_free (password);
+  if (*hash == NULL)
+    return scd_ctl_fail (1, "%s: %s", what, error->message);
+  return 0;
 }
 
 static int
-user_add (const char *conninfo,
-          int         argc,
-          char      **argv)
+user_add (Ctl   *ctl,
+          int    argc,
+          char **argv)
 {
   g_autofree char *role = NULL;
   g_autofree char *full_name = NULL;
@@ -143,8 +122,9 @@ user_add (const char *conninfo,
   g_autoptr(GError) error = NULL;
   g_autofree char *username = NULL;
   g_autofree char *hash = NULL;
-  g_autoptr(PGresult) result = NULL;
-  char *password;
+  g_autoptr(ScdCreated) created = NULL;
+  ScdNewUser user;
+  int status;
   const GOptionEntry entries[] = {
     { "role", 0, 0, G_OPTION_ARG_STRING, &role, NULL, NULL },
     { "full-name", 0, 0, G_OPTION_ARG_STRING, &full_name, NULL, NULL },
@@ -163,86 +143,102 @@ user_add (const char *conninfo,
   if (!password_stdin)
     return scd_ctl_fail (2, "user add: give the password on standard input with --password-stdin");
 
-  username = g_utf8_strdown (argv[1], -1);
-  scd_user_check_username (username, &error);
-  if (error == NULL)
-    scd_user_check_role (role, &error);
+  username = username_arg (argv[1], &error);
+  if (username != NULL)
+    sc_user_check_role (role, &error);
   if (error == NULL && full_name != NULL)
-    scd_user_check_full_name (full_name, &error);
+    sc_user_check_full_name (full_name, &error);
   if (error != NULL)
     return scd_ctl_fail (2, "user add: %s %s", sc_problem_get_field_error (sc_error_get_problem (error), 0)->field,
                          first_field_error (error));
+  if ((status = hash_password ("user add", &hash)) != 0)
+    return status;
 
-  password = read_password (&error);
-  if (password == NULL)
-    return scd_ctl_fail (2, "user add: password %s", first_field_error (error));
-  hash = scd_password_hash (password, &error);
-  scd_secret_free (password);
-  if (hash == NULL)
+  user = (ScdNewUser) { username, full_name != NULL ? full_name : "", role, hash };
+  scd_user_store_create_async (ctl->stores->users, ctl->actor, &user, NULL, NULL, scd_sync_cb, ctl->sync);
+  created = scd_user_store_create_finish (ctl->stores->users, scd_sync_wait (ctl->sync), &error);
+  if (created == NULL && g_error_matches (error, SC_ERROR, SC_ERROR_CONFLICT))
+    return scd_ctl_fail (1, "user add: a user with that name already exists");
+  if (created == NULL)
     return scd_ctl_fail (1, "user add: %s", error->message);
-
-  {
-    const char *params[] = { username, full_name != NULL ? full_name : "", role, hash };
-    result = run (conninfo, add_sql, params, 4, "user add");
-  }
-  if (result == NULL)
-    return 1;
-  printf ("created user %s (id %s, %s)\n", username, PQgetvalue (result, 0, 0), role);
+  printf ("created user %s (id %s, %s)\n", username, created->resource_id, role);
   return 0;
 }
 
 static int
-user_list (const char *conninfo,
-           int         argc,
-           char      **argv)
+user_list (Ctl   *ctl,
+           int    argc,
+           char **argv)
 {
-  g_autoptr(PGresult) result = NULL;
+  ScdUserFilter filter = { NULL, -1, 0, LIST_PAGE };
 
   if (argc != 1)
     return scd_ctl_fail (2, "user list: unexpected argument \"%s\"", argv[1]);
-  result = run (conninfo, list_sql, NULL, 0, "user list");
-  if (result == NULL)
-    return 1;
-  printf ("%-6s %-24s %-14s %-9s %s\n", "ID", "USERNAME", "ROLE", "STATE", "FULL NAME");
-  for (int i = 0; i < PQntuples (result); i++)
-    printf ("%-6s %-24s %-14s %-9s %s\n", PQgetvalue (result, i, 0), PQgetvalue (result, i, 1),
-            PQgetvalue (result, i, 2), PQgetvalue (result, i, 3), PQgetvalue (result, i, 4));
+
+  printf ("%-6s %-24s %-14s %-9s %-26s %s\n", "ID", "USERNAME", "ROLE", "STATE", "LOCKED", "FULL NAME");
+  do
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *next = NULL;
+      g_autoptr(GPtrArray) users = NULL;
+
+      scd_user_store_list_async (ctl->stores->users, ctl->actor, &filter, NULL, scd_sync_cb, ctl->sync);
+      users = scd_user_store_list_finish (ctl->stores->users, scd_sync_wait (ctl->sync), &next, &error);
+      if (users == NULL)
+        return scd_ctl_fail (1, "user list: %s", error->message);
+      for (guint i = 0; i < users->len; i++)
+        {
+          ScUser *user = g_ptr_array_index (users, i);
+          char until[SC_TIME_STRING_SIZE] = "-";
+          g_autofree char *locked = NULL;
+
+          if (sc_user_get_locked_until (user) != 0)
+            sc_time_format (sc_user_get_locked_until (user), until);
+          locked = sc_user_get_locked_until (user) != 0 ? g_strconcat ("until ", until, NULL) : g_strdup ("-");
+          printf ("%-6" G_GINT64_FORMAT " %-24s %-14s %-9s %-26s %s\n", sc_user_get_id (user),
+                  sc_user_get_username (user), sc_user_get_role_name (user),
+                  sc_user_get_active (user) ? "active" : "disabled", locked, sc_user_get_full_name (user));
+        }
+      filter.after = next != NULL ? g_ascii_strtoll (next, NULL, 10) : 0;
+    }
+  while (filter.after != 0);
   return 0;
 }
 
 static int
-user_disable (const char *conninfo,
-              int         argc,
-              char      **argv)
+user_disable (Ctl   *ctl,
+              int    argc,
+              char **argv)
 {
-  g_autoptr(PGresult) result = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *username = NULL;
-  const char *params[1];
+  g_autoptr(ScUser) user = NULL;
+  const ScdUserChange change = { NULL, NULL, 0 };
 
   if (argc != 2)
     return scd_ctl_fail (2, "user disable: give one user name\n%s", usage);
-  username = g_utf8_strdown (argv[1], -1);
-  params[0] = username;
-  result = run (conninfo, disable_sql, params, 1, "user disable");
-  if (result == NULL)
-    return 1;
-  if (PQntuples (result) == 0)
-    return scd_ctl_fail (1, "user disable: no user \"%s\"", username);
+  if ((username = username_arg (argv[1], &error)) == NULL)
+    return scd_ctl_fail (2, "user disable: %s", first_field_error (error));
+  scd_user_store_update_async (ctl->stores->users, ctl->actor, 0, username, 0, &change, NULL, scd_sync_cb,
+                               ctl->sync);
+  user = scd_user_store_update_finish (ctl->stores->users, scd_sync_wait (ctl->sync), NULL, &error);
+  if (user == NULL)
+    return scd_ctl_fail (1, "user disable: %s", error->message);
   printf ("disabled user %s; their sessions have ended\n", username);
   return 0;
 }
 
 static int
-user_passwd (const char *conninfo,
-             int         argc,
-             char      **argv)
+user_passwd (Ctl   *ctl,
+             int    argc,
+             char **argv)
 {
-  g_autoptr(PGresult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *username = NULL;
   g_autofree char *hash = NULL;
   gboolean password_stdin = FALSE;
-  char *password;
+  const char *name = NULL;
+  int status;
 
   for (int i = 1; i < argc; i++)
     {
@@ -250,34 +246,61 @@ user_passwd (const char *conninfo,
         password_stdin = TRUE;
       else if (argv[i][0] == '-')
         return scd_ctl_fail (2, "user passwd: unknown option \"%s\"\n%s", argv[i], usage);
-      else if (username == NULL)
-        username = g_utf8_strdown (argv[i], -1);
-      else
+      else if (name != NULL)
         return scd_ctl_fail (2, "user passwd: give one user name\n%s", usage);
+      else
+        name = argv[i];
     }
-  if (username == NULL)
+  if (name == NULL)
     return scd_ctl_fail (2, "user passwd: give one user name\n%s", usage);
+  if ((username = username_arg (name, &error)) == NULL)
+    return scd_ctl_fail (2, "user passwd: %s", first_field_error (error));
   if (!password_stdin)
     return scd_ctl_fail (2, "user passwd: give the password on standard input with --password-stdin");
+  if ((status = hash_password ("user passwd", &hash)) != 0)
+    return status;
 
-  password = read_password (&error);
-  if (password == NULL)
-    return scd_ctl_fail (2, "user passwd: password %s", first_field_error (error));
-  hash = scd_password_hash (password, &error);
-  scd_secret_free (password);
-  if (hash == NULL)
+  scd_user_store_set_password_async (ctl->stores->users, ctl->actor, 0, username, hash, NULL, scd_sync_cb,
+                                     ctl->sync);
+  if (!scd_user_store_set_password_finish (ctl->stores->users, scd_sync_wait (ctl->sync), &error))
     return scd_ctl_fail (1, "user passwd: %s", error->message);
-  {
-    const char *params[] = { username, hash };
-    result = run (conninfo, passwd_sql, params, 2, "user passwd");
-  }
-  if (result == NULL)
-    return 1;
-  if (PQntuples (result) == 0)
-    return scd_ctl_fail (1, "user passwd: no user \"%s\"", username);
-  printf ("changed the password of %s; their sessions have ended\n", username);
+  printf ("changed the password of %s; their sessions have ended and any sign-in lock is lifted\n", username);
   return 0;
 }
+
+static int
+user_unlock (Ctl   *ctl,
+             int    argc,
+             char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *username = NULL;
+
+  if (argc != 2)
+    return scd_ctl_fail (2, "user unlock: give one user name\n%s", usage);
+  if ((username = username_arg (argv[1], &error)) == NULL)
+    return scd_ctl_fail (2, "user unlock: %s", first_field_error (error));
+  scd_user_store_unlock_async (ctl->stores->users, ctl->actor, 0, username, NULL, scd_sync_cb, ctl->sync);
+  if (!scd_user_store_unlock_finish (ctl->stores->users, scd_sync_wait (ctl->sync), &error))
+    return scd_ctl_fail (1, "user unlock: %s", error->message);
+  printf ("unlocked %s: its failed sign-ins are forgotten\n", username);
+  return 0;
+}
+
+/* The commands and the audit action each is recorded under. */
+static const struct
+{
+  const char *verb;
+  int       (*run) (Ctl *ctl, int argc, char **argv);
+  const char *action;
+  gboolean    read;
+} commands[] = {
+  { "add", user_add, "user.create", FALSE },
+  { "list", user_list, "user.list", TRUE },
+  { "disable", user_disable, "user.update", FALSE },
+  { "passwd", user_passwd, "user.password.reset", FALSE },
+  { "unlock", user_unlock, "user.unlock", FALSE },
+};
 
 int
 scd_ctl_user_main (const char  *data_dir,
@@ -288,15 +311,16 @@ scd_ctl_user_main (const char  *data_dir,
   g_autoptr(GPtrArray) migrations = NULL;
   g_autoptr(GError) error = NULL;
   ScdCtlDb db;
-  const char *verb;
+  Ctl ctl = { NULL, NULL, NULL };
+  guint i;
   int status;
 
   if (argc < 2)
     return scd_ctl_fail (2, "user: give a command\n%s", usage);
-  verb = argv[1];
-  if (!g_str_equal (verb, "add") && !g_str_equal (verb, "list") && !g_str_equal (verb, "disable") &&
-      !g_str_equal (verb, "passwd"))
-    return scd_ctl_fail (2, "user: unknown command \"%s\"\n%s", verb, usage);
+  for (i = 0; i < G_N_ELEMENTS (commands) && !g_str_equal (commands[i].verb, argv[1]); i++)
+    ;
+  if (i == G_N_ELEMENTS (commands))
+    return scd_ctl_fail (2, "user: unknown command \"%s\"\n%s", argv[1], usage);
 
   if (!scd_password_init (&error))
     return scd_ctl_fail (1, "user: %s", error->message);
@@ -307,20 +331,18 @@ scd_ctl_user_main (const char  *data_dir,
     }
   /* the tables must exist: bring the schema up to date first */
   migrations = scd_migrations_load (NULL, &error);
-  if (migrations == NULL || !scd_migrate_run (db.conninfo, migrations, NULL, &error))
+  if (migrations == NULL || !scd_migrate_run (db.conninfo, migrations, NULL, &error) ||
+      (ctl.sync = scd_sync_new (db.conninfo, &error)) == NULL)
     {
       scd_ctl_db_close (&db);
       return scd_ctl_fail (1, "user: %s", error->message);
     }
 
-  if (g_str_equal (verb, "add"))
-    status = user_add (db.conninfo, argc - 1, argv + 1);
-  else if (g_str_equal (verb, "list"))
-    status = user_list (db.conninfo, argc - 1, argv + 1);
-  else if (g_str_equal (verb, "disable"))
-    status = user_disable (db.conninfo, argc - 1, argv + 1);
-  else
-    status = user_passwd (db.conninfo, argc - 1, argv + 1);
+  ctl.stores = scd_sync_get_stores (ctl.sync);
+  ctl.actor = scd_actor_new_local ("sendcasectl", commands[i].action, "user", commands[i].read);
+  status = commands[i].run (&ctl, argc - 1, argv + 1);
+  scd_actor_unref (ctl.actor);
+  scd_sync_free (ctl.sync);
   scd_ctl_db_close (&db);
   return status;
 }

@@ -4,8 +4,8 @@
  *   1. the database: lock the data directory and start (or create) the
  *      embedded cluster, or take --database as given;
  *   2. migrations, under their advisory lock;
- *   3. the pool: connections as the application role, which cannot rewrite
- *      the audit trail;
+ *   3. the pool: connections that log in as the application role, which
+ *      cannot rewrite the audit trail, and the stores on it;
  *   4. the listener, once the pool has a connection (or after a few seconds
  *      in any case, so health can say what is wrong).
  * Shutdown on SIGTERM or SIGINT: stop taking work, let requests in flight
@@ -29,19 +29,10 @@
 #include "scd-migrate.h"
 #include "scd-password.h"
 #include "scd-server.h"
-#include "store/scd-db.h"
+#include "scd-stores.h"
 
-/* Every pooled connection works as this role (sql/0001-*.sql). */
-#define APP_ROLE_SETUP_SQL "SET ROLE sendcase_app; SET TIME ZONE 'UTC'"
 #define LISTEN_WAIT_SECONDS 10
 #define SWEEP_INTERVAL_SECONDS (10 * 60)
-
-/* What is kept only for a while: idempotency keys (24 h, scd-idempotency.c)
- * and sign-in failures (a day is far beyond any lockout window). */
-static const char sweep_sql[] =
-  "WITH keys AS (DELETE FROM idempotency_key WHERE created_at < now() - interval '24 hours'),"
-  " failures AS (DELETE FROM sign_in_failure WHERE at < now() - interval '1 day')"
-  "SELECT 1";
 
 struct _ScdDaemon
 {
@@ -49,8 +40,9 @@ struct _ScdDaemon
 
   ScdConfig  *config;
   ScdCluster *cluster;    /* nullable: only without --database */
-  char       *conninfo;
+  char       *conninfo;   /* the owner's: migrations */
   ScdDb      *db;
+  ScdStores  *stores;
   ScdServer  *server;
   GMainLoop  *loop;
   guint       sigterm_id;
@@ -75,6 +67,7 @@ scd_daemon_dispose (GObject *object)
   g_clear_handle_id (&self->sweep_id, g_source_remove);
   g_clear_signal_handler (&self->available_id, self->db);
   g_clear_object (&self->server);
+  g_clear_pointer (&self->stores, scd_stores_unref);
   g_clear_object (&self->db);
   g_clear_object (&self->cluster);
   g_clear_pointer (&self->loop, g_main_loop_unref);
@@ -183,10 +176,9 @@ sweep_done_cb (GObject      *object,
                gpointer      user_data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(PGresult) pg = scd_db_query_finish (SCD_DB (object), result, &error);
 
   /* an outage is logged by the pool; anything else is worth a line */
-  if (pg == NULL && !g_error_matches (error, SC_ERROR, SC_ERROR_UNAVAILABLE))
+  if (!scd_stores_sweep_finish (result, &error) && !g_error_matches (error, SC_ERROR, SC_ERROR_UNAVAILABLE))
     g_warning ("could not sweep expired idempotency keys and sign-in failures: %s", error->message);
 }
 
@@ -195,7 +187,7 @@ sweep_cb (gpointer user_data)
 {
   ScdDaemon *self = user_data;
 
-  scd_db_query_async (self->db, sweep_sql, NULL, 0, NULL, sweep_done_cb, NULL);
+  scd_stores_sweep_async (self->stores, sweep_done_cb, NULL);
   return G_SOURCE_CONTINUE;
 }
 
@@ -208,7 +200,7 @@ start_listening (ScdDaemon *self)
   if (self->server != NULL || self->stopping)
     return;
 
-  self->server = scd_server_new (self->config, self->db);
+  self->server = scd_server_new (self->config, self->stores);
   if (!scd_server_listen (self->server, &error) || !write_port_file (self, &error))
     {
       fprintf (stderr, "sendcased: %s\n", error->message);
@@ -299,6 +291,7 @@ int
 scd_daemon_run (ScdDaemon *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *app_conninfo = NULL;
 
   g_return_val_if_fail (SCD_IS_DAEMON (self), 1);
 
@@ -307,14 +300,18 @@ scd_daemon_run (ScdDaemon *self)
   self->sigint_id = g_unix_signal_add (SIGINT, on_signal_cb, self);
 
   /* libsodium, and the dummy hash that unknown usernames are checked against */
-  if (!check_tls_files (self, &error) || !scd_password_init (&error) || !prepare_database (self, &error))
+  if (!check_tls_files (self, &error) || !scd_password_init (&error) || !prepare_database (self, &error) ||
+      (app_conninfo = scd_db_dup_conninfo_as (self->conninfo, SCD_DB_APP_ROLE, &error)) == NULL)
     {
       fprintf (stderr, "sendcased: %s\n", error->message);
       stop_database (self);
       return 1;
     }
 
-  self->db = scd_db_new (self->conninfo, self->config->pool_size, APP_ROLE_SETUP_SQL);
+  /* the pool logs in as the application role itself: no SET ROLE that a
+   * RESET ROLE could undo */
+  self->db = scd_db_new (app_conninfo, self->config->pool_size, SCD_DB_SETUP_SQL);
+  self->stores = scd_stores_new (self->db, self->config);
   self->available_id = g_signal_connect (self->db, "notify::available",
                                          G_CALLBACK (on_db_available_cb), self);
   self->listen_wait_id = g_timeout_add_seconds (LISTEN_WAIT_SECONDS, listen_wait_cb, self);

@@ -116,6 +116,17 @@ scd_password_verify (const char *hash,
   return known && ok;
 }
 
+gboolean
+scd_password_needs_rehash (const char *hash)
+{
+  g_return_val_if_fail (hash != NULL, FALSE);
+
+  if (!scd_password_init (NULL))
+    return FALSE;
+  return crypto_pwhash_str_needs_rehash (hash, crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                                         crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0;
+}
+
 typedef struct
 {
   char *hash;

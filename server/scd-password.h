@@ -28,6 +28,10 @@ char    *scd_password_hash          (const char    *password,
  * that an unknown username costs the same time as a wrong password. */
 gboolean scd_password_verify        (const char    *hash,
                                      const char    *password);
+/* Whether @hash was made with other limits than this build hashes with (or
+ * is not one of its hashes): the next sign-in with it should store a new
+ * hash of the same password. */
+gboolean scd_password_needs_rehash  (const char    *hash);
 
 void     scd_password_hash_async    (const char          *password,
                                      GCancellable        *cancellable,

@@ -36,7 +36,7 @@ struct _ScdServer
   GObject          parent_instance;
 
   const ScdConfig *config;     /* borrowed */
-  ScdDb           *db;         /* owned ref */
+  ScdStores       *stores;     /* owned ref */
   SoupServer      *soup;
   GSocket         *socket;
   char            *url;
@@ -252,7 +252,7 @@ scd_server_dispose (GObject *object)
     }
   g_clear_object (&self->soup);
   g_clear_object (&self->socket);
-  g_clear_object (&self->db);
+  g_clear_pointer (&self->stores, scd_stores_unref);
   g_clear_object (&self->drain_task);
 
   G_OBJECT_CLASS (scd_server_parent_class)->dispose (object);
@@ -284,16 +284,16 @@ scd_server_init (ScdServer *self)
 
 ScdServer *
 scd_server_new (const ScdConfig *config,
-                ScdDb           *db)
+                ScdStores       *stores)
 {
   ScdServer *self;
 
   g_return_val_if_fail (config != NULL, NULL);
-  g_return_val_if_fail (SCD_IS_DB (db), NULL);
+  g_return_val_if_fail (stores != NULL, NULL);
 
   self = g_object_new (SCD_TYPE_SERVER, NULL);
   self->config = config;
-  self->db = g_object_ref (db);
+  self->stores = scd_stores_ref (stores);
   return self;
 }
 
@@ -408,11 +408,11 @@ scd_server_get_url (ScdServer *self)
   return self->url;
 }
 
-ScdDb *
-scd_server_get_db (ScdServer *self)
+ScdStores *
+scd_server_get_stores (ScdServer *self)
 {
   g_return_val_if_fail (SCD_IS_SERVER (self), NULL);
-  return self->db;
+  return self->stores;
 }
 
 const ScdConfig *

@@ -14,7 +14,7 @@
 
 #include "scd-config.h"
 #include "scd-request.h"
-#include "store/scd-db.h"
+#include "scd-stores.h"
 
 G_BEGIN_DECLS
 
@@ -24,12 +24,12 @@ G_DECLARE_FINAL_TYPE (ScdServer, scd_server, SCD, SERVER, GObject)
 
 /* @config is borrowed and must outlive the server. */
 ScdServer *scd_server_new          (const ScdConfig      *config,
-                                    ScdDb                *db);
+                                    ScdStores            *stores);
 gboolean   scd_server_listen       (ScdServer            *self,
                                     GError              **error);
 /* "http://127.0.0.1:8080" once listening */
 const char *scd_server_get_url     (ScdServer            *self);
-ScdDb     *scd_server_get_db       (ScdServer            *self);
+ScdStores *scd_server_get_stores   (ScdServer            *self);
 const ScdConfig *scd_server_get_config (ScdServer        *self);
 guint      scd_server_get_in_flight (ScdServer           *self);
 

@@ -1,38 +1,52 @@
 /* scd-handler-util.c
  *
- * What many handlers do the same way: read a JSON body, parse ?limit,
- * answer a page of a list, answer 204 after a write.
+ * What many handlers do the same way: reach the stores, hold a request for
+ * a store call, read the path id, a JSON body and the query, answer a model,
+ * a page of a list or a create.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+
+#define G_LOG_DOMAIN "scd-handlers"
 
 #include "config.h"
 
 #include "sc-json.h"
 #include "sc-problem.h"
 #include "scd-handlers.h"
-#include "store/scd-db.h"
+#include "scd-server.h"
 
 #define LIST_DEFAULT_LIMIT 100
 #define LIST_MAX_LIMIT 500
+#define IDEMPOTENCY_KEY_MAX_LENGTH 200
+
+ScdStores *
+scd_handler_stores (ScdRequest *request)
+{
+  return scd_server_get_stores (scd_request_get_server (request));
+}
+
+ScdRequest *
+scd_handler_hold (ScdRequest *request)
+{
+  scd_request_pause (request);
+  return scd_request_ref (request);
+}
 
 gboolean
-scd_handler_parse_limit (ScdRequest  *request,
-                         gint64      *limit,
-                         GError     **error)
+scd_handler_parse_id (ScdRequest *request,
+                      const char *what,
+                      gint64     *id)
 {
-  const char *text = scd_request_get_query (request, "limit");
+  const char *text = scd_request_get_param (request, "id");
   guint64 value;
 
-  *limit = LIST_DEFAULT_LIMIT;
-  if (text == NULL)
-    return TRUE;
-  if (!g_ascii_string_to_unsigned (text, 10, 1, LIST_MAX_LIMIT, &value, NULL))
+  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
     {
-      sc_set_field_error (error, "limit", "must be a whole number from 1 to %d", LIST_MAX_LIMIT);
+      scd_request_reply_problem_printf (request, SC_ERROR_NOT_FOUND, "no %s %s", what, text);
       return FALSE;
     }
-  *limit = (gint64) value;
+  *id = (gint64) value;
   return TRUE;
 }
 
@@ -53,41 +67,158 @@ scd_handler_read_body (ScdRequest         *request,
   return body;
 }
 
-void
-scd_handler_reply_page (ScdRequest     *request,
-                        const PGresult *pg,
-                        gint64          limit,
-                        ScdRowToJson    row_to_json)
+const char *
+scd_handler_get_query_text (ScdRequest  *request,
+                            const char  *name,
+                            GError     **error)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  int n = PQntuples (pg);
+  const char *text = scd_request_get_query (request, name);
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "items");
-  json_builder_begin_array (builder);
-  for (int i = 0; i < MIN (n, limit); i++)
-    row_to_json (builder, pg, i);
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "next_cursor");
-  if (n > limit)
-    json_builder_add_string_value (builder, PQgetvalue (pg, (int) limit - 1, 0));
-  else
-    json_builder_add_null_value (builder);
-  json_builder_end_object (builder);
-  scd_request_reply_json (request, SOUP_STATUS_OK, json_builder_get_root (builder));
+  if (text != NULL && !g_utf8_validate (text, -1, NULL))
+    {
+      sc_set_field_error (error, name, "must be valid UTF-8 text");
+      return NULL;
+    }
+  return text;
+}
+
+gboolean
+scd_handler_parse_limit (ScdRequest  *request,
+                         guint       *limit,
+                         GError     **error)
+{
+  const char *text = scd_request_get_query (request, "limit");
+  guint64 value;
+
+  *limit = LIST_DEFAULT_LIMIT;
+  if (text == NULL)
+    return TRUE;
+  if (!g_ascii_string_to_unsigned (text, 10, 1, LIST_MAX_LIMIT, &value, NULL))
+    {
+      sc_set_field_error (error, "limit", "must be a whole number from 1 to %d", LIST_MAX_LIMIT);
+      return FALSE;
+    }
+  *limit = (guint) value;
+  return TRUE;
+}
+
+gboolean
+scd_handler_parse_cursor (ScdRequest  *request,
+                          gint64      *cursor,
+                          GError     **error)
+{
+  const char *text = scd_request_get_query (request, "cursor");
+  guint64 value = 0;
+
+  *cursor = 0;
+  if (text != NULL && !g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
+    {
+      sc_set_field_error (error, "cursor", "is not a cursor this server gave out");
+      return FALSE;
+    }
+  *cursor = (gint64) value;
+  return TRUE;
+}
+
+static char *
+hash_request (ScdRequest *request)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  GBytes *body = scd_request_get_body (request);
+  const char *method = scd_request_get_method (request);
+  const char *path = scd_request_get_path (request);
+  gsize size = 0;
+  const guchar *data = g_bytes_get_data (body, &size);
+
+  g_checksum_update (checksum, (const guchar *) method, -1);
+  g_checksum_update (checksum, (const guchar *) " ", 1);
+  g_checksum_update (checksum, (const guchar *) path, -1);
+  g_checksum_update (checksum, (const guchar *) "\n", 1);
+  if (size > 0)
+    g_checksum_update (checksum, data, size);
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+ScdIdempotency *
+scd_handler_idempotency (ScdRequest     *request,
+                         ScdAnswerFunc   answer,
+                         GError        **error)
+{
+  const char *key = scd_request_get_header (request, "Idempotency-Key");
+  g_autofree char *hash = NULL;
+
+  if (key != NULL && (*key == '\0' || strlen (key) > IDEMPOTENCY_KEY_MAX_LENGTH))
+    {
+      sc_set_field_error (error, "Idempotency-Key", "must be 1 to %d characters", IDEMPOTENCY_KEY_MAX_LENGTH);
+      return NULL;
+    }
+  if (key != NULL)
+    hash = hash_request (request);
+  return scd_idempotency_new (key, hash, answer);
 }
 
 void
-scd_handler_reply_no_content_cb (GObject      *object,
-                                 GAsyncResult *result,
-                                 gpointer      user_data)
+scd_handler_set_etag (ScdRequest *request,
+                      gint64      version)
 {
-  g_autoptr(ScdRequest) request = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PGresult) pg = scd_db_query_finish (SCD_DB (object), result, &error);
+  g_autofree char *etag = g_strdup_printf ("\"%" G_GINT64_FORMAT "\"", version);
 
-  if (pg == NULL)
-    scd_request_reply_error (request, error);
-  else
-    scd_request_reply_empty (request, SOUP_STATUS_NO_CONTENT);
+  scd_request_add_header (request, "ETag", etag);
+}
+
+void
+scd_handler_reply_model (ScdRequest      *request,
+                         guint            status,
+                         gpointer         model,
+                         ScWriteJsonFunc  write)
+{
+  GString *out = g_string_sized_new (512);
+  ScJsonWriter writer;
+
+  sc_json_writer_init (&writer, out);
+  write (model, &writer);
+  scd_request_reply_json_text (request, status, g_string_free (out, FALSE));
+}
+
+void
+scd_handler_reply_page (ScdRequest      *request,
+                        GPtrArray       *items,
+                        const char      *next_cursor,
+                        ScWriteJsonFunc  write_item)
+{
+  GString *out = g_string_sized_new (256 + 256 * items->len);
+  ScJsonWriter writer;
+
+  sc_json_writer_init (&writer, out);
+  sc_page_write_json (items, write_item, next_cursor, &writer);
+  scd_request_reply_json_text (request, SOUP_STATUS_OK, g_string_free (out, FALSE));
+}
+
+void
+scd_handler_reply_created (ScdRequest *request,
+                           ScdCreated *created)
+{
+  if (created->etag != NULL)
+    scd_request_add_header (request, "ETag", created->etag);
+  if (created->location != NULL)
+    scd_request_add_header (request, "Location", created->location);
+  if (created->replayed)
+    scd_request_add_header (request, "Idempotent-Replayed", "true");
+  scd_request_reply_json_text (request, created->status, g_strdup (created->body));
+}
+
+void
+scd_handler_reply_refusal (ScdRequest   *request,
+                           const GError *error,
+                           gint64        retry_after)
+{
+  if (g_error_matches (error, SC_ERROR, SC_ERROR_UNAUTHORIZED))
+    scd_request_add_header (request, "WWW-Authenticate", "Bearer realm=\"sendcase\"");
+  if (g_error_matches (error, SC_ERROR, SC_ERROR_TOO_MANY_REQUESTS))
+    {
+      g_autofree char *seconds = g_strdup_printf ("%" G_GINT64_FORMAT, MAX (retry_after, 1));
+
+      scd_request_add_header (request, "Retry-After", seconds);
+    }
+  scd_request_reply_error (request, error);
 }

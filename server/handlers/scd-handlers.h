@@ -1,18 +1,43 @@
 /* scd-handlers.h
  *
- * Every HTTP handler of sendcased, named <area>_handler_<verb>. Each one
- * validates its input, pauses the request, calls the database asynchronously
- * and replies from the callback; routes are in scd-routes.c. On routes that
- * need a session, the session is attached before the handler runs.
+ * Every HTTP handler of sendcased, named <area>_handler_<verb>, and what they
+ * share. A handler validates its input (a problem naming each bad field),
+ * calls one store function with the request's actor, and replies from the
+ * callback; it never sees SQL, and this library is built without the
+ * database client's headers. Routes are in scd-routes.c. The shape every route copies:
+ *
+ *   static void
+ *   get_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+ *   {
+ *     g_autoptr(ScdRequest) request = user_data;
+ *     g_autoptr(GError) error = NULL;
+ *     g_autoptr(ScUser) user = scd_user_store_get_finish (SCD_USER_STORE (object), result, &error);
+ *
+ *     if (user == NULL)
+ *       scd_request_reply_error (request, error);
+ *     else
+ *       reply_user (request, SOUP_STATUS_OK, user);
+ *   }
+ *
+ *   void
+ *   scd_user_handler_get (ScdRequest *request)
+ *   {
+ *     gint64 id;
+ *
+ *     if (scd_handler_parse_id (request, "user", &id))
+ *       scd_user_store_get_async (scd_handler_stores (request)->users, scd_request_get_actor (request), id,
+ *                                 scd_request_get_cancellable (request), get_cb, scd_handler_hold (request));
+ *   }
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #pragma once
 
-#include <libpq-fe.h>
-
+#include "sc-page.h"
+#include "scd-auth.h"
 #include "scd-request.h"
+#include "scd-stores.h"
 
 G_BEGIN_DECLS
 
@@ -35,34 +60,66 @@ void scd_user_handler_reset_password     (ScdRequest *request);
 /* scd-audit-handlers.c */
 void scd_audit_handler_list              (ScdRequest *request);
 
-/* Adds row @row of @pg as one item of a list. */
-typedef void (*ScdRowToJson) (JsonBuilder    *builder,
-                              const PGresult *pg,
-                              int             row);
+/* --- scd-handler-util.c -------------------------------------------------- */
 
-/* Replies 200 with {"items": [...], "next_cursor": ...}: the query asked
- * for @limit + 1 rows, and a row beyond @limit means there is a next page,
- * whose cursor is the first column of the last row shown. */
-void     scd_handler_reply_page          (ScdRequest      *request,
-                                          const PGresult  *pg,
-                                          gint64           limit,
-                                          ScdRowToJson     row_to_json);
+/* The stores of the daemon serving @request. */
+ScdStores      *scd_handler_stores          (ScdRequest         *request);
+/* Pauses @request and returns a new reference to it: the user data of a
+ * store call, released by its callback's g_autoptr. */
+ScdRequest     *scd_handler_hold            (ScdRequest         *request);
 
+/* The path's {id}: a positive whole number. Otherwise replies 404 ("no
+ * @what ID") and returns FALSE. */
+gboolean        scd_handler_parse_id        (ScdRequest         *request,
+                                             const char         *what,
+                                             gint64             *id);
 /* Parses the request body as a JSON object. If it cannot be parsed, replies
  * (400) and returns NULL; otherwise adds a field error to @error for every
  * member not in @allowed and returns the object for further checks. */
-JsonObject *scd_handler_read_body        (ScdRequest         *request,
-                                          const char * const *allowed,
-                                          GError            **error);
-
-/* A query callback for writes that answer 204 No Content. */
-void     scd_handler_reply_no_content_cb (GObject         *object,
-                                          GAsyncResult    *result,
-                                          gpointer         user_data);
-
+JsonObject     *scd_handler_read_body       (ScdRequest         *request,
+                                             const char * const *allowed,
+                                             GError            **error);
+/* A query parameter as text (NULL when absent), or a field error on @name
+ * when it is not valid UTF-8. */
+const char     *scd_handler_get_query_text  (ScdRequest         *request,
+                                             const char         *name,
+                                             GError            **error);
 /* ?limit=N for list routes: 1 to 500, 100 when absent. */
-gboolean scd_handler_parse_limit         (ScdRequest  *request,
-                                          gint64      *limit,
-                                          GError     **error);
+gboolean        scd_handler_parse_limit     (ScdRequest         *request,
+                                             guint              *limit,
+                                             GError            **error);
+/* ?cursor=: one this server gave out (a positive id), 0 when absent. */
+gboolean        scd_handler_parse_cursor    (ScdRequest         *request,
+                                             gint64             *cursor,
+                                             GError            **error);
+/* The Idempotency-Key of a create (nullable), with the hash of the request
+ * (method, path and body) and how to answer it; a field error when the key
+ * is not 1 to 200 characters. */
+ScdIdempotency *scd_handler_idempotency     (ScdRequest         *request,
+                                             ScdAnswerFunc       answer,
+                                             GError            **error);
+
+/* ETag: "VERSION" */
+void            scd_handler_set_etag        (ScdRequest         *request,
+                                             gint64              version);
+/* Replies @status with @model written by its codec. */
+void            scd_handler_reply_model     (ScdRequest         *request,
+                                             guint               status,
+                                             gpointer            model,
+                                             ScWriteJsonFunc     write);
+/* Replies 200 with {"items": [...], "next_cursor": ...}. */
+void            scd_handler_reply_page      (ScdRequest         *request,
+                                             GPtrArray          *items,
+                                             const char         *next_cursor,
+                                             ScWriteJsonFunc     write_item);
+/* Replies with a create's answer, first or replayed
+ * (Idempotent-Replayed: true). */
+void            scd_handler_reply_created   (ScdRequest         *request,
+                                             ScdCreated         *created);
+/* Replies with @error, adding what its status needs: WWW-Authenticate to a
+ * 401, Retry-After (@retry_after seconds) to a 429. */
+void            scd_handler_reply_refusal   (ScdRequest         *request,
+                                             const GError       *error,
+                                             gint64              retry_after);
 
 G_END_DECLS

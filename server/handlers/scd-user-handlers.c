@@ -3,9 +3,8 @@
  * User administration, for system administrators: list, create, read,
  * update (role, full name, active; with If-Match) and password reset. Users
  * are deactivated, never deleted: the audit trail keeps pointing at them.
- * Deactivating a user, or resetting their password, ends their sessions.
  * An administrator cannot deactivate or demote themselves, so the last one
- * cannot lock everyone out by accident.
+ * cannot lock everyone out by accident; the refusal is audited.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,109 +14,19 @@
 #include "config.h"
 
 #include "sc-json.h"
-#include "sc-role.h"
-#include "scd-auth.h"
 #include "scd-handlers.h"
-#include "scd-idempotency.h"
 #include "scd-password.h"
-#include "scd-server.h"
-#include "scd-user-json.h"
-
-static const char user_list_sql[] =
-  "WITH audit AS ("
-  "  INSERT INTO audit_event (user_id, username, role, request_id, source_address,"
-  "                           action, resource_type, resource_id, outcome)"
-  "  VALUES ($1, $2, $3, $4, $5, 'user.list', 'user', NULL, 'success'))"
-  "SELECT " SCD_USER_COLUMNS ("") " FROM app_user"
-  " WHERE ($6::text IS NULL OR role = $6)"
-  "   AND ($7::boolean IS NULL OR active = $7)"
-  "   AND ($8::bigint IS NULL OR id > $8)"
-  " ORDER BY id LIMIT $9";
-
-static const char user_get_sql[] =
-  "WITH audit AS ("
-  "  INSERT INTO audit_event (user_id, username, role, request_id, source_address,"
-  "                           action, resource_type, resource_id, outcome)"
-  "  SELECT $1, $2, $3, $4, $5, 'user.read', 'user', id::text, 'success' FROM app_user WHERE id = $6)"
-  "SELECT " SCD_USER_COLUMNS ("") " FROM app_user WHERE id = $6";
-
-static const char user_create_sql[] =
-  "WITH u AS ("
-  "  INSERT INTO app_user (username, full_name, role, password_hash) VALUES ($6, $7, $8, $9)"
-  "  RETURNING *),"
-  " audit AS ("
-  "  INSERT INTO audit_event (user_id, username, role, request_id, source_address,"
-  "                           action, resource_type, resource_id, outcome)"
-  "  SELECT $1, $2, $3, $4, $5, 'user.create', 'user', u.id::text, 'success' FROM u)"
-  "SELECT " SCD_USER_COLUMNS ("u.") " FROM u";
-
-static const char user_update_sql[] =
-  "WITH cur AS (SELECT id, version FROM app_user WHERE id = $6),"
-  " u AS ("
-  "  UPDATE app_user SET role = coalesce($8, role), full_name = coalesce($9, full_name),"
-  "                      active = coalesce($10::boolean, active),"
-  "                      version = version + 1, updated_at = clock_timestamp()"
-  "  WHERE id = $6 AND version = $7 RETURNING *),"
-  " ended AS ("
-  "  UPDATE session SET ended_at = clock_timestamp()"
-  "  WHERE user_id IN (SELECT id FROM u WHERE NOT active) AND ended_at IS NULL),"
-  " audit AS ("
-  "  INSERT INTO audit_event (user_id, username, role, request_id, source_address,"
-  "                           action, resource_type, resource_id, outcome)"
-  "  SELECT $1, $2, $3, $4, $5, 'user.update', 'user', u.id::text, 'success' FROM u)"
-  "SELECT cur.version, " SCD_USER_COLUMNS ("u.") " FROM cur LEFT JOIN u ON true";
-
-static const char user_reset_sql[] =
-  "WITH u AS ("
-  "  UPDATE app_user SET password_hash = $7, password_changed_at = clock_timestamp(),"
-  "                      version = version + 1, updated_at = clock_timestamp()"
-  "  WHERE id = $6 RETURNING id),"
-  " ended AS (UPDATE session SET ended_at = clock_timestamp() WHERE user_id IN (SELECT id FROM u) AND ended_at IS NULL),"
-  " audit AS ("
-  "  INSERT INTO audit_event (user_id, username, role, request_id, source_address,"
-  "                           action, resource_type, resource_id, outcome)"
-  "  SELECT $1, $2, $3, $4, $5, 'user.password.reset', 'user', u.id::text, 'success' FROM u)"
-  "SELECT id FROM u";
 
 static void
-reply_no_user (ScdRequest *request)
+reply_user (ScdRequest *request,
+            guint       status,
+            ScUser     *user)
 {
-  scd_request_reply_problem_printf (request, SC_ERROR_NOT_FOUND, "no user %s", scd_request_get_param (request, "id"));
+  scd_handler_set_etag (request, sc_user_get_version (user));
+  scd_handler_reply_model (request, status, user, (ScWriteJsonFunc) sc_user_write_json);
 }
 
-static gboolean
-parse_id (ScdRequest *request,
-          gint64     *id)
-{
-  const char *text = scd_request_get_param (request, "id");
-  guint64 value;
-
-  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
-    {
-      reply_no_user (request);
-      return FALSE;
-    }
-  *id = (gint64) value;
-  return TRUE;
-}
-
-static void
-set_etag (ScdRequest *request,
-          const char *version)
-{
-  g_autofree char *etag = g_strdup_printf ("\"%s\"", version);
-  scd_request_add_header (request, "ETag", etag);
-}
-
-/* --- list --------------------------------------------------------------- */
-
-static void
-user_row_to_json (JsonBuilder    *builder,
-                  const PGresult *pg,
-                  int             row)
-{
-  scd_user_json_add (builder, pg, row, 0);
-}
+/* --- list ---------------------------------------------------------------- */
 
 static void
 list_cb (GObject      *object,
@@ -126,65 +35,41 @@ list_cb (GObject      *object,
 {
   g_autoptr(ScdRequest) request = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(PGresult) pg = scd_db_query_finish (SCD_DB (object), result, &error);
+  g_autofree char *next = NULL;
+  g_autoptr(GPtrArray) users = scd_user_store_list_finish (SCD_USER_STORE (object), result, &next, &error);
 
-  if (pg == NULL)
+  if (users == NULL)
     scd_request_reply_error (request, error);
   else
-    scd_handler_reply_page (request, pg, GPOINTER_TO_INT (scd_request_get_data (request, "limit")),
-                            user_row_to_json);
+    scd_handler_reply_page (request, users, next, (ScWriteJsonFunc) sc_user_write_json);
 }
 
 void
 scd_user_handler_list (ScdRequest *request)
 {
-  g_autoptr(ScdParams) params = scd_params_new ();
   g_autoptr(GError) error = NULL;
-  const char *role = scd_request_get_query (request, "role");
   const char *active = scd_request_get_query (request, "active");
-  const char *cursor = scd_request_get_query (request, "cursor");
-  guint64 after = 0;
-  gint64 limit;
+  ScdUserFilter filter = { NULL, -1, 0, 0 };
 
-  scd_handler_parse_limit (request, &limit, &error);
-  if (role != NULL)
-    scd_user_check_role (role, &error);
+  scd_handler_parse_limit (request, &filter.limit, &error);
+  scd_handler_parse_cursor (request, &filter.after, &error);
+  filter.role = scd_handler_get_query_text (request, "role", &error);
+  if (filter.role != NULL)
+    sc_user_check_role (filter.role, &error);
   if (active != NULL && !g_str_equal (active, "true") && !g_str_equal (active, "false"))
     sc_set_field_error (&error, "active", "must be true or false");
-  if (cursor != NULL && !g_ascii_string_to_unsigned (cursor, 10, 1, G_MAXINT64, &after, NULL))
-    sc_set_field_error (&error, "cursor", "is not a cursor this server gave out");
+  else if (active != NULL)
+    filter.active = g_str_equal (active, "true");
   if (error != NULL)
     {
       scd_request_reply_error (request, error);
       return;
     }
-
-  scd_audit_add_actor (params, request);
-  scd_params_add (params, role);
-  scd_params_add (params, active);
-  if (cursor != NULL)
-    scd_params_add_int (params, (gint64) after);
-  else
-    scd_params_add (params, NULL);
-  scd_params_add_int (params, limit + 1);
-  scd_request_set_data (request, "limit", GINT_TO_POINTER ((int) limit), NULL);
-  scd_request_query (request, user_list_sql, params, list_cb);
+  scd_user_store_list_async (scd_handler_stores (request)->users, scd_request_get_actor (request), &filter,
+                             scd_request_get_cancellable (request), list_cb, scd_handler_hold (request));
 }
 
-/* --- get ---------------------------------------------------------------- */
-
-static void
-reply_user (ScdRequest     *request,
-            const PGresult *pg,
-            int             first,
-            guint           status)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-  set_etag (request, PQgetvalue (pg, 0, first + 5));
-  scd_user_json_add (builder, pg, 0, first);
-  scd_request_reply_json (request, status, json_builder_get_root (builder));
-}
+/* --- get ----------------------------------------------------------------- */
 
 static void
 get_cb (GObject      *object,
@@ -193,44 +78,58 @@ get_cb (GObject      *object,
 {
   g_autoptr(ScdRequest) request = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(PGresult) pg = scd_db_query_finish (SCD_DB (object), result, &error);
+  g_autoptr(ScUser) user = scd_user_store_get_finish (SCD_USER_STORE (object), result, &error);
 
-  if (pg == NULL)
+  if (user == NULL)
     scd_request_reply_error (request, error);
-  else if (PQntuples (pg) == 0)
-    reply_no_user (request);
   else
-    reply_user (request, pg, 0, SOUP_STATUS_OK);
+    reply_user (request, SOUP_STATUS_OK, user);
 }
 
 void
 scd_user_handler_get (ScdRequest *request)
 {
-  g_autoptr(ScdParams) params = scd_params_new ();
   gint64 id;
 
-  if (!parse_id (request, &id))
-    return;
-  scd_audit_add_actor (params, request);
-  scd_params_add_int (params, id);
-  scd_request_query (request, user_get_sql, params, get_cb);
+  if (scd_handler_parse_id (request, "user", &id))
+    scd_user_store_get_async (scd_handler_stores (request)->users, scd_request_get_actor (request), id,
+                              scd_request_get_cancellable (request), get_cb, scd_handler_hold (request));
 }
 
-/* --- create ------------------------------------------------------------- */
+/* --- create -------------------------------------------------------------- */
+
+/* The answer to a create, kept with its Idempotency-Key for a retry. */
+static void
+user_answer (GObject    *model,
+             ScdCreated *created)
+{
+  ScUser *user = SC_USER (model);
+  GString *out = g_string_sized_new (512);
+  ScJsonWriter writer;
+
+  sc_json_writer_init (&writer, out);
+  sc_user_write_json (user, &writer);
+  created->status = SOUP_STATUS_CREATED;
+  created->body = g_string_free (out, FALSE);
+  created->etag = g_strdup_printf ("\"%" G_GINT64_FORMAT "\"", sc_user_get_version (user));
+  created->location = g_strdup_printf ("/api/v1/users/%" G_GINT64_FORMAT, sc_user_get_id (user));
+}
 
 typedef struct
 {
-  ScdRequest *request;
-  char       *username;
-  char       *full_name;
-  char       *role;
-  char       *password;  /* secret */
+  ScdRequest     *request;       /* owned */
+  ScdIdempotency *idempotency;   /* owned */
+  char           *username;
+  char           *full_name;
+  char           *role;
+  char           *password;      /* secret */
 } NewUser;
 
 static void
 new_user_free (NewUser *user)
 {
   scd_request_unref (user->request);
+  scd_idempotency_free (user->idempotency);
   g_free (user->username);
   g_free (user->full_name);
   g_free (user->role);
@@ -240,19 +139,19 @@ new_user_free (NewUser *user)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NewUser, new_user_free)
 
-static gboolean
-build_created_user (PGresult    *pg,
-                    ScdCreated  *created,
-                    GError     **error)
+static void
+created_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(ScdRequest) request = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScdCreated) created = scd_user_store_create_finish (SCD_USER_STORE (object), result, &error);
 
-  scd_user_json_add (builder, pg, 0, 0);
-  created->status = SOUP_STATUS_CREATED;
-  created->body = json_builder_get_root (builder);
-  created->etag = g_strdup_printf ("\"%s\"", PQgetvalue (pg, 0, 5));
-  created->location = g_strdup_printf ("/api/v1/users/%s", PQgetvalue (pg, 0, 0));
-  return TRUE;
+  if (created == NULL)
+    scd_request_reply_error (request, error);
+  else
+    scd_handler_reply_created (request, created);
 }
 
 static void
@@ -263,21 +162,14 @@ hashed_cb (GObject      *object,
   g_autoptr(NewUser) user = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *hash = scd_password_hash_finish (result, &error);
-  ScdParams *params;
+  ScdNewUser fields = { user->username, user->full_name, user->role, hash };
 
   if (hash == NULL)
-    {
-      scd_request_reply_error (user->request, error);
-      return;
-    }
-  params = scd_params_new ();
-  scd_audit_add_actor (params, user->request);
-  scd_params_add (params, user->username);
-  scd_params_add (params, user->full_name);
-  scd_params_add (params, user->role);
-  scd_params_add (params, hash);
-  scd_idempotent_create (user->request, user_create_sql, params, build_created_user,
-                         "username", "is already taken");
+    scd_request_reply_error (user->request, error);
+  else
+    scd_user_store_create_async (scd_handler_stores (user->request)->users, scd_request_get_actor (user->request),
+                                 &fields, user->idempotency, scd_request_get_cancellable (user->request),
+                                 created_cb, scd_request_ref (user->request));
 }
 
 void
@@ -286,6 +178,7 @@ scd_user_handler_create (ScdRequest *request)
   static const char * const allowed[] = { "username", "full_name", "role", "password", NULL };
   g_autoptr(JsonObject) body = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(ScdIdempotency) idempotency = NULL;
   const char *username = NULL;
   const char *full_name = "";
   const char *role = NULL;
@@ -295,14 +188,17 @@ scd_user_handler_create (ScdRequest *request)
   body = scd_handler_read_body (request, allowed, &error);
   if (body == NULL)
     return;
+  /* every rule the database checks is checked first: a row it refused
+   * would carry the password's hash into its log */
   if (sc_json_read_string (body, "username", TRUE, &username, &error) && username != NULL)
-    scd_user_check_username (username, &error);
+    sc_user_check_username (username, &error);
   if (sc_json_read_string (body, "full_name", FALSE, &full_name, &error))
-    scd_user_check_full_name (full_name, &error);
+    sc_user_check_full_name (full_name, &error);
   if (sc_json_read_string (body, "role", TRUE, &role, &error) && role != NULL)
-    scd_user_check_role (role, &error);
+    sc_user_check_role (role, &error);
   if (sc_json_read_string (body, "password", TRUE, &password, &error) && password != NULL)
     scd_password_check_policy (password, "password", &error);
+  idempotency = scd_handler_idempotency (request, user_answer, &error);
   if (error != NULL)
     {
       scd_request_reply_error (request, error);
@@ -310,79 +206,86 @@ scd_user_handler_create (ScdRequest *request)
     }
 
   user = g_new0 (NewUser, 1);
-  user->request = scd_request_ref (request);
+  user->request = scd_handler_hold (request);
+  user->idempotency = g_steal_pointer (&idempotency);
   user->username = g_strdup (username);
   user->full_name = g_strdup (full_name);
   user->role = g_strdup (role);
   user->password = g_strdup (password);
-  scd_request_pause (request);
   scd_password_hash_async (password, NULL, hashed_cb, user);
 }
 
-/* --- update ------------------------------------------------------------- */
+/* --- update -------------------------------------------------------------- */
 
 static void
-update_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
+updated_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
 {
   g_autoptr(ScdRequest) request = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(PGresult) pg = scd_db_query_finish (SCD_DB (object), result, &error);
+  gint64 current = 0;
+  g_autoptr(ScUser) user = scd_user_store_update_finish (SCD_USER_STORE (object), result, &current, &error);
 
-  if (pg == NULL)
+  if (g_error_matches (error, SC_ERROR, SC_ERROR_PRECONDITION_FAILED))
+    scd_handler_set_etag (request, current);
+  if (user == NULL)
     scd_request_reply_error (request, error);
-  else if (PQntuples (pg) == 0)
-    reply_no_user (request);
-  else if (PQgetisnull (pg, 0, 1))
-    {
-      set_etag (request, PQgetvalue (pg, 0, 0));
-      scd_request_reply_problem_printf (request, SC_ERROR_PRECONDITION_FAILED,
-                                        "the user was changed by someone else (now at version %s): "
-                                        "reload it and make your change again", PQgetvalue (pg, 0, 0));
-    }
   else
-    reply_user (request, pg, 1, SOUP_STATUS_OK);
+    reply_user (request, SOUP_STATUS_OK, user);
+}
+
+static void
+self_refusal_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(ScdRequest) request = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!scd_audit_store_record_finish (SCD_AUDIT_STORE (object), result, &error))
+    g_warning ("request %s: could not record a refusal: %s", scd_request_get_id (request), error->message);
+  scd_request_reply_problem_printf (request, SC_ERROR_CONFLICT,
+                                    "you cannot deactivate yourself or give up your own administrator role: "
+                                    "ask another system administrator");
 }
 
 void
 scd_user_handler_update (ScdRequest *request)
 {
   static const char * const allowed[] = { "full_name", "role", "active", NULL };
-  ScdSession *session = scd_request_get_session (request);
   g_autoptr(JsonObject) body = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(ScdParams) params = NULL;
-  const char *full_name = NULL;
-  const char *role = NULL;
+  ScdUserChange change = { NULL, NULL, -1 };
   gboolean active = TRUE;
   gboolean has_active = FALSE;
   gint64 version = 0;
   gint64 id;
 
-  if (!parse_id (request, &id))
+  if (!scd_handler_parse_id (request, "user", &id))
     return;
   body = scd_handler_read_body (request, allowed, &error);
   if (body == NULL)
     return;
-  if (sc_json_read_string (body, "full_name", FALSE, &full_name, &error) && full_name != NULL)
-    scd_user_check_full_name (full_name, &error);
-  if (sc_json_read_string (body, "role", FALSE, &role, &error) && role != NULL)
-    scd_user_check_role (role, &error);
-  sc_json_read_boolean (body, "active", FALSE, &active, &has_active, &error);
-  if (error == NULL && full_name == NULL && role == NULL && !has_active)
+  if (sc_json_read_string (body, "full_name", FALSE, &change.full_name, &error) && change.full_name != NULL)
+    sc_user_check_full_name (change.full_name, &error);
+  if (sc_json_read_string (body, "role", FALSE, &change.role, &error) && change.role != NULL)
+    sc_user_check_role (change.role, &error);
+  if (sc_json_read_boolean (body, "active", FALSE, &active, &has_active, &error) && has_active)
+    change.active = active;
+  if (error == NULL && change.full_name == NULL && change.role == NULL && !has_active)
     sc_set_field_error (&error, "body", "give at least one of full_name, role, active");
   if (error != NULL)
     {
       scd_request_reply_error (request, error);
       return;
     }
-  if (id == session->user_id && ((has_active && !active) || (role != NULL && !g_str_equal (role, "system_admin"))))
+  if (id == sc_user_get_id (scd_request_get_session (request)->user) &&
+      (change.active == 0 || (change.role != NULL && !g_str_equal (change.role, "system_admin"))))
     {
-      g_autoptr(ScProblem) problem =
-        sc_problem_new (SC_ERROR_CONFLICT, "you cannot deactivate yourself or give up your own administrator role: "
-                                           "ask another system administrator");
-      scd_request_reply_problem (request, problem);
+      scd_audit_store_record_async (scd_handler_stores (request)->audit, scd_request_get_actor (request), "denied",
+                                    scd_request_get_param (request, "id"), NULL, self_refusal_cb,
+                                    scd_handler_hold (request));
       return;
     }
   if (!scd_request_get_if_match (request, &version, &error))
@@ -390,21 +293,12 @@ scd_user_handler_update (ScdRequest *request)
       scd_request_reply_error (request, error);
       return;
     }
-
-  params = scd_params_new ();
-  scd_audit_add_actor (params, request);
-  scd_params_add_int (params, id);
-  scd_params_add_int (params, version);
-  scd_params_add (params, role);
-  scd_params_add (params, full_name);
-  if (has_active)
-    scd_params_add_bool (params, active);
-  else
-    scd_params_add (params, NULL);
-  scd_request_query (request, user_update_sql, params, update_cb);
+  scd_user_store_update_async (scd_handler_stores (request)->users, scd_request_get_actor (request), id, NULL,
+                               version, &change, scd_request_get_cancellable (request), updated_cb,
+                               scd_handler_hold (request));
 }
 
-/* --- password reset ------------------------------------------------------ */
+/* --- password reset ------------------------------------------------------- */
 
 static void
 reset_cb (GObject      *object,
@@ -413,12 +307,9 @@ reset_cb (GObject      *object,
 {
   g_autoptr(ScdRequest) request = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(PGresult) pg = scd_db_query_finish (SCD_DB (object), result, &error);
 
-  if (pg == NULL)
+  if (!scd_user_store_set_password_finish (SCD_USER_STORE (object), result, &error))
     scd_request_reply_error (request, error);
-  else if (PQntuples (pg) == 0)
-    reply_no_user (request);
   else
     scd_request_reply_empty (request, SOUP_STATUS_NO_CONTENT);
 }
@@ -431,18 +322,16 @@ reset_hashed_cb (GObject      *object,
   g_autoptr(ScdRequest) request = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *hash = scd_password_hash_finish (result, &error);
-  g_autoptr(ScdParams) params = scd_params_new ();
-  gint64 id = GPOINTER_TO_SIZE (scd_request_get_data (request, "user-id"));
+  gint64 id = 0;
 
   if (hash == NULL)
     {
       scd_request_reply_error (request, error);
       return;
     }
-  scd_audit_add_actor (params, request);
-  scd_params_add_int (params, id);
-  scd_params_add (params, hash);
-  scd_request_query (request, user_reset_sql, params, reset_cb);
+  g_ascii_string_to_signed (scd_request_get_param (request, "id"), 10, 1, G_MAXINT64, &id, NULL);
+  scd_user_store_set_password_async (scd_handler_stores (request)->users, scd_request_get_actor (request), id, NULL,
+                                     hash, NULL, reset_cb, scd_request_ref (request));
 }
 
 void
@@ -454,7 +343,7 @@ scd_user_handler_reset_password (ScdRequest *request)
   const char *password = NULL;
   gint64 id;
 
-  if (!parse_id (request, &id))
+  if (!scd_handler_parse_id (request, "user", &id))
     return;
   body = scd_handler_read_body (request, allowed, &error);
   if (body == NULL)
@@ -466,7 +355,5 @@ scd_user_handler_reset_password (ScdRequest *request)
       scd_request_reply_error (request, error);
       return;
     }
-  scd_request_set_data (request, "user-id", GSIZE_TO_POINTER ((gsize) id), NULL);
-  scd_request_pause (request);
-  scd_password_hash_async (password, NULL, reset_hashed_cb, scd_request_ref (request));
+  scd_password_hash_async (password, NULL, reset_hashed_cb, scd_handler_hold (request));
 }

@@ -16,6 +16,10 @@
  * the queue is failed too and "available" turns FALSE: one log line for the
  * loss, one for the return.
  *
+ * Every source of the pool (socket watches, retry timers) is attached to the
+ * thread-default main context of the thread that made it: the daemon's main
+ * loop, or the private context sendcasectl iterates (scd-sync.c).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -26,7 +30,7 @@
 #include <glib-unix.h>
 
 #include "sc-problem.h"
-#include "scd-db.h"
+#include "scd-db-private.h"
 
 #define BACKOFF_MIN_MS 200
 #define BACKOFF_MAX_MS 5000
@@ -91,6 +95,7 @@ struct _ScdDb
 
   char       *conninfo;
   char       *setup_sql;
+  GMainContext *context;    /* owned ref: where every source of the pool runs */
   GPtrArray  *conns;        /* of ScdConn*, owned */
   GQueue      queue;        /* of ScdOp*, owned */
   gboolean    available;
@@ -167,45 +172,6 @@ unavailable_error (const char *message)
   return error;
 }
 
-GError *
-scd_db_error_from_result (const PGresult *result)
-{
-  const char *sqlstate = PQresultErrorField (result, PG_DIAG_SQLSTATE);
-  g_autofree char *message = g_strdup (PQresultErrorMessage (result));
-  ScErrorCode code = SC_ERROR_INTERNAL;
-  const char *detail = NULL;
-  GError *error;
-
-  if (sqlstate == NULL)
-    sqlstate = "";
-  if (g_str_equal (sqlstate, "23505"))
-    {
-      code = SC_ERROR_CONFLICT;
-      detail = "the record conflicts with one that already exists";
-    }
-  else if (g_str_equal (sqlstate, "23503"))
-    {
-      code = SC_ERROR_INVALID_INPUT;
-      detail = "the record refers to one that does not exist";
-    }
-  else if (g_str_equal (sqlstate, "23514") || g_str_equal (sqlstate, "23502") ||
-           g_str_has_prefix (sqlstate, "22"))
-    {
-      code = SC_ERROR_INVALID_INPUT;
-      detail = "a value is missing, invalid or out of range";
-    }
-  else if (g_str_equal (sqlstate, "40001") || g_str_equal (sqlstate, "40P01") ||
-           g_str_has_prefix (sqlstate, "08") || g_str_has_prefix (sqlstate, "57P"))
-    {
-      code = SC_ERROR_UNAVAILABLE;
-      detail = "the database is unavailable; try again shortly";
-    }
-
-  error = g_error_new (SC_ERROR, code, "%s (SQLSTATE %s)", g_strstrip (message), sqlstate);
-  sc_error_take_problem (error, sc_problem_new (code, detail));
-  return error;
-}
-
 static void
 op_complete (ScdOp *op)
 {
@@ -252,8 +218,23 @@ conn_watch (ScdConn      *conn,
   conn->watch = g_unix_fd_source_new (fd, condition);
   g_source_set_callback (conn->watch, (GSourceFunc) (void (*) (void)) conn_io_cb, conn, NULL);
   g_source_set_static_name (conn->watch, "[scd-db] connection");
-  g_source_attach (conn->watch, NULL);
+  g_source_attach (conn->watch, conn->db->context);
   conn->watch_cond = condition;
+}
+
+/* Retry timers live on the pool's context, which need not be the global
+ * default that g_source_remove() looks in. */
+static void
+clear_retry (ScdConn *conn)
+{
+  if (conn->retry_id != 0)
+    {
+      GSource *source = g_main_context_find_source_by_id (conn->db->context, conn->retry_id);
+
+      if (source != NULL)
+        g_source_destroy (source);
+      conn->retry_id = 0;
+    }
 }
 
 static gboolean
@@ -269,10 +250,16 @@ conn_retry_cb (gpointer user_data)
 static void
 conn_schedule_retry (ScdConn *conn)
 {
+  GSource *source;
+
   if (conn->db->closing || conn->retry_id != 0)
     return;
   conn->backoff_ms = conn->backoff_ms == 0 ? BACKOFF_MIN_MS : MIN (conn->backoff_ms * 2, BACKOFF_MAX_MS);
-  conn->retry_id = g_timeout_add (conn->backoff_ms, conn_retry_cb, conn);
+  source = g_timeout_source_new (conn->backoff_ms);
+  g_source_set_callback (source, conn_retry_cb, conn, NULL);
+  g_source_set_static_name (source, "[scd-db] retry");
+  conn->retry_id = g_source_attach (source, conn->db->context);
+  g_source_unref (source);
 }
 
 static void
@@ -702,7 +689,7 @@ conn_free (gpointer data)
 {
   ScdConn *conn = data;
 
-  g_clear_handle_id (&conn->retry_id, g_source_remove);
+  clear_retry (conn);
   conn_unwatch (conn);
   if (conn->op != NULL)
     op_fail (g_steal_pointer (&conn->op), unavailable_error ("the pool is closing"));
@@ -731,6 +718,7 @@ scd_db_finalize (GObject *object)
   g_clear_pointer (&self->conninfo, g_free);
   g_clear_pointer (&self->setup_sql, g_free);
   g_clear_pointer (&self->last_error, g_free);
+  g_clear_pointer (&self->context, g_main_context_unref);
 
   G_OBJECT_CLASS (scd_db_parent_class)->finalize (object);
 }
@@ -787,6 +775,7 @@ scd_db_new (const char *conninfo,
   self = g_object_new (SCD_TYPE_DB, NULL);
   self->conninfo = g_strdup (conninfo);
   self->setup_sql = g_strdup (setup_sql);
+  self->context = g_main_context_ref_thread_default ();
   self->conns = g_ptr_array_new_with_free_func (conn_free);
   for (guint i = 0; i < size; i++)
     {
@@ -824,7 +813,7 @@ scd_db_close (ScdDb *self)
     {
       ScdConn *conn = g_ptr_array_index (self->conns, i);
 
-      g_clear_handle_id (&conn->retry_id, g_source_remove);
+      clear_retry (conn);
       if (conn->lease != NULL)
         continue;
       if (conn->op != NULL)
@@ -846,6 +835,13 @@ scd_db_get_size (ScdDb *self)
 {
   g_return_val_if_fail (SCD_IS_DB (self), 0);
   return self->conns->len;
+}
+
+const char *
+scd_db_get_last_error (ScdDb *self)
+{
+  g_return_val_if_fail (SCD_IS_DB (self), NULL);
+  return self->last_error;
 }
 
 static void

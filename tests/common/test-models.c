@@ -2,15 +2,18 @@
  *
  * The models of common/ and their codecs: the JSON writer's escaping and
  * numbers, RFC 3339 times, each model written and read back through
- * json-glib, the reader's errors, and the rules of a user's fields.
+ * json-glib, the reader's errors, the rules of a user's fields, and the
+ * page envelope of lists.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
 
+#include "sc-audit-event.h"
 #include "sc-health.h"
 #include "sc-json-writer.h"
+#include "sc-page.h"
 #include "sc-problem.h"
 #include "sc-session.h"
 #include "sc-user.h"
@@ -332,6 +335,147 @@ test_health_round_trip (void)
   g_assert_error (error, SC_ERROR, SC_ERROR_MALFORMED);
 }
 
+static void
+test_audit_event_round_trip (void)
+{
+  static const char * const ids[] = { "3", "7", "a \"quoted\" id", NULL };
+  g_autoptr(ScAuditEvent) event = NULL;
+  g_autoptr(ScAuditEvent) bare = NULL;
+  g_autoptr(ScAuditEvent) back = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  ScJsonWriter writer;
+  gint64 at;
+
+  g_assert_true (sc_time_parse ("2026-11-23T09:15:02Z", &at));
+  event = sc_audit_event_new (91, at, "user.list", "success");
+  sc_audit_event_set_actor (event, 7, "asha", "system_admin", "0123456789abcdef", "127.0.0.1");
+  sc_audit_event_set_resource (event, "user", NULL, ids);
+  sc_json_writer_init (&writer, out);
+  sc_audit_event_write_json (event, &writer);
+  g_assert_cmpstr (out->str, ==,
+                   "{\"id\":91,\"at\":\"2026-11-23T09:15:02Z\",\"user_id\":7,\"username\":\"asha\","
+                   "\"role\":\"system_admin\",\"action\":\"user.list\",\"resource_type\":\"user\","
+                   "\"resource_id\":null,\"resource_ids\":[\"3\",\"7\",\"a \\\"quoted\\\" id\"],"
+                   "\"request_id\":\"0123456789abcdef\",\"source_address\":\"127.0.0.1\",\"outcome\":\"success\"}");
+
+  node = parse (out->str);
+  back = sc_audit_event_new_from_json (node, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sc_audit_event_get_id (back), ==, 91);
+  g_assert_cmpint (sc_audit_event_get_at (back), ==, at);
+  g_assert_cmpint (sc_audit_event_get_user_id (back), ==, 7);
+  g_assert_cmpstr (sc_audit_event_get_username (back), ==, "asha");
+  g_assert_cmpstr (sc_audit_event_get_role (back), ==, "system_admin");
+  g_assert_cmpstr (sc_audit_event_get_action (back), ==, "user.list");
+  g_assert_cmpstr (sc_audit_event_get_resource_type (back), ==, "user");
+  g_assert_null (sc_audit_event_get_resource_id (back));
+  g_assert_true (g_strv_equal ((const char * const *) sc_audit_event_get_resource_ids (back), ids));
+  g_assert_cmpstr (sc_audit_event_get_request_id (back), ==, "0123456789abcdef");
+  g_assert_cmpstr (sc_audit_event_get_source_address (back), ==, "127.0.0.1");
+  g_assert_cmpstr (sc_audit_event_get_outcome (back), ==, "success");
+
+  /* a failed sign-in of an unknown user: no user id, no role, no list */
+  bare = sc_audit_event_new (92, at, "session.create", "failure");
+  sc_audit_event_set_actor (bare, 0, "nobody", NULL, NULL, "10.0.0.1");
+  g_string_truncate (out, 0);
+  sc_json_writer_init (&writer, out);
+  sc_audit_event_write_json (bare, &writer);
+  g_assert_nonnull (strstr (out->str, "\"user_id\":null,\"username\":\"nobody\",\"role\":null"));
+  g_assert_nonnull (strstr (out->str, "\"resource_ids\":null"));
+  g_clear_pointer (&node, json_node_unref);
+  g_clear_object (&back);
+  node = parse (out->str);
+  back = sc_audit_event_new_from_json (node, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sc_audit_event_get_user_id (back), ==, 0);
+  g_assert_null (sc_audit_event_get_resource_ids (back));
+
+  /* each bad member named */
+  {
+    static const struct { const char *json; const char *member; } bad[] = {
+      { "{\"at\":\"2026-11-23T09:15:02Z\",\"action\":\"a\",\"outcome\":\"success\"}", "\"id\"" },
+      { "{\"id\":1,\"at\":\"yesterday\",\"action\":\"a\",\"outcome\":\"success\"}", "\"at\"" },
+      { "{\"id\":1,\"at\":\"2026-11-23T09:15:02Z\",\"outcome\":\"success\"}", "\"action\"" },
+      { "{\"id\":1,\"at\":\"2026-11-23T09:15:02Z\",\"action\":\"a\",\"outcome\":\"success\",\"resource_ids\":[1]}",
+        "\"resource_ids\"" },
+      { "{\"id\":1,\"at\":\"2026-11-23T09:15:02Z\",\"action\":\"a\",\"outcome\":\"success\",\"user_id\":\"7\"}",
+        "\"user_id\"" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_autoptr(JsonNode) bad_node = parse (bad[i].json);
+        g_autoptr(GError) bad_error = NULL;
+        g_autoptr(ScAuditEvent) none = sc_audit_event_new_from_json (bad_node, &bad_error);
+
+        g_assert_null (none);
+        g_assert_error (bad_error, SC_ERROR, SC_ERROR_MALFORMED);
+        if (strstr (bad_error->message, bad[i].member) == NULL)
+          g_error ("case %u: expected %s in: %s", i, bad[i].member, bad_error->message);
+      }
+  }
+}
+
+static void
+test_page_round_trip (void)
+{
+  g_autoptr(GPtrArray) users = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) back = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cursor = NULL;
+  ScJsonWriter writer;
+
+  g_ptr_array_add (users, sc_user_new (3, "asha", "Asha Patel", "caseworker", TRUE));
+  g_ptr_array_add (users, sc_user_new (7, "tom", "", "team_manager", FALSE));
+  sc_json_writer_init (&writer, out);
+  sc_page_write_json (users, (ScWriteJsonFunc) sc_user_write_json, "7", &writer);
+  g_assert_true (g_str_has_prefix (out->str, "{\"items\":[{\"id\":3,\"username\":\"asha\","));
+  g_assert_true (g_str_has_suffix (out->str, "}],\"next_cursor\":\"7\"}"));
+
+  node = parse (out->str);
+  back = sc_page_read_json (node, (ScReadJsonFunc) sc_user_new_from_json, &cursor, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (back->len, ==, 2);
+  g_assert_cmpstr (sc_user_get_username (g_ptr_array_index (back, 1)), ==, "tom");
+  g_assert_false (sc_user_get_active (g_ptr_array_index (back, 1)));
+  g_assert_cmpstr (cursor, ==, "7");
+
+  /* the last page, and an empty one */
+  g_ptr_array_set_size (users, 0);
+  g_string_truncate (out, 0);
+  sc_json_writer_init (&writer, out);
+  sc_page_write_json (users, (ScWriteJsonFunc) sc_user_write_json, NULL, &writer);
+  g_assert_cmpstr (out->str, ==, "{\"items\":[],\"next_cursor\":null}");
+  g_clear_pointer (&node, json_node_unref);
+  g_clear_pointer (&back, g_ptr_array_unref);
+  g_clear_pointer (&cursor, g_free);
+  node = parse (out->str);
+  back = sc_page_read_json (node, (ScReadJsonFunc) sc_user_new_from_json, &cursor, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (back->len, ==, 0);
+  g_assert_null (cursor);
+
+  /* a bad item is named by its place */
+  g_clear_pointer (&node, json_node_unref);
+  g_clear_pointer (&back, g_ptr_array_unref);
+  node = parse ("{\"items\":[{\"id\":1,\"username\":\"a\",\"full_name\":\"\",\"role\":\"caseworker\"},{\"id\":2}],"
+                "\"next_cursor\":null}");
+  back = sc_page_read_json (node, (ScReadJsonFunc) sc_user_new_from_json, NULL, &error);
+  g_assert_null (back);
+  g_assert_error (error, SC_ERROR, SC_ERROR_MALFORMED);
+  g_assert_true (g_str_has_prefix (error->message, "page: item 1: user: member \"username\""));
+  g_clear_error (&error);
+  g_clear_pointer (&node, json_node_unref);
+  node = parse ("{\"items\":{}}");
+  back = sc_page_read_json (node, (ScReadJsonFunc) sc_user_new_from_json, NULL, &error);
+  g_assert_null (back);
+  g_assert_error (error, SC_ERROR, SC_ERROR_MALFORMED);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -347,6 +491,8 @@ main (int    argc,
   g_test_add_func ("/common/models/user/rules", test_user_rules);
   g_test_add_func ("/common/models/session/round-trip", test_session_round_trip);
   g_test_add_func ("/common/models/health/round-trip", test_health_round_trip);
+  g_test_add_func ("/common/models/audit-event/round-trip", test_audit_event_round_trip);
+  g_test_add_func ("/common/models/page/round-trip", test_page_round_trip);
 
   return g_test_run ();
 }

@@ -242,12 +242,19 @@ test_append_only (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpstr (before, ==, after);
 
-  /* while appending works as that role */
+  /* nor write it but through audit_entry, whose trigger runs as the owner */
+  assert_refused (fixture, "SET ROLE sendcase_app; INSERT INTO audit_event (action, outcome)"
+                           " VALUES ('test.append', 'success')", "permission denied for table audit_event");
   inserted = sc_test_cluster_psql (fixture->cluster,
-                                   "SET ROLE sendcase_app; INSERT INTO audit_event (action, outcome)"
-                                   " VALUES ('test.append', 'success') RETURNING action", &error);
+                                   "SET ROLE sendcase_app; INSERT INTO audit_entry (actor, outcome)"
+                                   " VALUES ('{\"action\": \"test.append\", \"username\": \"t\"}', 'success');"
+                                   " RESET ROLE; SELECT action || ':' || username FROM audit_event ORDER BY id DESC LIMIT 1",
+                                   &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (inserted, ==, "test.append");
+  g_assert_cmpstr (inserted, ==, "test.append:t");
+  /* an entry without an action is refused */
+  assert_refused (fixture, "SET ROLE sendcase_app; INSERT INTO audit_entry (actor, outcome) VALUES ('{}', 'success')",
+                  "needs an actor with an action");
 }
 
 int

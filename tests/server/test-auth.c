@@ -4,17 +4,22 @@
  * role x route matrix (every route of the table, every role, and no session),
  * sign-in answers that do not tell an unknown user from a wrong password,
  * the lockout and its expiry, idle and absolute session expiry, password
- * change and deactivation ending sessions, If-Match (412/428) and
- * idempotent creates.
+ * change and deactivation ending sessions, If-Match (412/428, and the
+ * version a concurrent change made), idempotent creates, hashes made with
+ * other limits replaced at sign-in, a password reset lifting a lockout, and
+ * usernames the database would refuse refused first, by field.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
 
+#include <sodium.h>
+
 #include "sc-test-cluster.h"
 #include "sc-test-daemon.h"
 #include "scd-auth.h"
+#include "scd-password.h"
 #include "scd-routes.h"
 
 typedef struct
@@ -548,8 +553,10 @@ test_idempotent_create (Fixture       *fixture,
   count = psql (fixture, "SELECT count(*) FROM app_user WHERE username = 'jo.bloggs'");
   g_assert_cmpstr (count, ==, "1");
   g_free (count);
-  count = psql (fixture, "SELECT count(*) FROM audit_event WHERE action = 'user.create' AND username = 'sysadmin'");
-  g_assert_cmpstr (count, ==, "1");
+  /* one create, and its replay recorded as such */
+  count = psql (fixture, "SELECT string_agg(outcome, ',' ORDER BY id) FROM audit_event"
+                         " WHERE action = 'user.create' AND username = 'sysadmin'");
+  g_assert_cmpstr (count, ==, "success,replayed");
 
   /* the same key for another request */
   other = sc_test_authed (fixture->daemon, admin, "POST", "/api/v1/users",
@@ -583,6 +590,167 @@ test_idempotent_create (Fixture       *fixture,
   }
 }
 
+/* --- hashes, locks, races ---------------------------------------------------- */
+
+static void
+test_rehash (Fixture       *fixture,
+             gconstpointer  data)
+{
+  char old[crypto_pwhash_STRBYTES];
+  g_autofree char *sql = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *version = NULL;
+  g_autofree char *token = NULL;
+  gint64 deadline;
+
+  /* a hash of the same password with other limits, as an older build made */
+  g_assert_cmpint (sodium_init (), >=, 0);
+  g_assert_cmpint (crypto_pwhash_str (old, SC_TEST_DEMO_PASSWORD, strlen (SC_TEST_DEMO_PASSWORD),
+                                      crypto_pwhash_OPSLIMIT_INTERACTIVE + 1, crypto_pwhash_MEMLIMIT_INTERACTIVE), ==, 0);
+  g_assert_true (scd_password_needs_rehash (old));
+  sql = g_strdup_printf ("UPDATE app_user SET password_hash = '%s' WHERE username = 'officer'", old);
+  g_free (psql (fixture, sql));
+
+  /* it still signs in, and afterwards the hash is one of today's */
+  token = sc_test_sign_in (fixture->daemon, "officer", SC_TEST_DEMO_PASSWORD);
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  for (;;)
+    {
+      g_clear_pointer (&stored, g_free);
+      stored = psql (fixture, "SELECT password_hash FROM app_user WHERE username = 'officer'");
+      if (!g_str_equal (stored, old))
+        break;
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (100 * 1000);
+    }
+  g_assert_false (scd_password_needs_rehash (stored));
+  g_assert_true (scd_password_verify (stored, SC_TEST_DEMO_PASSWORD));
+  /* the same password: not a change anyone made */
+  version = psql (fixture, "SELECT version FROM app_user WHERE username = 'officer'");
+  g_assert_cmpstr (version, ==, "1");
+  g_free (sc_test_sign_in (fixture->daemon, "officer", SC_TEST_DEMO_PASSWORD));
+}
+
+static void
+test_reset_lifts_lockout (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *admin = sc_test_sign_in (fixture->daemon, "sysadmin", SC_TEST_DEMO_PASSWORD);
+  g_autofree char *id = psql (fixture, "SELECT id FROM app_user WHERE username = 'caseworker'");
+  g_autofree char *path = g_strconcat ("/api/v1/users/", id, NULL);
+  g_autofree char *reset_path = g_strconcat (path, "/password", NULL);
+  g_autoptr(ScTestResponse) locked = NULL;
+  g_autoptr(ScTestResponse) shown = NULL;
+  g_autoptr(ScTestResponse) reset = NULL;
+  g_autoptr(ScTestResponse) after = NULL;
+
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autoptr(ScTestResponse) r = sc_test_daemon_request (fixture->daemon, "POST", "/api/v1/sessions",
+                                                            "application/json",
+                                                            "{\"username\":\"caseworker\",\"password\":\"wrong-guess-1\"}",
+                                                            NULL);
+      g_assert_cmpuint (r->status, ==, 401);
+    }
+  locked = sc_test_daemon_request (fixture->daemon, "POST", "/api/v1/sessions", "application/json",
+                                   "{\"username\":\"caseworker\",\"password\":\"" SC_TEST_DEMO_PASSWORD "\"}", NULL);
+  g_assert_cmpuint (locked->status, ==, 429);
+
+  /* the user's JSON says until when */
+  shown = sc_test_authed (fixture->daemon, admin, "GET", path, NULL, NULL);
+  g_assert_cmpuint (shown->status, ==, 200);
+  g_assert_true (g_str_has_suffix (sc_test_response_get_string (shown, "locked_until"), "Z"));
+
+  /* an administrator's reset lifts it */
+  reset = sc_test_authed (fixture->daemon, admin, "POST", reset_path, "{\"new_password\":\"a-fresh-long-password\"}",
+                          NULL);
+  g_assert_cmpuint (reset->status, ==, 204);
+  after = sc_test_authed (fixture->daemon, admin, "GET", path, NULL, NULL);
+  g_assert_true (json_node_is_null (json_object_get_member (json_node_get_object (after->json), "locked_until")));
+  g_free (sc_test_sign_in (fixture->daemon, "caseworker", "a-fresh-long-password"));
+}
+
+static void
+test_username_rules (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *admin = sc_test_sign_in (fixture->daemon, "sysadmin", SC_TEST_DEMO_PASSWORD);
+  static const char * const names[] = { "bad.name\\n", "Capital", "a", "tab\\tin", "-dash", "\\u00e9t\\u00e9" };
+  g_autofree char *count = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *body = g_strdup_printf ("{\"username\":\"%s\",\"role\":\"caseworker\","
+                                               "\"password\":\"a-long-password-1\"}", names[i]);
+      g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, admin, "POST", "/api/v1/users", body, NULL);
+      JsonArray *errors;
+
+      if (r->status != 422)
+        g_error ("username %s answered %u", names[i], r->status);
+      errors = json_object_get_array_member (json_node_get_object (r->json), "errors");
+      g_assert_cmpuint (json_array_get_length (errors), ==, 1);
+      g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (errors, 0), "field"), ==,
+                       "username");
+    }
+  count = psql (fixture, "SELECT count(*) FROM app_user");
+  g_assert_cmpstr (count, ==, "4");
+}
+
+typedef struct
+{
+  ScTestDaemon *daemon;
+  const char   *token;
+  const char   *path;
+  const char   *etag;
+  const char   *name;
+  guint         status;
+  char         *answered_etag;
+} Editor;
+
+static gpointer
+edit_thread (gpointer data)
+{
+  Editor *editor = data;
+  const char *headers[] = { "If-Match", editor->etag, NULL };
+  g_autofree char *body = g_strdup_printf ("{\"full_name\":\"%s\"}", editor->name);
+  g_autoptr(ScTestResponse) response = sc_test_authed (editor->daemon, editor->token, "PATCH", editor->path, body,
+                                                       headers);
+
+  editor->status = response->status;
+  editor->answered_etag = g_strdup (soup_message_headers_get_one (response->headers, "ETag"));
+  return NULL;
+}
+
+/* Two editors holding the same version: one wins, and the other's 412
+ * carries the version the winner made, not its own. */
+static void
+test_if_match_race (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *admin = sc_test_sign_in (fixture->daemon, "sysadmin", SC_TEST_DEMO_PASSWORD);
+  g_autofree char *id = psql (fixture, "SELECT id FROM app_user WHERE username = 'officer'");
+  g_autofree char *path = g_strconcat ("/api/v1/users/", id, NULL);
+
+  for (guint round = 1; round <= 8; round++)
+    {
+      g_autofree char *etag = g_strdup_printf ("\"%u\"", round);
+      g_autofree char *next = g_strdup_printf ("\"%u\"", round + 1);
+      Editor a = { fixture->daemon, admin, path, etag, "Editor A", 0, NULL };
+      Editor b = { fixture->daemon, admin, path, etag, "Editor B", 0, NULL };
+      GThread *ta = g_thread_new ("editor-a", edit_thread, &a);
+      GThread *tb = g_thread_new ("editor-b", edit_thread, &b);
+      Editor *lost;
+
+      g_thread_join (ta);
+      g_thread_join (tb);
+      g_assert_true ((a.status == 200 && b.status == 412) || (a.status == 412 && b.status == 200));
+      lost = a.status == 412 ? &a : &b;
+      g_assert_cmpstr (lost->answered_etag, ==, next);
+      g_free (a.answered_etag);
+      g_free (b.answered_etag);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -601,5 +769,9 @@ main (int    argc,
   ADD ("/server/auth/deactivation", test_deactivation, NULL);
   ADD ("/server/auth/if-match", test_if_match, NULL);
   ADD ("/server/auth/idempotent-create", test_idempotent_create, NULL);
+  ADD ("/server/auth/rehash", test_rehash, NULL);
+  ADD ("/server/auth/reset-lifts-lockout", test_reset_lifts_lockout, NULL);
+  ADD ("/server/auth/username-rules", test_username_rules, NULL);
+  ADD ("/server/auth/if-match-race", test_if_match_race, NULL);
   return g_test_run ();
 }

@@ -1,7 +1,9 @@
 /* test-ctl-user.c
  *
  * `sendcasectl user ...` on an embedded data directory, without a daemon and
- * with one running on it: add, list, disable, passwd, and the errors.
+ * with one running on it: add, list (with its LOCKED column), disable,
+ * passwd, unlock, the errors, and the audit rows each command writes
+ * through the daemon's own stores.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -46,6 +48,47 @@ ctl (const char  *data_dir,
   g_subprocess_communicate_utf8 (process, stdin_text, NULL, out, err, &error);
   g_assert_no_error (error);
   return g_subprocess_get_exit_status (process);
+}
+
+/* The line of `user list` about @username. */
+static char *
+list_line (const char *list,
+           const char *username)
+{
+  g_auto(GStrv) lines = g_strsplit (list, "\n", -1);
+  g_autofree char *needle = g_strdup_printf (" %s ", username);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strstr (lines[i], needle) != NULL)
+      return g_strdup (lines[i]);
+  g_error ("user list does not show %s:\n%s", username, list);
+  return NULL;
+}
+
+static void
+fail_sign_ins (ScTestDaemon *daemon,
+               const char   *username,
+               guint         times)
+{
+  g_autofree char *body = g_strdup_printf ("{\"username\":\"%s\",\"password\":\"not-the-password\"}", username);
+
+  for (guint i = 0; i < times; i++)
+    {
+      g_autoptr(ScTestResponse) r = sc_test_daemon_request (daemon, "POST", "/api/v1/sessions", "application/json",
+                                                            body, NULL);
+      g_assert_cmpuint (r->status, ==, 401);
+    }
+}
+
+static guint
+sign_in_status (ScTestDaemon *daemon,
+                const char   *username,
+                const char   *password)
+{
+  g_autofree char *body = g_strdup_printf ("{\"username\":\"%s\",\"password\":\"%s\"}", username, password);
+  g_autoptr(ScTestResponse) r = sc_test_daemon_request (daemon, "POST", "/api/v1/sessions", "application/json",
+                                                        body, NULL);
+  return r->status;
 }
 
 static void
@@ -183,6 +226,81 @@ test_user_commands (void)
     status = ctl (dir, NULL, &out, &err, "user", "disable", "nobody", NULL);
     g_assert_cmpint (status, ==, 1);
     g_assert_nonnull (strstr (err, "no user \"nobody\""));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+
+    /* a locked-out user: shown by list, lifted by unlock, and by passwd */
+    status = ctl (dir, "locked-password-1\n", &out, &err, "user", "add", "locked.one", "--role", "caseworker",
+                  "--password-stdin", NULL);
+    g_assert_cmpint (status, ==, 0);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    fail_sign_ins (daemon, "locked.one", 5);
+    g_assert_cmpuint (sign_in_status (daemon, "locked.one", "locked-password-1"), ==, 429);
+    status = ctl (dir, NULL, &out, &err, "user", "list", NULL);
+    g_assert_cmpint (status, ==, 0);
+    g_assert_nonnull (strstr (out, "LOCKED"));
+    {
+      g_autofree char *line = list_line (out, "locked.one");
+      g_autofree char *other = list_line (out, "admin.one");
+
+      g_assert_nonnull (strstr (line, " until 20"));
+      g_assert_null (strstr (other, "until"));
+    }
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    status = ctl (dir, NULL, &out, &err, "user", "unlock", "Locked.One", NULL);
+    g_assert_cmpint (status, ==, 0);
+    g_assert_true (g_str_has_prefix (out, "unlocked locked.one"));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    status = ctl (dir, NULL, &out, &err, "user", "list", NULL);
+    {
+      g_autofree char *line = list_line (out, "locked.one");
+      g_assert_null (strstr (line, "until"));
+    }
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpuint (sign_in_status (daemon, "locked.one", "locked-password-1"), ==, 201);
+
+    fail_sign_ins (daemon, "locked.one", 5);
+    g_assert_cmpuint (sign_in_status (daemon, "locked.one", "locked-password-1"), ==, 429);
+    status = ctl (dir, "locked-password-2\n", &out, &err, "user", "passwd", "locked.one", "--password-stdin", NULL);
+    g_assert_cmpint (status, ==, 0);
+    g_assert_cmpuint (sign_in_status (daemon, "locked.one", "locked-password-2"), ==, 201);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    status = ctl (dir, NULL, &out, &err, "user", "unlock", "nobody", NULL);
+    g_assert_cmpint (status, ==, 1);
+    g_assert_nonnull (strstr (err, "no user \"nobody\""));
+
+    /* every command is in the audit trail, as sendcasectl's, from "local" */
+    {
+      g_autoptr(ScTestResponse) trail = sc_test_authed (daemon, token, "GET", "/api/v1/audit?user=sendcasectl&limit=500",
+                                                        NULL, NULL);
+      JsonArray *items = json_object_get_array_member (json_node_get_object (trail->json), "items");
+      g_autoptr(GString) actions = g_string_new (NULL);
+
+      g_assert_cmpuint (trail->status, ==, 200);
+      for (guint i = json_array_get_length (items); i-- > 0;)
+        {
+          JsonObject *item = json_array_get_object_element (items, i);
+          const char *action = json_object_get_string_member (item, "action");
+
+          g_string_append_printf (actions, "%s%s", actions->len > 0 ? "," : "", action);
+          g_assert_cmpstr (json_object_get_string_member (item, "source_address"), ==, "local");
+          g_assert_cmpstr (json_object_get_string_member (item, "outcome"), ==, "success");
+          g_assert_true (json_node_is_null (json_object_get_member (item, "user_id")));
+          g_assert_cmpstr (json_object_get_string_member (item, "resource_type"), ==, "user");
+          /* a list records the users it showed */
+          if (g_str_equal (action, "user.list"))
+            g_assert_cmpuint (json_array_get_length (json_object_get_array_member (item, "resource_ids")), >=, 2);
+          else
+            g_assert_nonnull (json_object_get_string_member (item, "resource_id"));
+        }
+      g_assert_cmpstr (actions->str, ==, "user.create,user.create,user.list,user.password.reset,user.update,"
+                                         "user.create,user.list,user.unlock,user.list,user.password.reset");
+    }
 
     g_assert_cmpint (sc_test_daemon_stop (daemon), ==, 0);
   }

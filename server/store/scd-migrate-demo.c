@@ -15,6 +15,7 @@
 #include <libpq-fe.h>
 
 #include "sc-error.h"
+#include "scd-actor.h"
 #include "scd-migrate.h"
 #include "scd-password.h"
 
@@ -29,17 +30,19 @@ const ScdDemoUser scd_demo_users[] = {
   { NULL, NULL, NULL },
 };
 
+/* Runs as the owner, before the pool exists; its audit row goes through
+ * audit_entry like every other (sql/0003-*.sql). */
 static const char insert_sql[] =
-  "WITH u AS (INSERT INTO app_user (username, full_name, role, password_hash) VALUES ($1, $2, $3, $4)"
+  "WITH u AS (INSERT INTO app_user (username, full_name, role, password_hash) VALUES ($2, $3, $4, $5)"
   "           ON CONFLICT (username) DO NOTHING RETURNING id)"
-  "INSERT INTO audit_event (username, source_address, action, resource_type, resource_id, outcome)"
-  " SELECT 'sendcased --demo-data', 'local', 'user.create', 'user', u.id::text, 'success' FROM u";
+  "INSERT INTO audit_entry (actor, outcome, resource_id) SELECT $1, 'success', u.id::text FROM u";
 
 gboolean
 scd_migrate_load_demo_data (const char  *conninfo,
                             GError     **error)
 {
   g_autoptr(PGconn) conn = PQconnectdb (conninfo);
+  g_autoptr(ScdActor) actor = scd_actor_new_local ("sendcased --demo-data", "user.create", "user", FALSE);
 
   if (PQstatus (conn) != CONNECTION_OK)
     {
@@ -51,15 +54,16 @@ scd_migrate_load_demo_data (const char  *conninfo,
     {
       g_autofree char *hash = scd_password_hash (SCD_DEMO_PASSWORD, error);
       g_autoptr(PGresult) result = NULL;
-      const char *params[4];
+      const char *params[5];
 
       if (hash == NULL)
         return FALSE;
-      params[0] = scd_demo_users[i].username;
-      params[1] = scd_demo_users[i].full_name;
-      params[2] = scd_demo_users[i].role;
-      params[3] = hash;
-      result = PQexecParams (conn, insert_sql, 4, NULL, params, NULL, NULL, 0);
+      params[0] = scd_actor_get_json (actor);
+      params[1] = scd_demo_users[i].username;
+      params[2] = scd_demo_users[i].full_name;
+      params[3] = scd_demo_users[i].role;
+      params[4] = hash;
+      result = PQexecParams (conn, insert_sql, 5, NULL, params, NULL, NULL, 0);
       if (PQresultStatus (result) != PGRES_COMMAND_OK)
         {
           g_set_error (error, SC_ERROR, SC_ERROR_INTERNAL, "could not create demo user %s: %s",

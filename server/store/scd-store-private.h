@@ -1,0 +1,125 @@
+/* scd-store-private.h
+ *
+ * What the stores share and nothing above them sees: running a statement
+ * into a GTask through a decoder, the actor as statement parameter $1, the
+ * idempotent create, and the user row that several stores decode.
+ *
+ * The shape of a store call, which every store follows:
+ *
+ *   static const char get_sql[] =
+ *     "WITH u AS (SELECT ... FROM app_user u WHERE u.id = $2),"
+ *     " audit AS (INSERT INTO audit_entry (actor, outcome, resource_id)"
+ *     "           SELECT $1, 'success', id::text FROM u)"
+ *     "SELECT * FROM u";
+ *
+ *   void
+ *   scd_user_store_get_async (..., const ScdActor *actor, gint64 id, ...)
+ *   {
+ *     GTask *task = scd_store_task_new (self, cancellable, callback, user_data, scd_user_store_get_async);
+ *     g_autoptr(ScdParams) params = scd_store_params_new (actor);
+ *
+ *     scd_params_add_int (params, id);
+ *     scd_store_run (SCD_STORE (self), get_sql, params, decode_one_user, g_object_unref, task);
+ *   }
+ *
+ * $1 is always the actor; the audit row is a data-modifying CTE, which
+ * PostgreSQL runs exactly once whatever the rest of the statement does.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sc-user.h"
+#include "scd-actor.h"
+#include "scd-db-private.h"
+#include "scd-idempotency.h"
+#include "scd-store.h"
+
+G_BEGIN_DECLS
+
+/* Turns a statement's result into the task's value, or sets @error; the
+ * task's data (g_task_get_task_data) holds what the call was asked. */
+typedef gpointer (*ScdDecodeFunc) (PGresult  *result,
+                                   GTask     *task,
+                                   GError   **error);
+
+/* A task for a store call: @self as source object, tagged. */
+GTask     *scd_store_task_new    (gpointer             self,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data,
+                                  gpointer             source_tag);
+/* Parameters with the actor's JSON as $1. */
+ScdParams *scd_store_params_new  (const ScdActor      *actor);
+
+/* Runs @sql on any free connection and returns through @task (transfer
+ * full) what @decode makes of the result, freed with @destroy; a NULL
+ * @decode returns TRUE (g_task_propagate_boolean). */
+void       scd_store_run         (ScdStore            *self,
+                                  const char          *sql,
+                                  ScdParams           *params,
+                                  ScdDecodeFunc        decode,
+                                  GDestroyNotify       destroy,
+                                  GTask               *task);
+
+/* A create: @sql inserts the record, returns it with its "id" column and
+ * writes its audit row. With @idempotency's key it runs in one transaction
+ * with the key's record (scd-idempotency.c). @task (transfer full) returns
+ * an ScdCreated. A unique violation becomes a CONFLICT on
+ * @conflict_field. */
+void       scd_store_create      (ScdStore            *self,
+                                  const ScdActor      *actor,
+                                  const char          *sql,
+                                  ScdParams           *params,
+                                  ScdIdempotency      *idempotency,
+                                  ScdDecodeFunc        decode,
+                                  const char          *conflict_field,
+                                  const char          *conflict_message,
+                                  GTask               *task);
+
+/* --- pages of a list ---------------------------------------------------- */
+
+/* A list statement asks for @limit + 1 rows: a row beyond the limit means a
+ * next page, whose cursor is @cursor_column of the last row shown. The
+ * decoder adds the first *@n_rows rows to page->items. */
+typedef struct
+{
+  GPtrArray *items;        /* of GObject */
+  char      *next_cursor;  /* nullable */
+} ScdPage;
+
+ScdPage   *scd_page_new          (const PGresult      *result,
+                                  guint                limit,
+                                  int                  cursor_column,
+                                  guint               *n_rows);
+void       scd_page_free         (gpointer             page);
+/* The list_finish of every store: the items, and the cursor in *@next_cursor. */
+GPtrArray *scd_page_finish       (GAsyncResult        *result,
+                                  char               **next_cursor,
+                                  GError             **error);
+
+/* --- users, as several stores read them -------------------------------- */
+
+/* The columns of a user (table or CTE aliased u), in any order: decoded by
+ * name. SCD_USER_LOCKED_UNTIL adds when a sign-in lockout of the username
+ * ends (the latest lock its failures caused, if still in the future). */
+#define SCD_USER_COLUMNS \
+  "u.id, u.username, u.full_name, u.role, u.active, u.version, " \
+  SCD_SQL_USEC ("u.created_at") " AS created_at, " SCD_SQL_USEC ("u.updated_at") " AS updated_at"
+#define SCD_USER_LOCKED_UNTIL \
+  "(SELECT " SCD_SQL_USEC ("max(f.username_locked_until)") " FROM sign_in_failure f" \
+  "  WHERE f.username = u.username AND f.username_locked_until > clock_timestamp()) AS locked_until"
+
+typedef struct
+{
+  int id, username, full_name, role, active, version, created_at, updated_at, locked_until;
+} ScdUserColumns;
+
+void       scd_user_columns_find (const PGresult      *result,
+                                  ScdUserColumns      *columns);
+ScUser    *scd_user_from_row     (const PGresult      *result,
+                                  int                  row,
+                                  const ScdUserColumns *columns);
+
+G_END_DECLS

@@ -1,0 +1,644 @@
+/* test-audit-routes.c
+ *
+ * Every audited route, called as it succeeds and as it is refused, and for
+ * each call the audit rows it wrote, read from the database: exactly those
+ * rows (none missing, none extra, none written by anything else in between),
+ * every field of each (user id, username, role, action, resource type,
+ * resource id or the ids a list showed, outcome, the X-Request-Id answered,
+ * the source address). The route table itself says which routes are
+ * audited: a route added without a case here fails the test.
+ *
+ * Then the proof that nothing else can write the trail: the application
+ * role's own INSERT into audit_event is refused by PostgreSQL, and no source
+ * file but the migration that makes audit_entry inserts into audit_event.
+ * And nothing secret reached either log.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "sc-test-cluster.h"
+#include "sc-test-daemon.h"
+#include "scd-routes.h"
+
+typedef struct
+{
+  ScTestCluster *cluster;
+  ScTestDaemon  *daemon;
+  char          *seen;       /* the last audit id checked */
+  GHashTable    *success;    /* "METHOD pattern" of routes seen succeed */
+  GHashTable    *refused;    /* ... and refused */
+} Fixture;
+
+#define ROWS(...) ((const char * const []) { __VA_ARGS__, NULL })
+#define NO_ROWS ((const char * const []) { NULL })
+
+static char *
+psql (Fixture    *fixture,
+      const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  char *out = sc_test_cluster_psql (fixture->cluster, sql, &error);
+
+  g_assert_no_error (error);
+  return out;
+}
+
+static char *
+id_of (Fixture    *fixture,
+       const char *username)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM app_user WHERE username = '%s'", username);
+
+  return psql (fixture, sql);
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *args[] = { "--database", NULL, "--demo-data", NULL };
+
+  fixture->cluster = sc_test_cluster_new (&error);
+  g_assert_no_error (error);
+  args[1] = sc_test_cluster_get_conninfo (fixture->cluster);
+  fixture->daemon = sc_test_daemon_spawn (args, &error);
+  g_assert_no_error (error);
+  fixture->seen = psql (fixture, "SELECT coalesce(max(id), 0) FROM audit_event");
+  fixture->success = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  fixture->refused = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_clear_pointer (&fixture->daemon, sc_test_daemon_free);
+  g_clear_pointer (&fixture->cluster, sc_test_cluster_free);
+  g_clear_pointer (&fixture->seen, g_free);
+  g_clear_pointer (&fixture->success, g_hash_table_unref);
+  g_clear_pointer (&fixture->refused, g_hash_table_unref);
+}
+
+/* The rows written since the last check, oldest first, one line each:
+ * user_id:username|role|action|resource_type|resource_id|resource_ids|outcome|request_id|source_address */
+static char **
+new_rows (Fixture *fixture)
+{
+  g_autofree char *sql = g_strdup_printf (
+    "SELECT coalesce(string_agg(coalesce(user_id::text, '-') || ':' || coalesce(username, '-') || '|' ||"
+    " coalesce(role, '-') || '|' || action || '|' || coalesce(resource_type, '-') || '|' ||"
+    " coalesce(resource_id, '-') || '|' || coalesce(array_to_string(resource_ids, ','), '-') || '|' ||"
+    " outcome || '|' || coalesce(request_id, '-') || '|' || coalesce(source_address, '-'), E'\\n' ORDER BY id), '')"
+    " FROM audit_event WHERE id > %s", fixture->seen);
+  g_autofree char *rows = psql (fixture, sql);
+
+  g_free (fixture->seen);
+  fixture->seen = psql (fixture, "SELECT coalesce(max(id), 0) FROM audit_event");
+  return *rows == '\0' ? g_new0 (char *, 1) : g_strsplit (rows, "\n", -1);
+}
+
+/* Asserts @response's status and that exactly @expected rows were written
+ * for it (each "user|role|action|type|id|ids|outcome"; the request id and
+ * the address are added), and records the route as seen. */
+static void
+check (Fixture            *fixture,
+       const char         *route,
+       ScTestResponse     *response,
+       guint               status,
+       const char * const *expected)
+{
+  const char *request_id = soup_message_headers_get_one (response->headers, "X-Request-Id");
+  g_auto(GStrv) rows = new_rows (fixture);
+  guint n = g_strv_length ((char **) expected);
+
+  if (response->status != status)
+    g_error ("%s answered %u, not %u: %.*s", route, response->status, status,
+             (int) g_bytes_get_size (response->body), (const char *) g_bytes_get_data (response->body, NULL));
+  g_assert_nonnull (request_id);
+  if (g_strv_length (rows) != n)
+    {
+      g_autofree char *got = g_strjoinv ("\n  ", rows);
+      g_error ("%s (%u): %u audit rows, expected %u:\n  %s", route, status, g_strv_length (rows), n, got);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *want = g_strdup_printf ("%s|%s|127.0.0.1", expected[i], request_id);
+
+      if (!g_str_equal (rows[i], want))
+        g_error ("%s (%u), row %u:\n  got  %s\n  want %s", route, status, i, rows[i], want);
+    }
+  if (n > 0)
+    g_hash_table_add (status < 300 ? fixture->success : fixture->refused, g_strdup (route));
+}
+
+static const char *
+body_of (ScTestResponse *response)
+{
+  return g_bytes_get_data (response->body, NULL);
+}
+
+/* Signs in, checking the sign-in's own row; returns the token. */
+static char *
+sign_in (Fixture    *fixture,
+         const char *username,
+         const char *role)
+{
+  g_autofree char *body = g_strdup_printf ("{\"username\":\"%s\",\"password\":\"" SC_TEST_DEMO_PASSWORD "\"}",
+                                           username);
+  g_autoptr(ScTestResponse) response = sc_test_daemon_request (fixture->daemon, "POST", "/api/v1/sessions",
+                                                               "application/json", body, NULL);
+  g_autofree char *id = id_of (fixture, username);
+  g_autofree char *row = NULL;
+  g_autofree char *session = NULL;
+
+  g_assert_cmpuint (response->status, ==, 201);
+  session = psql (fixture, "SELECT max(id) FROM session");
+  row = g_strdup_printf ("%s:%s|%s|session.create|session|%s|-|success", id, username, role, session);
+  check (fixture, "POST /api/v1/sessions", response, 201, ROWS (row));
+  return g_strdup (sc_test_response_get_string (response, "token"));
+}
+
+static ScTestResponse *
+anonymous (Fixture    *fixture,
+           const char *method,
+           const char *path,
+           const char *body)
+{
+  return sc_test_daemon_request (fixture->daemon, method, path, body != NULL ? "application/json" : NULL, body, NULL);
+}
+
+static void
+test_sessions_and_me (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *officer = id_of (fixture, "officer");
+  g_autofree char *manager = id_of (fixture, "manager");
+  g_autofree char *token = NULL;
+  g_autofree char *row = NULL;
+  g_autofree char *session = NULL;
+
+  /* a wrong password for a known user, an unknown user, a bad body */
+  {
+    g_autoptr(ScTestResponse) r = anonymous (fixture, "POST", "/api/v1/sessions",
+                                             "{\"username\":\"officer\",\"password\":\"not-the-password\"}");
+    row = g_strdup_printf ("%s:officer|admin_officer|session.create|session|-|-|failure", officer);
+    check (fixture, "POST /api/v1/sessions", r, 401, ROWS (row));
+  }
+  {
+    g_autoptr(ScTestResponse) r = anonymous (fixture, "POST", "/api/v1/sessions",
+                                             "{\"username\":\" Nobody.Here \",\"password\":\"not-the-password\"}");
+    check (fixture, "POST /api/v1/sessions", r, 401, ROWS ("-:nobody.here|-|session.create|session|-|-|failure"));
+  }
+  {
+    g_autoptr(ScTestResponse) r = anonymous (fixture, "POST", "/api/v1/sessions", "{\"username\":\"officer\"}");
+    check (fixture, "POST /api/v1/sessions", r, 422, NO_ROWS);
+  }
+  /* a locked-out name: four more failures (five in all), then the refusal */
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(ScTestResponse) r = anonymous (fixture, "POST", "/api/v1/sessions",
+                                               "{\"username\":\"nobody.here\",\"password\":\"not-the-password\"}");
+      check (fixture, "POST /api/v1/sessions", r, 401, ROWS ("-:nobody.here|-|session.create|session|-|-|failure"));
+    }
+  {
+    g_autoptr(ScTestResponse) r = anonymous (fixture, "POST", "/api/v1/sessions",
+                                             "{\"username\":\"nobody.here\",\"password\":\"not-the-password\"}");
+    check (fixture, "POST /api/v1/sessions", r, 429, ROWS ("-:nobody.here|-|session.create|session|-|-|denied"));
+  }
+
+  token = sign_in (fixture, "manager", "team_manager");
+  session = psql (fixture, "SELECT max(id) FROM session");
+
+  /* who am I: not audited */
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, token, "GET", "/api/v1/me", NULL, NULL);
+    check (fixture, "GET /api/v1/me", r, 200, NO_ROWS);
+  }
+  {
+    g_autoptr(ScTestResponse) r = anonymous (fixture, "GET", "/api/v1/health", NULL);
+    check (fixture, "GET /api/v1/health", r, 200, NO_ROWS);
+  }
+
+  /* one's own password: wrong, weak, changed */
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, token, "POST", "/api/v1/me/password",
+                                                  "{\"current_password\":\"not-it-at-all\","
+                                                  "\"new_password\":\"a-new-long-password\"}", NULL);
+    g_free (row);
+    row = g_strdup_printf ("%s:manager|team_manager|user.password.change|user|%s|-|failure", manager, manager);
+    check (fixture, "POST /api/v1/me/password", r, 422, ROWS (row));
+  }
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, token, "POST", "/api/v1/me/password",
+                                                  "{\"current_password\":\"" SC_TEST_DEMO_PASSWORD "\","
+                                                  "\"new_password\":\"short\"}", NULL);
+    check (fixture, "POST /api/v1/me/password", r, 422, NO_ROWS);
+  }
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, token, "POST", "/api/v1/me/password",
+                                                  "{\"current_password\":\"" SC_TEST_DEMO_PASSWORD "\","
+                                                  "\"new_password\":\"a-new-long-password\"}", NULL);
+    g_free (row);
+    row = g_strdup_printf ("%s:manager|team_manager|user.password.change|user|%s|-|success", manager, manager);
+    check (fixture, "POST /api/v1/me/password", r, 204, ROWS (row));
+  }
+
+  /* sign out, and the token is refused from then on (a 401 is not audited) */
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, token, "DELETE", "/api/v1/sessions/current",
+                                                  NULL, NULL);
+    g_free (row);
+    row = g_strdup_printf ("%s:manager|team_manager|session.delete|session|%s|-|success", manager, session);
+    check (fixture, "DELETE /api/v1/sessions/current", r, 204, ROWS (row));
+  }
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, token, "DELETE", "/api/v1/sessions/current",
+                                                  NULL, NULL);
+    check (fixture, "DELETE /api/v1/sessions/current", r, 401, NO_ROWS);
+  }
+}
+
+static void
+test_own_password_lockout (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *token = sign_in (fixture, "officer", "admin_officer");
+  g_autofree char *officer = id_of (fixture, "officer");
+  g_autofree char *failure = g_strdup_printf ("%s:officer|admin_officer|user.password.change|user|%s|-|failure",
+                                              officer, officer);
+  g_autofree char *denied = g_strdup_printf ("%s:officer|admin_officer|user.password.change|user|%s|-|denied",
+                                             officer, officer);
+
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, token, "POST", "/api/v1/me/password",
+                                                    "{\"current_password\":\"guess-number-x\","
+                                                    "\"new_password\":\"a-new-long-password\"}", NULL);
+      check (fixture, "POST /api/v1/me/password", r, 422, ROWS (failure));
+    }
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, token, "POST", "/api/v1/me/password",
+                                                  "{\"current_password\":\"" SC_TEST_DEMO_PASSWORD "\","
+                                                  "\"new_password\":\"a-new-long-password\"}", NULL);
+    check (fixture, "POST /api/v1/me/password", r, 429, ROWS (denied));
+    g_assert_nonnull (soup_message_headers_get_one (r->headers, "Retry-After"));
+  }
+  /* the same lock holds for signing in */
+  {
+    g_autoptr(ScTestResponse) r = anonymous (fixture, "POST", "/api/v1/sessions",
+                                             "{\"username\":\"officer\",\"password\":\"" SC_TEST_DEMO_PASSWORD "\"}");
+    check (fixture, "POST /api/v1/sessions", r, 429, ROWS ("-:officer|-|session.create|session|-|-|denied"));
+  }
+}
+
+static void
+test_users_and_audit (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *admin = sign_in (fixture, "sysadmin", "system_admin");
+  g_autofree char *worker = sign_in (fixture, "caseworker", "caseworker");
+  g_autofree char *admin_id = id_of (fixture, "sysadmin");
+  g_autofree char *worker_id = id_of (fixture, "caseworker");
+  g_autofree char *all_ids = psql (fixture, "SELECT string_agg(id::text, ',' ORDER BY id) FROM app_user");
+  g_autofree char *first_two = psql (fixture, "SELECT string_agg(id::text, ',' ORDER BY id)"
+                                              " FROM (SELECT id FROM app_user ORDER BY id LIMIT 2) x");
+  g_autofree char *row = NULL;
+  g_autofree char *new_id = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *reset_path = NULL;
+  g_autofree char *self_path = g_strconcat ("/api/v1/users/", admin_id, NULL);
+  const char *key[] = { "Idempotency-Key", "audit-routes-1", NULL };
+  const char *create = "{\"username\":\"new.worker\",\"role\":\"caseworker\",\"password\":\"a-long-password-1\"}";
+
+#define AS_WORKER(rest) g_strdup_printf ("%s:caseworker|caseworker|" rest, worker_id)
+
+  /* list: the ids of the users shown, page by page */
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, admin, "GET", "/api/v1/users", NULL, NULL);
+    row = g_strdup_printf ("%s:sysadmin|system_admin|user.list|user|-|%s|success", admin_id, all_ids);
+    check (fixture, "GET /api/v1/users", r, 200, ROWS (row));
+  }
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, admin, "GET", "/api/v1/users?limit=2", NULL, NULL);
+    g_free (row);
+    row = g_strdup_printf ("%s:sysadmin|system_admin|user.list|user|-|%s|success", admin_id, first_two);
+    check (fixture, "GET /api/v1/users", r, 200, ROWS (row));
+  }
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, admin, "GET", "/api/v1/users?role=boss", NULL, NULL);
+    check (fixture, "GET /api/v1/users", r, 422, NO_ROWS);
+  }
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, worker, "GET", "/api/v1/users", NULL, NULL);
+    g_free (row);
+    row = AS_WORKER ("user.list|user|-|-|denied");
+    check (fixture, "GET /api/v1/users", r, 403, ROWS (row));
+  }
+
+  /* create: the new id; its replay; a duplicate, bad input and a role that may not */
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, admin, "POST", "/api/v1/users", create, key);
+    g_assert_cmpuint (r->status, ==, 201);
+    new_id = g_strdup_printf ("%" G_GINT64_FORMAT, sc_test_response_get_int (r, "id"));
+    g_free (row);
+    row = g_strdup_printf ("%s:sysadmin|system_admin|user.create|user|%s|-|success", admin_id, new_id);
+    check (fixture, "POST /api/v1/users", r, 201, ROWS (row));
+  }
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, admin, "POST", "/api/v1/users", create, key);
+    g_assert_cmpstr (soup_message_headers_get_one (r->headers, "Idempotent-Replayed"), ==, "true");
+    g_free (row);
+    row = g_strdup_printf ("%s:sysadmin|system_admin|user.create|user|%s|-|replayed", admin_id, new_id);
+    check (fixture, "POST /api/v1/users", r, 201, ROWS (row));
+  }
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, admin, "POST", "/api/v1/users", create, NULL);
+    check (fixture, "POST /api/v1/users", r, 409, NO_ROWS);
+  }
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, admin, "POST", "/api/v1/users",
+                                                  "{\"username\":\"bad.name\\n\",\"role\":\"caseworker\","
+                                                  "\"password\":\"a-long-password-1\"}", NULL);
+    g_assert_nonnull (strstr (body_of (r), "\"field\":\"username\""));
+    check (fixture, "POST /api/v1/users", r, 422, NO_ROWS);
+  }
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, worker, "POST", "/api/v1/users", create, NULL);
+    g_free (row);
+    row = AS_WORKER ("user.create|user|-|-|denied");
+    check (fixture, "POST /api/v1/users", r, 403, ROWS (row));
+  }
+
+  /* read: the id; nothing for a user that does not exist */
+  path = g_strconcat ("/api/v1/users/", new_id, NULL);
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, admin, "GET", path, NULL, NULL);
+    g_free (row);
+    row = g_strdup_printf ("%s:sysadmin|system_admin|user.read|user|%s|-|success", admin_id, new_id);
+    check (fixture, "GET /api/v1/users/{id}", r, 200, ROWS (row));
+  }
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, admin, "GET", "/api/v1/users/999999", NULL, NULL);
+    check (fixture, "GET /api/v1/users/{id}", r, 404, NO_ROWS);
+  }
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, worker, "GET", path, NULL, NULL);
+    g_free (row);
+    row = g_strdup_printf ("%s:caseworker|caseworker|user.read|user|%s|-|denied", worker_id, new_id);
+    check (fixture, "GET /api/v1/users/{id}", r, 403, ROWS (row));
+  }
+
+  /* update: the id; nothing for a stale or missing If-Match; a refused
+   * self-deactivation is denied, with the id */
+  {
+    const char *fresh[] = { "If-Match", "\"1\"", NULL };
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, admin, "PATCH", path, "{\"full_name\":\"New\"}",
+                                                  fresh);
+    g_free (row);
+    row = g_strdup_printf ("%s:sysadmin|system_admin|user.update|user|%s|-|success", admin_id, new_id);
+    check (fixture, "PATCH /api/v1/users/{id}", r, 200, ROWS (row));
+  }
+  {
+    const char *stale[] = { "If-Match", "\"1\"", NULL };
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, admin, "PATCH", path, "{\"full_name\":\"Lost\"}",
+                                                  stale);
+    check (fixture, "PATCH /api/v1/users/{id}", r, 412, NO_ROWS);
+  }
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, admin, "PATCH", path, "{\"full_name\":\"Lost\"}",
+                                                  NULL);
+    check (fixture, "PATCH /api/v1/users/{id}", r, 428, NO_ROWS);
+  }
+  {
+    const char *any[] = { "If-Match", "\"1\"", NULL };
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, admin, "PATCH", self_path, "{\"active\":false}",
+                                                  any);
+    g_free (row);
+    row = g_strdup_printf ("%s:sysadmin|system_admin|user.update|user|%s|-|denied", admin_id, admin_id);
+    check (fixture, "PATCH /api/v1/users/{id}", r, 409, ROWS (row));
+  }
+  {
+    const char *any[] = { "If-Match", "\"2\"", NULL };
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, worker, "PATCH", path, "{\"full_name\":\"X\"}",
+                                                  any);
+    g_free (row);
+    row = g_strdup_printf ("%s:caseworker|caseworker|user.update|user|%s|-|denied", worker_id, new_id);
+    check (fixture, "PATCH /api/v1/users/{id}", r, 403, ROWS (row));
+  }
+
+  /* password reset */
+  reset_path = g_strconcat (path, "/password", NULL);
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, admin, "POST", reset_path,
+                                                  "{\"new_password\":\"another-long-password\"}", NULL);
+    g_free (row);
+    row = g_strdup_printf ("%s:sysadmin|system_admin|user.password.reset|user|%s|-|success", admin_id, new_id);
+    check (fixture, "POST /api/v1/users/{id}/password", r, 204, ROWS (row));
+  }
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, admin, "POST", "/api/v1/users/999999/password",
+                                                  "{\"new_password\":\"another-long-password\"}", NULL);
+    check (fixture, "POST /api/v1/users/{id}/password", r, 404, NO_ROWS);
+  }
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, worker, "POST", reset_path,
+                                                  "{\"new_password\":\"another-long-password\"}", NULL);
+    g_free (row);
+    row = g_strdup_printf ("%s:caseworker|caseworker|user.password.reset|user|%s|-|denied", worker_id, new_id);
+    check (fixture, "POST /api/v1/users/{id}/password", r, 403, ROWS (row));
+  }
+
+  /* the trail: the ids of the events shown */
+  {
+    g_autofree char *shown = NULL;
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, admin, "GET", "/api/v1/audit?limit=3", NULL, NULL);
+    JsonArray *items = json_object_get_array_member (json_node_get_object (r->json), "items");
+    g_autoptr(GString) ids = g_string_new (NULL);
+
+    for (guint i = 0; i < json_array_get_length (items); i++)
+      g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
+                              json_object_get_int_member (json_array_get_object_element (items, i), "id"));
+    g_assert_cmpuint (json_array_get_length (items), ==, 3);
+    g_free (row);
+    row = g_strdup_printf ("%s:sysadmin|system_admin|audit.read|audit|-|%s|success", admin_id, ids->str);
+    check (fixture, "GET /api/v1/audit", r, 200, ROWS (row));
+  }
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, admin, "GET", "/api/v1/audit?from=never", NULL,
+                                                  NULL);
+    check (fixture, "GET /api/v1/audit", r, 422, NO_ROWS);
+  }
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, worker, "GET", "/api/v1/audit", NULL, NULL);
+    g_free (row);
+    row = AS_WORKER ("audit.read|audit|-|-|denied");
+    check (fixture, "GET /api/v1/audit", r, 403, ROWS (row));
+  }
+  /* finding a record finds the list reads that showed it */
+  {
+    g_autofree char *query = g_strdup_printf ("/api/v1/audit?resource_type=user&resource_id=%s", new_id);
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, admin, "GET", query, NULL, NULL);
+    JsonArray *items = json_object_get_array_member (json_node_get_object (r->json), "items");
+    g_autoptr(GString) actions = g_string_new (NULL);
+    g_autoptr(GString) ids = g_string_new (NULL);
+
+    for (guint i = 0; i < json_array_get_length (items); i++)
+      {
+        JsonObject *item = json_array_get_object_element (items, i);
+
+        g_string_append_printf (actions, "%s%s:%s", i > 0 ? "," : "", json_object_get_string_member (item, "action"),
+                                json_object_get_string_member (item, "outcome"));
+        g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", json_object_get_int_member (item, "id"));
+      }
+    g_assert_cmpstr (actions->str, ==, "user.password.reset:denied,user.password.reset:success,user.update:denied,"
+                                       "user.update:success,user.read:denied,user.read:success,"
+                                       "user.create:replayed,user.create:success");
+    g_free (row);
+    row = g_strdup_printf ("%s:sysadmin|system_admin|audit.read|audit|-|%s|success", admin_id, ids->str);
+    check (fixture, "GET /api/v1/audit", r, 200, ROWS (row));
+  }
+  /* a later list shows the new user: found by its id too */
+  {
+    g_autofree char *ids = psql (fixture, "SELECT string_agg(id::text, ',' ORDER BY id) FROM app_user");
+    g_autofree char *query = g_strdup_printf ("/api/v1/audit?resource_id=%s&limit=1", new_id);
+    g_autoptr(ScTestResponse) listed = sc_test_authed (fixture->daemon, admin, "GET", "/api/v1/users", NULL, NULL);
+    g_autoptr(ScTestResponse) r = NULL;
+    JsonObject *item;
+
+    g_free (row);
+    row = g_strdup_printf ("%s:sysadmin|system_admin|user.list|user|-|%s|success", admin_id, ids);
+    check (fixture, "GET /api/v1/users", listed, 200, ROWS (row));
+    r = sc_test_authed (fixture->daemon, admin, "GET", query, NULL, NULL);
+    item = json_array_get_object_element (json_object_get_array_member (json_node_get_object (r->json), "items"), 0);
+    g_assert_cmpstr (json_object_get_string_member (item, "action"), ==, "user.list");
+    g_assert_cmpstr (json_object_get_string_member (item, "request_id"), ==,
+                     soup_message_headers_get_one (listed->headers, "X-Request-Id"));
+    g_strfreev (new_rows (fixture));
+  }
+#undef AS_WORKER
+}
+
+/* Each route either writes audit rows and was seen here to succeed and to be
+ * refused, or is one of the few the access rules say are not audited. */
+static void
+test_every_route (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  guint n = 0;
+  const ScdRoute *routes = scd_routes_get (&n);
+
+  test_sessions_and_me (fixture, data);
+  test_own_password_lockout (fixture, data);
+  test_users_and_audit (fixture, data);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *route = g_strdup_printf ("%s %s", routes[i].method, routes[i].pattern);
+
+      if (g_str_equal (routes[i].action, "health.read") || g_str_equal (routes[i].action, "me.read"))
+        {
+          g_assert_false (g_hash_table_contains (fixture->success, route));
+          continue;
+        }
+      if (!g_hash_table_contains (fixture->success, route))
+        g_error ("%s (%s) was not seen writing its audit row", route, routes[i].action);
+      /* signing out cannot be refused but by a 401, which has no actor */
+      if (!g_str_equal (routes[i].pattern, "/api/v1/sessions/current") &&
+          !g_hash_table_contains (fixture->refused, route))
+        g_error ("%s (%s) was not seen refused", route, routes[i].action);
+    }
+}
+
+static void
+collect_inserters (const char *root,
+                   const char *dir,
+                   GPtrArray  *found)
+{
+  g_autofree char *path = g_build_filename (root, dir, NULL);
+  g_autoptr(GDir) listing = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (listing);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *relative = g_build_filename (dir, name, NULL);
+      g_autofree char *full = g_build_filename (root, relative, NULL);
+      g_autofree char *text = NULL;
+      g_autofree char *lower = NULL;
+
+      if (g_file_test (full, G_FILE_TEST_IS_DIR))
+        {
+          collect_inserters (root, relative, found);
+          continue;
+        }
+      if (!g_str_has_suffix (name, ".c") && !g_str_has_suffix (name, ".h") && !g_str_has_suffix (name, ".sql"))
+        continue;
+      g_assert_true (g_file_get_contents (full, &text, NULL, NULL));
+      lower = g_ascii_strdown (text, -1);
+      if (strstr (lower, "insert into audit_event") != NULL)
+        g_ptr_array_add (found, g_steal_pointer (&relative));
+    }
+}
+
+/* The passwords the test sent and the hashes made of them. (--demo-data
+ * prints the demo users' fictional password on purpose, for ./demo.) */
+static void
+assert_no_secret (const char *what,
+                  const char *log)
+{
+  static const char * const secrets[] = { "$argon2", "not-the-password", "guess-number-x", "a-long-password-1",
+                                          "a-new-long-password", "another-long-password" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (secrets); i++)
+    if (strstr (log, secrets[i]) != NULL)
+      g_error ("%s holds a secret (%s)", what, secrets[i]);
+}
+
+static void
+test_no_other_path (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  const char *root = g_getenv ("SC_SOURCE_ROOT");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *pg_log_path = g_build_filename (sc_test_cluster_get_dir (fixture->cluster), "log",
+                                                   "postgresql.log", NULL);
+  g_autofree char *pg_log = NULL;
+  g_autofree char *daemon_log = NULL;
+
+  /* PostgreSQL refuses the application role any other way in */
+  out = sc_test_cluster_psql (fixture->cluster, "SET ROLE sendcase_app; INSERT INTO audit_event (action, outcome)"
+                                                " VALUES ('user.read', 'success')", &error);
+  g_assert_null (out);
+  g_assert_nonnull (strstr (error->message, "permission denied for table audit_event"));
+
+  /* and in the source, only the trigger behind audit_entry writes audit_event */
+  collect_inserters (root, "server", found);
+  collect_inserters (root, "sql", found);
+  collect_inserters (root, "common", found);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (found, 0), ==, "sql/0003-app-login-audit-entry.sql");
+
+  /* after every route has run, nothing secret is in either log */
+  test_sessions_and_me (fixture, data);
+  test_users_and_audit (fixture, data);
+  g_assert_true (g_file_get_contents (pg_log_path, &pg_log, NULL, NULL));
+  assert_no_secret ("PostgreSQL's log", pg_log);
+  daemon_log = sc_test_daemon_dup_log (fixture->daemon);
+  assert_no_secret ("the daemon's log", daemon_log);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add ("/server/audit-routes/every-route", Fixture, NULL, fixture_setup, test_every_route, fixture_teardown);
+  g_test_add ("/server/audit-routes/no-other-path", Fixture, NULL, fixture_setup, test_no_other_path,
+              fixture_teardown);
+  return g_test_run ();
+}
