@@ -133,6 +133,7 @@ scc_application_startup (GApplication *application)
   static const char *sign_out_accels[] = { "<Control><Shift>q", NULL };
   static const char *home_accels[] = { "<Alt>Home", NULL };
   static const char *help_accels[] = { "F1", NULL };
+  static const char *menu_accels[] = { "F10", NULL };
   SccApplication *self = SCC_APPLICATION (application);
 
   G_APPLICATION_CLASS (scc_application_parent_class)->startup (application);
@@ -143,6 +144,7 @@ scc_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.sign-out", sign_out_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-page::home", home_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help", help_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-menu", menu_accels);
 }
 
 static void

@@ -18,8 +18,9 @@
  * submission was cut short says so). Anyone else starts from home with
  * every page cleared, so one person's unsaved input never reaches another.
  *
- * Actions: win.show-page(s), win.go-back, win.sign-out, win.show-help (F1:
- * the user guide for the signed-in role, SccHelpWindow), and for pages
+ * Actions: win.show-page(s), win.go-back, win.sign-out, win.show-menu (F10:
+ * the shown page's menu), win.show-help (F1: the user guide for the
+ * signed-in role, SccHelpWindow), and for pages
  * win.show-toast(a{sv}) (title, and optionally button-label, page and
  * action: the page's action the button activates, through
  * win.page-action((ss))). Toasts belong to the session that raised them.
@@ -270,7 +271,9 @@ on_focus_widget_cb (SccWindow  *self,
   g_assert (SCC_IS_WINDOW (self));
 
   in_popover = focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL;
-  on_menu_button = focus != NULL &&
+
+  /* (A menu's popover is a child of its button: inside it is not "on" it.) */
+  on_menu_button = focus != NULL && !in_popover &&
                    (GTK_IS_MENU_BUTTON (focus) || gtk_widget_get_ancestor (focus, GTK_TYPE_MENU_BUTTON) != NULL);
 
   if (on_menu_button && self->focus_in_popover)
@@ -367,6 +370,20 @@ win_show_help_action (GSimpleAction *action,
 }
 
 static void
+win_show_menu_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  SccWindow *self = user_data;
+  GtkWidget *page = adw_leaflet_get_visible_child (self->leaflet);
+
+  g_assert (SCC_IS_WINDOW (self));
+
+  if (SCC_IS_PAGE (page))
+    scc_page_popup_menu (SCC_PAGE (page));
+}
+
+static void
 win_show_toast_action (GSimpleAction *action,
                        GVariant      *parameter,
                        gpointer       user_data)
@@ -427,6 +444,7 @@ static const GActionEntry win_actions[] = {
   { "show-page", win_show_page_action, "s" },
   { "go-back", win_go_back_action },
   { "show-help", win_show_help_action },
+  { "show-menu", win_show_menu_action },
   { "show-toast", win_show_toast_action, "a{sv}" },
   { "page-action", win_page_action_action, "(ss)" },
 };

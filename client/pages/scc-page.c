@@ -37,6 +37,7 @@ typedef struct
   GPtrArray       *forms;           /* PageForm */
   GtkWidget       *default_widget;
   GtkWidget       *initial_focus;
+  GtkWidget       *primary_menu;
 } SccPagePrivate;
 
 enum {
@@ -47,6 +48,7 @@ enum {
   PROP_USER,
   PROP_DEFAULT_WIDGET,
   PROP_INITIAL_FOCUS,
+  PROP_PRIMARY_MENU,
   N_PROPS
 };
 
@@ -199,6 +201,7 @@ scc_page_dispose (GObject *object)
   g_clear_object (&priv->user);
   g_clear_object (&priv->default_widget);
   g_clear_object (&priv->initial_focus);
+  g_clear_object (&priv->primary_menu);
 
   G_OBJECT_CLASS (scc_page_parent_class)->dispose (object);
 }
@@ -238,6 +241,10 @@ scc_page_get_property (GObject    *object,
       g_value_set_object (value, priv->initial_focus);
       break;
 
+    case PROP_PRIMARY_MENU:
+      g_value_set_object (value, priv->primary_menu);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -272,6 +279,10 @@ scc_page_set_property (GObject      *object,
 
     case PROP_INITIAL_FOCUS:
       g_set_object (&priv->initial_focus, g_value_get_object (value));
+      break;
+
+    case PROP_PRIMARY_MENU:
+      g_set_object (&priv->primary_menu, g_value_get_object (value));
       break;
 
     default:
@@ -352,6 +363,18 @@ scc_page_class_init (SccPageClass *klass)
    */
   properties[PROP_INITIAL_FOCUS] =
     g_param_spec_object ("initial-focus", NULL, NULL,
+                         GTK_TYPE_WIDGET,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * SccPage:primary-menu:
+   *
+   * The page's menu (a GtkMenuButton, or a widget holding one), which
+   * win.show-menu (F10) opens. The window opens the shown page's own: GTK's
+   * "primary" menu buttons would compete across the pages of one window.
+   */
+  properties[PROP_PRIMARY_MENU] =
+    g_param_spec_object ("primary-menu", NULL, NULL,
                          GTK_TYPE_WIDGET,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
 
@@ -596,6 +619,45 @@ scc_page_show_toast (SccPage    *self,
   /* Outside a window nothing takes it: no one to tell. */
   toast = g_variant_ref_sink (g_variant_dict_end (&dict));
   return gtk_widget_activate_action_variant (GTK_WIDGET (self), "win.show-toast", toast);
+}
+
+static GtkMenuButton *
+find_menu_button (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget))
+    return GTK_MENU_BUTTON (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkMenuButton *found = find_menu_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/**
+ * scc_page_popup_menu:
+ *
+ * Opens the page's primary menu, if it has one.
+ *
+ * Returns: whether it did
+ */
+gboolean
+scc_page_popup_menu (SccPage *self)
+{
+  SccPagePrivate *priv = scc_page_get_instance_private (self);
+  GtkMenuButton *button;
+
+  g_return_val_if_fail (SCC_IS_PAGE (self), FALSE);
+
+  if (priv->primary_menu == NULL || (button = find_menu_button (priv->primary_menu)) == NULL)
+    return FALSE;
+  gtk_menu_button_popup (button);
+  return TRUE;
 }
 
 /**

@@ -93,6 +93,7 @@ gboolean         scc_page_show_toast          (SccPage      *self,
                                                const char   *button_label,
                                                const char   *action_name);
 
+gboolean         scc_page_popup_menu          (SccPage      *self);
 void             scc_page_shown               (SccPage      *self);
 void             scc_page_clear               (SccPage      *self);
 void             scc_page_session_ended       (SccPage      *self,

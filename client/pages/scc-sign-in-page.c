@@ -510,6 +510,7 @@ scc_sign_in_page_class_init (SccSignInPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SccSignInPage, retry_spinner);
   /* By name only, for tests and tools (gtk_widget_get_template_child). */
   gtk_widget_class_bind_template_child_full (widget_class, "error_label", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "menu_button", FALSE, 0);
 
   gtk_widget_class_install_action (widget_class, "connection.retry", NULL, connection_retry_action);
   gtk_widget_class_install_action (widget_class, "connection.edit-address", NULL,

@@ -167,18 +167,19 @@ on_text_has_focus_cb (SccFieldRow *self,
   gtk_editable_select_region (editable, position, position);
 }
 
-/* The row's one toggle, "show text", out of the Tab chain. */
+/* A password row's one button, "show text", out of the Tab chain (the
+ * text's context menu, Shift+F10, has Show Text for the keyboard). */
 static void
-unfocus_toggles (GtkWidget *widget)
+unfocus_buttons (GtkWidget *widget)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      if (GTK_IS_TOGGLE_BUTTON (child))
+      if (GTK_IS_BUTTON (child))
         gtk_widget_set_focusable (child, FALSE);
       else
-        unfocus_toggles (child);
+        unfocus_buttons (child);
     }
 }
 
@@ -208,7 +209,7 @@ scc_field_row_constructed (GObject *object)
   gtk_list_box_append (self->list, GTK_WIDGET (self->entry));
 
   if (self->kind == SCC_FIELD_KIND_SECRET)
-    unfocus_toggles (GTK_WIDGET (self->entry));
+    unfocus_buttons (GTK_WIDGET (self->entry));
 
   text = gtk_editable_get_delegate (GTK_EDITABLE (self->entry));
   if (text != NULL)

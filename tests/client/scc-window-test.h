@@ -59,6 +59,10 @@ void          scc_test_assert_no_field_error (const char *page,
                                             const char  *row);
 void          scc_test_assert_toast        (const char  *title);
 
+/* Gives @window the X input focus, as a window manager would (Xvfb has
+ * none): once before pressing keys, and again after a dialog closes. */
+void          scc_test_focus_window        (GtkWindow   *window);
+void          scc_window_test_focus        (void);
 /* Presses keys in xdotool's words ("Tab", "ctrl+shift+q", "F10") in the
  * main window, one after the other, and lets GTK handle them. */
 void          scc_test_press_keys          (const char  *first_key,
