@@ -131,8 +131,9 @@ show_problem (SccSignInPage      *self,
       adw_status_page_set_icon_name (self->problem_page, "network-offline-symbolic");
       adw_status_page_set_title (self->problem_page, _("Cannot Reach the Server"));
       description = g_markup_printf_escaped (_("sendcase could not connect to <b>%s</b>. "
-                                               "Check the address and your network connection, "
-                                               "then try again."),
+                                               "Check the address and your network connection. "
+                                               "sendcase keeps trying, and goes on by itself when "
+                                               "the server answers."),
                                              target_url);
     }
   else
@@ -141,15 +142,14 @@ show_problem (SccSignInPage      *self,
       adw_status_page_set_title (self->problem_page, _("Database Unavailable"));
       if (version != NULL)
         description = g_markup_printf_escaped (_("The server at <b>%s</b> (sendcase %s) is reachable, "
-                                                 "but it cannot reach its database. Try again in a "
-                                                 "few minutes, or tell your system administrator if "
-                                                 "this continues."),
+                                                 "but it cannot reach its database. sendcase keeps "
+                                                 "trying; tell your system administrator if this "
+                                                 "continues."),
                                                target_url, version);
       else
         description = g_markup_printf_escaped (_("The server at <b>%s</b> is reachable, but it cannot "
-                                                 "serve requests. Try again in a few minutes, or "
-                                                 "tell your system administrator if this "
-                                                 "continues."),
+                                                 "serve requests. sendcase keeps trying; tell your "
+                                                 "system administrator if this continues."),
                                                target_url);
     }
 

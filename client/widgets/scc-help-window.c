@@ -9,8 +9,9 @@
  * role's name on the wire) or keeps it out of the window ("help: none",
  * for the parts about the guide itself).
  *
- * Keyboard: the text takes the focus, so the arrow and Page keys scroll
- * it; Escape closes the window.
+ * The section for the reader's role comes first, then the ones for
+ * everyone. Keyboard: the text takes the focus, so the arrow and Page keys
+ * scroll it; Escape closes the window.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -35,6 +36,7 @@ struct _SccHelpWindow
   GPtrArray         *headings;  /* char *, the "##" headings shown */
 
   /* Template widgets */
+  AdwWindowTitle    *window_title;
   GtkScrolledWindow *scroller;
   GtkBox            *content_box;
 };
@@ -157,31 +159,42 @@ table_row_text (const char *line)
   }
 }
 
-/* Whether the section under a "##" heading is for @role_name (NULL:
- * signed out), given the comment line under it (or NULL). */
-static gboolean
-section_is_for (const char *marker,
-                const char *role_name)
+typedef enum
+{
+  SECTION_ALL,   /* for everyone */
+  SECTION_ROLE,  /* for the signed-in user's role */
+  SECTION_NONE,  /* not shown here */
+} SectionKind;
+
+/* What the section under a "##" heading is, for @role_name (NULL: signed
+ * out), given the line under the heading (or NULL). */
+static SectionKind
+section_kind (const char *marker,
+              const char *role_name)
 {
   g_autofree char *who = NULL;
   const char *start;
   const char *end;
 
   if (marker == NULL || !g_str_has_prefix (marker, "<!-- help:"))
-    return TRUE;
+    return SECTION_ALL;
 
   start = marker + strlen ("<!-- help:");
   end = strstr (start, "-->");
   who = g_strstrip (g_strndup (start, end != NULL ? (gsize)(end - start) : strlen (start)));
   if (g_str_equal (who, "all"))
-    return TRUE;
-  return role_name != NULL && g_str_equal (who, role_name);
+    return SECTION_ALL;
+  if (role_name != NULL && g_str_equal (who, role_name))
+    return SECTION_ROLE;
+  return SECTION_NONE;
 }
 
+/* Lays out the sections of @wanted kind, in the guide's order. */
 static void
-lay_out_guide (SccHelpWindow *self,
-               const char    *guide,
-               const char    *role_name)
+lay_out_sections (SccHelpWindow *self,
+                  const char    *guide,
+                  const char    *role_name,
+                  SectionKind    wanted)
 {
   g_auto(GStrv) lines = g_strsplit (guide, "\n", -1);
   g_autoptr(GString) paragraph = g_string_new (NULL);
@@ -202,7 +215,7 @@ lay_out_guide (SccHelpWindow *self,
       if (g_str_has_prefix (line, "## "))
         {
           flush_paragraph (self, paragraph);
-          shown = section_is_for (lines[i + 1] != NULL ? g_strstrip (lines[i + 1]) : NULL, role_name);
+          shown = section_kind (lines[i + 1] != NULL ? g_strstrip (lines[i + 1]) : NULL, role_name) == wanted;
           if (shown)
             {
               add_label (self, line + 3, "title-2", 0);
@@ -264,6 +277,16 @@ lay_out_guide (SccHelpWindow *self,
   flush_paragraph (self, paragraph);
 }
 
+/* The reader's own part first, then what is for everyone. */
+static void
+lay_out_guide (SccHelpWindow *self,
+               const char    *guide,
+               const char    *role_name)
+{
+  lay_out_sections (self, guide, role_name, SECTION_ROLE);
+  lay_out_sections (self, guide, role_name, SECTION_ALL);
+}
+
 static void
 help_show_shortcuts_action (GtkWidget  *widget,
                             const char *action_name,
@@ -296,6 +319,7 @@ scc_help_window_class_init (SccHelpWindowClass *klass)
   object_class->dispose = scc_help_window_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/sendcase/Sendcase/ui/scc-help-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SccHelpWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, SccHelpWindow, scroller);
   gtk_widget_class_bind_template_child (widget_class, SccHelpWindow, content_box);
 
@@ -342,6 +366,8 @@ scc_help_window_new (GtkWindow *parent,
   g_assert_no_error (error);  /* compiled in */
   guide = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
   lay_out_guide (self, guide, user != NULL ? sc_user_get_role_name (user) : NULL);
+  adw_window_title_set_subtitle (self->window_title,
+                                 user != NULL ? sc_user_get_role_title (user) : _("Signed out"));
 
   return self;
 }
