@@ -71,6 +71,7 @@ struct _SccWindow
   gint64                resume_user_id;  /* whose it was */
   guint                 signed_in_source;
   GWeakRef              content_focus;   /* the last focus outside menus */
+  GWeakRef              help_window;     /* SccHelpWindow, while open */
 
   guint                 focus_in_popover : 1;
 
@@ -361,11 +362,16 @@ win_show_help_action (GSimpleAction *action,
 {
   SccWindow *self = user_data;
   ScSession *session = scc_api_client_get_session (self->api_client);
+  g_autoptr(SccHelpWindow) open = g_weak_ref_get (&self->help_window);
   SccHelpWindow *help;
 
   g_assert (SCC_IS_WINDOW (self));
 
+  /* One help window at a time; a new one if the reader changed. */
+  if (open != NULL)
+    gtk_window_destroy (GTK_WINDOW (open));
   help = scc_help_window_new (GTK_WINDOW (self), session != NULL ? sc_session_get_user (session) : NULL);
+  g_weak_ref_set (&self->help_window, help);
   gtk_window_present (GTK_WINDOW (help));
 }
 
@@ -510,6 +516,7 @@ scc_window_dispose (GObject *object)
   g_clear_pointer (&self->toasts, g_ptr_array_unref);
   g_clear_pointer (&self->resume_page, g_free);
   g_weak_ref_set (&self->content_focus, NULL);
+  g_weak_ref_set (&self->help_window, NULL);
 
   G_OBJECT_CLASS (scc_window_parent_class)->dispose (object);
 }
@@ -520,6 +527,7 @@ scc_window_finalize (GObject *object)
   SccWindow *self = (SccWindow *)object;
 
   g_weak_ref_clear (&self->content_focus);
+  g_weak_ref_clear (&self->help_window);
 
   G_OBJECT_CLASS (scc_window_parent_class)->finalize (object);
 }
@@ -597,6 +605,7 @@ scc_window_init (SccWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   g_weak_ref_init (&self->content_focus, NULL);
+  g_weak_ref_init (&self->help_window, NULL);
   self->pages = g_ptr_array_new ();
   self->toasts = g_ptr_array_new_with_free_func (g_object_unref);
   self->settings = g_settings_new (SC_APP_ID);

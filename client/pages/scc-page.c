@@ -409,18 +409,33 @@ scc_page_class_set_needs_session (SccPageClass *klass,
   g_type_set_qdata (G_TYPE_FROM_CLASS (klass), no_session_quark, needs_session ? NULL : GINT_TO_POINTER (1));
 }
 
+/* The nearest class's setting: a page derived from a page keeps its own. */
+static gpointer
+lookup_class_data (SccPage *self,
+                   GQuark   quark)
+{
+  for (GType type = G_OBJECT_TYPE (self); type != SCC_TYPE_PAGE; type = g_type_parent (type))
+    {
+      gpointer data = g_type_get_qdata (type, quark);
+
+      if (data != NULL)
+        return data;
+    }
+  return NULL;
+}
+
 const char *
 scc_page_get_page_name (SccPage *self)
 {
   g_return_val_if_fail (SCC_IS_PAGE (self), NULL);
-  return g_type_get_qdata (G_OBJECT_TYPE (self), page_name_quark);
+  return lookup_class_data (self, page_name_quark);
 }
 
 gboolean
 scc_page_get_needs_session (SccPage *self)
 {
   g_return_val_if_fail (SCC_IS_PAGE (self), TRUE);
-  return g_type_get_qdata (G_OBJECT_TYPE (self), no_session_quark) == NULL;
+  return lookup_class_data (self, no_session_quark) == NULL;
 }
 
 /**

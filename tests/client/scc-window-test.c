@@ -21,6 +21,26 @@ connection_settled (gpointer user_data)
   return !scc_connection_vm_get_busy (scc_window_get_connection (scc_test_window));
 }
 
+static void run_xdotool (GPtrArray *argv);
+
+/* The pointer off the window, so no row is drawn hovered in a screenshot. */
+static void
+park_pointer (void)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (scc_test_window));
+  GdkMonitor *monitor = g_list_model_get_item (gdk_display_get_monitors (display), 0);
+  GdkRectangle geometry;
+
+  gdk_monitor_get_geometry (monitor, &geometry);
+  g_object_unref (monitor);
+  g_ptr_array_add (argv, g_strdup ("xdotool"));
+  g_ptr_array_add (argv, g_strdup ("mousemove"));
+  g_ptr_array_add (argv, g_strdup_printf ("%d", geometry.width - 1));
+  g_ptr_array_add (argv, g_strdup_printf ("%d", geometry.height - 1));
+  run_xdotool (argv);
+}
+
 void
 scc_window_test_start (const char *server_url)
 {
@@ -41,6 +61,7 @@ scc_window_test_start (const char *server_url)
   g_assert_nonnull (scc_test_window);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (scc_test_window));
   scc_test_wait_connection ();
+  park_pointer ();
 }
 
 /* Gives the X input focus to the window once, as a window manager would:
