@@ -11,6 +11,8 @@
  *
  * Running from the build tree needs the compiled schema:
  *   GSETTINGS_SCHEMA_DIR=build/client/data build/client/sendcase
+ * Without it, main() says so in one line and exits 1
+ * (scc_application_check_settings), rather than GIO aborting.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -130,6 +132,8 @@ scc_application_startup (GApplication *application)
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *sign_out_accels[] = { "<Control><Shift>q", NULL };
   static const char *home_accels[] = { "<Alt>Home", NULL };
+  static const char *help_accels[] = { "F1", NULL };
+  static const char *menu_accels[] = { "F10", NULL };
   SccApplication *self = SCC_APPLICATION (application);
 
   G_APPLICATION_CLASS (scc_application_parent_class)->startup (application);
@@ -138,7 +142,9 @@ scc_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.sign-out", sign_out_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-home", home_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-page::home", home_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help", help_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-menu", menu_accels);
 }
 
 static void
@@ -210,6 +216,35 @@ scc_application_new (void)
                        "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
                        "resource-base-path", "/org/sendcase/Sendcase",
                        NULL);
+}
+
+/**
+ * scc_application_check_settings:
+ *
+ * Checks that the settings schema is installed where GSettings looks, so
+ * the window's g_settings_new() will not abort the process.
+ *
+ * Returns: %FALSE with @error saying what is missing and how to fix it
+ */
+gboolean
+scc_application_check_settings (GError **error)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, SC_APP_ID, TRUE);
+  if (schema == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   "cannot find the settings schema \"%s\": install sendcase (meson install), "
+                   "or run it from the build tree with GSETTINGS_SCHEMA_DIR=build/client/data",
+                   SC_APP_ID);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /**

@@ -19,6 +19,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SccApplication, scc_application, SCC, APPLICATION, AdwApplication)
 
+gboolean        scc_application_check_settings  (GError        **error);
 SccApplication *scc_application_new            (void);
 SccApiClient   *scc_application_get_api_client (SccApplication *self);
 

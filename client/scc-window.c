@@ -1,29 +1,38 @@
 /* scc-window.c
  *
- * SccWindow: the main window and the session's life in it. It builds the
- * view models of its pages from the application's SccApiClient, hands them
- * to the pages, installs the signed-in actions (win.show-home,
- * win.show-account, win.sign-out) and keeps window state in GSettings
- * (size, maximized, the server address).
+ * SccWindow: the main window and the session's life in it. It makes its
+ * pages from one list (page_types below: adding a page is one line there),
+ * gives each the API client and the connection, and from then on treats
+ * them alike: it tells them who is signed in, when to forget input, when
+ * the session has ended, and when they are shown. Only two names are its
+ * own: "sign-in", where a session starts, and "home", where it begins.
  *
- * The session, as the window sees it:
- *
- *   sign-in --SccSignInVm::signed-in--> home (or back where the user was)
- *   any page --win.sign-out--> sign-in, empty; every page's input cleared
+ *   sign-in --the API client holds a session--> home (or back where the user was)
+ *   any page --win.sign-out--> sign-in, empty; every page cleared
  *   any page --SccApiClient::unauthorized--> sign-in, username filled in,
  *            "Your session has ended"; the pages keep their input
  *
  * When a session ends under the user, the window remembers the page they
  * were on and who they were. If the same user (by id) signs in again, they
  * go back to that page with their input as they left it (and a form whose
- * submission was cut short says so: SccChangePasswordVm:notice). Anyone
- * else starts from home with every form cleared, so one person's unsaved
- * input never reaches another.
+ * submission was cut short says so). Anyone else starts from home with
+ * every page cleared, so one person's unsaved input never reaches another.
+ *
+ * Actions: win.show-page(s), win.go-back, win.sign-out, win.show-menu (F10:
+ * the shown page's menu), win.show-help (F1: the user guide for the
+ * signed-in role, SccHelpWindow), and for pages
+ * win.show-toast(a{sv}) (title, and optionally button-label, page and
+ * action: the page's action the button activates, through
+ * win.page-action((ss))). Toasts belong to the session that raised them.
+ *
+ * The keyboard: every page puts the focus somewhere when shown (also after
+ * Back, which the leaflet does by itself), and closing a menu gives the
+ * focus back to the field it came from, not to the menu button, so Tab
+ * and typing carry on where the user was.
  *
  * The server address is read from GSettings once, when the window opens,
  * and written back whenever the user starts a connection to a usable
- * address, so what is typed but never tried is not remembered. The token is
- * never stored (scc-api-client.c).
+ * address. The token is never stored (scc-api-client.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -34,7 +43,19 @@
 
 #include <glib/gi18n.h>
 
+#include "scc-help-window.h"
+#include "scc-pages.h"
 #include "scc-window.h"
+
+#define SIGN_IN_PAGE "sign-in"
+#define HOME_PAGE "home"
+
+/* The pages, in the leaflet's order: Back goes to the one before. */
+static GType (* const page_types[]) (void) = {
+  scc_sign_in_page_get_type,
+  scc_home_page_get_type,
+  scc_account_page_get_type,
+};
 
 struct _SccWindow
 {
@@ -42,19 +63,21 @@ struct _SccWindow
 
   /* Owned */
   SccApiClient         *api_client;
-  SccSignInVm          *sign_in_vm;
-  SccChangePasswordVm  *change_password_vm;
+  SccConnectionVm      *connection;
   GSettings            *settings;
+  GPtrArray            *pages;           /* SccPage, in page_types order */
   GPtrArray            *toasts;          /* AdwToast shown or queued, until dismissed */
   char                 *resume_page;     /* where an ended session left the user, or NULL */
   gint64                resume_user_id;  /* whose it was */
+  guint                 signed_in_source;
+  GWeakRef              content_focus;   /* the last focus outside menus */
+  GWeakRef              help_window;     /* SccHelpWindow, while open */
+
+  guint                 focus_in_popover : 1;
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
-  SccSignInPage        *sign_in_page;
-  SccHomePage          *home_page;
-  SccAccountPage       *account_page;
 };
 
 enum {
@@ -67,43 +90,39 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (SccWindow, scc_window, ADW_TYPE_APPLICATION_WINDOW)
 
+#define FOR_EACH_PAGE(self, page) \
+  for (guint _i = 0; _i < (self)->pages->len && ((page) = g_ptr_array_index ((self)->pages, _i)); _i++)
+
 static void
 update_actions (SccWindow *self)
 {
   gboolean signed_in = scc_api_client_get_signed_in (self->api_client);
-  static const char * const signed_in_actions[] = { "show-home", "show-account", "sign-out" };
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "sign-out");
 
-  g_assert (SCC_IS_WINDOW (self));
-
-  for (guint i = 0; i < G_N_ELEMENTS (signed_in_actions); i++)
-    {
-      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), signed_in_actions[i]);
-
-      g_simple_action_set_enabled (G_SIMPLE_ACTION (action), signed_in);
-    }
-}
-
-/* Every page's unsaved input, for a sign-out or a different user. */
-static void
-clear_input (SccWindow *self)
-{
-  g_assert (SCC_IS_WINDOW (self));
-
-  scc_change_password_vm_clear (self->change_password_vm);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), signed_in);
 }
 
 static void
 set_user (SccWindow *self,
-          SccUser   *user)
+          ScUser    *user)
 {
-  g_assert (SCC_IS_WINDOW (self));
+  SccPage *page;
 
-  scc_home_page_set_user (self->home_page, user);
-  scc_account_page_set_user (self->account_page, user);
+  FOR_EACH_PAGE (self, page)
+    scc_page_set_user (page, user);
+}
+
+static void
+clear_pages (SccWindow *self)
+{
+  SccPage *page;
+
+  FOR_EACH_PAGE (self, page)
+    scc_page_clear (page);
 }
 
 /* Toasts belong to the session that raised them: a new session, or none,
- * starts without the old one's news ("Your password has been changed"). */
+ * starts without the old one's news. */
 static void
 dismiss_toasts (SccWindow *self)
 {
@@ -129,37 +148,66 @@ on_toast_dismissed_cb (SccWindow *self,
 }
 
 static void
+add_toast (SccWindow *self,
+           AdwToast  *toast)
+{
+  g_assert (SCC_IS_WINDOW (self));
+
+  g_ptr_array_add (self->toasts, g_object_ref (toast));
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
 on_connection_state_cb (SccWindow       *self,
                         GParamSpec      *pspec,
                         SccConnectionVm *connection)
 {
   g_assert (SCC_IS_WINDOW (self));
-  g_assert (SCC_IS_CONNECTION_VM (connection));
 
   if (scc_connection_vm_get_state (connection) == SCC_CONNECTION_STATE_CONNECTING)
-    g_settings_set_string (self->settings, "server-url",
-                           scc_connection_vm_get_target_url (connection));
+    g_settings_set_string (self->settings, "server-url", scc_connection_vm_get_target_url (connection));
 }
 
 static void
-on_signed_in_cb (SccWindow   *self,
-                 SccSession  *session,
-                 SccSignInVm *view_model)
+on_visible_child_cb (SccWindow  *self,
+                     GParamSpec *pspec,
+                     AdwLeaflet *leaflet)
 {
-  SccUser *user = scc_session_get_user (session);
-  g_autofree char *page = g_steal_pointer (&self->resume_page);
-  gboolean resuming = page != NULL && self->resume_user_id == scc_user_get_id (user);
+  GtkWidget *child = adw_leaflet_get_visible_child (leaflet);
 
   g_assert (SCC_IS_WINDOW (self));
 
-  g_debug ("signed in as user %" G_GINT64_FORMAT "%s", scc_user_get_id (user),
-           resuming ? ", resuming" : "");
+  /* Also after Back (Alt+Left, a swipe), which the leaflet does itself:
+   * the focus must not stay behind on the page that went. */
+  if (SCC_IS_PAGE (child))
+    scc_page_shown (SCC_PAGE (child));
+}
+
+/* After the sign-in's own completion has run (the API client announces the
+ * session from inside it), so clearing the pages cannot cut it short. */
+static gboolean
+signed_in_cb (gpointer user_data)
+{
+  SccWindow *self = user_data;
+  ScSession *session = scc_api_client_get_session (self->api_client);
+  g_autofree char *page = g_steal_pointer (&self->resume_page);
+  ScUser *user;
+  gboolean resuming;
+
+  self->signed_in_source = 0;
+  if (session == NULL)
+    return G_SOURCE_REMOVE;
+
+  user = sc_session_get_user (session);
+  resuming = page != NULL && self->resume_user_id == sc_user_get_id (user);
+  g_debug ("signed in as user %" G_GINT64_FORMAT "%s", sc_user_get_id (user), resuming ? ", resuming" : "");
 
   if (!resuming)
     {
-      clear_input (self);
+      clear_pages (self);
       g_clear_pointer (&page, g_free);
-      page = g_strdup ("home");
+      page = g_strdup (HOME_PAGE);
     }
   self->resume_user_id = 0;
 
@@ -167,31 +215,82 @@ on_signed_in_cb (SccWindow   *self,
   set_user (self, user);
   update_actions (self);
   scc_window_show_page (self, page);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_session_cb (SccWindow    *self,
+               GParamSpec   *pspec,
+               SccApiClient *api_client)
+{
+  g_assert (SCC_IS_WINDOW (self));
+
+  update_actions (self);
+  if (scc_api_client_get_session (api_client) != NULL && self->signed_in_source == 0)
+    self->signed_in_source = g_idle_add (signed_in_cb, self);
 }
 
 static void
 on_unauthorized_cb (SccWindow    *self,
-                    SccSession   *ended,
+                    ScSession    *ended,
                     SccApiClient *api_client)
 {
   const char *visible = scc_window_get_visible_page (self);
-  SccUser *user = ended != NULL ? scc_session_get_user (ended) : NULL;
+  ScUser *user = ended != NULL ? sc_session_get_user (ended) : NULL;
+  SccPage *page;
 
   g_assert (SCC_IS_WINDOW (self));
 
   g_debug ("the session has ended; back to sign-in from %s", visible);
 
   update_actions (self);
-  if (g_strcmp0 (visible, "sign-in") == 0)
+  if (g_strcmp0 (visible, SIGN_IN_PAGE) == 0)
     return;
 
   g_free (self->resume_page);
   self->resume_page = g_strdup (visible);
-  self->resume_user_id = user != NULL ? scc_user_get_id (user) : 0;
+  self->resume_user_id = user != NULL ? sc_user_get_id (user) : 0;
 
   dismiss_toasts (self);
-  scc_sign_in_vm_session_ended (self->sign_in_vm, user != NULL ? scc_user_get_username (user) : NULL);
-  scc_window_show_page (self, "sign-in");
+  FOR_EACH_PAGE (self, page)
+    scc_page_session_ended (page, user);
+  scc_window_show_page (self, SIGN_IN_PAGE);
+}
+
+/* Closing a menu hands the focus to its button; give it back to the field
+ * the user was in, so that Tab and typing go on from there (and a password
+ * is never typed into the field after the menu button). */
+static void
+on_focus_widget_cb (SccWindow  *self,
+                    GParamSpec *pspec,
+                    GtkWindow  *window)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  gboolean in_popover;
+  gboolean on_menu_button;
+
+  g_assert (SCC_IS_WINDOW (self));
+
+  in_popover = focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL;
+
+  /* (A menu's popover is a child of its button: inside it is not "on" it.) */
+  on_menu_button = focus != NULL && !in_popover &&
+                   (GTK_IS_MENU_BUTTON (focus) || gtk_widget_get_ancestor (focus, GTK_TYPE_MENU_BUTTON) != NULL);
+
+  if (on_menu_button && self->focus_in_popover)
+    {
+      g_autoptr(GtkWidget) previous = g_weak_ref_get (&self->content_focus);
+      GtkWidget *page = adw_leaflet_get_visible_child (self->leaflet);
+
+      self->focus_in_popover = FALSE;
+      if (previous != NULL && gtk_widget_get_mapped (previous) && gtk_widget_is_ancestor (previous, page))
+        gtk_widget_grab_focus (previous);
+      return;
+    }
+
+  self->focus_in_popover = in_popover;
+  if (focus != NULL && !in_popover && !on_menu_button)
+    g_weak_ref_set (&self->content_focus, focus);
 }
 
 static void
@@ -221,31 +320,19 @@ win_sign_out_action (GSimpleAction *action,
 
   scc_api_client_sign_out_async (self->api_client, NULL, sign_out_cb, NULL);
 
+  g_clear_handle_id (&self->signed_in_source, g_source_remove);
   g_clear_pointer (&self->resume_page, g_free);
   self->resume_user_id = 0;
-  clear_input (self);
-  scc_sign_in_vm_reset (self->sign_in_vm);
+  clear_pages (self);
   set_user (self, NULL);
   update_actions (self);
   dismiss_toasts (self);
-  scc_window_show_page (self, "sign-in");
-  scc_window_add_toast (self, adw_toast_new (_("Signed out")));
+  scc_window_show_page (self, SIGN_IN_PAGE);
+  add_toast (self, adw_toast_new (_("Signed out")));
 }
 
 static void
-win_show_account_action (GSimpleAction *action,
-                         GVariant      *parameter,
-                         gpointer       user_data)
-{
-  SccWindow *self = user_data;
-
-  g_assert (SCC_IS_WINDOW (self));
-
-  scc_window_show_page (self, "account");
-}
-
-static void
-win_show_home_action (GSimpleAction *action,
+win_show_page_action (GSimpleAction *action,
                       GVariant      *parameter,
                       gpointer       user_data)
 {
@@ -253,13 +340,119 @@ win_show_home_action (GSimpleAction *action,
 
   g_assert (SCC_IS_WINDOW (self));
 
-  scc_window_show_page (self, "home");
+  scc_window_show_page (self, g_variant_get_string (parameter, NULL));
+}
+
+static void
+win_go_back_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  SccWindow *self = user_data;
+
+  g_assert (SCC_IS_WINDOW (self));
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+win_show_help_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  SccWindow *self = user_data;
+  ScSession *session = scc_api_client_get_session (self->api_client);
+  g_autoptr(SccHelpWindow) open = g_weak_ref_get (&self->help_window);
+  SccHelpWindow *help;
+
+  g_assert (SCC_IS_WINDOW (self));
+
+  /* One help window at a time; a new one if the reader changed. */
+  if (open != NULL)
+    gtk_window_destroy (GTK_WINDOW (open));
+  help = scc_help_window_new (GTK_WINDOW (self), session != NULL ? sc_session_get_user (session) : NULL);
+  g_weak_ref_set (&self->help_window, help);
+  gtk_window_present (GTK_WINDOW (help));
+}
+
+static void
+win_show_menu_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  SccWindow *self = user_data;
+  GtkWidget *page = adw_leaflet_get_visible_child (self->leaflet);
+
+  g_assert (SCC_IS_WINDOW (self));
+
+  if (SCC_IS_PAGE (page))
+    scc_page_popup_menu (SCC_PAGE (page));
+}
+
+static void
+win_show_toast_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  SccWindow *self = user_data;
+  AdwToast *toast;
+  GVariantDict dict;
+  const char *title = NULL;
+  const char *button_label = NULL;
+  const char *page = NULL;
+  const char *page_action = NULL;
+
+  g_assert (SCC_IS_WINDOW (self));
+
+  g_variant_dict_init (&dict, parameter);
+  if (!g_variant_dict_lookup (&dict, "title", "&s", &title))
+    {
+      g_critical ("win.show-toast needs a title");
+      g_variant_dict_clear (&dict);
+      return;
+    }
+
+  toast = adw_toast_new (title);
+  if (g_variant_dict_lookup (&dict, "button-label", "&s", &button_label) &&
+      g_variant_dict_lookup (&dict, "page", "&s", &page) &&
+      g_variant_dict_lookup (&dict, "action", "&s", &page_action))
+    {
+      adw_toast_set_button_label (toast, button_label);
+      adw_toast_set_action_name (toast, "win.page-action");
+      adw_toast_set_action_target_value (toast, g_variant_new ("(ss)", page, page_action));
+      /* Time to read it and reach the button. */
+      adw_toast_set_timeout (toast, 10);
+    }
+  g_variant_dict_clear (&dict);
+
+  add_toast (self, toast);
+}
+
+static void
+win_page_action_action (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  SccWindow *self = user_data;
+  const char *name = NULL;
+  const char *page_action = NULL;
+  SccPage *page;
+
+  g_assert (SCC_IS_WINDOW (self));
+
+  g_variant_get (parameter, "(&s&s)", &name, &page_action);
+  if ((page = scc_window_get_page (self, name)))
+    gtk_widget_activate_action (GTK_WIDGET (page), page_action, NULL);
 }
 
 static const GActionEntry win_actions[] = {
   { "sign-out", win_sign_out_action },
-  { "show-account", win_show_account_action },
-  { "show-home", win_show_home_action },
+  { "show-page", win_show_page_action, "s" },
+  { "go-back", win_go_back_action },
+  { "show-help", win_show_help_action },
+  { "show-menu", win_show_menu_action },
+  { "show-toast", win_show_toast_action, "a{sv}" },
+  { "page-action", win_page_action_action, "(ss)" },
 };
 
 static void
@@ -271,22 +464,33 @@ scc_window_constructed (GObject *object)
 
   g_assert (SCC_IS_API_CLIENT (self->api_client));
 
-  self->sign_in_vm = scc_sign_in_vm_new (self->api_client);
-  g_settings_bind (self->settings, "server-url", self->sign_in_vm, "server-url",
+  self->connection = scc_connection_vm_new (self->api_client);
+  g_settings_bind (self->settings, "server-url", self->connection, "server-url",
                    G_SETTINGS_BIND_GET | G_SETTINGS_BIND_GET_NO_CHANGES);
-  g_signal_connect_object (scc_sign_in_vm_get_connection (self->sign_in_vm), "notify::state",
+  g_signal_connect_object (self->connection, "notify::state",
                            G_CALLBACK (on_connection_state_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->sign_in_vm, "signed-in",
-                           G_CALLBACK (on_signed_in_cb), self, G_CONNECT_SWAPPED);
-  scc_sign_in_page_set_view_model (self->sign_in_page, self->sign_in_vm);
 
-  self->change_password_vm = scc_change_password_vm_new (self->api_client);
-  scc_account_page_set_view_model (self->account_page, self->change_password_vm);
+  for (guint i = 0; i < G_N_ELEMENTS (page_types); i++)
+    {
+      SccPage *page = g_object_new (page_types[i] (),
+                                    "api-client", self->api_client,
+                                    "connection", self->connection,
+                                    NULL);
+      AdwLeafletPage *leaflet_page = adw_leaflet_append (self->leaflet, GTK_WIDGET (page));
+
+      adw_leaflet_page_set_name (leaflet_page, scc_page_get_page_name (page));
+      /* Back never lands on a page that needs no session (sign-in). */
+      adw_leaflet_page_set_navigatable (leaflet_page, scc_page_get_needs_session (page));
+      g_ptr_array_add (self->pages, page);
+    }
+  g_signal_connect_object (self->leaflet, "notify::visible-child",
+                           G_CALLBACK (on_visible_child_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->api_client, "unauthorized",
                            G_CALLBACK (on_unauthorized_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->api_client, "notify::signed-in",
-                           G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->api_client, "notify::session",
+                           G_CALLBACK (on_session_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::focus-widget", G_CALLBACK (on_focus_widget_cb), NULL);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
   update_actions (self);
@@ -299,21 +503,33 @@ scc_window_dispose (GObject *object)
 
   if (self->api_client != NULL)
     g_signal_handlers_disconnect_by_data (self->api_client, self);
+  g_clear_handle_id (&self->signed_in_source, g_source_remove);
+  if (self->connection != NULL)
+    scc_connection_vm_cancel (self->connection);
 
+  g_clear_pointer (&self->pages, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), SCC_TYPE_WINDOW);
 
-  if (self->sign_in_vm != NULL)
-    scc_sign_in_vm_cancel (self->sign_in_vm);
-  if (self->change_password_vm != NULL)
-    scc_change_password_vm_cancel (self->change_password_vm);
-  g_clear_object (&self->sign_in_vm);
-  g_clear_object (&self->change_password_vm);
+  g_clear_object (&self->connection);
   g_clear_object (&self->settings);
   g_clear_object (&self->api_client);
   g_clear_pointer (&self->toasts, g_ptr_array_unref);
   g_clear_pointer (&self->resume_page, g_free);
+  g_weak_ref_set (&self->content_focus, NULL);
+  g_weak_ref_set (&self->help_window, NULL);
 
   G_OBJECT_CLASS (scc_window_parent_class)->dispose (object);
+}
+
+static void
+scc_window_finalize (GObject *object)
+{
+  SccWindow *self = (SccWindow *)object;
+
+  g_weak_ref_clear (&self->content_focus);
+  g_weak_ref_clear (&self->help_window);
+
+  G_OBJECT_CLASS (scc_window_parent_class)->finalize (object);
 }
 
 static void
@@ -362,6 +578,7 @@ scc_window_class_init (SccWindowClass *klass)
 
   object_class->constructed = scc_window_constructed;
   object_class->dispose = scc_window_dispose;
+  object_class->finalize = scc_window_finalize;
   object_class->get_property = scc_window_get_property;
   object_class->set_property = scc_window_set_property;
 
@@ -377,16 +594,9 @@ scc_window_class_init (SccWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (SCC_TYPE_SIGN_IN_PAGE);
-  g_type_ensure (SCC_TYPE_HOME_PAGE);
-  g_type_ensure (SCC_TYPE_ACCOUNT_PAGE);
-
   gtk_widget_class_set_template_from_resource (widget_class, "/org/sendcase/Sendcase/ui/scc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SccWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SccWindow, leaflet);
-  gtk_widget_class_bind_template_child (widget_class, SccWindow, sign_in_page);
-  gtk_widget_class_bind_template_child (widget_class, SccWindow, home_page);
-  gtk_widget_class_bind_template_child (widget_class, SccWindow, account_page);
 }
 
 static void
@@ -394,6 +604,9 @@ scc_window_init (SccWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  g_weak_ref_init (&self->content_focus, NULL);
+  g_weak_ref_init (&self->help_window, NULL);
+  self->pages = g_ptr_array_new ();
   self->toasts = g_ptr_array_new_with_free_func (g_object_unref);
   self->settings = g_settings_new (SC_APP_ID);
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
@@ -413,63 +626,37 @@ scc_window_new (SccApplication *application)
 }
 
 /**
- * scc_window_get_sign_in_page:
+ * scc_window_get_connection:
  *
- * Returns: (transfer none): the sign-in page
+ * Returns: (transfer none): the window's view of the server
  */
-SccSignInPage *
-scc_window_get_sign_in_page (SccWindow *self)
+SccConnectionVm *
+scc_window_get_connection (SccWindow *self)
 {
   g_return_val_if_fail (SCC_IS_WINDOW (self), NULL);
-  return self->sign_in_page;
+  return self->connection;
 }
 
 /**
- * scc_window_get_sign_in_vm:
+ * scc_window_get_page:
  *
- * Returns: (transfer none): the view model of the sign-in page
+ * Returns: (transfer none) (nullable): the page called @name
  */
-SccSignInVm *
-scc_window_get_sign_in_vm (SccWindow *self)
+SccPage *
+scc_window_get_page (SccWindow  *self,
+                     const char *name)
 {
-  g_return_val_if_fail (SCC_IS_WINDOW (self), NULL);
-  return self->sign_in_vm;
-}
+  SccPage *page;
 
-/**
- * scc_window_get_home_page:
- *
- * Returns: (transfer none): the home page
- */
-SccHomePage *
-scc_window_get_home_page (SccWindow *self)
-{
   g_return_val_if_fail (SCC_IS_WINDOW (self), NULL);
-  return self->home_page;
-}
+  g_return_val_if_fail (name != NULL, NULL);
 
-/**
- * scc_window_get_account_page:
- *
- * Returns: (transfer none): the account page
- */
-SccAccountPage *
-scc_window_get_account_page (SccWindow *self)
-{
-  g_return_val_if_fail (SCC_IS_WINDOW (self), NULL);
-  return self->account_page;
-}
-
-/**
- * scc_window_get_change_password_vm:
- *
- * Returns: (transfer none): the view model of the Change Password form
- */
-SccChangePasswordVm *
-scc_window_get_change_password_vm (SccWindow *self)
-{
-  g_return_val_if_fail (SCC_IS_WINDOW (self), NULL);
-  return self->change_password_vm;
+  FOR_EACH_PAGE (self, page)
+    {
+      if (g_strcmp0 (scc_page_get_page_name (page), name) == 0)
+        return page;
+    }
+  return NULL;
 }
 
 /**
@@ -486,46 +673,46 @@ void
 scc_window_connect_to (SccWindow  *self,
                        const char *server_url)
 {
-  SccConnectionVm *connection;
-
   g_return_if_fail (SCC_IS_WINDOW (self));
 
   if (scc_api_client_get_signed_in (self->api_client))
     return;
 
-  connection = scc_sign_in_vm_get_connection (self->sign_in_vm);
-  scc_window_show_page (self, "sign-in");
+  scc_window_show_page (self, SIGN_IN_PAGE);
   if (server_url != NULL)
-    scc_sign_in_vm_set_server_url (self->sign_in_vm, server_url);
-  scc_connection_vm_connect (connection);
+    scc_connection_vm_set_server_url (self->connection, server_url);
+  scc_connection_vm_connect (self->connection);
 }
 
 /**
  * scc_window_show_page:
- * @name: the page's name in the leaflet: "sign-in", "home" or "account"
+ * @name: the page's name
  *
- * Shows the page and puts the keyboard focus where its user goes next.
+ * Shows the page and puts the keyboard focus where its user goes next. A
+ * page that needs a session is not shown without one.
  */
 void
 scc_window_show_page (SccWindow  *self,
                       const char *name)
 {
+  SccPage *page;
+
   g_return_if_fail (SCC_IS_WINDOW (self));
   g_return_if_fail (name != NULL);
 
-  adw_leaflet_set_visible_child_name (self->leaflet, name);
+  page = scc_window_get_page (self, name);
+  if (page == NULL)
+    {
+      g_critical ("the window has no page called \"%s\"", name);
+      return;
+    }
+  if (scc_page_get_needs_session (page) && !scc_api_client_get_signed_in (self->api_client))
+    return;
 
-  /* After the leaflet, which moves the focus to the first widget of the new
-   * page when the old one had it. */
-  if (g_str_equal (name, "sign-in"))
-    {
-      if (g_strcmp0 (scc_sign_in_page_get_visible_face (self->sign_in_page), "form") == 0)
-        scc_sign_in_page_focus (self->sign_in_page);
-    }
-  else if (g_str_equal (name, "account"))
-    {
-      scc_account_page_focus (self->account_page);
-    }
+  if (adw_leaflet_get_visible_child (self->leaflet) == GTK_WIDGET (page))
+    scc_page_shown (page);
+  else
+    adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (page));
 }
 
 /**
@@ -538,22 +725,6 @@ scc_window_get_visible_page (SccWindow *self)
 {
   g_return_val_if_fail (SCC_IS_WINDOW (self), NULL);
   return adw_leaflet_get_visible_child_name (self->leaflet);
-}
-
-/**
- * scc_window_add_toast:
- * @toast: (transfer full): the toast
- */
-void
-scc_window_add_toast (SccWindow *self,
-                      AdwToast  *toast)
-{
-  g_return_if_fail (SCC_IS_WINDOW (self));
-  g_return_if_fail (ADW_IS_TOAST (toast));
-
-  g_ptr_array_add (self->toasts, g_object_ref (toast));
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 /**

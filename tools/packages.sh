@@ -7,6 +7,7 @@ SC_PACKAGES=(
   libpq-dev libsodium-dev glib-networking
   postgresql postgresql-contrib postgresql-client
   xvfb xauth dbus dbus-daemon dbus-x11 iproute2 openssl python3 util-linux
+  xdotool
   adwaita-icon-theme fonts-cantarell gsettings-desktop-schemas
   clang libclang-rt-14-dev
 )

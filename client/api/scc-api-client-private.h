@@ -72,12 +72,16 @@ JsonNode *_scc_api_client_request_finish  (SccApiClient         *self,
 GError   *_scc_api_client_error_for_status (guint                status,
                                             JsonNode            *node);
 
+/* Overwrites a secret (a token, a password) before freeing it, so it does
+ * not linger in freed memory; sets *@secret to NULL. */
+void        _scc_api_client_wipe_string    (char               **secret);
+
 /* Keeps @token (copied) and @session as the signed-in session. */
 void        _scc_api_client_begin_session  (SccApiClient        *self,
                                             const char          *token,
-                                            SccSession          *session);
+                                            ScSession           *session);
 /* Forgets the token and session. Returns: (transfer full) (nullable): the
  * session that ended. */
-SccSession *_scc_api_client_end_session    (SccApiClient        *self);
+ScSession  *_scc_api_client_end_session    (SccApiClient        *self);
 
 G_END_DECLS

@@ -3,10 +3,11 @@
  * The session calls of SccApiClient (docs/openapi.yaml, "sessions" and
  * "me"): sign in, sign out, who am I, change my password. Each is a typed
  * _async/_finish pair over the generic request of scc-api-client-private.h
- * with an explicit codec for what comes back (scc-session.c, scc-user.c).
+ * with the common codec of what comes back (common/sc-session.c, the same
+ * one the daemon writes with).
  *
  * Sign-in hands the token to the client (_scc_api_client_begin_session) and
- * nowhere else: the caller gets an SccSession, which has no token. Sign-out
+ * nowhere else: the caller gets an ScSession, which has no token. Sign-out
  * forgets the session at once, before the server answers, so the window can
  * go back to sign-in immediately and a slow or unreachable server cannot
  * keep the user signed in.
@@ -48,9 +49,9 @@ scc_api_client_sign_in_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   g_autoptr(SoupMessageHeaders) headers = NULL;
   g_autoptr(JsonNode) node = NULL;
-  g_autoptr(SccSession) session = NULL;
+  g_autoptr(ScSession) session = NULL;
   g_autoptr(GError) error = NULL;
-  JsonNode *token_node;
+  char *token = NULL;
 
   node = _scc_api_client_request_finish (self, result, NULL, &headers, &error);
   if (node == NULL)
@@ -61,24 +62,23 @@ scc_api_client_sign_in_cb (GObject      *object,
       return;
     }
 
-  session = scc_session_new_from_sign_in_json (node, &error);
+  /* The common codec hands the token back beside the session; it stays
+   * here, and only here, from now on. */
+  session = sc_session_new_from_json (node, &token, &error);
+  if (session != NULL && (token == NULL || token[0] == '\0'))
+    {
+      g_clear_object (&session);
+      g_set_error_literal (&error, SC_ERROR, SC_ERROR_MALFORMED, "the sign-in answer has no token");
+    }
   if (session == NULL)
     {
+      _scc_api_client_wipe_string (&token);
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  token_node = json_object_get_member (json_node_get_object (node), "token");
-  if (token_node == NULL || !JSON_NODE_HOLDS_VALUE (token_node) ||
-      json_node_get_value_type (token_node) != G_TYPE_STRING ||
-      json_node_get_string (token_node)[0] == '\0')
-    {
-      g_task_return_new_error (task, SC_ERROR, SC_ERROR_MALFORMED,
-                               "the sign-in answer has no token");
-      return;
-    }
-
-  _scc_api_client_begin_session (self, json_node_get_string (token_node), session);
+  _scc_api_client_begin_session (self, token, session);
+  _scc_api_client_wipe_string (&token);
   g_task_return_pointer (task, g_steal_pointer (&session), g_object_unref);
 }
 
@@ -132,7 +132,7 @@ scc_api_client_sign_in_async (SccApiClient        *self,
  *
  * Returns: (transfer full) (nullable): the new session, or %NULL with @error
  */
-SccSession *
+ScSession *
 scc_api_client_sign_in_finish (SccApiClient  *self,
                                GAsyncResult  *result,
                                guint         *out_retry_after,
@@ -178,7 +178,7 @@ scc_api_client_sign_out_async (SccApiClient        *self,
                                gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(SccSession) ended = NULL;
+  g_autoptr(ScSession) ended = NULL;
 
   g_return_if_fail (SCC_IS_API_CLIENT (self));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
@@ -227,12 +227,12 @@ scc_api_client_get_me_cb (GObject      *object,
   SccApiClient *self = SCC_API_CLIENT (object);
   g_autoptr(GTask) task = user_data;
   g_autoptr(JsonNode) node = NULL;
-  g_autoptr(SccSession) session = NULL;
+  g_autoptr(ScSession) session = NULL;
   g_autoptr(GError) error = NULL;
 
   node = _scc_api_client_request_finish (self, result, NULL, NULL, &error);
   if (node != NULL)
-    session = scc_session_new_from_me_json (node, &error);
+    session = sc_session_new_from_json (node, NULL, &error);
 
   if (session == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
@@ -267,7 +267,7 @@ scc_api_client_get_me_async (SccApiClient        *self,
  * Returns: (transfer full) (nullable): the session the token belongs to,
  *   or %NULL with @error (SC_ERROR_UNAUTHORIZED once it has ended)
  */
-SccSession *
+ScSession *
 scc_api_client_get_me_finish (SccApiClient  *self,
                               GAsyncResult  *result,
                               GError       **error)

@@ -20,7 +20,7 @@
  * password) are in scc-api-client-sessions.c.
  *
  * Ownership: the client owns the SoupSession, the base URL, the token and
- * the SccSession. Each request's GTask owns its SoupMessage until it
+ * the ScSession. Each request's GTask owns its SoupMessage until it
  * completes; the caller owns the GCancellable.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -48,7 +48,7 @@ struct _SccApiClient
   SoupSession *soup_session;
   char        *base_url;      /* without a trailing slash; NULL until set */
   char        *token;         /* the bearer token of the signed-in user, in memory only */
-  SccSession  *session;       /* who the token belongs to; NULL when signed out */
+  ScSession  *session;       /* who the token belongs to; NULL when signed out */
 
   guint        timeout;
   guint        token_serial;  /* bumped whenever the token changes; never 0 */
@@ -73,6 +73,7 @@ enum {
 
 enum {
   UNAUTHORIZED,
+  SERVER_UNAVAILABLE,
   N_SIGNALS
 };
 
@@ -83,8 +84,8 @@ G_DEFINE_FINAL_TYPE (SccApiClient, scc_api_client, G_TYPE_OBJECT)
 
 /* Overwrites a secret before freeing it, so a token does not linger in freed
  * memory (a core dump, a later allocation). */
-static void
-wipe_string (char **secret)
+void
+_scc_api_client_wipe_string (char **secret)
 {
   volatile char *p;
 
@@ -99,7 +100,7 @@ wipe_string (char **secret)
 static void
 replace_session (SccApiClient *self,
                  const char   *token,
-                 SccSession   *session)
+                 ScSession   *session)
 {
   gboolean was_signed_in;
 
@@ -110,7 +111,7 @@ replace_session (SccApiClient *self,
   g_object_freeze_notify (G_OBJECT (self));
   if (g_strcmp0 (token, self->token) != 0)
     {
-      wipe_string (&self->token);
+      _scc_api_client_wipe_string (&self->token);
       self->token = g_strdup (token);
       self->token_serial++;
       if (self->token_serial == 0)
@@ -204,6 +205,8 @@ scc_api_client_request_cb (GObject      *object,
   bytes = soup_session_send_and_read_finish (session, result, &error);
   if (bytes == NULL)
     {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_signal_emit (self, signals[SERVER_UNAVAILABLE], 0, error);
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
@@ -232,12 +235,15 @@ scc_api_client_request_cb (GObject      *object,
       request->token_serial != 0 &&
       request->token_serial == self->token_serial)
     {
-      g_autoptr(SccSession) ended = _scc_api_client_end_session (self);
+      g_autoptr(ScSession) ended = _scc_api_client_end_session (self);
 
       g_signal_emit (self, signals[UNAUTHORIZED], 0, ended);
     }
 
-  g_task_return_error (task, _scc_api_client_error_for_status (status, node));
+  error = _scc_api_client_error_for_status (status, node);
+  if (g_error_matches (error, SC_ERROR, SC_ERROR_UNAVAILABLE))
+    g_signal_emit (self, signals[SERVER_UNAVAILABLE], 0, error);
+  g_task_return_error (task, g_steal_pointer (&error));
 }
 
 static void
@@ -248,7 +254,7 @@ scc_api_client_get_health_cb (GObject      *object,
   SccApiClient *self = SCC_API_CLIENT (object);
   g_autoptr(GTask) task = user_data;
   g_autoptr(JsonNode) node = NULL;
-  g_autoptr(SccHealth) health = NULL;
+  g_autoptr(ScHealth) health = NULL;
   g_autoptr(GError) error = NULL;
   guint status = 0;
 
@@ -267,7 +273,7 @@ scc_api_client_get_health_cb (GObject      *object,
       return;
     }
 
-  health = scc_health_new_from_json (node, &error);
+  health = sc_health_new_from_json (node, &error);
   if (health == NULL)
     {
       if (SOUP_STATUS_IS_SUCCESSFUL (status))
@@ -288,7 +294,7 @@ scc_api_client_finalize (GObject *object)
   g_clear_object (&self->soup_session);
   g_clear_object (&self->session);
   g_clear_pointer (&self->base_url, g_free);
-  wipe_string (&self->token);
+  _scc_api_client_wipe_string (&self->token);
 
   G_OBJECT_CLASS (scc_api_client_parent_class)->finalize (object);
 }
@@ -384,11 +390,11 @@ scc_api_client_class_init (SccApiClientClass *klass)
   /**
    * SccApiClient:session:
    *
-   * Who is signed in (an #SccSession), or %NULL.
+   * Who is signed in (an #ScSession), or %NULL.
    */
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL,
-                         SCC_TYPE_SESSION,
+                         SC_TYPE_SESSION,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_SIGNED_IN] =
@@ -417,7 +423,24 @@ scc_api_client_class_init (SccApiClientClass *klass)
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, SCC_TYPE_SESSION);
+                  G_TYPE_NONE, 1, SC_TYPE_SESSION);
+
+  /**
+   * SccApiClient::server-unavailable:
+   * @error: why the request failed
+   *
+   * A request failed in a way that says the server, or its database, may
+   * have gone: it could not be reached (refused, unresolvable, timed out) or
+   * it answered 503. SccConnectionVm checks the server's health at once
+   * when it hears this. Cancelled requests are not reported. The request's
+   * caller still gets its error, after the handlers have run.
+   */
+  signals[SERVER_UNAVAILABLE] =
+    g_signal_new ("server-unavailable",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_ERROR);
 }
 
 static void
@@ -511,7 +534,7 @@ scc_api_client_set_token (SccApiClient *self,
  *
  * Returns: (transfer none) (nullable): who is signed in, or %NULL
  */
-SccSession *
+ScSession *
 scc_api_client_get_session (SccApiClient *self)
 {
   g_return_val_if_fail (SCC_IS_API_CLIENT (self), NULL);
@@ -543,19 +566,19 @@ scc_api_client_forget_session (SccApiClient *self)
 void
 _scc_api_client_begin_session (SccApiClient *self,
                                const char   *token,
-                               SccSession   *session)
+                               ScSession   *session)
 {
   g_return_if_fail (SCC_IS_API_CLIENT (self));
   g_return_if_fail (token != NULL && token[0] != '\0');
-  g_return_if_fail (SCC_IS_SESSION (session));
+  g_return_if_fail (SC_IS_SESSION (session));
 
   replace_session (self, token, session);
 }
 
-SccSession *
+ScSession *
 _scc_api_client_end_session (SccApiClient *self)
 {
-  g_autoptr(SccSession) ended = NULL;
+  g_autoptr(ScSession) ended = NULL;
 
   g_return_val_if_fail (SCC_IS_API_CLIENT (self), NULL);
 
@@ -644,7 +667,7 @@ _scc_api_client_request_async (SccApiClient        *self,
 
       soup_message_headers_replace (request_headers, "Authorization", authorization);
       request->token_serial = self->token_serial;
-      wipe_string (&authorization);
+      _scc_api_client_wipe_string (&authorization);
     }
 
   for (guint i = 0; headers != NULL && headers[i] != NULL; i += 2)
@@ -722,7 +745,7 @@ _scc_api_client_error_for_status (guint     status,
  * scc_api_client_get_health_async:
  *
  * GET /api/v1/health. Needs no token. A daemon whose database is down
- * answers 503 with a health document: that completes with an SccHealth whose
+ * answers 503 with a health document: that completes with an ScHealth whose
  * database is not "ok", not with an error.
  */
 void
@@ -752,7 +775,7 @@ scc_api_client_get_health_async (SccApiClient        *self,
  * Returns: (transfer full) (nullable): the daemon's health, or %NULL with
  *   @error set
  */
-SccHealth *
+ScHealth *
 scc_api_client_get_health_finish (SccApiClient  *self,
                                   GAsyncResult  *result,
                                   GError       **error)

@@ -9,7 +9,12 @@
  * G_RESOLVER_ERROR untouched.
  *
  * Signing in keeps the token here, in memory only; signing out, or a 401 to
- * the token in use (SccApiClient::unauthorized), forgets it.
+ * the token in use (SccApiClient::unauthorized), forgets it. A request that
+ * finds the server gone (unreachable, or 503) is also reported as
+ * SccApiClient::server-unavailable, so the connection can be rechecked.
+ *
+ * Every answer is decoded with the models' one codec in common/ (ScUser,
+ * ScSession, ScHealth), the same code the daemon writes with.
  *
  * Calls for later issues (cases) are written on top of the generic request
  * in scc-api-client-private.h.
@@ -21,8 +26,8 @@
 
 #include <gio/gio.h>
 
-#include "scc-health.h"
-#include "scc-session.h"
+#include "sc-health.h"
+#include "sc-session.h"
 
 G_BEGIN_DECLS
 
@@ -40,7 +45,7 @@ void          scc_api_client_set_base_url      (SccApiClient         *self,
 const char   *scc_api_client_get_token         (SccApiClient         *self);
 void          scc_api_client_set_token         (SccApiClient         *self,
                                                 const char           *token);
-SccSession   *scc_api_client_get_session       (SccApiClient         *self);
+ScSession    *scc_api_client_get_session       (SccApiClient         *self);
 gboolean      scc_api_client_get_signed_in     (SccApiClient         *self);
 void          scc_api_client_forget_session    (SccApiClient         *self);
 guint         scc_api_client_get_timeout       (SccApiClient         *self);
@@ -51,13 +56,13 @@ void          scc_api_client_get_health_async  (SccApiClient         *self,
                                                 GCancellable         *cancellable,
                                                 GAsyncReadyCallback   callback,
                                                 gpointer              user_data);
-SccHealth    *scc_api_client_get_health_finish (SccApiClient         *self,
+ScHealth     *scc_api_client_get_health_finish (SccApiClient         *self,
                                                 GAsyncResult         *result,
                                                 GError              **error);
 
 
 /* POST /api/v1/sessions. On success the client keeps the new token and
- * session (and sends the token from then on); the SccSession is returned
+ * session (and sends the token from then on); the ScSession is returned
  * too. A refusal is an SC_ERROR: INVALID_INPUT with field errors (422),
  * UNAUTHORIZED with a field error on "password" (401), TOO_MANY_REQUESTS
  * (429, with *@out_retry_after set from Retry-After), UNAVAILABLE (503). */
@@ -67,7 +72,7 @@ void          scc_api_client_sign_in_async     (SccApiClient         *self,
                                                 GCancellable         *cancellable,
                                                 GAsyncReadyCallback   callback,
                                                 gpointer              user_data);
-SccSession   *scc_api_client_sign_in_finish    (SccApiClient         *self,
+ScSession    *scc_api_client_sign_in_finish    (SccApiClient         *self,
                                                 GAsyncResult         *result,
                                                 guint                *out_retry_after,
                                                 GError              **error);
@@ -88,7 +93,7 @@ void          scc_api_client_get_me_async      (SccApiClient         *self,
                                                 GCancellable         *cancellable,
                                                 GAsyncReadyCallback   callback,
                                                 gpointer              user_data);
-SccSession   *scc_api_client_get_me_finish     (SccApiClient         *self,
+ScSession    *scc_api_client_get_me_finish     (SccApiClient         *self,
                                                 GAsyncResult         *result,
                                                 GError              **error);
 

@@ -1,10 +1,14 @@
 /* scc-home-page.c
  *
- * SccHomePage: a welcome with the user's name and role, and the work this
- * release does not do yet, described for the user's role, so the page is an
- * honest, useful empty state rather than a blank one. Its data is the
- * signed-in SccUser; it has no view model because it has no commands of its
- * own (Account and Sign Out are window actions).
+ * SccHomePage: the welcome, and an honest empty state: what this release
+ * does not do yet, for the signed-in user's role only, in the words of
+ * docs/access.md (a system administrator is never promised case content,
+ * which that role may not read). The "coming" rows say what is coming;
+ * they are not buttons, so they take no keyboard focus. The page's one
+ * action is the Account row, where the keyboard starts.
+ *
+ * The rows are data (a table per role), so they are made here; the rest
+ * is the template.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,52 +20,146 @@
 #include <glib/gi18n.h>
 
 #include "scc-home-page.h"
+#include "scc-offline-banner.h"
 #include "scc-user-button.h"
+
+typedef struct
+{
+  const char *icon_name;
+  const char *title;
+  const char *subtitle;
+} Coming;
+
+typedef struct
+{
+  ScRole      role;
+  const char *about;        /* what the role does, from docs/access.md */
+  const char *coming_intro;
+  Coming      coming[4];
+} RoleHome;
+
+static const RoleHome role_homes[] = {
+  { SC_ROLE_CASEWORKER,
+    N_("Day-to-day casework: you read every case of the authority and keep your own cases up to date."),
+    N_("This release signs you in securely and looks after your account. Your casework comes next."),
+    { { "system-users-symbolic", N_("Your Caseload"),
+        N_("The cases you own or are assigned to, ordered by their next statutory deadline") },
+      { "folder-documents-symbolic", N_("Case Records"),
+        N_("Each child’s needs assessment, plan, annual reviews and history, kept up to date on your cases") },
+      { "alarm-symbolic", N_("Statutory Deadlines"),
+        N_("The 6-week, 20-week and annual review clocks, worked out for every case") } } },
+  { SC_ROLE_TEAM_MANAGER,
+    N_("You run the team: you read and update every case, assign cases and read the audit trail."),
+    N_("This release signs you in securely and looks after your account. The team’s casework comes next."),
+    { { "system-users-symbolic", N_("Team Caseloads"),
+        N_("Every caseworker’s caseload, with the deadlines at risk first") },
+      { "emblem-shared-symbolic", N_("Assigning Cases"),
+        N_("Give a case to a caseworker, or move it to another") },
+      { "folder-documents-symbolic", N_("Case Records"),
+        N_("Every case of the authority, to read and update") },
+      { "document-open-recent-symbolic", N_("Audit Trail"),
+        N_("Who read or changed which record, and when") } } },
+  { SC_ROLE_ADMIN_OFFICER,
+    N_("Business support: you log and update complaints, mediation, appeals and correspondence, and read cases."),
+    N_("This release signs you in securely and looks after your account. Your case support work comes next."),
+    { { "mail-unread-symbolic", N_("Complaints, Mediation and Appeals"),
+        N_("Logged and kept up to date against the case they are about") },
+      { "mail-send-symbolic", N_("Correspondence"),
+        N_("Letters to and from families, schools and services, recorded on their cases") },
+      { "folder-documents-symbolic", N_("Reading Cases"),
+        N_("Every case of the authority, to answer a query or file a letter") } } },
+  { SC_ROLE_SYSTEM_ADMIN,
+    N_("You run the system: you manage users and settings and read the audit trail. Case content is not shown to this role."),
+    N_("This release signs you in securely and looks after your account. The tools for running sendcase come next."),
+    { { "system-users-symbolic", N_("Users"),
+        N_("Create accounts, set roles, reset passwords and deactivate users") },
+      { "preferences-system-symbolic", N_("Settings"),
+        N_("The authority’s settings for sendcase") },
+      { "document-open-recent-symbolic", N_("Audit Trail"),
+        N_("Every sign-in, change and refusal, by whom and when, with records named by number only") } } },
+};
 
 struct _SccHomePage
 {
-  AdwBin         parent_instance;
+  SccPage               parent_instance;
 
   /* Owned */
-  SccUser       *user;
+  GPtrArray            *coming_rows;  /* AdwActionRow in coming_group */
 
   /* Template widgets */
-  SccUserButton *user_button;
-  AdwAvatar     *avatar;
-  GtkLabel      *welcome_label;
-  GtkLabel      *role_label;
-  AdwActionRow  *caseload_row;
+  AdwAvatar            *avatar;
+  GtkLabel             *welcome_label;
+  GtkLabel             *role_label;
+  GtkLabel             *about_label;
+  AdwPreferencesGroup  *coming_group;
 };
 
-enum {
-  PROP_0,
-  PROP_USER,
-  N_PROPS
-};
+G_DEFINE_FINAL_TYPE (SccHomePage, scc_home_page, SCC_TYPE_PAGE)
 
-static GParamSpec *properties[N_PROPS];
-
-G_DEFINE_FINAL_TYPE (SccHomePage, scc_home_page, ADW_TYPE_BIN)
-
-/* What the next release brings to someone in @role. */
-static const char *
-caseload_subtitle (ScRole role)
+static const RoleHome *
+lookup_role_home (ScUser *user)
 {
-  switch (role)
+  if (user == NULL)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (role_homes); i++)
     {
-    case SC_ROLE_CASEWORKER:
-      return _("Your open cases, ordered by their next statutory deadline");
-    case SC_ROLE_TEAM_MANAGER:
-      return _("Every caseworker’s caseload, with deadlines at risk shown first, "
-               "and moving cases between caseworkers");
-    case SC_ROLE_ADMIN_OFFICER:
-      return _("Complaints, mediation, tribunal appeals and correspondence, logged against their cases");
-    case SC_ROLE_SYSTEM_ADMIN:
-      return _("The team’s caseloads at a glance, beside the users and settings you look after");
-    case SC_ROLE_NONE:
-    default:
-      return _("Open cases, ordered by their next statutory deadline");
+      if (role_homes[i].role == sc_user_get_role (user))
+        return &role_homes[i];
     }
+  return NULL;
+}
+
+static void
+add_coming_row (SccHomePage  *self,
+                const Coming *coming)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = g_object_new (GTK_TYPE_IMAGE,
+                                  "icon-name", coming->icon_name,
+                                  "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                  NULL);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(coming->title));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(coming->subtitle));
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+  /* Information, not a control: Tab and Enter pass it by. */
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+
+  adw_preferences_group_add (self->coming_group, row);
+  g_ptr_array_add (self->coming_rows, row);
+}
+
+static void
+on_user_cb (SccHomePage *self)
+{
+  ScUser *user = scc_page_get_user (SCC_PAGE (self));
+  const RoleHome *home = lookup_role_home (user);
+  g_autofree char *welcome = NULL;
+
+  if (user != NULL)
+    welcome = g_strdup_printf (_("Welcome, %s"), sc_user_get_display_name (user));
+
+  adw_avatar_set_text (self->avatar, user != NULL ? sc_user_get_display_name (user) : NULL);
+  gtk_label_set_label (self->welcome_label, welcome != NULL ? welcome : "");
+  gtk_label_set_label (self->role_label, user != NULL ? sc_user_get_role_title (user) : "");
+  gtk_label_set_label (self->about_label, home != NULL ? _(home->about) : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->about_label), home != NULL);
+
+  for (guint i = 0; i < self->coming_rows->len; i++)
+    adw_preferences_group_remove (self->coming_group, g_ptr_array_index (self->coming_rows, i));
+  g_ptr_array_set_size (self->coming_rows, 0);
+
+  /* A role this client does not know (a newer server's) is promised nothing. */
+  gtk_widget_set_visible (GTK_WIDGET (self->coming_group), home != NULL);
+  if (home == NULL)
+    return;
+
+  adw_preferences_group_set_description (self->coming_group, _(home->coming_intro));
+  for (guint i = 0; i < G_N_ELEMENTS (home->coming) && home->coming[i].title != NULL; i++)
+    add_coming_row (self, &home->coming[i]);
 }
 
 static void
@@ -69,48 +167,10 @@ scc_home_page_dispose (GObject *object)
 {
   SccHomePage *self = (SccHomePage *)object;
 
+  g_clear_pointer (&self->coming_rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), SCC_TYPE_HOME_PAGE);
-  g_clear_object (&self->user);
 
   G_OBJECT_CLASS (scc_home_page_parent_class)->dispose (object);
-}
-
-static void
-scc_home_page_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
-{
-  SccHomePage *self = SCC_HOME_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_USER:
-      g_value_set_object (value, self->user);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-scc_home_page_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
-{
-  SccHomePage *self = SCC_HOME_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_USER:
-      scc_home_page_set_user (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -120,67 +180,31 @@ scc_home_page_class_init (SccHomePageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = scc_home_page_dispose;
-  object_class->get_property = scc_home_page_get_property;
-  object_class->set_property = scc_home_page_set_property;
 
-  properties[PROP_USER] =
-    g_param_spec_object ("user", NULL, NULL,
-                         SCC_TYPE_USER,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  scc_page_class_set_page_name (SCC_PAGE_CLASS (klass), "home");
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
+  g_type_ensure (SCC_TYPE_OFFLINE_BANNER);
   g_type_ensure (SCC_TYPE_USER_BUTTON);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/sendcase/Sendcase/ui/scc-home-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, SccHomePage, user_button);
   gtk_widget_class_bind_template_child (widget_class, SccHomePage, avatar);
   gtk_widget_class_bind_template_child (widget_class, SccHomePage, welcome_label);
   gtk_widget_class_bind_template_child (widget_class, SccHomePage, role_label);
-  gtk_widget_class_bind_template_child (widget_class, SccHomePage, caseload_row);
+  gtk_widget_class_bind_template_child (widget_class, SccHomePage, about_label);
+  gtk_widget_class_bind_template_child (widget_class, SccHomePage, coming_group);
+  /* By name only, for tests and tools (gtk_widget_get_template_child). */
+  gtk_widget_class_bind_template_child_full (widget_class, "account_row", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "user_button", FALSE, 0);
 }
 
 static void
 scc_home_page_init (SccHomePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-}
 
-/**
- * scc_home_page_get_user:
- *
- * Returns: (transfer none) (nullable): the user the page welcomes
- */
-SccUser *
-scc_home_page_get_user (SccHomePage *self)
-{
-  g_return_val_if_fail (SCC_IS_HOME_PAGE (self), NULL);
-  return self->user;
-}
-
-void
-scc_home_page_set_user (SccHomePage *self,
-                        SccUser     *user)
-{
-  g_autofree char *welcome = NULL;
-
-  g_return_if_fail (SCC_IS_HOME_PAGE (self));
-  g_return_if_fail (!user || SCC_IS_USER (user));
-
-  if (!g_set_object (&self->user, user))
-    return;
-
-  if (user != NULL)
-    welcome = g_strdup_printf (_("Welcome, %s"), scc_user_get_display_name (user));
-
-  adw_avatar_set_text (self->avatar, user != NULL ? scc_user_get_display_name (user) : NULL);
-  gtk_label_set_label (self->welcome_label, welcome != NULL ? welcome : "");
-  gtk_label_set_label (self->role_label, user != NULL ? scc_user_get_role_title (user) : "");
-  adw_action_row_set_subtitle (self->caseload_row,
-                               caseload_subtitle (user != NULL ? scc_user_get_role (user) : SC_ROLE_NONE));
-  scc_user_button_set_user (self->user_button, user);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER]);
+  self->coming_rows = g_ptr_array_new ();
+  g_signal_connect (self, "notify::user", G_CALLBACK (on_user_cb), NULL);
+  on_user_cb (self);
 }
 
 const char *
@@ -195,4 +219,16 @@ scc_home_page_get_role_text (SccHomePage *self)
 {
   g_return_val_if_fail (SCC_IS_HOME_PAGE (self), NULL);
   return gtk_label_get_label (self->role_label);
+}
+
+char **
+scc_home_page_dup_coming_titles (SccHomePage *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (SCC_IS_HOME_PAGE (self), NULL);
+
+  for (guint i = 0; i < self->coming_rows->len; i++)
+    g_strv_builder_add (builder, adw_preferences_row_get_title (g_ptr_array_index (self->coming_rows, i)));
+  return g_strv_builder_end (builder);
 }

@@ -1,7 +1,7 @@
 /* scc-sign-in-page.c
  *
- * SccSignInPage: the view of an SccSignInVm and of the SccConnectionVm it
- * owns. The template holds two faces:
+ * SccSignInPage: the view of an SccSignInVm and of the window's
+ * SccConnectionVm. The template holds two faces:
  *
  *   form     the address with a status line under it (what the server said
  *            when last asked), username, password, Sign In, and a notice
@@ -10,15 +10,16 @@
  *            reach its database, with Retry and Change Server Address.
  *
  * The face follows the connection's state when it changes (unreachable and
- * degraded -> problem; connected, idle -> form); Change Server Address
- * returns to the form. While a check or a sign-in runs, the face that
- * started it stays, with a spinner.
+ * degraded -> problem; connected, idle -> form), also while the server is
+ * watched in the background: a server that stops shows the problem face by
+ * itself, and one that comes back the form. Change Server Address returns
+ * to the form. A server that does not answer is never blamed on the
+ * address field.
  *
- * Errors go where they belong: beside the field (scc-form.c), a general one
- * under the fields, and a failure that may pass by itself (network,
- * database) also as a toast with Retry. The page installs sign-in.sign-in,
- * .retry and .edit-address and makes Sign In the window's default widget
- * whenever the form shows, so Enter in any field signs in.
+ * SccPage does the form's part: sign-in.submit and sign-in.retry, the
+ * keyboard to the first field in error, Sign In as the default widget
+ * while the form shows (Enter in any field signs in). The page adds
+ * connection.retry and connection.edit-address.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -29,37 +30,30 @@
 
 #include <glib/gi18n.h>
 
-#include "scc-form.h"
-#include "scc-window.h"
+#include "scc-field-row.h"
 #include "scc-sign-in-page.h"
 
 struct _SccSignInPage
 {
-  AdwBin               parent_instance;
+  SccPage              parent_instance;
 
   /* Owned */
   SccSignInVm         *view_model;
-  GPtrArray           *bindings;  /* GBinding, unbound when the view model goes */
   char                *status_text;
 
   /* Template widgets */
   GtkStack            *stack;
   GtkWidget           *expired_box;
   GtkLabel            *expired_label;
-  AdwEntryRow         *url_row;
+  SccFieldRow         *url_row;
   GtkWidget           *status_box;
   GtkStack            *status_icon_stack;
   GtkSpinner          *status_spinner;
   GtkImage            *status_icon;
   GtkLabel            *status_label;
-  GtkLabel            *server_error_label;
-  AdwEntryRow         *username_row;
-  GtkLabel            *username_error_label;
-  AdwPasswordEntryRow *password_row;
-  GtkLabel            *password_error_label;
-  GtkLabel            *error_label;
+  SccFieldRow         *username_row;
+  SccFieldRow         *password_row;
   GtkButton           *sign_in_button;
-  GtkSpinner          *sign_in_spinner;
   AdwStatusPage       *problem_page;
   GtkLabel            *problem_details_label;
   GtkButton           *retry_button;
@@ -75,12 +69,12 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-G_DEFINE_FINAL_TYPE (SccSignInPage, scc_sign_in_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (SccSignInPage, scc_sign_in_page, SCC_TYPE_PAGE)
 
 static SccConnectionVm *
 get_connection (SccSignInPage *self)
 {
-  return self->view_model != NULL ? scc_sign_in_vm_get_connection (self->view_model) : NULL;
+  return scc_page_get_connection (SCC_PAGE (self));
 }
 
 static void
@@ -137,8 +131,9 @@ show_problem (SccSignInPage      *self,
       adw_status_page_set_icon_name (self->problem_page, "network-offline-symbolic");
       adw_status_page_set_title (self->problem_page, _("Cannot Reach the Server"));
       description = g_markup_printf_escaped (_("sendcase could not connect to <b>%s</b>. "
-                                               "Check the address and your network connection, "
-                                               "then try again."),
+                                               "Check the address and your network connection. "
+                                               "sendcase keeps trying, and goes on by itself when "
+                                               "the server answers."),
                                              target_url);
     }
   else
@@ -147,22 +142,21 @@ show_problem (SccSignInPage      *self,
       adw_status_page_set_title (self->problem_page, _("Database Unavailable"));
       if (version != NULL)
         description = g_markup_printf_escaped (_("The server at <b>%s</b> (sendcase %s) is reachable, "
-                                                 "but it cannot reach its database. Try again in a "
-                                                 "few minutes, or tell your system administrator if "
-                                                 "this continues."),
+                                                 "but it cannot reach its database. sendcase keeps "
+                                                 "trying; tell your system administrator if this "
+                                                 "continues."),
                                                target_url, version);
       else
         description = g_markup_printf_escaped (_("The server at <b>%s</b> is reachable, but it cannot "
-                                                 "serve requests. Try again in a few minutes, or "
-                                                 "tell your system administrator if this "
-                                                 "continues."),
+                                                 "serve requests. sendcase keeps trying; tell your "
+                                                 "system administrator if this continues."),
                                                target_url);
     }
 
   adw_status_page_set_description (self->problem_page, description);
   /* The technical reason, when the description does not already say it. */
   if (state == SCC_CONNECTION_STATE_UNREACHABLE || version == NULL)
-    details = scc_form_dup_sentence (scc_connection_vm_get_error_message (connection));
+    details = scc_form_field_dup_sentence (scc_connection_vm_get_error_message (connection));
   gtk_label_set_label (self->problem_details_label, details != NULL ? details : "");
   gtk_widget_set_visible (GTK_WIDGET (self->problem_details_label), details != NULL);
 }
@@ -198,7 +192,8 @@ update_connection (SccSignInPage *self,
 
   if (connection != NULL)
     state = scc_connection_vm_get_state (connection);
-  busy = state == SCC_CONNECTION_STATE_CONNECTING;
+  /* A first check, or a check of a known state (the problem face's Retry). */
+  busy = connection != NULL && scc_connection_vm_get_busy (connection);
 
   switch (state)
     {
@@ -241,13 +236,14 @@ update_connection (SccSignInPage *self,
     }
 
   set_status_text (self, text);
-  server_error = self->view_model != NULL ? scc_sign_in_vm_get_server_error (self->view_model) : NULL;
+  /* The line gives way to a complaint about the address itself. */
+  server_error = scc_form_vm_get_field_error (SCC_FORM_VM (self->view_model), "server_url");
   gtk_widget_set_visible (self->status_box, text != NULL && server_error == NULL && status_is_current (self));
 
-  gtk_spinner_set_spinning (self->status_spinner, busy);
+  gtk_spinner_set_spinning (self->status_spinner, state == SCC_CONNECTION_STATE_CONNECTING);
   gtk_spinner_set_spinning (self->retry_spinner, busy);
   gtk_widget_set_visible (GTK_WIDGET (self->retry_spinner), busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sign-in.retry", connection != NULL && !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "connection.retry", !busy);
 
   /* Only a new state moves between faces: the user's "Change Server
    * Address" is not undone by an unrelated notification. */
@@ -255,36 +251,13 @@ update_connection (SccSignInPage *self,
       g_strcmp0 (face, gtk_stack_get_visible_child_name (self->stack)) != 0)
     {
       gtk_stack_set_visible_child_name (self->stack, face);
-      if (g_str_equal (face, "problem"))
-        {
-          /* GtkStack may have given the focus to the (selectable) details,
-           * selecting them; the user's next step is Retry. */
-          gtk_widget_grab_focus (GTK_WIDGET (self->retry_button));
-          gtk_label_select_region (self->problem_details_label, 0, 0);
-        }
-      else
-        {
-          scc_sign_in_page_focus (self);
-        }
+      /* Enter signs in only where Sign In shows. */
+      scc_page_set_default_widget (SCC_PAGE (self),
+                                   g_str_equal (face, "form") ? GTK_WIDGET (self->sign_in_button) : NULL);
+      /* The keyboard follows, unless the user is on another page. */
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        scc_page_shown (SCC_PAGE (self));
     }
-}
-
-static void
-update_errors (SccSignInPage *self)
-{
-  SccSignInVm *vm = self->view_model;
-
-  g_assert (SCC_IS_SIGN_IN_PAGE (self));
-
-  scc_form_show_field_error (GTK_WIDGET (self->url_row), self->server_error_label,
-                             vm ? scc_sign_in_vm_get_server_error (vm) : NULL);
-  scc_form_show_field_error (GTK_WIDGET (self->username_row), self->username_error_label,
-                             vm ? scc_sign_in_vm_get_username_error (vm) : NULL);
-  scc_form_show_field_error (GTK_WIDGET (self->password_row), self->password_error_label,
-                             vm ? scc_sign_in_vm_get_password_error (vm) : NULL);
-  scc_form_show_message (self->error_label, vm ? scc_sign_in_vm_get_error_message (vm) : NULL);
-  /* The status line gives way to an error about the same address. */
-  update_connection (self, FALSE);
 }
 
 static void
@@ -301,115 +274,10 @@ update_expired (SccSignInPage *self)
   gtk_widget_set_visible (self->expired_box, message != NULL);
 }
 
-/* After a failed attempt, the keyboard goes to what needs fixing. */
 static void
-focus_first_error (SccSignInPage *self)
+on_url_error_cb (SccSignInPage *self)
 {
-  SccSignInVm *vm = self->view_model;
-
-  g_assert (SCC_IS_SIGN_IN_PAGE (self));
-
-  /* The problem face has its own focus (Retry). */
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "form") != 0)
-    return;
-
-  if (scc_sign_in_vm_get_server_error (vm) != NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (self->url_row));
-  else if (scc_sign_in_vm_get_username_error (vm) != NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (self->username_row));
-  else if (scc_sign_in_vm_get_password_error (vm) != NULL)
-    {
-      GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (self->password_row));
-
-      gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
-      if (text != NULL)
-        gtk_editable_select_region (text, 0, -1);
-    }
-}
-
-static void
-update_busy (SccSignInPage *self)
-{
-  gboolean busy = FALSE;
-
-  g_assert (SCC_IS_SIGN_IN_PAGE (self));
-
-  if (self->view_model != NULL)
-    busy = scc_sign_in_vm_get_busy (self->view_model);
-
-  /* Read-only rather than insensitive: a focused GtkText made insensitive
-   * loses the focus without a focus-out (GTK warns), and the keyboard
-   * should stay where the user was. */
-  gtk_editable_set_editable (GTK_EDITABLE (self->url_row), !busy);
-  gtk_editable_set_editable (GTK_EDITABLE (self->username_row), !busy);
-  gtk_editable_set_editable (GTK_EDITABLE (self->password_row), !busy);
-  gtk_widget_set_visible (GTK_WIDGET (self->sign_in_spinner), busy);
-  gtk_spinner_set_spinning (self->sign_in_spinner, busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sign-in.sign-in", self->view_model != NULL && !busy);
-
-  if (!busy && self->view_model != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    focus_first_error (self);
-}
-
-/* Toasts go over the whole window; a page outside one has no one to tell. */
-static void
-show_toast (SccSignInPage *self,
-            AdwToast      *toast)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (SCC_IS_WINDOW (root))
-    scc_window_add_toast (SCC_WINDOW (root), toast);
-  else
-    g_object_unref (toast);
-}
-
-static void
-on_retry_clicked_cb (SccSignInPage *self,
-                     AdwToast      *toast)
-{
-  g_assert (SCC_IS_SIGN_IN_PAGE (self));
-
-  if (self->view_model != NULL)
-    scc_sign_in_vm_sign_in (self->view_model);
-}
-
-static void
-show_retry_toast (SccSignInPage *self)
-{
-  AdwToast *toast;
-
-  g_assert (SCC_IS_SIGN_IN_PAGE (self));
-
-  if (scc_sign_in_vm_get_server_error (self->view_model) != NULL)
-    toast = adw_toast_new (_("Could not reach the server"));
-  else
-    toast = adw_toast_new (_("The server is not available at the moment"));
-  adw_toast_set_button_label (toast, _("_Retry"));
-  adw_toast_set_timeout (toast, 10);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_retry_clicked_cb),
-                           self, G_CONNECT_SWAPPED);
-  show_toast (self, toast);
-}
-
-static void
-on_view_model_notify_cb (SccSignInPage *self,
-                         GParamSpec    *pspec,
-                         SccSignInVm   *view_model)
-{
-  g_assert (SCC_IS_SIGN_IN_PAGE (self));
-  g_assert (SCC_IS_SIGN_IN_VM (view_model));
-
-  if (g_str_equal (pspec->name, "busy"))
-    update_busy (self);
-  else if (g_str_equal (pspec->name, "expired-message"))
-    update_expired (self);
-  else if (g_str_has_suffix (pspec->name, "-error") || g_str_equal (pspec->name, "error-message"))
-    update_errors (self);
-  else if (g_str_equal (pspec->name, "server-url"))
-    update_connection (self, FALSE);
-  else if (g_str_equal (pspec->name, "can-retry") && scc_sign_in_vm_get_can_retry (view_model))
-    show_retry_toast (self);
+  update_connection (self, FALSE);
 }
 
 static void
@@ -424,104 +292,119 @@ on_connection_notify_cb (SccSignInPage   *self,
   else if (g_str_equal (pspec->name, "version") ||
            g_str_equal (pspec->name, "schema-version") ||
            g_str_equal (pspec->name, "error-message") ||
-           g_str_equal (pspec->name, "target-url"))
+           g_str_equal (pspec->name, "target-url") ||
+           g_str_equal (pspec->name, "busy") ||
+           g_str_equal (pspec->name, "server-url"))
     update_connection (self, FALSE);
 }
 
 static void
-sign_in_sign_in_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
+connection_retry_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
 {
   SccSignInPage *self = SCC_SIGN_IN_PAGE (widget);
-
-  if (self->view_model == NULL)
-    return;
-
-  if (!scc_sign_in_vm_sign_in (self->view_model))
-    focus_first_error (self);
-}
-
-static void
-sign_in_retry_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  SccSignInPage *self = SCC_SIGN_IN_PAGE (widget);
-  SccConnectionVm *connection = get_connection (self);
-
-  if (connection == NULL)
-    return;
 
   /* The address may have become unusable since; the form says why. */
-  if (!scc_connection_vm_retry (connection))
+  if (!scc_connection_vm_retry (get_connection (self)))
     {
       gtk_stack_set_visible_child_name (self->stack, "form");
-      gtk_widget_grab_focus (GTK_WIDGET (self->url_row));
+      scc_page_set_default_widget (SCC_PAGE (self), GTK_WIDGET (self->sign_in_button));
+      scc_field_row_focus (self->url_row);
     }
 }
 
 static void
-sign_in_edit_address_action (GtkWidget  *widget,
-                             const char *action_name,
-                             GVariant   *parameter)
+connection_edit_address_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
 {
   SccSignInPage *self = SCC_SIGN_IN_PAGE (widget);
 
   gtk_stack_set_visible_child_name (self->stack, "form");
-  gtk_widget_grab_focus (GTK_WIDGET (self->url_row));
+  scc_page_set_default_widget (SCC_PAGE (self), GTK_WIDGET (self->sign_in_button));
+  scc_field_row_focus (self->url_row);
 }
 
-/* Sign In is the window's default widget whenever the form shows. GTK
- * drops the default when the stack hides the form, so it is claimed again
- * each time the form comes back, not only on map. */
+/* The form's general state, and the face a new state may bring. */
 static void
-claim_default_widget (SccSignInPage *self)
+scc_sign_in_page_shown (SccPage *page)
 {
-  GtkRoot *root;
+  SccSignInPage *self = SCC_SIGN_IN_PAGE (page);
+  SccFormVm *form = SCC_FORM_VM (self->view_model);
+  const char *username;
 
-  g_assert (SCC_IS_SIGN_IN_PAGE (self));
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "problem") == 0)
+    {
+      /* GtkStack may have given the focus to the (selectable) details,
+       * selecting them; the user's next step is Retry. */
+      gtk_widget_grab_focus (GTK_WIDGET (self->retry_button));
+      gtk_label_select_region (self->problem_details_label, 0, 0);
+      return;
+    }
 
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  if (GTK_IS_WINDOW (root) &&
-      gtk_widget_get_mapped (GTK_WIDGET (self)) &&
-      g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "form") == 0)
-    gtk_window_set_default_widget (GTK_WINDOW (root), GTK_WIDGET (self->sign_in_button));
-}
+  if (scc_page_focus_first_error (page, form))
+    return;
 
-static void
-on_stack_visible_child_cb (SccSignInPage *self,
-                           GParamSpec    *pspec,
-                           GtkStack      *stack)
-{
-  g_assert (SCC_IS_SIGN_IN_PAGE (self));
-
-  claim_default_widget (self);
-}
-
-static void
-scc_sign_in_page_map (GtkWidget *widget)
-{
-  SccSignInPage *self = SCC_SIGN_IN_PAGE (widget);
-
-  GTK_WIDGET_CLASS (scc_sign_in_page_parent_class)->map (widget);
-
-  claim_default_widget (self);
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "form") == 0)
-    scc_sign_in_page_focus (self);
+  /* Someone whose session ended has their username filled in. */
+  username = scc_form_vm_get_value (form, "username");
+  if (username[0] != '\0')
+    scc_field_row_focus (self->password_row);
+  else
+    scc_field_row_focus (self->username_row);
 }
 
 static void
-scc_sign_in_page_unmap (GtkWidget *widget)
+scc_sign_in_page_session_ended (SccPage *page,
+                                ScUser  *user)
 {
-  SccSignInPage *self = SCC_SIGN_IN_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
+  SccSignInPage *self = SCC_SIGN_IN_PAGE (page);
 
-  if (GTK_IS_WINDOW (root) &&
-      gtk_window_get_default_widget (GTK_WINDOW (root)) == GTK_WIDGET (self->sign_in_button))
-    gtk_window_set_default_widget (GTK_WINDOW (root), NULL);
+  scc_sign_in_vm_session_ended (self->view_model, user != NULL ? sc_user_get_username (user) : NULL);
+}
 
-  GTK_WIDGET_CLASS (scc_sign_in_page_parent_class)->unmap (widget);
+static void
+scc_sign_in_page_form_failed (SccPage   *page,
+                              SccFormVm *form)
+{
+  SccSignInPage *self = SCC_SIGN_IN_PAGE (page);
+  SccConnectionState state = scc_connection_vm_get_state (get_connection (self));
+
+  /* The problem face already says it, with its own Retry: no toast. */
+  if (state == SCC_CONNECTION_STATE_UNREACHABLE || state == SCC_CONNECTION_STATE_DEGRADED)
+    {
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        scc_page_shown (page);
+      return;
+    }
+
+  SCC_PAGE_CLASS (scc_sign_in_page_parent_class)->form_failed (page, form);
+}
+
+static void
+scc_sign_in_page_constructed (GObject *object)
+{
+  SccSignInPage *self = (SccSignInPage *)object;
+  SccConnectionVm *connection;
+  SccFormField *server_url;
+
+  G_OBJECT_CLASS (scc_sign_in_page_parent_class)->constructed (object);
+
+  connection = get_connection (self);
+  g_assert (SCC_IS_CONNECTION_VM (connection));
+
+  self->view_model = scc_sign_in_vm_new (scc_page_get_api_client (SCC_PAGE (self)), connection);
+  scc_page_add_form (SCC_PAGE (self), "sign-in", SCC_FORM_VM (self->view_model));
+  g_signal_connect_object (self->view_model, "notify::expired-message",
+                           G_CALLBACK (update_expired), self, G_CONNECT_SWAPPED);
+  server_url = scc_form_vm_lookup_field (SCC_FORM_VM (self->view_model), "server_url");
+  g_signal_connect_object (server_url, "notify::has-error",
+                           G_CALLBACK (on_url_error_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (connection, "notify", G_CALLBACK (on_connection_notify_cb), self, G_CONNECT_SWAPPED);
+  g_object_notify_by_pspec (object, properties[PROP_VIEW_MODEL]);
+
+  update_expired (self);
+  update_connection (self, TRUE);
 }
 
 static void
@@ -529,15 +412,11 @@ scc_sign_in_page_dispose (GObject *object)
 {
   SccSignInPage *self = (SccSignInPage *)object;
 
-  /* The page's work ends with the page (style.md 3.6). */
-  if (self->view_model != NULL)
-    scc_sign_in_vm_cancel (self->view_model);
-  scc_sign_in_page_set_view_model (self, NULL);
-  g_clear_pointer (&self->bindings, g_ptr_array_unref);
-
   gtk_widget_dispose_template (GTK_WIDGET (self), SCC_TYPE_SIGN_IN_PAGE);
 
   G_OBJECT_CLASS (scc_sign_in_page_parent_class)->dispose (object);
+
+  g_clear_object (&self->view_model);
 }
 
 static void
@@ -574,42 +453,28 @@ scc_sign_in_page_get_property (GObject    *object,
 }
 
 static void
-scc_sign_in_page_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  SccSignInPage *self = SCC_SIGN_IN_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_VIEW_MODEL:
-      scc_sign_in_page_set_view_model (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 scc_sign_in_page_class_init (SccSignInPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  SccPageClass *page_class = SCC_PAGE_CLASS (klass);
 
+  object_class->constructed = scc_sign_in_page_constructed;
   object_class->dispose = scc_sign_in_page_dispose;
   object_class->finalize = scc_sign_in_page_finalize;
   object_class->get_property = scc_sign_in_page_get_property;
-  object_class->set_property = scc_sign_in_page_set_property;
 
-  widget_class->map = scc_sign_in_page_map;
-  widget_class->unmap = scc_sign_in_page_unmap;
+  page_class->shown = scc_sign_in_page_shown;
+  page_class->session_ended = scc_sign_in_page_session_ended;
+  page_class->form_failed = scc_sign_in_page_form_failed;
+
+  scc_page_class_set_page_name (page_class, "sign-in");
+  scc_page_class_set_needs_session (page_class, FALSE);
 
   properties[PROP_VIEW_MODEL] =
     g_param_spec_object ("view-model", NULL, NULL,
                          SCC_TYPE_SIGN_IN_VM,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   /**
    * SccSignInPage:status-text:
@@ -623,6 +488,8 @@ scc_sign_in_page_class_init (SccSignInPageClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (SCC_TYPE_FIELD_ROW);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/sendcase/Sendcase/ui/scc-sign-in-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SccSignInPage, stack);
@@ -634,101 +501,38 @@ scc_sign_in_page_class_init (SccSignInPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SccSignInPage, status_spinner);
   gtk_widget_class_bind_template_child (widget_class, SccSignInPage, status_icon);
   gtk_widget_class_bind_template_child (widget_class, SccSignInPage, status_label);
-  gtk_widget_class_bind_template_child (widget_class, SccSignInPage, server_error_label);
   gtk_widget_class_bind_template_child (widget_class, SccSignInPage, username_row);
-  gtk_widget_class_bind_template_child (widget_class, SccSignInPage, username_error_label);
   gtk_widget_class_bind_template_child (widget_class, SccSignInPage, password_row);
-  gtk_widget_class_bind_template_child (widget_class, SccSignInPage, password_error_label);
-  gtk_widget_class_bind_template_child (widget_class, SccSignInPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, SccSignInPage, sign_in_button);
-  gtk_widget_class_bind_template_child (widget_class, SccSignInPage, sign_in_spinner);
   gtk_widget_class_bind_template_child (widget_class, SccSignInPage, problem_page);
   gtk_widget_class_bind_template_child (widget_class, SccSignInPage, problem_details_label);
   gtk_widget_class_bind_template_child (widget_class, SccSignInPage, retry_button);
   gtk_widget_class_bind_template_child (widget_class, SccSignInPage, retry_spinner);
+  /* By name only, for tests and tools (gtk_widget_get_template_child). */
+  gtk_widget_class_bind_template_child_full (widget_class, "error_label", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "menu_button", FALSE, 0);
 
-  gtk_widget_class_install_action (widget_class, "sign-in.sign-in", NULL, sign_in_sign_in_action);
-  gtk_widget_class_install_action (widget_class, "sign-in.retry", NULL, sign_in_retry_action);
-  gtk_widget_class_install_action (widget_class, "sign-in.edit-address", NULL, sign_in_edit_address_action);
+  gtk_widget_class_install_action (widget_class, "connection.retry", NULL, connection_retry_action);
+  gtk_widget_class_install_action (widget_class, "connection.edit-address", NULL,
+                                   connection_edit_address_action);
 }
 
 static void
 scc_sign_in_page_init (SccSignInPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->bindings = g_ptr_array_new ();
-  g_signal_connect_object (self->stack, "notify::visible-child-name",
-                           G_CALLBACK (on_stack_visible_child_cb), self,
-                           G_CONNECT_SWAPPED);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sign-in.sign-in", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sign-in.retry", FALSE);
 }
 
 /**
  * scc_sign_in_page_get_view_model:
  *
- * Returns: (transfer none) (nullable): the view model
+ * Returns: (transfer none): the sign-in form
  */
 SccSignInVm *
 scc_sign_in_page_get_view_model (SccSignInPage *self)
 {
   g_return_val_if_fail (SCC_IS_SIGN_IN_PAGE (self), NULL);
   return self->view_model;
-}
-
-void
-scc_sign_in_page_set_view_model (SccSignInPage *self,
-                                 SccSignInVm   *view_model)
-{
-  static const struct {
-    const char *property;
-    gsize       row_offset;
-  } fields[] = {
-    { "server-url", G_STRUCT_OFFSET (SccSignInPage, url_row) },
-    { "username", G_STRUCT_OFFSET (SccSignInPage, username_row) },
-    { "password", G_STRUCT_OFFSET (SccSignInPage, password_row) },
-  };
-
-  g_return_if_fail (SCC_IS_SIGN_IN_PAGE (self));
-  g_return_if_fail (!view_model || SCC_IS_SIGN_IN_VM (view_model));
-
-  if (self->view_model == view_model)
-    return;
-
-  if (self->view_model != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->view_model, self);
-      g_signal_handlers_disconnect_by_data (get_connection (self), self);
-      for (guint i = 0; i < self->bindings->len; i++)
-        g_binding_unbind (g_ptr_array_index (self->bindings, i));
-      g_ptr_array_set_size (self->bindings, 0);
-      g_clear_object (&self->view_model);
-    }
-
-  if (view_model != NULL)
-    {
-      self->view_model = g_object_ref (view_model);
-      for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-        {
-          GObject *row = G_STRUCT_MEMBER (GObject *, self, fields[i].row_offset);
-
-          g_ptr_array_add (self->bindings,
-                           g_object_bind_property (view_model, fields[i].property, row, "text",
-                                                   G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE));
-        }
-      g_signal_connect_object (view_model, "notify", G_CALLBACK (on_view_model_notify_cb),
-                               self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (scc_sign_in_vm_get_connection (view_model), "notify",
-                               G_CALLBACK (on_connection_notify_cb), self, G_CONNECT_SWAPPED);
-    }
-
-  update_errors (self);
-  update_expired (self);
-  update_busy (self);
-  update_connection (self, TRUE);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW_MODEL]);
 }
 
 const char *
@@ -743,25 +547,4 @@ scc_sign_in_page_get_visible_face (SccSignInPage *self)
 {
   g_return_val_if_fail (SCC_IS_SIGN_IN_PAGE (self), NULL);
   return gtk_stack_get_visible_child_name (self->stack);
-}
-
-void
-scc_sign_in_page_focus (SccSignInPage *self)
-{
-  GtkEditable *username;
-
-  g_return_if_fail (SCC_IS_SIGN_IN_PAGE (self));
-
-  username = GTK_EDITABLE (self->username_row);
-  if (gtk_editable_get_text (username)[0] != '\0')
-    {
-      gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
-      /* A selection left in the username from an earlier visit would show
-       * as a grey band that looks like a problem. */
-      gtk_editable_select_region (username, 0, 0);
-    }
-  else
-    {
-      gtk_widget_grab_focus (GTK_WIDGET (self->username_row));
-    }
 }

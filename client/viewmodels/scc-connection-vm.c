@@ -1,11 +1,21 @@
 /* scc-connection-vm.c
  *
- * SccConnectionVm: the connect command and the state machine behind the
- * connection page.
+ * SccConnectionVm: the connect command, the state machine behind the
+ * sign-in page's server line and the offline banner, and the watch that
+ * keeps that state true while the window is open.
  *
  *   idle --connect--> connecting --health ok-------------> connected
  *                                --503 health document--> degraded
  *                                --any other failure----> unreachable
+ *
+ * Once a state is known, the server is asked again by itself: every
+ * up-interval seconds (30) while it answers, and after 2, 4, 8 ... up to
+ * max-down-interval seconds (30) while it does not, so an outage is seen
+ * within half a minute and the end of one within seconds. Any request of
+ * the API client that finds the server gone (SccApiClient::server-unavailable)
+ * makes it ask at once. These checks keep the state they are checking (no
+ * "connecting" in between, so nothing flickers) and only change it when
+ * the answer does; busy is true while one runs.
  *
  * connect (and retry, which is the same command for the same address) first
  * checks the address, then cancels whatever attempt is in flight and asks
@@ -45,7 +55,12 @@ struct _SccConnectionVm
 
   gint64              schema_version; /* -1 when unknown */
   SccConnectionState  state;
+  guint               check_source;   /* the next check, or 0 */
+  guint               up_interval;    /* seconds between checks while connected */
+  guint               max_down_interval;
+  guint               down_interval;  /* the next wait while down; doubles up to the maximum */
   guint               url_checked : 1; /* url-error follows edits once an attempt was refused */
+  guint               checking : 1;   /* a check of target-url in flight, state kept */
 };
 
 enum {
@@ -59,8 +74,12 @@ enum {
   PROP_VERSION,
   PROP_SCHEMA_VERSION,
   PROP_ERROR_MESSAGE,
+  PROP_UP_INTERVAL,
+  PROP_MAX_DOWN_INTERVAL,
   N_PROPS
 };
+
+#define FIRST_DOWN_INTERVAL 2
 
 static GParamSpec *properties[N_PROPS];
 
@@ -100,11 +119,75 @@ set_state (SccConnectionVm    *self,
   if (self->state == state)
     return;
 
-  was_busy = self->state == SCC_CONNECTION_STATE_CONNECTING;
+  was_busy = scc_connection_vm_get_busy (self);
   self->state = state;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
-  if (was_busy != (state == SCC_CONNECTION_STATE_CONNECTING))
+  if (was_busy != scc_connection_vm_get_busy (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+set_checking (SccConnectionVm *self,
+              gboolean         checking)
+{
+  gboolean was_busy = scc_connection_vm_get_busy (self);
+
+  self->checking = !!checking;
+  if (was_busy != scc_connection_vm_get_busy (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void start_health_request (SccConnectionVm *self);
+
+static gboolean
+check_timeout_cb (gpointer user_data)
+{
+  SccConnectionVm *self = user_data;
+
+  g_assert (SCC_IS_CONNECTION_VM (self));
+
+  self->check_source = 0;
+  scc_connection_vm_check_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* After an answer: when to ask again. */
+static void
+schedule_check (SccConnectionVm *self)
+{
+  guint interval;
+
+  g_assert (SCC_IS_CONNECTION_VM (self));
+
+  g_clear_handle_id (&self->check_source, g_source_remove);
+
+  if (self->state == SCC_CONNECTION_STATE_CONNECTED)
+    {
+      self->down_interval = FIRST_DOWN_INTERVAL;
+      interval = self->up_interval;
+    }
+  else
+    {
+      interval = MIN (self->down_interval, self->max_down_interval);
+      self->down_interval = MIN (self->down_interval * 2, self->max_down_interval);
+    }
+
+  /* The source holds no reference: dispose removes it. */
+  self->check_source = g_timeout_add_seconds (interval, check_timeout_cb, self);
+}
+
+static void
+on_server_unavailable_cb (SccConnectionVm *self,
+                          const GError    *error,
+                          SccApiClient    *api_client)
+{
+  g_assert (SCC_IS_CONNECTION_VM (self));
+
+  /* A page's request just found the server gone: no need to wait for the
+   * next check to say so. Our own failing check reports here too, while
+   * it is still in flight, and is not asked again. */
+  if (self->cancellable == NULL && self->state != SCC_CONNECTION_STATE_IDLE)
+    scc_connection_vm_check_now (self);
 }
 
 static void
@@ -142,7 +225,7 @@ scc_connection_vm_get_health_cb (GObject      *object,
 {
   SccApiClient *api_client = SCC_API_CLIENT (object);
   g_autoptr(SccConnectionVm) self = user_data;
-  g_autoptr(SccHealth) health = NULL;
+  g_autoptr(ScHealth) health = NULL;
   g_autoptr(GError) error = NULL;
 
   g_assert (SCC_IS_CONNECTION_VM (self));
@@ -154,13 +237,14 @@ scc_connection_vm_get_health_cb (GObject      *object,
   g_clear_object (&self->cancellable);
 
   g_object_freeze_notify (G_OBJECT (self));
+  set_checking (self, FALSE);
 
   if (health != NULL)
     {
-      set_string (self, &self->version, scc_health_get_version (health), PROP_VERSION);
-      set_schema_version (self, scc_health_get_schema_version (health));
+      set_string (self, &self->version, sc_health_get_version (health), PROP_VERSION);
+      set_schema_version (self, sc_health_get_schema_version (health));
 
-      if (scc_health_is_ok (health) && scc_health_is_database_ok (health))
+      if (sc_health_is_ok (health) && sc_health_is_database_ok (health))
         {
           set_string (self, &self->error_message, NULL, PROP_ERROR_MESSAGE);
           set_state (self, SCC_CONNECTION_STATE_CONNECTED);
@@ -195,7 +279,37 @@ scc_connection_vm_get_health_cb (GObject      *object,
         set_state (self, SCC_CONNECTION_STATE_UNREACHABLE);
     }
 
+  schedule_check (self);
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+static void
+start_health_request (SccConnectionVm *self)
+{
+  g_assert (SCC_IS_CONNECTION_VM (self));
+
+  g_clear_handle_id (&self->check_source, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  scc_api_client_get_health_async (self->api_client,
+                                   self->cancellable,
+                                   scc_connection_vm_get_health_cb,
+                                   g_object_ref (self));
+}
+
+static void
+scc_connection_vm_constructed (GObject *object)
+{
+  SccConnectionVm *self = (SccConnectionVm *)object;
+
+  G_OBJECT_CLASS (scc_connection_vm_parent_class)->constructed (object);
+
+  g_assert (SCC_IS_API_CLIENT (self->api_client));
+
+  g_signal_connect_object (self->api_client, "server-unavailable",
+                           G_CALLBACK (on_server_unavailable_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -203,6 +317,7 @@ scc_connection_vm_dispose (GObject *object)
 {
   SccConnectionVm *self = (SccConnectionVm *)object;
 
+  g_clear_handle_id (&self->check_source, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
 
@@ -270,6 +385,14 @@ scc_connection_vm_get_property (GObject    *object,
       g_value_set_string (value, self->error_message);
       break;
 
+    case PROP_UP_INTERVAL:
+      g_value_set_uint (value, self->up_interval);
+      break;
+
+    case PROP_MAX_DOWN_INTERVAL:
+      g_value_set_uint (value, self->max_down_interval);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -293,6 +416,14 @@ scc_connection_vm_set_property (GObject      *object,
       scc_connection_vm_set_server_url (self, g_value_get_string (value));
       break;
 
+    case PROP_UP_INTERVAL:
+      self->up_interval = g_value_get_uint (value);
+      break;
+
+    case PROP_MAX_DOWN_INTERVAL:
+      self->max_down_interval = g_value_get_uint (value);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -303,6 +434,7 @@ scc_connection_vm_class_init (SccConnectionVmClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->constructed = scc_connection_vm_constructed;
   object_class->dispose = scc_connection_vm_dispose;
   object_class->finalize = scc_connection_vm_finalize;
   object_class->get_property = scc_connection_vm_get_property;
@@ -332,6 +464,12 @@ scc_connection_vm_class_init (SccConnectionVmClass *klass)
     g_param_spec_string ("url-error", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * SccConnectionVm:busy:
+   *
+   * A health request is in flight: a first one (state connecting) or a
+   * check of the known state.
+   */
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
@@ -367,6 +505,26 @@ scc_connection_vm_class_init (SccConnectionVmClass *klass)
     g_param_spec_string ("error-message", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * SccConnectionVm:up-interval:
+   *
+   * Seconds between checks while the server answers. The next check
+   * after a change is due at the new interval.
+   */
+  properties[PROP_UP_INTERVAL] =
+    g_param_spec_uint ("up-interval", NULL, NULL, 1, 3600, 30,
+                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * SccConnectionVm:max-down-interval:
+   *
+   * The longest wait between checks while the server does not answer
+   * (the waits start at 2 s and double).
+   */
+  properties[PROP_MAX_DOWN_INTERVAL] =
+    g_param_spec_uint ("max-down-interval", NULL, NULL, 1, 3600, 30,
+                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -376,6 +534,9 @@ scc_connection_vm_init (SccConnectionVm *self)
   self->server_url = g_strdup ("");
   self->schema_version = -1;
   self->state = SCC_CONNECTION_STATE_IDLE;
+  self->up_interval = 30;
+  self->max_down_interval = 30;
+  self->down_interval = FIRST_DOWN_INTERVAL;
 }
 
 /**
@@ -441,7 +602,7 @@ gboolean
 scc_connection_vm_get_busy (SccConnectionVm *self)
 {
   g_return_val_if_fail (SCC_IS_CONNECTION_VM (self), FALSE);
-  return self->state == SCC_CONNECTION_STATE_CONNECTING;
+  return self->state == SCC_CONNECTION_STATE_CONNECTING || self->checking;
 }
 
 SccConnectionState
@@ -501,21 +662,40 @@ scc_connection_vm_connect (SccConnectionVm *self)
 
   url = g_strstrip (g_strdup (self->server_url));
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-
   g_object_freeze_notify (G_OBJECT (self));
   set_string (self, &self->target_url, url, PROP_TARGET_URL);
   set_string (self, &self->error_message, NULL, PROP_ERROR_MESSAGE);
+  set_checking (self, FALSE);
   set_state (self, SCC_CONNECTION_STATE_CONNECTING);
+  self->down_interval = FIRST_DOWN_INTERVAL;
   g_object_thaw_notify (G_OBJECT (self));
 
   scc_api_client_set_base_url (self->api_client, url);
-  scc_api_client_get_health_async (self->api_client,
-                                   self->cancellable,
-                                   scc_connection_vm_get_health_cb,
-                                   g_object_ref (self));
+  start_health_request (self);
+  return TRUE;
+}
+
+/**
+ * scc_connection_vm_check_now:
+ *
+ * Asks the server at target-url for its health now, instead of at the
+ * next check: the offline banner's Retry. The state stays as it is until
+ * the answer changes it. A check already in flight is not doubled.
+ *
+ * Returns: %FALSE if there is nothing to check (never connected)
+ */
+gboolean
+scc_connection_vm_check_now (SccConnectionVm *self)
+{
+  g_return_val_if_fail (SCC_IS_CONNECTION_VM (self), FALSE);
+
+  if (self->target_url == NULL || self->state == SCC_CONNECTION_STATE_IDLE)
+    return FALSE;
+  if (self->cancellable != NULL)
+    return TRUE;
+
+  set_checking (self, TRUE);
+  start_health_request (self);
   return TRUE;
 }
 
@@ -534,19 +714,24 @@ scc_connection_vm_retry (SccConnectionVm *self)
 /**
  * scc_connection_vm_cancel:
  *
- * Abandons the attempt in flight, if any, and goes back to idle.
+ * Abandons the attempt in flight, if any, and goes back to idle; stops
+ * watching the server until the next connect.
  */
 void
 scc_connection_vm_cancel (SccConnectionVm *self)
 {
   g_return_if_fail (SCC_IS_CONNECTION_VM (self));
 
-  if (self->cancellable == NULL)
+  g_clear_handle_id (&self->check_source, g_source_remove);
+  if (self->cancellable == NULL && self->state != SCC_CONNECTION_STATE_CONNECTING)
     return;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_object_freeze_notify (G_OBJECT (self));
+  set_checking (self, FALSE);
   set_state (self, SCC_CONNECTION_STATE_IDLE);
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 /**

@@ -1,9 +1,10 @@
 /* scc-connection-vm.h
  *
- * The view model behind the connection page: which server the user wants,
- * whether that address is usable, and what happened when the client last
- * asked the server for its health. No widgets, so it is tested without a
- * display (tests/client/test-connection-vm.c).
+ * The window's view of the server: which server the user wants, whether
+ * that address is usable, and what the server said when last asked for its
+ * health; it asks again by itself, so the state stays true (the sign-in
+ * page's status line, the offline banner). No widgets, so it is tested
+ * without a display (tests/client/test-connection-vm.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -47,6 +48,7 @@ const char         *scc_connection_vm_get_error_message (SccConnectionVm  *self)
 
 gboolean            scc_connection_vm_connect           (SccConnectionVm  *self);
 gboolean            scc_connection_vm_retry             (SccConnectionVm  *self);
+gboolean            scc_connection_vm_check_now         (SccConnectionVm  *self);
 void                scc_connection_vm_cancel            (SccConnectionVm  *self);
 
 gboolean            scc_connection_vm_check_url         (const char       *url,

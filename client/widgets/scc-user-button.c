@@ -20,7 +20,7 @@ struct _SccUserButton
   AdwBin         parent_instance;
 
   /* Owned */
-  SccUser       *user;
+  ScUser       *user;
 
   /* Template widgets */
   GtkMenuButton *menu_button;
@@ -103,7 +103,7 @@ scc_user_button_class_init (SccUserButtonClass *klass)
 
   properties[PROP_USER] =
     g_param_spec_object ("user", NULL, NULL,
-                         SCC_TYPE_USER,
+                         SC_TYPE_USER,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -127,7 +127,7 @@ scc_user_button_init (SccUserButton *self)
  *
  * Returns: (transfer none) (nullable): the user shown
  */
-SccUser *
+ScUser *
 scc_user_button_get_user (SccUserButton *self)
 {
   g_return_val_if_fail (SCC_IS_USER_BUTTON (self), NULL);
@@ -136,23 +136,23 @@ scc_user_button_get_user (SccUserButton *self)
 
 void
 scc_user_button_set_user (SccUserButton *self,
-                          SccUser       *user)
+                          ScUser       *user)
 {
   g_autofree char *tooltip = NULL;
   const char *name = NULL;
   const char *role = NULL;
 
   g_return_if_fail (SCC_IS_USER_BUTTON (self));
-  g_return_if_fail (!user || SCC_IS_USER (user));
+  g_return_if_fail (!user || SC_IS_USER (user));
 
   if (!g_set_object (&self->user, user))
     return;
 
   if (user != NULL)
     {
-      name = scc_user_get_display_name (user);
-      role = scc_user_get_role_title (user);
-      tooltip = g_strdup_printf (_("Signed in as %s (%s)"), name, scc_user_get_username (user));
+      name = sc_user_get_display_name (user);
+      role = sc_user_get_role_title (user);
+      tooltip = g_strdup_printf (_("Signed in as %s (%s)"), name, sc_user_get_username (user));
     }
 
   adw_avatar_set_text (self->avatar, name);

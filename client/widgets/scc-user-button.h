@@ -12,7 +12,7 @@
 
 #include <adwaita.h>
 
-#include "scc-user.h"
+#include "sc-user.h"
 
 G_BEGIN_DECLS
 
@@ -20,8 +20,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SccUserButton, scc_user_button, SCC, USER_BUTTON, AdwBin)
 
-SccUser  *scc_user_button_get_user (SccUserButton *self);
+ScUser   *scc_user_button_get_user (SccUserButton *self);
 void      scc_user_button_set_user (SccUserButton *self,
-                                    SccUser       *user);
+                                    ScUser        *user);
 
 G_END_DECLS

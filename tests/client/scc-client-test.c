@@ -11,6 +11,8 @@
 
 #include <glib/gstdio.h>
 
+#include "sc-test-daemon.h"
+
 #include "scc-client-test.h"
 
 char *
@@ -98,6 +100,35 @@ scc_test_stop_database (const char *data_dir)
 
   while (g_file_test (pid_file, G_FILE_TEST_EXISTS))
     g_usleep (G_USEC_PER_SEC / 20);
+}
+
+ScTestDaemon *
+scc_test_restart_daemon (const char         *base_url,
+                         const char * const *args)
+{
+  g_autoptr(GUri) uri = g_uri_parse (base_url, G_URI_FLAGS_NONE, NULL);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  ScTestDaemon *daemon = NULL;
+
+  g_assert_nonnull (uri);
+  g_ptr_array_add (argv, g_strdup ("--listen"));
+  g_ptr_array_add (argv, g_strdup_printf ("127.0.0.1:%d", g_uri_get_port (uri)));
+  for (guint i = 0; args != NULL && args[i] != NULL; i++)
+    g_ptr_array_add (argv, g_strdup (args[i]));
+  g_ptr_array_add (argv, NULL);
+
+  /* The old one's socket may linger a moment. */
+  for (guint attempt = 0; attempt < 20 && daemon == NULL; attempt++)
+    {
+      g_clear_error (&error);
+      daemon = sc_test_daemon_spawn ((const char * const *) argv->pdata, &error);
+      if (daemon == NULL)
+        g_usleep (G_USEC_PER_SEC / 4);
+    }
+  g_assert_no_error (error);
+  g_assert_cmpstr (sc_test_daemon_get_base_url (daemon), ==, base_url);
+  return daemon;
 }
 
 void

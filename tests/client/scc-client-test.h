@@ -2,8 +2,9 @@
  *
  * Helpers shared by the client tests: an address nothing listens on,
  * running the main loop until a condition holds, stopping a spawned
- * daemon's database under it, and saving a widget as a PNG under
- * docs/screenshots/ (GTK tests only).
+ * daemon's database under it, starting a stopped daemon again at the same
+ * address, and saving a widget as a PNG under docs/screenshots/ (GTK
+ * tests only; every screenshot goes through scc_test_save_screenshot).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,6 +12,8 @@
 #pragma once
 
 #include <gtk/gtk.h>
+
+#include "sc-test-daemon.h"
 
 G_BEGIN_DECLS
 
@@ -29,6 +32,11 @@ void      scc_test_run_for      (guint            msec);
 /* Stops the embedded PostgreSQL of a daemon spawned with --data-dir
  * @data_dir ("fast" shutdown), so the daemon is up without its database. */
 void      scc_test_stop_database (const char      *data_dir);
+/* Starts sendcased again where a stopped one listened (the port of
+ * @base_url), with @args (e.g. its --data-dir): the server comes back at
+ * the same address. */
+ScTestDaemon *scc_test_restart_daemon (const char         *base_url,
+                                       const char * const *args);
 /* Renders @widget (after its next frame) to
  * $SC_SOURCE_ROOT/docs/screenshots/@name. */
 void      scc_test_save_screenshot (GtkWidget     *widget,

@@ -3,7 +3,9 @@
  * SccConnectionVm without a display, against the real sendcased: connected
  * (with the daemon's version and schema), unreachable (a closed port),
  * degraded (the daemon up, its PostgreSQL stopped under it), a bad address
- * refused before anything is sent, and cancel.
+ * refused before anything is sent, and cancel. The watch: a daemon that
+ * stops is seen as unreachable by the next check and connected again once
+ * it is back, by itself; a failed request makes it check at once.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -52,6 +54,20 @@ fixture_tear_down (Fixture       *fixture,
 {
   g_assert_finalize_object (fixture->vm);
   g_assert_finalize_object (fixture->client);
+}
+
+static void
+store_result_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static gboolean
+result_ready (gpointer user_data)
+{
+  return *(GAsyncResult **) user_data != NULL;
 }
 
 static gboolean
@@ -246,6 +262,88 @@ stop_database (void)
     g_usleep (G_USEC_PER_SEC / 20);
 }
 
+static gboolean
+state_is (gpointer user_data)
+{
+  gpointer *args = user_data;
+
+  return (int) scc_connection_vm_get_state (args[0]) == GPOINTER_TO_INT (args[1]);
+}
+
+static void
+wait_for_state (SccConnectionVm    *vm,
+                SccConnectionState  state,
+                guint               timeout_seconds)
+{
+  gpointer args[] = { vm, GINT_TO_POINTER (state) };
+
+  scc_test_wait_until (state_is, args, timeout_seconds);
+}
+
+static void
+test_watch (Fixture       *fixture,
+            gconstpointer  user_data)
+{
+  g_autofree char *url = g_strdup (sc_test_daemon_get_base_url (daemon_));
+  gint64 stopped_at;
+  gint64 restarted_at;
+
+  /* Checked every second while up, at most every 2 s while down. */
+  g_object_set (fixture->vm, "up-interval", 1, "max-down-interval", 2, NULL);
+  scc_connection_vm_set_server_url (fixture->vm, url);
+  g_assert_true (scc_connection_vm_connect (fixture->vm));
+  wait_for_state (fixture->vm, SCC_CONNECTION_STATE_CONNECTED, 30);
+
+  /* The daemon stops: nothing else asks, the watch sees it. */
+  g_assert_cmpint (sc_test_daemon_stop (daemon_), ==, 0);
+  g_clear_pointer (&daemon_, sc_test_daemon_free);
+  stopped_at = g_get_monotonic_time ();
+  wait_for_state (fixture->vm, SCC_CONNECTION_STATE_UNREACHABLE, 10);
+  g_test_message ("unreachable after %" G_GINT64_FORMAT " ms", (g_get_monotonic_time () - stopped_at) / 1000);
+
+  /* And back by itself, at the same address. */
+  daemon_ = scc_test_restart_daemon (url, (const char *[]) { "--data-dir", data_dir, NULL });
+  restarted_at = g_get_monotonic_time ();
+  wait_for_state (fixture->vm, SCC_CONNECTION_STATE_CONNECTED, 10);
+  g_test_message ("connected after %" G_GINT64_FORMAT " ms", (g_get_monotonic_time () - restarted_at) / 1000);
+  g_assert_cmpstr (scc_connection_vm_get_target_url (fixture->vm), ==, url);
+  scc_test_wait_until (vm_settled, fixture->vm, 30);
+}
+
+static void
+test_failure_checks_now (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autofree char *closed = scc_test_closed_url ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(ScSession) me = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* No check is due for an hour. */
+  g_object_set (fixture->vm, "up-interval", 3600, NULL);
+  scc_connection_vm_set_server_url (fixture->vm, sc_test_daemon_get_base_url (daemon_));
+  g_assert_true (scc_connection_vm_connect (fixture->vm));
+  wait_for_state (fixture->vm, SCC_CONNECTION_STATE_CONNECTED, 30);
+
+  /* A page's request finds the server gone (here: the client now points
+   * at a closed port): the connection asks at once. */
+  scc_api_client_set_base_url (fixture->client, closed);
+  scc_api_client_get_me_async (fixture->client, NULL, store_result_cb, &result);
+  scc_test_wait_until (result_ready, &result, 30);
+  me = scc_api_client_get_me_finish (fixture->client, result, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED);
+  wait_for_state (fixture->vm, SCC_CONNECTION_STATE_UNREACHABLE, 5);
+  scc_test_wait_until (vm_settled, fixture->vm, 30);
+
+  /* check_now is the banner's Retry: the state stays until the answer. */
+  scc_api_client_set_base_url (fixture->client, sc_test_daemon_get_base_url (daemon_));
+  g_assert_true (scc_connection_vm_check_now (fixture->vm));
+  g_assert_true (scc_connection_vm_get_busy (fixture->vm));
+  g_assert_cmpint (scc_connection_vm_get_state (fixture->vm), ==, SCC_CONNECTION_STATE_UNREACHABLE);
+  wait_for_state (fixture->vm, SCC_CONNECTION_STATE_CONNECTED, 30);
+  scc_test_wait_until (vm_settled, fixture->vm, 30);
+}
+
 static void
 test_degraded (Fixture       *fixture,
                gconstpointer  user_data)
@@ -281,6 +379,8 @@ main (int   argc,
   ADD ("/client/connection-vm/bad-address", test_bad_address);
   ADD ("/client/connection-vm/cancel", test_cancel);
   ADD ("/client/connection-vm/reconnect-replaces", test_reconnect_replaces);
+  ADD ("/client/connection-vm/failure-checks-now", test_failure_checks_now);
+  ADD ("/client/connection-vm/watch", test_watch);
   /* Last: it stops the database. */
   ADD ("/client/connection-vm/degraded", test_degraded);
 #undef ADD

@@ -1,11 +1,13 @@
 /* test-sign-in-vm.c
  *
- * SccSignInVm without a display, against the real sendcased with its demo
- * users (--demo-data) and a lockout after 3 failures (--lockout-failures 3,
- * so the lockout test is quick): signing in; a wrong password beside the
- * password; empty fields beside both fields, in the server's words; an
- * unreachable server and a bad address beside the server field; the lockout
- * as a message with the wait; the ended-session message and reset.
+ * SccSignInVm (a form on SccFormVm) without a display, against the real
+ * sendcased with its demo users (--demo-data) and a lockout after 3
+ * failures (--lockout-failures 3, so the lockout test is quick): signing
+ * in; a wrong password beside the password; empty fields beside both
+ * fields, in the server's words; an unreachable server as a general error
+ * with Retry and never on the address field, which only a bad address
+ * marks; the lockout as a message with the wait; the ended-session message
+ * and clear.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,19 +25,20 @@ static ScTestDaemon *daemon_;  /* shared by the tests of this binary */
 
 typedef struct
 {
-  SccApiClient *client;
-  SccSignInVm  *vm;
-  SccSession   *signed_in;     /* from ::signed-in */
-  guint         n_signed_in;
+  SccApiClient    *client;
+  SccConnectionVm *connection;
+  SccSignInVm     *vm;
+  SccFormVm       *form;         /* the same, as a form */
+  ScSession       *signed_in;    /* the API client's session after ::succeeded */
+  guint            n_signed_in;
 } Fixture;
 
 static void
-on_signed_in_cb (SccSignInVm *vm,
-                 SccSession  *session,
-                 Fixture     *fixture)
+on_succeeded_cb (SccFormVm *form,
+                 Fixture   *fixture)
 {
   fixture->n_signed_in++;
-  g_set_object (&fixture->signed_in, session);
+  g_set_object (&fixture->signed_in, scc_api_client_get_session (fixture->client));
 }
 
 static void
@@ -43,9 +46,11 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
   fixture->client = scc_api_client_new (NULL);
-  fixture->vm = scc_sign_in_vm_new (fixture->client);
-  g_signal_connect (fixture->vm, "signed-in", G_CALLBACK (on_signed_in_cb), fixture);
-  scc_sign_in_vm_set_server_url (fixture->vm, sc_test_daemon_get_base_url (daemon_));
+  fixture->connection = scc_connection_vm_new (fixture->client);
+  fixture->vm = scc_sign_in_vm_new (fixture->client, fixture->connection);
+  fixture->form = SCC_FORM_VM (fixture->vm);
+  g_signal_connect (fixture->vm, "succeeded", G_CALLBACK (on_succeeded_cb), fixture);
+  scc_form_vm_set_value (fixture->form, "server_url", sc_test_daemon_get_base_url (daemon_));
 }
 
 static void
@@ -54,13 +59,22 @@ fixture_tear_down (Fixture       *fixture,
 {
   g_clear_object (&fixture->signed_in);
   g_assert_finalize_object (fixture->vm);
+  scc_connection_vm_cancel (fixture->connection);
+  g_assert_finalize_object (fixture->connection);
   g_assert_finalize_object (fixture->client);
 }
 
 static gboolean
 vm_settled (gpointer user_data)
 {
-  return !scc_sign_in_vm_get_busy (SCC_SIGN_IN_VM (user_data));
+  return !scc_form_vm_get_busy (SCC_FORM_VM (user_data));
+}
+
+static const char *
+error_of (Fixture    *fixture,
+          const char *field)
+{
+  return scc_form_vm_get_field_error (fixture->form, field);
 }
 
 static gboolean
@@ -75,10 +89,10 @@ sign_in (Fixture    *fixture,
          const char *username,
          const char *password)
 {
-  scc_sign_in_vm_set_username (fixture->vm, username);
-  scc_sign_in_vm_set_password (fixture->vm, password);
-  g_assert_true (scc_sign_in_vm_sign_in (fixture->vm));
-  g_assert_true (scc_sign_in_vm_get_busy (fixture->vm));
+  scc_form_vm_set_value (fixture->form, "username", username);
+  scc_form_vm_set_value (fixture->form, "password", password);
+  g_assert_true (scc_form_vm_submit (fixture->form));
+  g_assert_true (scc_form_vm_get_busy (fixture->form));
   scc_test_wait_until (vm_settled, fixture->vm, 30);
 }
 
@@ -86,30 +100,30 @@ static void
 test_success (Fixture       *fixture,
               gconstpointer  user_data)
 {
-  SccUser *user;
+  ScUser *user;
 
   sign_in (fixture, "manager", SC_TEST_DEMO_PASSWORD);
 
   g_assert_cmpuint (fixture->n_signed_in, ==, 1);
-  user = scc_session_get_user (fixture->signed_in);
-  g_assert_cmpstr (scc_user_get_full_name (user), ==, "Tom Reilly");
-  g_assert_cmpstr (scc_user_get_role_title (user), ==, "Team manager");
+  user = sc_session_get_user (fixture->signed_in);
+  g_assert_cmpstr (sc_user_get_full_name (user), ==, "Tom Reilly");
+  g_assert_cmpstr (sc_user_get_role_title (user), ==, "Team manager");
 
   /* The API client holds the session; the view model no longer holds the
    * password; nothing is wrong. */
   g_assert_true (scc_api_client_get_session (fixture->client) == fixture->signed_in);
-  g_assert_cmpstr (scc_sign_in_vm_get_password (fixture->vm), ==, "");
-  g_assert_cmpstr (scc_sign_in_vm_get_username (fixture->vm), ==, "manager");
-  g_assert_null (scc_sign_in_vm_get_error_message (fixture->vm));
-  g_assert_null (scc_sign_in_vm_get_username_error (fixture->vm));
-  g_assert_null (scc_sign_in_vm_get_password_error (fixture->vm));
-  g_assert_null (scc_sign_in_vm_get_server_error (fixture->vm));
-  g_assert_false (scc_sign_in_vm_get_can_retry (fixture->vm));
+  g_assert_cmpstr (scc_form_vm_get_value (fixture->form, "password"), ==, "");
+  g_assert_cmpstr (scc_form_vm_get_value (fixture->form, "username"), ==, "manager");
+  g_assert_null (scc_form_vm_get_error_message (fixture->form));
+  g_assert_null (error_of (fixture, "username"));
+  g_assert_null (error_of (fixture, "password"));
+  g_assert_null (error_of (fixture, "server_url"));
+  g_assert_false (scc_form_vm_get_can_retry (fixture->form));
 
   /* Signing in checked the server first: its version is known. */
-  g_assert_cmpint (scc_connection_vm_get_state (scc_sign_in_vm_get_connection (fixture->vm)), ==,
+  g_assert_cmpint (scc_connection_vm_get_state (fixture->connection), ==,
                    SCC_CONNECTION_STATE_CONNECTED);
-  g_assert_cmpstr (scc_connection_vm_get_version (scc_sign_in_vm_get_connection (fixture->vm)), ==,
+  g_assert_cmpstr (scc_connection_vm_get_version (fixture->connection), ==,
                    PACKAGE_VERSION);
 }
 
@@ -121,18 +135,18 @@ test_wrong_password (Fixture       *fixture,
 
   g_assert_cmpuint (fixture->n_signed_in, ==, 0);
   g_assert_false (scc_api_client_get_signed_in (fixture->client));
-  g_assert_cmpstr (scc_sign_in_vm_get_password_error (fixture->vm), ==, "invalid username or password");
-  g_assert_null (scc_sign_in_vm_get_username_error (fixture->vm));
-  g_assert_null (scc_sign_in_vm_get_error_message (fixture->vm));
-  g_assert_false (scc_sign_in_vm_get_can_retry (fixture->vm));
+  g_assert_cmpstr (error_of (fixture, "password"), ==, "invalid username or password");
+  g_assert_null (error_of (fixture, "username"));
+  g_assert_null (scc_form_vm_get_error_message (fixture->form));
+  g_assert_false (scc_form_vm_get_can_retry (fixture->form));
   /* The typed password stays, to be corrected. */
-  g_assert_cmpstr (scc_sign_in_vm_get_password (fixture->vm), ==, "not-the-password");
+  g_assert_cmpstr (scc_form_vm_get_value (fixture->form, "password"), ==, "not-the-password");
 
   /* Typing a new password takes the complaint away. */
-  scc_sign_in_vm_set_password (fixture->vm, SC_TEST_DEMO_PASSWORD);
-  g_assert_null (scc_sign_in_vm_get_password_error (fixture->vm));
+  scc_form_vm_set_value (fixture->form, "password", SC_TEST_DEMO_PASSWORD);
+  g_assert_null (error_of (fixture, "password"));
 
-  g_assert_true (scc_sign_in_vm_sign_in (fixture->vm));
+  g_assert_true (scc_form_vm_submit (fixture->form));
   scc_test_wait_until (vm_settled, fixture->vm, 30);
   g_assert_cmpuint (fixture->n_signed_in, ==, 1);
 }
@@ -145,14 +159,14 @@ test_empty_fields (Fixture       *fixture,
   sign_in (fixture, "", "");
 
   g_assert_cmpuint (fixture->n_signed_in, ==, 0);
-  g_assert_cmpstr (scc_sign_in_vm_get_username_error (fixture->vm), ==, "must not be empty");
-  g_assert_cmpstr (scc_sign_in_vm_get_password_error (fixture->vm), ==, "must not be empty");
-  g_assert_null (scc_sign_in_vm_get_error_message (fixture->vm));
+  g_assert_cmpstr (error_of (fixture, "username"), ==, "must not be empty");
+  g_assert_cmpstr (error_of (fixture, "password"), ==, "must not be empty");
+  g_assert_null (scc_form_vm_get_error_message (fixture->form));
 
   /* Each goes when its field is edited. */
-  scc_sign_in_vm_set_username (fixture->vm, "caseworker");
-  g_assert_null (scc_sign_in_vm_get_username_error (fixture->vm));
-  g_assert_nonnull (scc_sign_in_vm_get_password_error (fixture->vm));
+  scc_form_vm_set_value (fixture->form, "username", "caseworker");
+  g_assert_null (error_of (fixture, "username"));
+  g_assert_nonnull (error_of (fixture, "password"));
 }
 
 static void
@@ -161,21 +175,25 @@ test_unreachable (Fixture       *fixture,
 {
   g_autofree char *closed = scc_test_closed_url ();
 
-  scc_sign_in_vm_set_server_url (fixture->vm, closed);
+  scc_form_vm_set_value (fixture->form, "server_url", closed);
   sign_in (fixture, "manager", SC_TEST_DEMO_PASSWORD);
 
   g_assert_cmpuint (fixture->n_signed_in, ==, 0);
-  g_assert_nonnull (scc_sign_in_vm_get_server_error (fixture->vm));
-  g_assert_null (scc_sign_in_vm_get_password_error (fixture->vm));
-  g_assert_cmpint (scc_connection_vm_get_state (scc_sign_in_vm_get_connection (fixture->vm)), ==,
+  g_assert_cmpint (scc_connection_vm_get_state (fixture->connection), ==,
                    SCC_CONNECTION_STATE_UNREACHABLE);
+  /* A server that does not answer is not the address field's fault: a
+   * general error, with Retry. */
+  g_assert_null (error_of (fixture, "server_url"));
+  g_assert_null (error_of (fixture, "password"));
+  g_assert_true (g_str_has_prefix (scc_form_vm_get_error_message (fixture->form),
+                                   "Could not sign in: the server could not be reached"));
+  g_assert_true (scc_form_vm_get_can_retry (fixture->form));
   /* Nothing of the credentials went anywhere. */
   g_assert_false (scc_api_client_get_signed_in (fixture->client));
 
-  /* The right address takes the complaint away, and signs in. */
-  scc_sign_in_vm_set_server_url (fixture->vm, sc_test_daemon_get_base_url (daemon_));
-  g_assert_null (scc_sign_in_vm_get_server_error (fixture->vm));
-  g_assert_true (scc_sign_in_vm_sign_in (fixture->vm));
+  /* The right address signs in. */
+  scc_form_vm_set_value (fixture->form, "server_url", sc_test_daemon_get_base_url (daemon_));
+  g_assert_true (scc_form_vm_submit (fixture->form));
   scc_test_wait_until (vm_settled, fixture->vm, 30);
   g_assert_cmpuint (fixture->n_signed_in, ==, 1);
 }
@@ -184,11 +202,11 @@ static void
 test_server_gone (Fixture       *fixture,
                   gconstpointer  user_data)
 {
-  SccConnectionVm *connection = scc_sign_in_vm_get_connection (fixture->vm);
+  SccConnectionVm *connection = fixture->connection;
   g_autofree char *closed = scc_test_closed_url ();
 
   /* The server was checked, then went away: the sign-in itself fails to
-   * connect, which is the server field's business, and may be retried. */
+   * connect, which may be retried, and is not the address field's fault. */
   scc_connection_vm_connect (connection);
   scc_test_wait_until (connection_settled, connection, 30);
   g_assert_cmpint (scc_connection_vm_get_state (connection), ==, SCC_CONNECTION_STATE_CONNECTED);
@@ -197,22 +215,27 @@ test_server_gone (Fixture       *fixture,
   sign_in (fixture, "manager", SC_TEST_DEMO_PASSWORD);
 
   g_assert_cmpuint (fixture->n_signed_in, ==, 0);
-  g_assert_nonnull (scc_sign_in_vm_get_server_error (fixture->vm));
-  g_assert_true (scc_sign_in_vm_get_can_retry (fixture->vm));
+  g_assert_null (error_of (fixture, "server_url"));
+  g_assert_nonnull (scc_form_vm_get_error_message (fixture->form));
+  g_assert_true (scc_form_vm_get_can_retry (fixture->form));
+
+  /* The failure made the connection check the server at once. */
+  scc_test_wait_until (connection_settled, connection, 30);
+  g_assert_cmpint (scc_connection_vm_get_state (connection), ==, SCC_CONNECTION_STATE_UNREACHABLE);
 }
 
 static void
 test_bad_address (Fixture       *fixture,
                   gconstpointer  user_data)
 {
-  scc_sign_in_vm_set_server_url (fixture->vm, "sendcase.example.org");
-  scc_sign_in_vm_set_username (fixture->vm, "manager");
-  scc_sign_in_vm_set_password (fixture->vm, SC_TEST_DEMO_PASSWORD);
+  scc_form_vm_set_value (fixture->form, "server_url", "sendcase.example.org");
+  scc_form_vm_set_value (fixture->form, "username", "manager");
+  scc_form_vm_set_value (fixture->form, "password", SC_TEST_DEMO_PASSWORD);
 
   /* Refused before anything is sent. */
-  g_assert_false (scc_sign_in_vm_sign_in (fixture->vm));
-  g_assert_false (scc_sign_in_vm_get_busy (fixture->vm));
-  g_assert_cmpstr (scc_sign_in_vm_get_server_error (fixture->vm), ==, "must start with http:// or https://");
+  g_assert_false (scc_form_vm_submit (fixture->form));
+  g_assert_false (scc_form_vm_get_busy (fixture->form));
+  g_assert_cmpstr (error_of (fixture, "server_url"), ==, "must start with http:// or https://");
   g_assert_null (scc_api_client_get_base_url (fixture->client));
 }
 
@@ -226,68 +249,68 @@ test_lockout (Fixture       *fixture,
     {
       sign_in (fixture, "officer", "guessing-the-password");
       g_test_message ("attempt %u: password-error %s, error-message %s", i,
-                      scc_sign_in_vm_get_password_error (fixture->vm),
-                      scc_sign_in_vm_get_error_message (fixture->vm));
+                      error_of (fixture, "password"),
+                      scc_form_vm_get_error_message (fixture->form));
 
       if (i <= 3)
         {
-          g_assert_cmpstr (scc_sign_in_vm_get_password_error (fixture->vm), ==, "invalid username or password");
-          g_assert_null (scc_sign_in_vm_get_error_message (fixture->vm));
+          g_assert_cmpstr (error_of (fixture, "password"), ==, "invalid username or password");
+          g_assert_null (scc_form_vm_get_error_message (fixture->form));
         }
       else
         {
-          g_assert_null (scc_sign_in_vm_get_password_error (fixture->vm));
-          g_assert_cmpstr (scc_sign_in_vm_get_error_message (fixture->vm), ==,
+          g_assert_null (error_of (fixture, "password"));
+          g_assert_cmpstr (scc_form_vm_get_error_message (fixture->form), ==,
                            "Too many failed attempts to sign in. Try again in 15 minutes.");
           /* Waiting is the point: no Retry. */
-          g_assert_false (scc_sign_in_vm_get_can_retry (fixture->vm));
+          g_assert_false (scc_form_vm_get_can_retry (fixture->form));
         }
     }
 
   /* Even the right password waits. */
   sign_in (fixture, "officer", SC_TEST_DEMO_PASSWORD);
   g_assert_cmpuint (fixture->n_signed_in, ==, 0);
-  g_assert_nonnull (scc_sign_in_vm_get_error_message (fixture->vm));
+  g_assert_nonnull (scc_form_vm_get_error_message (fixture->form));
 }
 
 static void
 test_session_ended (Fixture       *fixture,
                     gconstpointer  user_data)
 {
-  scc_sign_in_vm_set_password (fixture->vm, "half-typed");
+  scc_form_vm_set_value (fixture->form, "password", "half-typed");
   scc_sign_in_vm_session_ended (fixture->vm, "caseworker");
 
   g_assert_cmpstr (scc_sign_in_vm_get_expired_message (fixture->vm), ==,
                    "Your session has ended. Sign in again to continue.");
-  g_assert_cmpstr (scc_sign_in_vm_get_username (fixture->vm), ==, "caseworker");
-  g_assert_cmpstr (scc_sign_in_vm_get_password (fixture->vm), ==, "");
+  g_assert_cmpstr (scc_form_vm_get_value (fixture->form, "username"), ==, "caseworker");
+  g_assert_cmpstr (scc_form_vm_get_value (fixture->form, "password"), ==, "");
 
   /* The message stays through a failed attempt, and goes with success. */
   sign_in (fixture, "caseworker", "not-the-password");
   g_assert_nonnull (scc_sign_in_vm_get_expired_message (fixture->vm));
-  scc_sign_in_vm_set_password (fixture->vm, SC_TEST_DEMO_PASSWORD);
-  g_assert_true (scc_sign_in_vm_sign_in (fixture->vm));
+  scc_form_vm_set_value (fixture->form, "password", SC_TEST_DEMO_PASSWORD);
+  g_assert_true (scc_form_vm_submit (fixture->form));
   scc_test_wait_until (vm_settled, fixture->vm, 30);
   g_assert_cmpuint (fixture->n_signed_in, ==, 1);
   g_assert_null (scc_sign_in_vm_get_expired_message (fixture->vm));
 
   /* After signing out: an empty form, the server address kept. */
-  scc_sign_in_vm_reset (fixture->vm);
-  g_assert_cmpstr (scc_sign_in_vm_get_username (fixture->vm), ==, "");
-  g_assert_cmpstr (scc_sign_in_vm_get_server_url (fixture->vm), ==, sc_test_daemon_get_base_url (daemon_));
+  scc_form_vm_clear (fixture->form);
+  g_assert_cmpstr (scc_form_vm_get_value (fixture->form, "username"), ==, "");
+  g_assert_cmpstr (scc_form_vm_get_value (fixture->form, "server_url"), ==, sc_test_daemon_get_base_url (daemon_));
 }
 
 static void
 test_cancel (Fixture       *fixture,
              gconstpointer  user_data)
 {
-  scc_sign_in_vm_set_username (fixture->vm, "manager");
-  scc_sign_in_vm_set_password (fixture->vm, SC_TEST_DEMO_PASSWORD);
-  g_assert_true (scc_sign_in_vm_sign_in (fixture->vm));
+  scc_form_vm_set_value (fixture->form, "username", "manager");
+  scc_form_vm_set_value (fixture->form, "password", SC_TEST_DEMO_PASSWORD);
+  g_assert_true (scc_form_vm_submit (fixture->form));
   /* A second press while busy does nothing. */
-  g_assert_false (scc_sign_in_vm_sign_in (fixture->vm));
-  scc_sign_in_vm_cancel (fixture->vm);
-  g_assert_false (scc_sign_in_vm_get_busy (fixture->vm));
+  g_assert_false (scc_form_vm_submit (fixture->form));
+  scc_form_vm_cancel (fixture->form);
+  g_assert_false (scc_form_vm_get_busy (fixture->form));
 
   scc_test_run_for (300);
   g_assert_cmpuint (fixture->n_signed_in, ==, 0);

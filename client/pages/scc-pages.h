@@ -1,0 +1,13 @@
+/* scc-pages.h
+ *
+ * Every page of the window, for the window's list of pages
+ * (scc-window.c, page_types).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "scc-account-page.h"
+#include "scc-home-page.h"
+#include "scc-sign-in-page.h"
