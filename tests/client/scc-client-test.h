@@ -3,7 +3,8 @@
  * Helpers shared by the client tests: an address nothing listens on,
  * running the main loop until a condition holds, stopping a spawned
  * daemon's database under it, and saving a widget as a PNG under
- * docs/screenshots/ (GTK tests only).
+ * BUILD/screenshots/ (GTK tests only; tools/refresh-screenshots copies them
+ * to docs/screenshots/).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -30,7 +31,7 @@ void      scc_test_run_for      (guint            msec);
  * @data_dir ("fast" shutdown), so the daemon is up without its database. */
 void      scc_test_stop_database (const char      *data_dir);
 /* Renders @widget (after its next frame) to
- * $SC_SOURCE_ROOT/docs/screenshots/@name. */
+ * $SC_BUILD_ROOT/screenshots/@name. */
 void      scc_test_save_screenshot (GtkWidget     *widget,
                                     const char    *name);
 
