@@ -111,14 +111,13 @@ die_with_parent_cb (gpointer user_data)
 }
 
 ScTestDaemon *
-sc_test_daemon_spawn (const char * const *args,
+sc_test_daemon_start (const char * const *args,
                       GError            **error)
 {
   g_autoptr(ScTestDaemon) self = g_new0 (ScTestDaemon, 1);
   g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
   g_auto(GStrv) envp = g_get_environ ();
   gboolean has_listen = FALSE;
-  gint64 deadline;
   int log_fd;
 
   self->dir = sc_test_make_tmpdir ("sc-daemon-XXXXXX");
@@ -154,6 +153,14 @@ sc_test_daemon_spawn (const char * const *args,
       return NULL;
     }
   close (log_fd);
+  return g_steal_pointer (&self);
+}
+
+gboolean
+sc_test_daemon_wait_ready (ScTestDaemon  *self,
+                           GError       **error)
+{
+  gint64 deadline;
 
   deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
   while (g_get_monotonic_time () < deadline)
@@ -164,14 +171,14 @@ sc_test_daemon_spawn (const char * const *args,
         {
           self->base_url = g_strdup (g_strstrip (url));
           self->session = soup_session_new_with_options ("timeout", 30, "idle-timeout", 30, NULL);
-          return g_steal_pointer (&self);
+          return TRUE;
         }
       if (check_exited (self, FALSE))
         {
           g_autofree char *log = sc_test_daemon_dup_log (self);
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "sendcased exited during start-up:\n%s", log);
           self->start_failed = TRUE;
-          return NULL;
+          return FALSE;
         }
       g_usleep (20 * 1000);
     }
@@ -179,7 +186,18 @@ sc_test_daemon_spawn (const char * const *args,
   kill (self->pid, SIGKILL);
   check_exited (self, TRUE);
   self->start_failed = TRUE;
-  return NULL;
+  return FALSE;
+}
+
+ScTestDaemon *
+sc_test_daemon_spawn (const char * const *args,
+                      GError            **error)
+{
+  g_autoptr(ScTestDaemon) self = sc_test_daemon_start (args, error);
+
+  if (self == NULL || !sc_test_daemon_wait_ready (self, error))
+    return NULL;
+  return g_steal_pointer (&self);
 }
 
 /* How the daemon ended, in words. */
