@@ -171,7 +171,7 @@ check_refused (Fixture        *fixture,
                               roles[r].role, request_id, matrix[row].action,
                               matrix[row].resource_type != NULL ? matrix[row].resource_type : "-", id);
   if (!g_str_equal (rows, expected))
-    g_error ("%s: %s %s: audit rows\n  %s\nexpected exactly\n  %s", roles[r].role, matrix[row].method,
+    g_error ("%s: %s %s: denied audit rows [%s], expected exactly [%s]", roles[r].role, matrix[row].method,
              matrix[row].path, rows, expected);
 }
 
