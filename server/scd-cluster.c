@@ -599,11 +599,20 @@ scd_cluster_stop (ScdCluster  *self,
                   GError     **error)
 {
   const char *args[] = { "pg_ctl", "-D", NULL, "-m", "fast", "-w", "-t", "120", "-s", "stop", NULL };
+  g_autofree char *pid_file = NULL;
 
   g_return_val_if_fail (SCD_IS_CLUSTER (self), FALSE);
 
   if (!self->running)
     return TRUE;
+  /* stopped by someone else since we started it: there is nothing to stop */
+  pid_file = g_build_filename (self->pgdata, "postmaster.pid", NULL);
+  if (!g_file_test (pid_file, G_FILE_TEST_EXISTS))
+    {
+      self->running = FALSE;
+      g_message ("PostgreSQL had already stopped");
+      return TRUE;
+    }
   args[2] = self->pgdata;
   if (!run_pg_program (self, args, error))
     return FALSE;

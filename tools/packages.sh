@@ -6,7 +6,7 @@ SC_PACKAGES=(
   libglib2.0-dev libgtk-4-dev libadwaita-1-dev libsoup-3.0-dev libjson-glib-dev
   libpq-dev libsodium-dev glib-networking
   postgresql postgresql-contrib postgresql-client
-  xvfb xauth dbus dbus-daemon dbus-x11 iproute2 openssl python3 util-linux
+  xvfb xauth dbus dbus-daemon dbus-x11 iproute2 openssl python3 python3-jsonschema python3-yaml util-linux
   xdotool
   adwaita-icon-theme fonts-cantarell gsettings-desktop-schemas
   clang libclang-rt-14-dev

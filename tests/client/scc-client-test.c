@@ -160,7 +160,8 @@ scc_test_save_screenshot (GtkWidget  *widget,
   renderer = gtk_native_get_renderer (GTK_NATIVE (widget));
   texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
-  dir = g_build_filename (g_getenv ("SC_SOURCE_ROOT"), "docs", "screenshots", NULL);
+  /* into the build directory: tools/refresh-screenshots copies them to docs/ */
+  dir = g_build_filename (g_getenv ("SC_BUILD_ROOT"), "screenshots", NULL);
   g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
   path = g_build_filename (dir, name, NULL);
   g_assert_true (gdk_texture_save_to_png (texture, path));

@@ -3,8 +3,8 @@
  * Helpers shared by the client tests: an address nothing listens on,
  * running the main loop until a condition holds, stopping a spawned
  * daemon's database under it, starting a stopped daemon again at the same
- * address, and saving a widget as a PNG under docs/screenshots/ (GTK
- * tests only; every screenshot goes through scc_test_save_screenshot).
+ * address, and saving a widget as a PNG under BUILD/screenshots/ (GTK
+ * tests only; tools/refresh-screenshots copies them to docs/screenshots/).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -38,7 +38,7 @@ void      scc_test_stop_database (const char      *data_dir);
 ScTestDaemon *scc_test_restart_daemon (const char         *base_url,
                                        const char * const *args);
 /* Renders @widget (after its next frame) to
- * $SC_SOURCE_ROOT/docs/screenshots/@name. */
+ * $SC_BUILD_ROOT/screenshots/@name. */
 void      scc_test_save_screenshot (GtkWidget     *widget,
                                     const char    *name);
 

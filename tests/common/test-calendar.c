@@ -411,6 +411,30 @@ test_tribunal_days_august (void)
   g_assert_false (sc_calendar_is_tribunal_working_day (calendar, day ("2026-08-03")));
 }
 
+/* August 2027, where the bank holiday is Monday 30 August and Tuesday 31
+ * August is an ordinary working day: the tribunal is still closed on the
+ * 31st (2026 cannot show this: its 31 August is the bank holiday). */
+static void
+test_tribunal_days_august_31 (void)
+{
+  ScCalendar *calendar = sc_calendar_get_default ();
+
+  g_assert_true (sc_calendar_is_working_day (calendar, day ("2027-08-31")));
+  g_assert_false (sc_calendar_is_tribunal_working_day (calendar, day ("2027-08-31")));
+  g_assert_false (sc_calendar_is_tribunal_working_day (calendar, day ("2027-08-02")));
+  g_assert_true (sc_calendar_is_tribunal_working_day (calendar, day ("2027-07-30")));
+  g_assert_true (sc_calendar_is_tribunal_working_day (calendar, day ("2027-09-01")));
+  /* Fri 2027-07-30 + 1: [August, the 31st too], Wed 2027-09-01 */
+  g_assert_cmpstr (fmt (sc_calendar_add_tribunal_working_days (calendar, day ("2027-07-30"), 1)), ==,
+                   "2027-09-01");
+  /* 2028: Thu 31 August, after the bank holiday of Mon 28; Thu 2028-07-27 + 3:
+   * Jul 28 (1), 31 (2), [August], Fri 2028-09-01 (3) */
+  g_assert_true (sc_calendar_is_working_day (calendar, day ("2028-08-31")));
+  g_assert_false (sc_calendar_is_tribunal_working_day (calendar, day ("2028-08-31")));
+  g_assert_cmpstr (fmt (sc_calendar_add_tribunal_working_days (calendar, day ("2028-07-27"), 3)), ==,
+                   "2028-09-01");
+}
+
 /* Tribunal working days across Christmas: 25 December-1 January closed. */
 static void
 test_tribunal_days_christmas (void)
@@ -520,6 +544,7 @@ main (int    argc,
   g_test_add_func ("/common/calendar/working-days/easter", test_working_days_easter);
   g_test_add_func ("/common/calendar/working-days/christmas", test_working_days_christmas);
   g_test_add_func ("/common/calendar/tribunal-days/august", test_tribunal_days_august);
+  g_test_add_func ("/common/calendar/tribunal-days/august-31", test_tribunal_days_august_31);
   g_test_add_func ("/common/calendar/tribunal-days/christmas", test_tribunal_days_christmas);
   g_test_add_func ("/common/calendar/key-file/adds", test_key_file_adds);
   g_test_add_func ("/common/calendar/key-file/without-group", test_key_file_without_group);

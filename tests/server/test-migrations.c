@@ -2,8 +2,10 @@
  *
  * Migrations against a real throwaway cluster: applied once, a second run
  * changes nothing, a broken one stops start-up naming the file and leaves the
- * schema as it was, a database newer than the binary is refused, and the set
- * compiled into the binary is exactly the files of sql/.
+ * schema as it was, a database newer than the binary is refused, the set
+ * compiled into the binary is exactly the files of sql/, and two daemons
+ * started at the same instant on one empty database apply each migration
+ * once between them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -191,33 +193,96 @@ test_resources_match_sql_dir (void)
     }
 }
 
+static guint
+count_lines_with (const char *log,
+                  const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (log, "\n", -1);
+  guint n = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    n += strstr (lines[i], text) != NULL;
+  return n;
+}
+
+/* Two daemons started at the same instant on one empty database: the
+ * advisory lock lets one apply the migrations while the other waits; then the
+ * other finds nothing to do. Each migration is recorded once, applied by one
+ * daemon only, and both serve the same schema version. */
 static void
 test_two_daemons_one_database (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(ScTestCluster) cluster = sc_test_cluster_new (&error);
+  g_autoptr(GPtrArray) known = scd_migrations_load (NULL, &error);
   const char *args[] = { "--database", NULL, NULL };
   g_autoptr(ScTestDaemon) a = NULL;
   g_autoptr(ScTestDaemon) b = NULL;
   g_autoptr(ScTestResponse) ra = NULL;
   g_autoptr(ScTestResponse) rb = NULL;
-  g_autofree char *count = NULL;
+  g_autoptr(GString) expected_rows = g_string_new (NULL);
+  g_autofree char *rows = NULL;
+  g_autofree char *log_a = NULL;
+  g_autofree char *log_b = NULL;
+  g_autofree char *at_version = NULL;
+  ScdMigration *last;
 
   g_assert_no_error (error);
+  g_assert_cmpuint (known->len, >, 0);
+  last = g_ptr_array_index (known, known->len - 1);
   args[1] = sc_test_cluster_get_conninfo (cluster);
-  /* both apply migrations at once: the advisory lock makes one wait */
-  a = sc_test_daemon_spawn (args, &error);
+
+  /* both processes run before either is waited for */
+  a = sc_test_daemon_start (args, &error);
   g_assert_no_error (error);
-  b = sc_test_daemon_spawn (args, &error);
+  b = sc_test_daemon_start (args, &error);
   g_assert_no_error (error);
+  g_assert_true (sc_test_daemon_wait_ready (a, &error));
+  g_assert_no_error (error);
+  g_assert_true (sc_test_daemon_wait_ready (b, &error));
+  g_assert_no_error (error);
+
+  /* both healthy, at the newest version */
   ra = sc_test_daemon_request (a, "GET", "/api/v1/health", NULL, NULL, NULL);
   rb = sc_test_daemon_request (b, "GET", "/api/v1/health", NULL, NULL, NULL);
   g_assert_cmpuint (ra->status, ==, 200);
   g_assert_cmpuint (rb->status, ==, 200);
-  g_assert_cmpint (sc_test_response_get_int (ra, "schema_version"), ==,
-                   sc_test_response_get_int (rb, "schema_version"));
-  count = sc_test_cluster_psql (cluster, "SELECT count(*) = count(DISTINCT version) FROM schema_migrations", &error);
-  g_assert_cmpstr (count, ==, "t");
+  g_assert_cmpint (sc_test_response_get_int (ra, "schema_version"), ==, last->version);
+  g_assert_cmpint (sc_test_response_get_int (rb, "schema_version"), ==, last->version);
+
+  /* exactly the known migrations, each once */
+  for (guint i = 0; i < known->len; i++)
+    {
+      ScdMigration *migration = g_ptr_array_index (known, i);
+      g_string_append_printf (expected_rows, "%s%u:%s", i ? "," : "", migration->version, migration->name);
+    }
+  rows = sc_test_cluster_psql (cluster, "SELECT string_agg(version || ':' || name, ',' ORDER BY version)"
+                                        " FROM schema_migrations", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rows, ==, expected_rows->str);
+
+  /* each applied by one daemon, and both started on the same schema */
+  log_a = sc_test_daemon_dup_log (a);
+  log_b = sc_test_daemon_dup_log (b);
+  for (guint i = 0; i < known->len; i++)
+    {
+      ScdMigration *migration = g_ptr_array_index (known, i);
+      g_autofree char *applied = g_strdup_printf ("applied migration %s", migration->name);
+      guint in_a = count_lines_with (log_a, applied);
+      guint in_b = count_lines_with (log_b, applied);
+
+      if (in_a + in_b != 1)
+        g_error ("%s: applied %u times by the first daemon and %u by the second", migration->name, in_a, in_b);
+    }
+  /* one did all the work (the lock is held for the whole run) */
+  g_assert_true (count_lines_with (log_a, "applied migration") == known->len ||
+                 count_lines_with (log_b, "applied migration") == known->len);
+  at_version = g_strdup_printf ("database schema at version %u", last->version);
+  g_assert_cmpuint (count_lines_with (log_a, at_version), ==, 1);
+  g_assert_cmpuint (count_lines_with (log_b, at_version), ==, 1);
+
+  g_assert_cmpint (sc_test_daemon_stop (a), ==, 0);
+  g_assert_cmpint (sc_test_daemon_stop (b), ==, 0);
 }
 
 int

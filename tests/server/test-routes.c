@@ -1,8 +1,8 @@
 /* test-routes.c
  *
  * The route table, in process: the matcher, deny by default (every route has
- * an access rule), and docs/openapi.yaml describing exactly the routes the
- * daemon serves.
+ * an access rule), and docs/openapi.yaml describing exactly the operations
+ * (method and path) the daemon serves, both ways.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -39,62 +39,56 @@ test_routes_unique (void)
         g_error ("route %s %s appears twice", routes[i].method, routes[i].pattern);
 }
 
-/* Finds "  PATTERN:" among the paths of the document, then "    method:" in
- * its block. Enough YAML for a document we write by hand in this shape. */
-static gboolean
-openapi_has (const char *document,
-             const char *method,
-             const char *pattern)
+/* The operations docs/openapi.yaml describes, "METHOD /path" each, read
+ * with a real YAML parser (tools/check-openapi-answers.py --operations). */
+static GHashTable *
+documented_operations (void)
 {
-  g_autofree char *path_key = g_strdup_printf ("\n  %s:\n", pattern);
-  g_autofree char *method_key = g_ascii_strdown (method, -1);
-  g_autofree char *method_line = g_strdup_printf ("\n    %s:\n", method_key);
-  const char *block = strstr (document, path_key);
-  const char *end;
+  g_autofree char *script = g_build_filename (g_getenv ("SC_SOURCE_ROOT"), "tools", "check-openapi-answers.py",
+                                              NULL);
+  g_autofree char *document = g_build_filename (g_getenv ("SC_SOURCE_ROOT"), "docs", "openapi.yaml", NULL);
+  const char *argv[] = { "/usr/bin/python3", script, "--document", document, "--operations", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_auto(GStrv) lines = NULL;
+  GHashTable *operations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  int status = 0;
 
-  if (block == NULL)
-    return FALSE;
-  block += strlen (path_key) - 1;
-  /* the block ends at the next line indented by two spaces or less */
-  for (end = block; (end = strchr (end + 1, '\n')) != NULL;)
-    if (end[1] != '\0' && end[1] != '\n' && !(end[1] == ' ' && end[2] == ' ' && end[3] == ' '))
-      break;
-  if (end == NULL)
-    end = block + strlen (block);
-  {
-    g_autofree char *slice = g_strndup (block, end - block + 1);
-    return strstr (slice, method_line) != NULL;
-  }
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, NULL));
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("check-openapi-answers.py --operations failed: %s", err);
+  lines = g_strsplit (g_strstrip (out), "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (*lines[i] != '\0')
+      g_hash_table_add (operations, g_strdup (lines[i]));
+  return operations;
 }
 
+/* Method and path, both ways: every route served is documented, and every
+ * documented operation is served. */
 static void
 test_routes_in_openapi (void)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("SC_SOURCE_ROOT"), "docs", "openapi.yaml", NULL);
-  g_autofree char *document = NULL;
+  g_autoptr(GHashTable) documented = documented_operations ();
+  g_autoptr(GHashTable) served = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   guint n = 0;
   const ScdRoute *routes = scd_routes_get (&n);
-  guint documented = 0;
+  GHashTableIter iter;
+  const char *operation;
 
-  g_assert_true (g_file_get_contents (path, &document, NULL, NULL));
   for (guint i = 0; i < n; i++)
-    if (!openapi_has (document, routes[i].method, routes[i].pattern))
-      g_error ("docs/openapi.yaml does not describe %s %s", routes[i].method, routes[i].pattern);
-
-  /* and the document describes no route the daemon does not serve */
-  for (const char *p = strstr (document, "\n  /api/"); p != NULL; p = strstr (p + 1, "\n  /api/"))
     {
-      const char *colon = strchr (p + 3, ':');
-      g_autofree char *pattern = g_strndup (p + 3, colon - (p + 3));
-      gboolean served = FALSE;
+      g_autofree char *key = g_strdup_printf ("%s %s", routes[i].method, routes[i].pattern);
 
-      for (guint i = 0; i < n; i++)
-        served |= g_str_equal (routes[i].pattern, pattern);
-      if (!served)
-        g_error ("docs/openapi.yaml describes %s, which the daemon does not serve", pattern);
-      documented++;
+      if (!g_hash_table_contains (documented, key))
+        g_error ("docs/openapi.yaml does not describe %s, which the daemon serves", key);
+      g_hash_table_add (served, g_steal_pointer (&key));
     }
-  g_assert_cmpuint (documented, >, 0);
+  g_hash_table_iter_init (&iter, documented);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &operation, NULL))
+    if (!g_hash_table_contains (served, operation))
+      g_error ("docs/openapi.yaml describes %s, which the daemon does not serve", operation);
+  g_assert_cmpuint (g_hash_table_size (documented), ==, n);
 }
 
 static void

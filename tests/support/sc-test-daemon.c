@@ -6,6 +6,18 @@
  * G_DEBUG=fatal-warnings: its warnings ("database unavailable") are events a
  * test provokes on purpose, not bugs.
  *
+ * The daemon must end as a test expects: stopped by sc_test_daemon_stop with
+ * status 0, or killed on purpose by sc_test_daemon_kill. Any other end (a
+ * non-zero exit, a crash, a signal nobody sent) fails the test that owned it,
+ * or, when it is freed outside a test case (a daemon shared by a whole test
+ * program), makes the program exit with status 1.
+ *
+ * Every answer a test receives through sc_test_daemon_request is recorded
+ * (BUILD/openapi-exchanges/PROGRAM.jsonl) and checked against
+ * docs/openapi.yaml by tools/check-openapi-answers.py, one validator process
+ * per test program: an answer the document does not describe fails the test
+ * that received it.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -13,6 +25,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <signal.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
@@ -27,6 +41,9 @@ struct _ScTestDaemon
 {
   GPid         pid;
   gboolean     exited;
+  gboolean     killed_on_purpose;
+  gboolean     start_failed;   /* spawn reported it; nothing more to say */
+  gboolean     log_shown;
   int          wait_status;
   char        *dir;
   char        *port_file;
@@ -94,14 +111,13 @@ die_with_parent_cb (gpointer user_data)
 }
 
 ScTestDaemon *
-sc_test_daemon_spawn (const char * const *args,
+sc_test_daemon_start (const char * const *args,
                       GError            **error)
 {
   g_autoptr(ScTestDaemon) self = g_new0 (ScTestDaemon, 1);
   g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
   g_auto(GStrv) envp = g_get_environ ();
   gboolean has_listen = FALSE;
-  gint64 deadline;
   int log_fd;
 
   self->dir = sc_test_make_tmpdir ("sc-daemon-XXXXXX");
@@ -137,6 +153,14 @@ sc_test_daemon_spawn (const char * const *args,
       return NULL;
     }
   close (log_fd);
+  return g_steal_pointer (&self);
+}
+
+gboolean
+sc_test_daemon_wait_ready (ScTestDaemon  *self,
+                           GError       **error)
+{
+  gint64 deadline;
 
   deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
   while (g_get_monotonic_time () < deadline)
@@ -147,18 +171,56 @@ sc_test_daemon_spawn (const char * const *args,
         {
           self->base_url = g_strdup (g_strstrip (url));
           self->session = soup_session_new_with_options ("timeout", 30, "idle-timeout", 30, NULL);
-          return g_steal_pointer (&self);
+          return TRUE;
         }
       if (check_exited (self, FALSE))
         {
           g_autofree char *log = sc_test_daemon_dup_log (self);
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "sendcased exited during start-up:\n%s", log);
-          return NULL;
+          self->start_failed = TRUE;
+          return FALSE;
         }
       g_usleep (20 * 1000);
     }
   g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "sendcased did not become ready in 60 s");
-  return NULL;
+  kill (self->pid, SIGKILL);
+  check_exited (self, TRUE);
+  self->start_failed = TRUE;
+  return FALSE;
+}
+
+ScTestDaemon *
+sc_test_daemon_spawn (const char * const *args,
+                      GError            **error)
+{
+  g_autoptr(ScTestDaemon) self = sc_test_daemon_start (args, error);
+
+  if (self == NULL || !sc_test_daemon_wait_ready (self, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+/* How the daemon ended, in words. */
+static char *
+dup_end_description (int status)
+{
+  if (WIFEXITED (status))
+    return g_strdup_printf ("sendcased exited with status %d", WEXITSTATUS (status));
+  if (WIFSIGNALED (status))
+    return g_strdup_printf ("sendcased was killed by signal %d (%s)%s", WTERMSIG (status),
+                            g_strsignal (WTERMSIG (status)), WCOREDUMP (status) ? ", core dumped" : "");
+  return g_strdup_printf ("sendcased ended with wait status 0x%x", status);
+}
+
+/* NULL when the daemon ended as expected, else how it ended. */
+static char *
+dup_unexpected_end (ScTestDaemon *self)
+{
+  if (self->start_failed || self->killed_on_purpose)
+    return NULL;
+  if (WIFEXITED (self->wait_status) && WEXITSTATUS (self->wait_status) == 0)
+    return NULL;
+  return dup_end_description (self->wait_status);
 }
 
 int
@@ -181,11 +243,12 @@ sc_test_daemon_stop (ScTestDaemon *self)
     }
   if (WIFEXITED (self->wait_status) && WEXITSTATUS (self->wait_status) == 0)
     return 0;
+  self->log_shown = TRUE;
   {
     /* the caller will fail the test: show why the daemon did not stop cleanly */
     g_autofree char *log = sc_test_daemon_dup_log (self);
-    g_printerr ("--- sendcased stopped with status %d; its log ---\n%s--- end of log ---\n",
-                WIFEXITED (self->wait_status) ? WEXITSTATUS (self->wait_status) : -1, log);
+    g_autofree char *end = dup_end_description (self->wait_status);
+    g_printerr ("--- %s; its log ---\n%s--- end of log ---\n", end, log);
   }
   return WIFEXITED (self->wait_status) ? WEXITSTATUS (self->wait_status) : -1;
 }
@@ -194,25 +257,44 @@ void
 sc_test_daemon_kill (ScTestDaemon *self)
 {
   if (!self->exited)
-    kill (self->pid, SIGKILL);
+    {
+      kill (self->pid, SIGKILL);
+      self->killed_on_purpose = TRUE;
+    }
   check_exited (self, TRUE);
+}
+
+static gboolean
+in_test_case (void)
+{
+  const char *path = g_test_get_path ();
+
+  return path != NULL && *path != '\0';
 }
 
 void
 sc_test_daemon_free (ScTestDaemon *self)
 {
+  g_autofree char *unexpected = NULL;
+
   if (self == NULL)
     return;
   /* Every daemon a test leaves running must stop cleanly: status 0, so no
    * leak under LeakSanitizer and no failure on the way out. */
-  if (self->pid != 0 && !self->exited && sc_test_daemon_stop (self) != 0)
-    {
-      g_printerr ("sendcased did not exit cleanly at the end of the test\n");
-      g_test_fail ();
-    }
+  if (self->pid != 0 && !self->exited)
+    sc_test_daemon_stop (self);
   if (self->pid != 0)
-    g_spawn_close_pid (self->pid);
-  if (g_test_failed () && self->log_path != NULL)
+    {
+      check_exited (self, TRUE);
+      unexpected = dup_unexpected_end (self);
+      g_spawn_close_pid (self->pid);
+    }
+  if (unexpected != NULL && in_test_case ())
+    {
+      g_printerr ("%s (expected: stopped with status 0, or killed by the test)\n", unexpected);
+      g_test_fail_printf ("%s (expected: stopped with status 0, or killed by the test)", unexpected);
+    }
+  if ((unexpected != NULL || (in_test_case () && g_test_failed ())) && !self->log_shown && self->log_path != NULL)
     {
       g_autofree char *log = sc_test_daemon_dup_log (self);
       g_printerr ("--- sendcased log (%s) ---\n%s--- end of log ---\n", self->log_path, log);
@@ -225,6 +307,12 @@ sc_test_daemon_free (ScTestDaemon *self)
   g_free (self->log_path);
   g_free (self->base_url);
   g_free (self);
+  if (unexpected != NULL && !in_test_case ())
+    {
+      /* a daemon shared by the whole program: its end is the program's */
+      g_printerr ("%s after the tests ran; failing the test program\n", unexpected);
+      exit (EXIT_FAILURE);
+    }
 }
 
 GPid
@@ -253,6 +341,115 @@ sc_test_daemon_dup_log (ScTestDaemon *self)
   if (!g_file_get_contents (self->log_path, &contents, NULL, NULL))
     return g_strdup ("");
   return contents;
+}
+
+/* --- answers against docs/openapi.yaml ------------------------------------ */
+
+static GMutex validator_lock;
+static FILE *validator_in;     /* its standard input */
+static FILE *validator_out;    /* its standard output */
+static FILE *exchange_log;
+
+static void
+start_validator (void)
+{
+  g_autofree char *script = g_build_filename (g_getenv ("SC_SOURCE_ROOT"), "tools", "check-openapi-answers.py",
+                                              NULL);
+  /* SC_OPENAPI_DOCUMENT: another document, for the harness's own test */
+  g_autofree char *document = g_getenv ("SC_OPENAPI_DOCUMENT") != NULL
+                              ? g_strdup (g_getenv ("SC_OPENAPI_DOCUMENT"))
+                              : g_build_filename (g_getenv ("SC_SOURCE_ROOT"), "docs", "openapi.yaml", NULL);
+  g_autofree char *log_dir = sc_test_build_path ("openapi-exchanges");
+  g_autofree char *program = g_path_get_basename (g_get_prgname ());
+  g_autofree char *log_name = g_strconcat (program, ".jsonl", NULL);
+  g_autofree char *log_path = g_build_filename (log_dir, log_name, NULL);
+  const char *argv[] = { "/usr/bin/python3", script, "--document", document, "--serve", NULL };
+  g_autoptr(GError) error = NULL;
+  int in_fd, out_fd;
+
+  g_assert_nonnull (g_getenv ("SC_SOURCE_ROOT"));
+  /* never a silent pass: without its validator the suite cannot run */
+  /* not reaped by a double fork: the death signal must come from this process */
+  if (!g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, die_with_parent_cb, NULL,
+                                 NULL, &in_fd, &out_fd, NULL, &error))
+    g_error ("could not start tools/check-openapi-answers.py: %s", error->message);
+  /* a validator that died must fail the test, not kill it with SIGPIPE */
+  signal (SIGPIPE, SIG_IGN);
+  validator_in = fdopen (in_fd, "w");
+  validator_out = fdopen (out_fd, "r");
+  g_assert_nonnull (validator_in);
+  g_assert_nonnull (validator_out);
+
+  g_mkdir_with_parents (log_dir, 0755);
+  exchange_log = fopen (log_path, "w");
+}
+
+/* Records one exchange and checks it; an answer the document does not
+ * describe fails the running test. */
+static void
+check_against_openapi (const char     *method,
+                       const char     *path,
+                       ScTestResponse *response)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *verdict = NULL;
+  const char *type = soup_message_headers_get_one (response->headers, "Content-Type");
+  gsize size = 0;
+  const char *data = g_bytes_get_data (response->body, &size);
+  size_t cap = 0;
+  ssize_t got;
+
+  /* bodies are JSON or empty; anything else is shown as it would be read */
+  if (g_utf8_validate (data != NULL ? data : "", (gssize) size, NULL))
+    body = g_strndup (data != NULL ? data : "", size);
+  else
+    body = g_utf8_make_valid (data, (gssize) size);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "method");
+  json_builder_add_string_value (builder, method);
+  json_builder_set_member_name (builder, "path");
+  json_builder_add_string_value (builder, path);
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_int_value (builder, response->status);
+  json_builder_set_member_name (builder, "content_type");
+  json_builder_add_string_value (builder, type != NULL ? type : "");
+  json_builder_set_member_name (builder, "body");
+  json_builder_add_string_value (builder, body);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  line = json_generator_to_data (generator, NULL);
+
+  g_mutex_lock (&validator_lock);
+  if (validator_in == NULL)
+    start_validator ();
+  if (exchange_log != NULL)
+    {
+      fprintf (exchange_log, "%s\n", line);
+      fflush (exchange_log);
+    }
+  if (fprintf (validator_in, "%s\n", line) < 0 || fflush (validator_in) != 0 ||
+      (got = getline (&verdict, &cap, validator_out)) <= 0)
+    {
+      g_mutex_unlock (&validator_lock);
+      g_error ("tools/check-openapi-answers.py stopped answering (checking %s %s)", method, path);
+    }
+  g_mutex_unlock (&validator_lock);
+
+  g_strchomp (verdict);
+  if (!g_str_equal (verdict, "ok"))
+    {
+      g_printerr ("docs/openapi.yaml: %s\n", verdict);
+      if (in_test_case ())
+        g_test_fail_printf ("docs/openapi.yaml: %s", verdict);
+      else
+        g_error ("docs/openapi.yaml: %s", verdict);
+    }
 }
 
 ScTestResponse *
@@ -293,6 +490,7 @@ sc_test_daemon_request (ScTestDaemon       *self,
       if (json_parser_load_from_data (parser, data, (gssize) size, NULL))
         response->json = json_node_copy (json_parser_get_root (parser));
     }
+  check_against_openapi (method, path, response);
   return response;
 }
 

@@ -33,7 +33,17 @@ typedef struct
  * within 30 s or exited. */
 ScTestDaemon   *sc_test_daemon_spawn        (const char * const *args,
                                              GError            **error);
-/* Sends SIGTERM and waits; returns the exit status (or -1 if killed). */
+/* The two halves of sc_test_daemon_spawn, to start several daemons at once:
+ * start returns as soon as the process runs (NULL only if it could not be
+ * executed); wait_ready waits for its port file as spawn does, and on
+ * failure leaves a daemon that may only be freed. */
+ScTestDaemon   *sc_test_daemon_start        (const char * const *args,
+                                             GError            **error);
+gboolean        sc_test_daemon_wait_ready   (ScTestDaemon       *daemon,
+                                             GError            **error);
+/* Sends SIGTERM and waits; returns the exit status (or -1 if killed). A
+ * daemon that ends otherwise than stopped with status 0 or killed with
+ * sc_test_daemon_kill fails the test when it is freed (see the .c file). */
 int             sc_test_daemon_stop         (ScTestDaemon       *daemon);
 void            sc_test_daemon_kill         (ScTestDaemon       *daemon);
 void            sc_test_daemon_free         (ScTestDaemon       *daemon);
