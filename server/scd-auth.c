@@ -114,29 +114,18 @@ typedef struct
   const ScdRoute *route;     /* static */
 } Dispatch;
 
+/* The session is known: check the route's rule and run the handler. */
 static void
-authenticated_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+dispatch_with_session (ScdRequest     *request,
+                       const ScdRoute *route,
+                       ScSession      *live,
+                       gint64          session_id)
 {
-  g_autofree Dispatch *dispatch = user_data;
-  g_autoptr(ScdRequest) request = dispatch->request;
-  const ScdRoute *route = dispatch->route;
-  g_autoptr(GError) error = NULL;
   ScdSession *session = g_new0 (ScdSession, 1);
 
-  session->session = scd_session_store_authenticate_finish (SCD_SESSION_STORE (object), result, &session->id,
-                                                            &error);
-  if (session->session == NULL)
-    {
-      session_free (session);
-      if (g_error_matches (error, SC_ERROR, SC_ERROR_UNAUTHORIZED))
-        reply_unauthorized (request, error->message);
-      else
-        scd_request_reply_error (request, error);
-      return;
-    }
-  session->user = sc_session_get_user (session->session);
+  session->session = live;
+  session->id = session_id;
+  session->user = sc_session_get_user (live);
   scd_request_set_data (request, SESSION_DATA_KEY, session, (GDestroyNotify) session_free);
   set_actor (request, route, session->user);
 
@@ -144,6 +133,7 @@ authenticated_cb (GObject      *object,
     {
       const char *id = strstr (route->pattern, "{id}") != NULL ? scd_request_get_param (request, "id") : NULL;
 
+      scd_request_pause (request);
       scd_audit_store_record_async (stores_of (request)->audit, scd_request_get_actor (request), "denied", id,
                                     NULL, denied_cb, scd_request_ref (request));
       return;
@@ -154,6 +144,28 @@ authenticated_cb (GObject      *object,
   route->handler (request);
 }
 
+static void
+authenticated_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autofree Dispatch *dispatch = user_data;
+  g_autoptr(ScdRequest) request = dispatch->request;
+  g_autoptr(GError) error = NULL;
+  gint64 session_id = 0;
+  ScSession *live = scd_session_store_authenticate_finish (SCD_SESSION_STORE (object), result, &session_id, &error);
+
+  if (live == NULL)
+    {
+      if (g_error_matches (error, SC_ERROR, SC_ERROR_UNAUTHORIZED))
+        reply_unauthorized (request, error->message);
+      else
+        scd_request_reply_error (request, error);
+      return;
+    }
+  dispatch_with_session (request, dispatch->route, live, session_id);
+}
+
 void
 scd_auth_dispatch (ScdRequest     *request,
                    const ScdRoute *route)
@@ -161,6 +173,8 @@ scd_auth_dispatch (ScdRequest     *request,
   const char *authorization;
   const char *token;
   Dispatch *dispatch;
+  ScSession *live;
+  gint64 session_id = 0;
 
   if (route->access & SCD_ACCESS_PUBLIC)
     {
@@ -181,6 +195,14 @@ scd_auth_dispatch (ScdRequest     *request,
   if (strlen (token) != SCD_SESSION_TOKEN_LENGTH)
     {
       reply_unauthorized (request, "your session has ended or is not valid; sign in again");
+      return;
+    }
+
+  /* checked in the last few seconds: no statement */
+  live = scd_session_store_lookup (stores_of (request)->sessions, token, &session_id);
+  if (live != NULL)
+    {
+      dispatch_with_session (request, route, live, session_id);
       return;
     }
 

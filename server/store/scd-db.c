@@ -114,6 +114,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  NOTIFICATION,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void conn_connect        (ScdConn *conn);
 static void conn_broken         (ScdConn *conn, const char *message);
 static void conn_dispatch_next  (ScdConn *conn);
@@ -436,8 +443,13 @@ conn_read (ScdConn *conn)
       return;
     }
 
+  /* every connection listens (the setup statement): a notification comes
+   * once per connection, and what it means is idempotent */
   for (PGnotify *notify; (notify = PQnotifies (conn->pg)) != NULL;)
-    PQfreemem (notify);
+    {
+      g_signal_emit (conn->db, signals[NOTIFICATION], 0, notify->relname, notify->extra);
+      PQfreemem (notify);
+    }
 
   if (conn->op == NULL)
     {
@@ -754,6 +766,18 @@ scd_db_class_init (ScdDbClass *klass)
     g_param_spec_boolean ("available", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * ScdDb::notification:
+   * @channel: the channel a NOTIFY was sent on
+   * @payload: its payload ("" when none)
+   *
+   * A notification on a channel the setup statement listens to, as it
+   * arrives on any of the pool's connections.
+   */
+  signals[NOTIFICATION] =
+    g_signal_new ("notification", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
 }
 
 static void

@@ -21,8 +21,11 @@ G_DECLARE_FINAL_TYPE (ScdDb, scd_db, SCD, DB, GObject)
 
 /* The role the daemon's pool logs in as (sql/0003-*.sql). */
 #define SCD_DB_APP_ROLE "sendcase_app"
+/* The channel on which the database says that a user's sessions may have
+ * changed (sql/0004-*.sql); its payload is the user's id. */
+#define SCD_DB_SESSION_CHANNEL "sendcase_session"
 /* What every pooled connection runs once when it connects. */
-#define SCD_DB_SETUP_SQL "SET TIME ZONE 'UTC'"
+#define SCD_DB_SETUP_SQL "SET TIME ZONE 'UTC'; LISTEN " SCD_DB_SESSION_CHANNEL
 
 /* @setup_sql: nullable; run once on every new connection.
  * The pool's sources and callbacks run on the thread-default main context
@@ -34,7 +37,8 @@ void        scd_db_start               (ScdDb               *self);
 /* Fails queued and future work with SC_ERROR_UNAVAILABLE and closes every
  * connection not leased; leased ones close on release. */
 void        scd_db_close               (ScdDb               *self);
-/* TRUE while at least one connection is up. Notifies "available". */
+/* TRUE while at least one connection is up. Notifies "available".
+ * Signal "notification" (channel, payload): a NOTIFY heard by the pool. */
 gboolean    scd_db_get_available       (ScdDb               *self);
 guint       scd_db_get_size            (ScdDb               *self);
 /* Why the last connection failed or was lost; NULL if none has. */

@@ -32,7 +32,9 @@
 
 struct _ScdSessionStore
 {
-  ScdStore parent_instance;
+  ScdStore         parent_instance;
+
+  ScdSessionCache *cache;   /* owned ref */
 
   guint    idle_seconds;
   guint    lifetime_seconds;
@@ -129,8 +131,19 @@ static const char change_sql[] =
   "SELECT id FROM u";
 
 static void
+scd_session_store_dispose (GObject *object)
+{
+  ScdSessionStore *self = SCD_SESSION_STORE (object);
+
+  g_clear_object (&self->cache);
+
+  G_OBJECT_CLASS (scd_session_store_parent_class)->dispose (object);
+}
+
+static void
 scd_session_store_class_init (ScdSessionStoreClass *klass)
 {
+  G_OBJECT_CLASS (klass)->dispose = scd_session_store_dispose;
 }
 
 static void
@@ -140,12 +153,14 @@ scd_session_store_init (ScdSessionStore *self)
 
 ScdSessionStore *
 scd_session_store_new (ScdDb           *db,
-                       const ScdConfig *config)
+                       const ScdConfig *config,
+                       ScdSessionCache *cache)
 {
   g_autoptr(ScdConfig) defaults = NULL;
   ScdSessionStore *self;
 
   g_return_val_if_fail (SCD_IS_DB (db), NULL);
+  g_return_val_if_fail (SCD_IS_SESSION_CACHE (cache), NULL);
 
   if (config == NULL)
     config = defaults = scd_config_new ();
@@ -155,6 +170,7 @@ scd_session_store_new (ScdDb           *db,
   self->lockout_window_seconds = config->lockout_window_seconds;
   self->lockout_max_failures = config->lockout_max_failures;
   self->lockout_address_max_failures = config->lockout_address_max_failures;
+  self->cache = g_object_ref (cache);
   return self;
 }
 
@@ -196,6 +212,13 @@ typedef struct
   gint64     id;
 } Live;
 
+/* What an authentication asked: for keeping its answer. */
+typedef struct
+{
+  char    *token_hash;
+  guint64  epoch;
+} Check;
+
 static void
 live_free (gpointer data)
 {
@@ -205,11 +228,22 @@ live_free (gpointer data)
   g_free (live);
 }
 
+static void
+check_free (gpointer data)
+{
+  Check *check = data;
+
+  g_free (check->token_hash);
+  g_free (check);
+}
+
 static gpointer
 decode_live (PGresult  *pg,
              GTask     *task,
              GError   **error)
 {
+  ScdSessionStore *self = g_task_get_source_object (task);
+  Check *check = g_task_get_task_data (task);
   g_autoptr(ScUser) user = NULL;
   ScdUserColumns columns;
   Live *live;
@@ -225,7 +259,22 @@ decode_live (PGresult  *pg,
   live = g_new0 (Live, 1);
   live->id = scd_pg_int (pg, 0, scd_pg_column (pg, "session_id"));
   live->session = sc_session_new (user, scd_pg_int (pg, 0, scd_pg_column (pg, "expires_at")));
+  scd_session_cache_insert (self->cache, check->epoch, check->token_hash, live->id, live->session);
   return live;
+}
+
+ScSession *
+scd_session_store_lookup (ScdSessionStore *self,
+                          const char      *token,
+                          gint64          *session_id)
+{
+  g_autofree char *token_hash = NULL;
+
+  g_return_val_if_fail (SCD_IS_SESSION_STORE (self), NULL);
+  g_return_val_if_fail (token != NULL, NULL);
+
+  token_hash = hash_token (token);
+  return scd_session_cache_lookup (self->cache, token_hash, session_id);
 }
 
 void
@@ -237,9 +286,13 @@ scd_session_store_authenticate_async (ScdSessionStore     *self,
 {
   GTask *task = scd_store_task_new (self, cancellable, callback, user_data, scd_session_store_authenticate_async);
   g_autoptr(ScdParams) params = scd_params_new ();
+  Check *check = g_new0 (Check, 1);
   double idle = self->idle_seconds;
 
-  g_ptr_array_add (params, hash_token (token));
+  check->token_hash = hash_token (token);
+  check->epoch = scd_session_cache_get_epoch (self->cache);
+  g_task_set_task_data (task, check, check_free);
+  scd_params_add (params, check->token_hash);
   g_ptr_array_add (params, g_strdup_printf ("%.3f", idle));
   /* last use is written at most every 15 s (or a tenth of the idle limit) */
   g_ptr_array_add (params, g_strdup_printf ("%.3f", MIN (15.0, idle / 10.0)));
@@ -527,6 +580,18 @@ scd_session_store_sign_in_finish (ScdSessionStore  *self,
 
 /* --- sign-out ------------------------------------------------------------ */
 
+/* The ended session is forgotten before anyone is told it has ended. */
+static gpointer
+decode_signed_out (PGresult  *pg,
+                   GTask     *task,
+                   GError   **error)
+{
+  ScdSessionStore *self = g_task_get_source_object (task);
+
+  scd_session_cache_forget_user (self->cache, *(gint64 *) g_task_get_task_data (task));
+  return GINT_TO_POINTER (TRUE);
+}
+
 void
 scd_session_store_sign_out_async (ScdSessionStore     *self,
                                   const ScdActor      *actor,
@@ -539,7 +604,8 @@ scd_session_store_sign_out_async (ScdSessionStore     *self,
   g_autoptr(ScdParams) params = scd_store_params_new (actor);
 
   scd_params_add_int (params, session_id);
-  scd_store_run (SCD_STORE (self), sign_out_sql, params, NULL, NULL, task);
+  g_task_set_task_data (task, g_memdup2 (&(gint64) { scd_actor_get_user_id (actor) }, sizeof (gint64)), g_free);
+  scd_store_run (SCD_STORE (self), sign_out_sql, params, decode_signed_out, NULL, task);
 }
 
 gboolean
@@ -548,7 +614,7 @@ scd_session_store_sign_out_finish (ScdSessionStore  *self,
                                    GError          **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return g_task_propagate_pointer (G_TASK (result), error) != NULL;
 }
 
 /* --- one's own password -------------------------------------------------- */
@@ -559,13 +625,19 @@ changed_cb (GObject      *object,
             gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
+  ScdSessionStore *self = g_task_get_source_object (task);
+  Credential *credential = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
   g_autoptr(PGresult) pg = scd_db_query_finish (SCD_DB (object), result, &error);
 
   if (pg == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  /* the user's other sessions have ended, and their user changed */
+  scd_session_cache_forget_user (self->cache, scd_actor_get_user_id (credential->actor));
+  g_task_return_boolean (task, TRUE);
 }
 
 static void

@@ -16,6 +16,7 @@
 #include "sc-session.h"
 #include "scd-actor.h"
 #include "scd-config.h"
+#include "scd-session-cache.h"
 #include "scd-store.h"
 
 G_BEGIN_DECLS
@@ -29,13 +30,24 @@ G_DECLARE_FINAL_TYPE (ScdSessionStore, scd_session_store, SCD, SESSION_STORE, Sc
 #define SCD_SESSION_TOKEN_LENGTH 43
 
 /* @config: (nullable): the session and lockout settings (copied); NULL for
- * the defaults, enough for callers that never sign in (sendcasectl). */
+ * the defaults, enough for callers that never sign in (sendcasectl).
+ * @cache: the sessions checked lately, shared with the user store */
 ScdSessionStore *scd_session_store_new                   (ScdDb               *db,
-                                                          const ScdConfig     *config);
+                                                          const ScdConfig     *config,
+                                                          ScdSessionCache     *cache);
+
+/* The live session of @token if it was checked in the last few seconds
+ * (scd-session-cache.h), with no statement; NULL otherwise, and then
+ * scd_session_store_authenticate_async() asks the database.
+ * Returns: (transfer full) (nullable) */
+ScSession       *scd_session_store_lookup                (ScdSessionStore     *self,
+                                                          const char          *token,
+                                                          gint64              *session_id);
 
 /* One statement: the live session of @token (not ended, within its absolute
- * and idle limits, its user active), whose last use it refreshes. Not
- * audited: it is part of every request, not an act of its own. */
+ * and idle limits, its user active), whose last use it refreshes; the
+ * answer is kept in the cache. Not audited: it is part of every request,
+ * not an act of its own. */
 void             scd_session_store_authenticate_async    (ScdSessionStore     *self,
                                                           const char          *token,
                                                           GCancellable        *cancellable,

@@ -21,6 +21,16 @@ static const char sweep_sql[] =
   "              AND coalesce(greatest(username_locked_until, address_locked_until), at) < now())"
   "SELECT 1";
 
+/* A checked session is kept for 5 s, or a tenth of the idle timeout if that
+ * is shorter: the idle end is then never missed by more than that. */
+static gint64
+session_cache_lifetime (const ScdConfig *config)
+{
+  gint64 idle = config != NULL ? config->session_idle_seconds : 30 * 60;
+
+  return MIN (SCD_SESSION_CACHE_SECONDS * G_USEC_PER_SEC, idle * G_USEC_PER_SEC / 10);
+}
+
 ScdStores *
 scd_stores_new (ScdDb           *db,
                 const ScdConfig *config)
@@ -33,8 +43,9 @@ scd_stores_new (ScdDb           *db,
   stores->db = g_object_ref (db);
   stores->audit = scd_audit_store_new (db);
   stores->health = scd_health_store_new (db);
-  stores->sessions = scd_session_store_new (db, config);
-  stores->users = scd_user_store_new (db);
+  stores->session_cache = scd_session_cache_new (db, session_cache_lifetime (config));
+  stores->sessions = scd_session_store_new (db, config, stores->session_cache);
+  stores->users = scd_user_store_new (db, stores->session_cache);
   return stores;
 }
 
@@ -54,6 +65,7 @@ stores_clear (gpointer data)
   g_clear_object (&stores->health);
   g_clear_object (&stores->sessions);
   g_clear_object (&stores->users);
+  g_clear_object (&stores->session_cache);
   g_clear_object (&stores->db);
 }
 

@@ -24,7 +24,11 @@ typedef struct
   ScdHealthStore  *health;
   ScdSessionStore *sessions;
   ScdUserStore    *users;
+  ScdSessionCache *session_cache;   /* shared by the session and user stores */
 } ScdStores;
+
+/* The longest a checked session is kept (scd-session-cache.h). */
+#define SCD_SESSION_CACHE_SECONDS 5
 
 /* @config: (nullable): the daemon's settings, read by the session store */
 ScdStores *scd_stores_new          (ScdDb               *db,

@@ -17,7 +17,9 @@
 
 struct _ScdUserStore
 {
-  ScdStore parent_instance;
+  ScdStore         parent_instance;
+
+  ScdSessionCache *cache;   /* owned ref: forgets a changed user's sessions */
 };
 
 G_DEFINE_FINAL_TYPE (ScdUserStore, scd_user_store, SCD_TYPE_STORE)
@@ -84,8 +86,17 @@ static const char unlock_sql[] =
   "SELECT id FROM u";
 
 static void
+scd_user_store_dispose (GObject *object)
+{
+  g_clear_object (&SCD_USER_STORE (object)->cache);
+
+  G_OBJECT_CLASS (scd_user_store_parent_class)->dispose (object);
+}
+
+static void
 scd_user_store_class_init (ScdUserStoreClass *klass)
 {
+  G_OBJECT_CLASS (klass)->dispose = scd_user_store_dispose;
 }
 
 static void
@@ -94,10 +105,17 @@ scd_user_store_init (ScdUserStore *self)
 }
 
 ScdUserStore *
-scd_user_store_new (ScdDb *db)
+scd_user_store_new (ScdDb           *db,
+                    ScdSessionCache *cache)
 {
+  ScdUserStore *self;
+
   g_return_val_if_fail (SCD_IS_DB (db), NULL);
-  return g_object_new (SCD_TYPE_USER_STORE, "db", db, NULL);
+  g_return_val_if_fail (SCD_IS_SESSION_CACHE (cache), NULL);
+
+  self = g_object_new (SCD_TYPE_USER_STORE, "db", db, NULL);
+  self->cache = g_object_ref (cache);
+  return self;
 }
 
 /* --- what a call was asked, for its decoder ------------------------------ */
@@ -362,7 +380,12 @@ update_cb (GObject      *object,
   scd_user_columns_find (pg, &columns);
   if (scd_pg_string (pg, 0, columns.id) != NULL)
     {
-      g_task_return_pointer (task, scd_user_from_row (pg, 0, &columns), g_object_unref);
+      ScUser *user = scd_user_from_row (pg, 0, &columns);
+
+      /* its sessions must show the change (or end) from the next request */
+      scd_session_cache_forget_user (((ScdUserStore *) g_task_get_source_object (task))->cache,
+                                     sc_user_get_id (user));
+      g_task_return_pointer (task, user, g_object_unref);
       return;
     }
 
@@ -418,6 +441,24 @@ scd_user_store_update_finish (ScdUserStore  *self,
 
 /* --- password and lock --------------------------------------------------- */
 
+/* A new password has ended the user's sessions: forgotten before the
+ * answer. */
+static gpointer
+decode_password_set (PGresult  *pg,
+                     GTask     *task,
+                     GError   **error)
+{
+  ScdUserStore *self = g_task_get_source_object (task);
+
+  if (PQntuples (pg) == 0)
+    {
+      g_propagate_error (error, no_user (task));
+      return NULL;
+    }
+  scd_session_cache_forget_user (self->cache, scd_pg_int (pg, 0, scd_pg_column (pg, "id")));
+  return GINT_TO_POINTER (TRUE);
+}
+
 void
 scd_user_store_set_password_async (ScdUserStore        *self,
                                    const ScdActor      *actor,
@@ -432,7 +473,7 @@ scd_user_store_set_password_async (ScdUserStore        *self,
   g_autoptr(ScdParams) params = params_for (actor, id, username);
 
   scd_params_add (params, password_hash);
-  scd_store_run (SCD_STORE (self), set_password_sql, params, decode_found, NULL, task);
+  scd_store_run (SCD_STORE (self), set_password_sql, params, decode_password_set, NULL, task);
 }
 
 gboolean

@@ -16,6 +16,7 @@
 #include "sc-user.h"
 #include "scd-actor.h"
 #include "scd-idempotency.h"
+#include "scd-session-cache.h"
 #include "scd-store.h"
 
 G_BEGIN_DECLS
@@ -47,7 +48,9 @@ typedef struct
   int         active;     /* -1: unchanged; 0 or 1 */
 } ScdUserChange;
 
-ScdUserStore *scd_user_store_new                (ScdDb               *db);
+/* @cache: the sessions checked lately: a change forgets the user's */
+ScdUserStore *scd_user_store_new                (ScdDb               *db,
+                                                 ScdSessionCache     *cache);
 
 /* One page, by id; the audit row lists the ids shown. */
 void          scd_user_store_list_async         (ScdUserStore        *self,

@@ -190,32 +190,32 @@ test_works_as_app_role (Fixture       *fixture,
 
   g_assert_cmpstr (super, ==, "t");
   {
-    g_autoptr(ScTestResponse) me = sc_test_authed (fixture->daemon, token, "GET", "/api/v1/me", NULL, NULL);
+    g_autoptr(ScTestResponse) me = sc_test_authed (fixture->daemon, token, "GET", "/api/v1/audit?limit=1", NULL, NULL);
     g_assert_cmpuint (me->status, ==, 200);
   }
 
-  g_free (psql (fixture, "REVOKE SELECT ON app_user FROM sendcase_app"));
+  g_free (psql (fixture, "REVOKE SELECT ON audit_event FROM sendcase_app"));
   {
     /* every connection of the pool, not only the first: more requests than the pool has */
     for (guint i = 0; i < 8; i++)
       {
-        g_autoptr(ScTestResponse) me = sc_test_authed (fixture->daemon, token, "GET", "/api/v1/me", NULL, NULL);
+        g_autoptr(ScTestResponse) me = sc_test_authed (fixture->daemon, token, "GET", "/api/v1/audit?limit=1", NULL, NULL);
 
         if (me->status != 500)
-          g_error ("GET /api/v1/me answered %u with SELECT on app_user revoked from sendcase_app:"
+          g_error ("GET /api/v1/audit answered %u with SELECT on audit_event revoked from sendcase_app:"
                    " the daemon does not work as sendcase_app", me->status);
         g_assert_cmpstr (sc_test_response_get_string (me, "code"), ==, "internal");
       }
   }
-  g_free (psql (fixture, "GRANT SELECT ON app_user TO sendcase_app"));
+  g_free (psql (fixture, "GRANT SELECT ON audit_event TO sendcase_app"));
   {
-    g_autoptr(ScTestResponse) me = sc_test_authed (fixture->daemon, token, "GET", "/api/v1/me", NULL, NULL);
+    g_autoptr(ScTestResponse) me = sc_test_authed (fixture->daemon, token, "GET", "/api/v1/audit?limit=1", NULL, NULL);
     g_assert_cmpuint (me->status, ==, 200);
   }
   {
     /* and the refusals were PostgreSQL's, in the daemon's log */
     g_autofree char *log = sc_test_daemon_dup_log (fixture->daemon);
-    g_assert_nonnull (strstr (log, "permission denied for table app_user"));
+    g_assert_nonnull (strstr (log, "permission denied for table audit_event"));
   }
 }
 

@@ -161,3 +161,37 @@ sc_test_cluster_psql (ScTestCluster  *self,
     }
   return g_strdup (g_strchomp (out));
 }
+
+static char *
+dup_log (ScTestCluster *cluster,
+         gsize         *length)
+{
+  g_autofree char *path = g_build_filename (sc_test_cluster_get_dir (cluster), "log", "postgresql.log", NULL);
+  char *log = NULL;
+
+  if (!g_file_get_contents (path, &log, length, NULL))
+    {
+      *length = 0;
+      return g_strdup ("");
+    }
+  return log;
+}
+
+gsize
+sc_test_cluster_get_log_length (ScTestCluster *cluster)
+{
+  gsize length = 0;
+
+  g_free (dup_log (cluster, &length));
+  return length;
+}
+
+char *
+sc_test_cluster_dup_log_since (ScTestCluster *cluster,
+                               gsize          offset)
+{
+  gsize length = 0;
+  g_autofree char *log = dup_log (cluster, &length);
+
+  return g_strdup (log + MIN (offset, length));
+}

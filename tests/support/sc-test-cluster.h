@@ -40,6 +40,12 @@ char          *sc_test_cluster_psql         (ScTestCluster *cluster,
                                              const char    *sql,
                                              GError       **error);
 
+/* PostgreSQL's own log of the cluster: how long it is now, and what was
+ * written since @offset (a length from before). */
+gsize          sc_test_cluster_get_log_length (ScTestCluster *cluster);
+char          *sc_test_cluster_dup_log_since  (ScTestCluster *cluster,
+                                               gsize          offset);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScTestCluster, sc_test_cluster_free)
 
 G_END_DECLS
