@@ -204,10 +204,17 @@ verified_cb (GObject      *object,
 {
   g_autoptr(SignIn) sign_in = user_data;
   ScdRequest *request = sign_in->request;
-  gboolean ok = scd_password_verify_finish (result);
+  g_autoptr(GError) error = NULL;
+  gboolean ok = FALSE;
   gboolean active = sign_in->user != NULL && PQgetvalue (sign_in->user, 0, 4)[0] == 't';
   g_autoptr(ScdParams) params = scd_params_new ();
 
+  /* not checked at all (busy: 503; the client left: nothing) */
+  if (!scd_password_verify_finish_full (result, &ok, &error))
+    {
+      scd_request_reply_error (request, error);
+      return;
+    }
   if (ok && active)
     {
       g_autofree char *token = scd_auth_new_token ();
@@ -248,6 +255,7 @@ user_loaded_cb (GObject      *object,
   g_autoptr(PGresult) pg = scd_db_query_finish (SCD_DB (object), result, &error);
   const char *hash = NULL;
   const char *password;
+  GCancellable *cancellable;
 
   if (pg == NULL)
     {
@@ -260,7 +268,8 @@ user_loaded_cb (GObject      *object,
       sign_in->user = g_steal_pointer (&pg);
     }
   password = sign_in->password;
-  scd_password_verify_async (hash, password, NULL, verified_cb, g_steal_pointer (&sign_in));
+  cancellable = scd_request_get_cancellable (sign_in->request);
+  scd_password_verify_async (hash, password, cancellable, verified_cb, g_steal_pointer (&sign_in));
 }
 
 static void
@@ -478,9 +487,17 @@ current_verified_cb (GObject      *object,
                      gpointer      user_data)
 {
   g_autoptr(SignIn) change = user_data;
+  g_autoptr(GError) error = NULL;
   const char *new_password;
+  GCancellable *cancellable;
+  gboolean ok = FALSE;
 
-  if (!scd_password_verify_finish (result))
+  if (!scd_password_verify_finish_full (result, &ok, &error))
+    {
+      scd_request_reply_error (change->request, error);
+      return;
+    }
+  if (!ok)
     {
       g_autoptr(ScdParams) params = scd_params_new ();
       ScdDb *db = db_of (change->request);
@@ -493,7 +510,8 @@ current_verified_cb (GObject      *object,
       return;
     }
   new_password = change->new_password;
-  scd_password_hash_async (new_password, NULL, new_hash_cb, g_steal_pointer (&change));
+  cancellable = scd_request_get_cancellable (change->request);
+  scd_password_hash_async (new_password, cancellable, new_hash_cb, g_steal_pointer (&change));
 }
 
 static void
@@ -506,6 +524,7 @@ current_hash_cb (GObject      *object,
   g_autoptr(PGresult) pg = scd_db_query_finish (SCD_DB (object), result, &error);
   const char *password;
   const char *hash;
+  GCancellable *cancellable;
 
   if (pg == NULL)
     {
@@ -516,7 +535,8 @@ current_hash_cb (GObject      *object,
   /* read everything from @change before it is handed on: argument order is unspecified */
   hash = change->hash;
   password = change->password;
-  scd_password_verify_async (hash, password, NULL, current_verified_cb, g_steal_pointer (&change));
+  cancellable = scd_request_get_cancellable (change->request);
+  scd_password_verify_async (hash, password, cancellable, current_verified_cb, g_steal_pointer (&change));
 }
 
 void

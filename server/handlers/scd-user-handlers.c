@@ -316,7 +316,7 @@ scd_user_handler_create (ScdRequest *request)
   user->role = g_strdup (role);
   user->password = g_strdup (password);
   scd_request_pause (request);
-  scd_password_hash_async (password, NULL, hashed_cb, user);
+  scd_password_hash_async (password, scd_request_get_cancellable (request), hashed_cb, user);
 }
 
 /* --- update ------------------------------------------------------------- */
@@ -468,5 +468,6 @@ scd_user_handler_reset_password (ScdRequest *request)
     }
   scd_request_set_data (request, "user-id", GSIZE_TO_POINTER ((gsize) id), NULL);
   scd_request_pause (request);
-  scd_password_hash_async (password, NULL, reset_hashed_cb, scd_request_ref (request));
+  scd_password_hash_async (password, scd_request_get_cancellable (request), reset_hashed_cb,
+                           scd_request_ref (request));
 }
