@@ -14,6 +14,7 @@
 
 #include <string.h>
 
+#include "sc-clock.h"
 #include "sc-error.h"
 #include "sc-json.h"
 
@@ -232,6 +233,23 @@ test_big (void)
   g_assert_cmpstr (error->message, ==, "invalid JSON: duplicate member name in an object");
 }
 
+/* sendcasectl timeline reads its input through the same checker */
+static void
+test_clock_input (void)
+{
+  const char * const texts[] = { "{\"\":'\"'}{}", "{\"events\":[],\"events\":[]}", "{\"events\":[{\"type\":\"x\\u0000\"}]}" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ScClockInput) input = sc_clock_input_new_from_data (texts[i], -1, &error);
+
+      g_assert_null (input);
+      g_assert_error (error, SC_ERROR, SC_ERROR_MALFORMED);
+      g_assert_true (g_str_has_prefix (error->message, "invalid JSON: "));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -243,5 +261,6 @@ main (int    argc,
   g_test_add_func ("/common/json/empty", test_empty);
   g_test_add_func ("/common/json/length", test_length);
   g_test_add_func ("/common/json/big", test_big);
+  g_test_add_func ("/common/json/clock-input", test_clock_input);
   return g_test_run ();
 }
