@@ -19,7 +19,9 @@
  * next message sees the end of the stream, finishes with nobody to tell,
  * and the connection, its descriptor and its memory stay for ever. So while
  * a connection is idle, a watch at a higher priority than libsoup's own
- * looks at the socket first, with MSG_PEEK:
+ * looks at the socket first, with MSG_PEEK. GLib polls the watch and
+ * libsoup's source on the same socket as one entry, so they see the same
+ * events, and the watch, being higher, runs first:
  *
  *   end of stream or an error -> the connection is taken from libsoup
  *     (soup_server_message_steal_connection on the last message, which is
@@ -75,7 +77,9 @@ typedef struct
   SoupServerMessage *msg;         /* the current or last message, owned */
   gulong             disconnected_id;
   Phase              phase;
-  GSource           *timer;       /* fires at the phase's deadline */
+  GSource           *timer;       /* fires at or before the phase's deadline */
+  gint64             deadline;    /* monotonic; -1: none */
+  gint64             scheduled;   /* when the timer fires; -1: not set */
   GSource           *watch;       /* while idle: the socket became readable */
   GSource           *reply_source;
   gboolean           stealing;    /* our own steal: "disconnected" is expected */
@@ -168,11 +172,19 @@ lookup (ScdConnections    *self,
   return key != NULL ? g_hash_table_lookup (self->conns, key) : NULL;
 }
 
+/* Moving a timer wakes the main loop (a write on its eventfd), and phases
+ * change several times a request: the timer is moved only to an earlier
+ * time. Firing early, it finds the deadline later and sets itself again. */
 static void
 set_deadline (Conn  *conn,
               guint  seconds)
 {
-  g_source_set_ready_time (conn->timer, seconds > 0 ? g_get_monotonic_time () + seconds * G_USEC_PER_SEC : -1);
+  conn->deadline = seconds > 0 ? g_get_monotonic_time () + seconds * G_USEC_PER_SEC : -1;
+  if (conn->deadline >= 0 && (conn->scheduled < 0 || conn->deadline < conn->scheduled))
+    {
+      conn->scheduled = conn->deadline;
+      g_source_set_ready_time (conn->timer, conn->scheduled);
+    }
 }
 
 static void
@@ -331,6 +343,9 @@ start_watch (Conn *conn)
 {
   if (conn->watch != NULL || conn->socket == NULL)
     return;
+  /* Any readiness wakes it, the bytes of a next request too: with only
+   * POLLRDHUP, libsoup was seen to read the end of the stream first, which
+   * leaves a connection that can no longer be taken. */
   conn->watch = g_socket_create_source (conn->socket, G_IO_IN | G_IO_HUP | G_IO_ERR, NULL);
   /* before libsoup's own source on the same socket */
   g_source_set_priority (conn->watch, G_PRIORITY_HIGH);
@@ -343,8 +358,19 @@ timer_cb (gpointer user_data)
 {
   Conn *conn = user_data;
   g_autofree char *peer = NULL;
-  g_autoptr(GSocketAddress) address = g_socket_get_remote_address (conn->socket, NULL);
+  g_autoptr(GSocketAddress) address = NULL;
 
+  conn->scheduled = -1;
+  if (conn->deadline < 0)
+    return G_SOURCE_CONTINUE;
+  if (g_get_monotonic_time () < conn->deadline)
+    {
+      conn->scheduled = conn->deadline;
+      g_source_set_ready_time (conn->timer, conn->scheduled);
+      return G_SOURCE_CONTINUE;
+    }
+  conn->deadline = -1;
+  address = g_socket_get_remote_address (conn->socket, NULL);
   if (address != NULL && G_IS_INET_SOCKET_ADDRESS (address))
     peer = g_inet_address_to_string (g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (address)));
 
@@ -590,6 +616,8 @@ scd_connections_request_started (ScdConnections    *self,
   conn->owner = self;
   conn->key = g_object_ref (key);
   conn->socket = g_object_ref (soup_server_message_get_socket (msg));
+  conn->deadline = -1;
+  conn->scheduled = -1;
   conn->timer = g_source_new (&ready_time_funcs, sizeof (GSource));
   g_source_set_priority (conn->timer, G_PRIORITY_HIGH);
   g_source_set_callback (conn->timer, timer_cb, conn, NULL);
