@@ -43,8 +43,13 @@ gboolean sc_json_check_members (JsonObject        *object,
                                 const char * const *allowed,
                                 GError           **error);
 
-/* One object, at most @max_depth deep, with well-formed strings: what
- * json-glib 1.6 needs to parse text without crashing or leaking. */
+/* Strict RFC 8259: one JSON text whose value is an object, at most
+ * @max_depth deep, with unique member names, strings in valid UTF-8 without
+ * NUL, and numbers json-glib stores faithfully (64-bit integers, finite
+ * doubles). json-glib 1.6 is lenient, recursive and leaky on bad input, so
+ * no text reaches it without passing this. SC_ERROR_MALFORMED ("invalid
+ * JSON: ...") for text that is not such JSON, SC_ERROR_INVALID_INPUT for
+ * valid JSON that is not an object. */
 gboolean sc_json_check_object_text (const char  *data,
                                     gsize        length,
                                     guint        max_depth,

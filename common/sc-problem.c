@@ -39,6 +39,17 @@ field_error_clear (gpointer data)
   g_clear_pointer (&fe->message, g_free);
 }
 
+/* Text that goes into a problem document may come from the request (a path,
+ * a member name): it is kept as valid UTF-8, so the document is valid JSON
+ * whatever was sent. */
+static char *
+dup_text (const char *text)
+{
+  if (text == NULL || g_utf8_validate (text, -1, NULL))
+    return g_strdup (text);
+  return g_utf8_make_valid (text, -1);
+}
+
 static ScProblem *
 problem_alloc (void)
 {
@@ -78,7 +89,7 @@ sc_problem_new (ScErrorCode  code,
   problem->status = sc_error_code_to_status (code);
   problem->type_uri = g_strconcat ("/problems/", sc_error_code_to_slug (code), NULL);
   problem->title = g_strdup (sc_error_code_to_title (code));
-  problem->detail = g_strdup (detail);
+  problem->detail = dup_text (detail);
   return problem;
 }
 
@@ -214,7 +225,7 @@ sc_problem_set_request_id (ScProblem  *problem,
 {
   g_return_if_fail (problem != NULL);
   g_free (problem->request_id);
-  problem->request_id = g_strdup (request_id);
+  problem->request_id = dup_text (request_id);
 }
 
 void
@@ -228,8 +239,8 @@ sc_problem_add_field_error (ScProblem  *problem,
   g_return_if_fail (field != NULL);
   g_return_if_fail (message != NULL);
 
-  fe.field = g_strdup (field);
-  fe.message = g_strdup (message);
+  fe.field = dup_text (field);
+  fe.message = dup_text (message);
   g_array_append_val (problem->field_errors, fe);
 }
 

@@ -15,7 +15,11 @@
  *
  * A stale postmaster.pid (after a crash of the machine) is removed before the
  * start; a postmaster still running from a daemon that was killed is adopted
- * rather than fought over.
+ * rather than fought over. A postmaster that dies under a running daemon is
+ * started again by it (scd_cluster_restart_async, with pg_ctl run as a
+ * subprocess the main loop does not wait for); PostgreSQL itself then
+ * refuses to start while processes of the dead one still hold its shared
+ * memory, so the daemon retries with backoff.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -204,29 +208,43 @@ drop_privileges_cb (gpointer user_data)
     _exit (126);
 }
 
+static GPtrArray *
+pg_argv (ScdCluster         *self,
+         const char * const *args)
+{
+  GPtrArray *argv = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_add (argv, g_build_filename (self->bindir, args[0], NULL));
+  for (guint i = 1; args[i] != NULL; i++)
+    g_ptr_array_add (argv, g_strdup (args[i]));
+  g_ptr_array_add (argv, NULL);
+  return argv;
+}
+
+static char **
+pg_environ (void)
+{
+  char **envp = g_get_environ ();
+
+  envp = g_environ_unsetenv (envp, "PGDATA");
+  envp = g_environ_unsetenv (envp, "PGHOST");
+  envp = g_environ_unsetenv (envp, "PGPORT");
+  envp = g_environ_setenv (envp, "LC_MESSAGES", "C", TRUE);
+  return envp;
+}
+
 /* Runs a PostgreSQL program (as the postgres user when we are root). */
 static gboolean
 run_pg_program (ScdCluster         *self,
                 const char * const *args,
                 GError            **error)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) argv = pg_argv (self, args);
   g_autoptr(GError) local_error = NULL;
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  g_auto(GStrv) envp = NULL;
+  g_auto(GStrv) envp = pg_environ ();
   int status = 0;
-
-  g_ptr_array_add (argv, g_build_filename (self->bindir, args[0], NULL));
-  for (guint i = 1; args[i] != NULL; i++)
-    g_ptr_array_add (argv, g_strdup (args[i]));
-  g_ptr_array_add (argv, NULL);
-
-  envp = g_get_environ ();
-  envp = g_environ_unsetenv (envp, "PGDATA");
-  envp = g_environ_unsetenv (envp, "PGHOST");
-  envp = g_environ_unsetenv (envp, "PGPORT");
-  envp = g_environ_setenv (envp, "LC_MESSAGES", "C", TRUE);
 
   if (!g_spawn_sync (self->data_dir, (char **) argv->pdata, envp, G_SPAWN_DEFAULT,
                      self->as_root ? drop_privileges_cb : NULL, self,
@@ -605,12 +623,11 @@ scd_cluster_stop (ScdCluster  *self,
 
   if (!self->running)
     return TRUE;
-  /* stopped by someone else since we started it: there is nothing to stop */
-  pid_file = g_build_filename (self->pgdata, "postmaster.pid", NULL);
-  if (!g_file_test (pid_file, G_FILE_TEST_EXISTS))
+  if (running_postmaster (self) == 0)
     {
+      /* killed, or never came back: there is nothing to stop */
       self->running = FALSE;
-      g_message ("PostgreSQL had already stopped");
+      g_message ("PostgreSQL was not running");
       return TRUE;
     }
   args[2] = self->pgdata;
@@ -619,6 +636,93 @@ scd_cluster_stop (ScdCluster  *self,
   self->running = FALSE;
   g_message ("PostgreSQL stopped");
   return TRUE;
+}
+
+GPid
+scd_cluster_get_postmaster_pid (ScdCluster *self)
+{
+  g_return_val_if_fail (SCD_IS_CLUSTER (self), 0);
+  return running_postmaster (self);
+}
+
+static void
+restart_waited_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  ScdCluster *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_subprocess_wait_check_finish (G_SUBPROCESS (object), result, &error))
+    {
+      g_autofree char *tail = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      /* one line for the daemon's log: PostgreSQL's last word says why */
+      tail = tail_of_log (self);
+      g_task_return_new_error (task, SC_ERROR, SC_ERROR_UNAVAILABLE,
+                               "could not start the embedded PostgreSQL in \"%s\" again: %s",
+                               self->pgdata, strrchr (tail, '\n') != NULL ? strrchr (tail, '\n') + 1 : tail);
+      return;
+    }
+  self->running = TRUE;
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+scd_cluster_restart_async (ScdCluster          *self,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = NULL;
+  g_auto(GStrv) envp = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *args[] = { "pg_ctl", "-D", self->pgdata, "-l", self->log_file,
+                         "-w", "-t", "60", "-s", "start", NULL };
+
+  g_return_if_fail (SCD_IS_CLUSTER (self));
+  g_return_if_fail (self->bindir != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, scd_cluster_restart_async);
+  if (running_postmaster (self) != 0)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  argv = pg_argv (self, args);
+  envp = pg_environ ();
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_subprocess_launcher_set_environ (launcher, envp);
+  g_subprocess_launcher_set_cwd (launcher, self->data_dir);
+  if (self->as_root)
+    g_subprocess_launcher_set_child_setup (launcher, drop_privileges_cb, self, NULL);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  if (process == NULL)
+    {
+      g_task_return_new_error (task, SC_ERROR, SC_ERROR_UNAVAILABLE, "could not run pg_ctl: %s", error->message);
+      return;
+    }
+  /* pg_ctl -w waits for the server to accept connections: off the main loop */
+  g_subprocess_wait_check_async (process, cancellable, restart_waited_cb, g_steal_pointer (&task));
+}
+
+gboolean
+scd_cluster_restart_finish (ScdCluster    *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 gboolean

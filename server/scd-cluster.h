@@ -9,7 +9,7 @@
 
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -32,10 +32,23 @@ gboolean    scd_cluster_is_locked_elsewhere (ScdCluster *self,
  * that an earlier, crashed daemon left running). Needs the lock. */
 gboolean    scd_cluster_start        (ScdCluster  *self,
                                       GError     **error);
-/* Stops the cluster if this object started or adopted it. */
+/* Stops the cluster if this object started or adopted it (and it is still
+ * running: a postmaster that died is not an error here). */
 gboolean    scd_cluster_stop         (ScdCluster  *self,
                                       GError     **error);
 gboolean    scd_cluster_is_running   (ScdCluster  *self);
+/* The pid of this cluster's postmaster if one is running now, else 0. */
+GPid        scd_cluster_get_postmaster_pid (ScdCluster *self);
+/* Starts the cluster again after its postmaster died, without blocking:
+ * pg_ctl start -w runs as a subprocess. Needs an earlier successful
+ * scd_cluster_start. Succeeds at once if a postmaster is running. */
+void        scd_cluster_restart_async (ScdCluster          *self,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data);
+gboolean    scd_cluster_restart_finish (ScdCluster         *self,
+                                       GAsyncResult        *result,
+                                       GError             **error);
 /* libpq connection string of the application database. */
 char       *scd_cluster_dup_conninfo (ScdCluster  *self);
 

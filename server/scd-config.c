@@ -38,6 +38,9 @@ scd_config_new (void)
   config->lockout_max_failures = 5;
   config->lockout_address_max_failures = 30;
   config->shutdown_timeout_seconds = 10;
+  config->keepalive_timeout_seconds = 60;
+  config->header_timeout_seconds = 15;
+  config->body_timeout_seconds = 60;
   return config;
 }
 
@@ -238,6 +241,9 @@ scd_config_load (ScdConfig   *config,
   g_autofree char *idle = NULL;
   g_autofree char *lifetime = NULL;
   g_autofree char *lockout_window = NULL;
+  g_autofree char *keepalive = NULL;
+  g_autofree char *header_timeout = NULL;
+  g_autofree char *body_timeout = NULL;
   const GOptionEntry entries[] = {
     { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &config->data_dir,
       "Directory of the embedded PostgreSQL cluster (default $XDG_DATA_HOME/sendcase)", "DIR" },
@@ -269,6 +275,12 @@ scd_config_load (ScdConfig   *config,
       "Failed sign-ins for one username that lock it (default 5)", "N" },
     { "lockout-address-failures", 0, 0, G_OPTION_ARG_INT, &max_address_failures,
       "Failed sign-ins from one source address that lock it (default 30)", "N" },
+    { "keepalive-timeout", 0, 0, G_OPTION_ARG_STRING, &keepalive,
+      "Close a keep-alive connection idle this long (default 60s)", "DURATION" },
+    { "header-timeout", 0, 0, G_OPTION_ARG_STRING, &header_timeout,
+      "Close a connection whose request headers take longer than this (default 15s)", "DURATION" },
+    { "body-timeout", 0, 0, G_OPTION_ARG_STRING, &body_timeout,
+      "Close a connection whose request body takes longer than this (default 60s)", "DURATION" },
     { "port-file", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &config->port_file,
       "Write the URL served to FILE once listening", "FILE" },
     { "migrations-dir", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &config->migrations_dir,
@@ -305,7 +317,8 @@ scd_config_load (ScdConfig   *config,
       static const char * const known_keys[] = {
         "data-dir", "database", "listen", "tls-cert", "tls-key", "insecure-listen", "demo-data",
         "max-body-size", "pool-size", "session-idle-timeout", "session-lifetime", "lockout-window",
-        "lockout-failures", "lockout-address-failures", NULL
+        "lockout-failures", "lockout-address-failures", "keepalive-timeout", "header-timeout", "body-timeout",
+        NULL
       };
       g_autoptr(GError) local_error = NULL;
       g_auto(GStrv) keys = NULL;
@@ -372,9 +385,15 @@ scd_config_load (ScdConfig   *config,
   take_string (config->key_file, "session-idle-timeout", &idle);
   take_string (config->key_file, "session-lifetime", &lifetime);
   take_string (config->key_file, "lockout-window", &lockout_window);
+  take_string (config->key_file, "keepalive-timeout", &keepalive);
+  take_string (config->key_file, "header-timeout", &header_timeout);
+  take_string (config->key_file, "body-timeout", &body_timeout);
   if ((idle != NULL && !scd_config_parse_duration (idle, &config->session_idle_seconds, error)) ||
       (lifetime != NULL && !scd_config_parse_duration (lifetime, &config->session_lifetime_seconds, error)) ||
-      (lockout_window != NULL && !scd_config_parse_duration (lockout_window, &config->lockout_window_seconds, error)))
+      (lockout_window != NULL && !scd_config_parse_duration (lockout_window, &config->lockout_window_seconds, error)) ||
+      (keepalive != NULL && !scd_config_parse_duration (keepalive, &config->keepalive_timeout_seconds, error)) ||
+      (header_timeout != NULL && !scd_config_parse_duration (header_timeout, &config->header_timeout_seconds, error)) ||
+      (body_timeout != NULL && !scd_config_parse_duration (body_timeout, &config->body_timeout_seconds, error)))
     return FALSE;
   if (config->pool_size > 64)
     {

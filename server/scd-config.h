@@ -34,6 +34,9 @@ typedef struct
   guint    lockout_max_failures;      /* ... lock a username at this many ... */
   guint    lockout_address_max_failures; /* ... and a source address at this many */
   guint    shutdown_timeout_seconds;
+  guint    keepalive_timeout_seconds; /* an idle keep-alive connection is closed after this */
+  guint    header_timeout_seconds;    /* the request headers must arrive within this */
+  guint    body_timeout_seconds;      /* and the whole body within this after them */
   GKeyFile *key_file;        /* the whole config file, for other groups; nullable */
 } ScdConfig;
 

@@ -8,6 +8,14 @@
  *      cannot rewrite the audit trail, and the stores on it;
  *   4. the listener, once the pool has a connection (or after a few seconds
  *      in any case, so health can say what is wrong).
+ * While serving, the daemon that owns the embedded cluster watches it: when
+ * the pool loses the database and the postmaster is gone, it starts the
+ * cluster again (pg_ctl as a subprocess, so the main loop keeps serving 503s
+ * meanwhile), with backoff from 0.5 s to 30 s, one log line per attempt;
+ * the pool reconnects by itself. After RESTART_ATTEMPTS_MAX failures in a
+ * row it gives up and exits with status 1, so that a supervisor starts it
+ * afresh rather than leaving it answering 503 for ever.
+ *
  * Shutdown on SIGTERM or SIGINT: stop taking work, let requests in flight
  * finish, close the pool, stop the embedded cluster. A second signal skips
  * the wait.
@@ -33,6 +41,12 @@
 
 #define LISTEN_WAIT_SECONDS 10
 #define SWEEP_INTERVAL_SECONDS (10 * 60)
+/* Supervising the embedded cluster: the first look soon after the pool
+ * loses it, then backoff. */
+#define RESTART_FIRST_MS 200
+#define RESTART_BACKOFF_MIN_MS 500
+#define RESTART_BACKOFF_MAX_MS (30 * 1000)
+#define RESTART_ATTEMPTS_MAX 8
 
 struct _ScdDaemon
 {
@@ -50,6 +64,11 @@ struct _ScdDaemon
   guint       listen_wait_id;
   guint       sweep_id;
   gulong      available_id;
+  guint       supervise_id;
+  guint       restart_backoff_ms;
+  guint       restart_failures;
+  gboolean    restarting;      /* pg_ctl start is running */
+  GCancellable *restart_cancellable;
   int         exit_status;
   gboolean    stopping;
 };
@@ -65,6 +84,8 @@ scd_daemon_dispose (GObject *object)
   g_clear_handle_id (&self->sigint_id, g_source_remove);
   g_clear_handle_id (&self->listen_wait_id, g_source_remove);
   g_clear_handle_id (&self->sweep_id, g_source_remove);
+  g_clear_handle_id (&self->supervise_id, g_source_remove);
+  g_clear_object (&self->restart_cancellable);
   g_clear_signal_handler (&self->available_id, self->db);
   g_clear_object (&self->server);
   g_clear_pointer (&self->stores, scd_stores_unref);
@@ -117,6 +138,11 @@ stop_database (ScdDaemon *self)
 {
   g_autoptr(GError) error = NULL;
 
+  g_clear_handle_id (&self->supervise_id, g_source_remove);
+  /* a restart under way finishes first (pg_ctl -w is bounded), so that the
+   * cluster it starts is the one stopped below */
+  while (self->restarting)
+    g_main_context_iteration (NULL, TRUE);
   if (self->db != NULL)
     scd_db_close (self->db);
   if (self->cluster != NULL && !scd_cluster_stop (self->cluster, &error))
@@ -215,6 +241,93 @@ start_listening (ScdDaemon *self)
   self->sweep_id = g_timeout_add_seconds (SWEEP_INTERVAL_SECONDS, sweep_cb, self);
 }
 
+static gboolean supervise_cb (gpointer user_data);
+
+static void
+supervise_later (ScdDaemon *self,
+                 guint      delay_ms)
+{
+  g_clear_handle_id (&self->supervise_id, g_source_remove);
+  self->supervise_id = g_timeout_add (delay_ms, supervise_cb, self);
+}
+
+static guint
+next_backoff (ScdDaemon *self)
+{
+  self->restart_backoff_ms = self->restart_backoff_ms == 0
+                             ? RESTART_BACKOFF_MIN_MS
+                             : MIN (self->restart_backoff_ms * 2, RESTART_BACKOFF_MAX_MS);
+  return self->restart_backoff_ms;
+}
+
+static void
+restarted_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  ScdDaemon *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->restarting = FALSE;
+  if (scd_cluster_restart_finish (SCD_CLUSTER (object), result, &error))
+    {
+      g_message ("the embedded PostgreSQL is running again; the pool reconnects");
+      self->restart_failures = 0;
+      self->restart_backoff_ms = 0;
+      /* look again later in case it does not come back for the pool */
+      if (!self->stopping && self->db != NULL && !scd_db_get_available (self->db))
+        supervise_later (self, RESTART_BACKOFF_MAX_MS);
+      return;
+    }
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->stopping)
+    return;
+  self->restart_failures++;
+  g_warning ("%s", error->message);
+  if (self->restart_failures >= RESTART_ATTEMPTS_MAX)
+    {
+      g_warning ("the embedded PostgreSQL did not start after %u attempts: stopping, so that a supervisor "
+                 "can start sendcased afresh", self->restart_failures);
+      self->exit_status = 1;
+      on_signal_cb (self);
+      return;
+    }
+  supervise_later (self, next_backoff (self));
+}
+
+/* The pool has lost the database: if the postmaster of our cluster is
+ * gone, start it again; if it is there, look again later. */
+static gboolean
+supervise_cb (gpointer user_data)
+{
+  ScdDaemon *self = user_data;
+  GPid pid;
+
+  self->supervise_id = 0;
+  if (self->stopping || self->cluster == NULL || self->restarting)
+    return G_SOURCE_REMOVE;
+  if (scd_db_get_available (self->db))
+    {
+      self->restart_failures = 0;
+      self->restart_backoff_ms = 0;
+      return G_SOURCE_REMOVE;
+    }
+  pid = scd_cluster_get_postmaster_pid (self->cluster);
+  if (pid != 0)
+    {
+      /* PostgreSQL is there (starting up, refusing, overloaded): the pool
+       * keeps retrying; so do we */
+      supervise_later (self, next_backoff (self));
+      return G_SOURCE_REMOVE;
+    }
+  g_warning ("the embedded PostgreSQL is not running: starting it again (attempt %u)",
+             self->restart_failures + 1);
+  self->restarting = TRUE;
+  g_clear_object (&self->restart_cancellable);
+  self->restart_cancellable = g_cancellable_new ();
+  scd_cluster_restart_async (self->cluster, self->restart_cancellable, restarted_cb, self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_db_available_cb (ScdDb      *db,
                     GParamSpec *pspec,
@@ -223,7 +336,14 @@ on_db_available_cb (ScdDb      *db,
   ScdDaemon *self = user_data;
 
   if (scd_db_get_available (db))
-    start_listening (self);
+    {
+      self->restart_failures = 0;
+      self->restart_backoff_ms = 0;
+      g_clear_handle_id (&self->supervise_id, g_source_remove);
+      start_listening (self);
+    }
+  else if (self->cluster != NULL && !self->stopping && !self->restarting && self->supervise_id == 0)
+    supervise_later (self, RESTART_FIRST_MS);
 }
 
 static gboolean

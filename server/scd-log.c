@@ -6,6 +6,18 @@
  * GLib's default writer does. Secrets never reach this function: passwords
  * and tokens are not put into log messages anywhere in the daemon.
  *
+ * Messages often carry text from requests (a decoded path, a username), so
+ * the writer escapes, in one place, whatever could forge or garble a line:
+ * control characters (a newline would start a fake line), C1 controls and
+ * the Unicode line separators as \xNN or \uNNNN, bytes that are not UTF-8 as
+ * \xNN, and the backslash itself as \\, so an escape in a line is always the
+ * writer's own.
+ *
+ * It is on every request's path, so it is cheap: the pid is read once, the
+ * date and time are formatted once a second (the milliseconds by hand), and
+ * each line goes out in one write(2), which also keeps lines from several
+ * threads whole.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -13,12 +25,28 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "scd-log.h"
 
 static char *program;
+static int pid;
+
+/* "2026-11-23T09:15:02" of the second in cached_second */
+static GMutex clock_lock;
+static gint64 cached_second = -1;
+static char cached_stamp[32];
+
+static void
+free_line (gpointer data)
+{
+  g_string_free (data, TRUE);
+}
+
+static GPrivate line_buffer = G_PRIVATE_INIT (free_line);
 
 static const char *
 level_name (GLogLevelFlags level)
@@ -35,6 +63,123 @@ level_name (GLogLevelFlags level)
     }
 }
 
+/* Appends "YYYY-MM-DDTHH:MM:SS.mmmZ" for @now_us (microseconds since 1970). */
+static void
+append_timestamp (GString *line,
+                  gint64   now_us)
+{
+  gint64 second = now_us / G_USEC_PER_SEC;
+  int millis = (int) (now_us % G_USEC_PER_SEC / 1000);
+  char tail[6];
+
+  g_mutex_lock (&clock_lock);
+  if (second != cached_second)
+    {
+      time_t t = (time_t) second;
+      struct tm tm;
+
+      gmtime_r (&t, &tm);
+      strftime (cached_stamp, sizeof cached_stamp, "%Y-%m-%dT%H:%M:%S", &tm);
+      cached_second = second;
+    }
+  g_string_append (line, cached_stamp);
+  g_mutex_unlock (&clock_lock);
+
+  tail[0] = '.';
+  tail[1] = (char) ('0' + millis / 100);
+  tail[2] = (char) ('0' + millis / 10 % 10);
+  tail[3] = (char) ('0' + millis % 10);
+  tail[4] = 'Z';
+  tail[5] = '\0';
+  g_string_append (line, tail);
+}
+
+/**
+ * scd_log_escape_append:
+ * @line: where to append
+ * @text: any bytes, nul-terminated
+ *
+ * Appends @text with control characters, C1 controls, U+2028/U+2029,
+ * backslashes and invalid UTF-8 escaped, so it cannot end or forge a line.
+ */
+void
+scd_log_escape_append (GString    *line,
+                       const char *text)
+{
+  const char *p = text;
+  const char *run = text;
+
+  while (*p != '\0')
+    {
+      guchar c = (guchar) *p;
+      gunichar u;
+      gsize len;
+
+      if (c >= 0x20 && c < 0x7f && c != '\\')
+        {
+          p++;
+          continue;
+        }
+      if (c >= 0x80)
+        {
+          u = g_utf8_get_char_validated (p, -1);
+          if (u != (gunichar) -1 && u != (gunichar) -2 && !(u >= 0x80 && u < 0xa0) &&
+              u != 0x2028 && u != 0x2029)
+            {
+              p = g_utf8_next_char (p);
+              continue;
+            }
+        }
+
+      g_string_append_len (line, run, p - run);
+      len = 1;
+      if (c == '\\')
+        g_string_append (line, "\\\\");
+      else if (c == '\n')
+        g_string_append (line, "\\n");
+      else if (c == '\r')
+        g_string_append (line, "\\r");
+      else if (c == '\t')
+        g_string_append (line, "\\t");
+      else if (c < 0x80)
+        g_string_append_printf (line, "\\x%02x", c);
+      else
+        {
+          u = g_utf8_get_char_validated (p, -1);
+          if (u == (gunichar) -1 || u == (gunichar) -2)
+            g_string_append_printf (line, "\\x%02x", c);
+          else
+            {
+              g_string_append_printf (line, "\\u%04x", u);
+              len = g_utf8_next_char (p) - p;
+            }
+        }
+      p += len;
+      run = p;
+    }
+  g_string_append_len (line, run, p - run);
+}
+
+static void
+write_all (int         fd,
+           const char *data,
+           gsize       length)
+{
+  while (length > 0)
+    {
+      gssize n = write (fd, data, length);
+
+      if (n < 0)
+        {
+          if (errno == EINTR)
+            continue;
+          return;   /* nowhere left to say so */
+        }
+      data += n;
+      length -= (gsize) n;
+    }
+}
+
 static GLogWriterOutput
 writer_cb (GLogLevelFlags   log_level,
            const GLogField *fields,
@@ -43,8 +188,7 @@ writer_cb (GLogLevelFlags   log_level,
 {
   const char *domain = NULL;
   const char *message = NULL;
-  g_autoptr(GDateTime) now = NULL;
-  g_autofree char *stamp = NULL;
+  GString *line;
 
   for (gsize i = 0; i < n_fields; i++)
     {
@@ -57,12 +201,25 @@ writer_cb (GLogLevelFlags   log_level,
   if ((log_level & G_LOG_LEVEL_DEBUG) != 0 && g_log_writer_default_would_drop (log_level, domain))
     return G_LOG_WRITER_HANDLED;
 
-  now = g_date_time_new_now_utc ();
-  stamp = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
-  fprintf (stderr, "%s.%03dZ %s[%d] %s %s: %s\n", stamp, g_date_time_get_microsecond (now) / 1000,
-           program, (int) getpid (), level_name (log_level), domain ? domain : "sendcase",
-           message ? message : "");
-  fflush (stderr);
+  /* one buffer per thread, reused line after line */
+  line = g_private_get (&line_buffer);
+  if (line == NULL)
+    {
+      line = g_string_sized_new (256);
+      g_private_set (&line_buffer, line);
+    }
+  g_string_truncate (line, 0);
+  append_timestamp (line, g_get_real_time ());
+  g_string_append_printf (line, " %s[%d] %s %s: ", program, pid, level_name (log_level),
+                          domain != NULL ? domain : "sendcase");
+  scd_log_escape_append (line, message != NULL ? message : "");
+  g_string_append_c (line, '\n');
+  write_all (STDERR_FILENO, line->str, line->len);
+  /* a huge line once does not keep its buffer for ever */
+  if (line->allocated_len > 64 * 1024)
+    {
+      g_private_replace (&line_buffer, g_string_sized_new (256));
+    }
   return G_LOG_WRITER_HANDLED;
 }
 
@@ -70,5 +227,6 @@ void
 scd_log_init (const char *program_name)
 {
   program = g_strdup (program_name);
+  pid = (int) getpid ();
   g_log_set_writer_func (writer_cb, NULL, NULL);
 }

@@ -2,7 +2,9 @@
  *
  * The daemon's log format: one line per event on standard error, with a UTC
  * timestamp, the level and the domain, so a journal or a file collector can
- * read it without parsing GLib's own format.
+ * read it without parsing GLib's own format. Control characters and invalid
+ * UTF-8 in a message are escaped, so text from a request cannot forge a
+ * line.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +15,10 @@
 
 G_BEGIN_DECLS
 
-void scd_log_init (const char *program_name);
+void scd_log_init          (const char *program_name);
+/* Appends @text to @line with everything that could end or forge a log
+ * line escaped (see scd-log.c). */
+void scd_log_escape_append (GString    *line,
+                            const char *text);
 
 G_END_DECLS

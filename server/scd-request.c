@@ -181,19 +181,89 @@ scd_request_get_header (ScdRequest *request,
   return soup_message_headers_get_one (soup_server_message_get_request_headers (request->msg), name);
 }
 
+gboolean
+scd_request_parse_query (ScdRequest  *request,
+                         GError     **error)
+{
+  const char *query;
+
+  if (request->query != NULL)
+    return TRUE;
+  query = g_uri_get_query (soup_server_message_get_uri (request->msg));
+  if (query == NULL || *query == '\0')
+    {
+      request->query = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      return TRUE;
+    }
+  /* GLib refuses bad %-escapes, %00 and text that decodes to invalid UTF-8;
+   * such a query is refused whole, never read as if it had no parameters
+   * (a search would then match everything). */
+  request->query = g_uri_parse_params (query, -1, "&", G_URI_PARAMS_NONE, NULL);
+  if (request->query == NULL)
+    {
+      g_set_error_literal (error, SC_ERROR, SC_ERROR_MALFORMED,
+                           "the query string is not valid: parameters must be name=value pairs "
+                           "of percent-encoded UTF-8 text without NUL");
+      return FALSE;
+    }
+  return TRUE;
+}
+
 const char *
 scd_request_get_query (ScdRequest *request,
                        const char *name)
 {
-  if (request->query == NULL)
-    {
-      const char *query = g_uri_get_query (soup_server_message_get_uri (request->msg));
-
-      request->query = query != NULL ? g_uri_parse_params (query, -1, "&", G_URI_PARAMS_NONE, NULL) : NULL;
-      if (request->query == NULL)
-        request->query = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-    }
+  /* the server parses the query before any handler runs */
+  if (request->query == NULL && !scd_request_parse_query (request, NULL))
+    return NULL;
   return g_hash_table_lookup (request->query, name);
+}
+
+/* The longest path shown in a problem document or the log. */
+#define DISPLAY_PATH_MAX 256
+
+char *
+scd_request_dup_display_path (ScdRequest *request)
+{
+  return scd_request_escape_for_display (scd_request_get_path (request), DISPLAY_PATH_MAX);
+}
+
+char *
+scd_request_escape_for_display (const char *text,
+                                gsize       max_bytes)
+{
+  GString *out = g_string_new (NULL);
+  const char *p = text;
+  const char *end = text + strlen (text);
+
+  while (p < end)
+    {
+      gunichar c = g_utf8_get_char_validated (p, end - p);
+      gsize len;
+
+      if (out->len >= max_bytes)
+        {
+          g_string_append_printf (out, "... (%" G_GSIZE_FORMAT " bytes)", (gsize) (end - text));
+          break;
+        }
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          g_string_append_printf (out, "%%%02X", (guchar) *p);
+          p++;
+          continue;
+        }
+      len = g_utf8_next_char (p) - p;
+      if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == '%')
+        {
+          /* the bytes as they were sent, percent-encoded */
+          for (gsize i = 0; i < len; i++)
+            g_string_append_printf (out, "%%%02X", (guchar) p[i]);
+        }
+      else
+        g_string_append_len (out, p, len);
+      p += len;
+    }
+  return g_string_free (out, FALSE);
 }
 
 void
@@ -229,6 +299,13 @@ scd_request_append_body (ScdRequest *request,
       return;
     }
   g_byte_array_append (request->body, g_bytes_get_data (chunk, NULL), size);
+}
+
+void
+scd_request_drop_body (ScdRequest *request)
+{
+  g_clear_pointer (&request->body, g_byte_array_unref);
+  g_clear_pointer (&request->body_bytes, g_bytes_unref);
 }
 
 gboolean
@@ -278,9 +355,15 @@ scd_request_parse_json_object (ScdRequest  *request,
       g_set_error_literal (error, SC_ERROR, SC_ERROR_MALFORMED, "request body is not valid UTF-8");
       return NULL;
     }
-  /* json-glib must never see what crashes or leaks it */
-  if (!sc_json_check_object_text (data, size, SCD_REQUEST_MAX_JSON_DEPTH, error))
-    return NULL;
+  /* strict RFC 8259 first: json-glib is lenient, and leaks on bad input */
+  if (!sc_json_check_object_text (data, size, SCD_REQUEST_MAX_JSON_DEPTH, &local_error))
+    {
+      if (g_error_matches (local_error, SC_ERROR, SC_ERROR_INVALID_INPUT))
+        g_set_error_literal (error, SC_ERROR, SC_ERROR_MALFORMED, "request body must be a JSON object");
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
   if (!json_parser_load_from_data (parser, data, (gssize) size, &local_error))
     {
       g_set_error (error, SC_ERROR, SC_ERROR_MALFORMED, "request body is not valid JSON: %s",
@@ -317,10 +400,14 @@ scd_request_get_if_match (ScdRequest  *request,
   len = strlen (value);
   if (len >= 3 && value[0] == '"' && value[len - 1] == '"')
     inner = g_strndup (value + 1, len - 2);
-  if (inner == NULL || !g_ascii_string_to_unsigned (inner, 10, 1, G_MAXINT64, &number, NULL))
+  /* versions are PostgreSQL integers counted from 1: anything else is not
+   * an ETag this server gave out */
+  if (inner == NULL || !g_ascii_string_to_unsigned (inner, 10, 1, G_MAXINT32, &number, NULL))
     {
+      g_autofree char *shown = scd_request_escape_for_display (value, 64);
+
       g_set_error (error, SC_ERROR, SC_ERROR_PRECONDITION_FAILED,
-                   "If-Match %s is not an ETag of this record: reload it and make your change again", value);
+                   "If-Match %s is not an ETag of this record: reload it and make your change again", shown);
       return FALSE;
     }
   *version = (gint64) number;

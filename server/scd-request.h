@@ -39,8 +39,20 @@ gint64             scd_request_get_start_time   (ScdRequest        *request);
 const char        *scd_request_get_remote_host  (ScdRequest        *request);
 const char        *scd_request_get_header       (ScdRequest        *request,
                                                  const char        *name);
+/* Parses the query string once; SC_ERROR_MALFORMED (400) when it is not
+ * name=value pairs of percent-encoded UTF-8 without NUL. The server calls
+ * it before any handler, so handlers only ever see a valid query. */
+gboolean           scd_request_parse_query      (ScdRequest        *request,
+                                                 GError           **error);
 const char        *scd_request_get_query        (ScdRequest        *request,
                                                  const char        *name);
+/* Text from the request made safe to show in a problem document or a log
+ * line: control characters, '%' and bytes that are not UTF-8 are
+ * percent-encoded, and it is cut after about @max_bytes. */
+char              *scd_request_escape_for_display (const char      *text,
+                                                 gsize              max_bytes);
+/* The path, escaped as above. */
+char              *scd_request_dup_display_path (ScdRequest        *request);
 
 /* Path parameters, filled by the router: "/cases/{id}" -> "id". */
 void               scd_request_set_param        (ScdRequest        *request,
@@ -54,6 +66,8 @@ void               scd_request_append_body      (ScdRequest        *request,
                                                  GBytes            *chunk,
                                                  gsize              limit);
 gboolean           scd_request_get_body_too_large (ScdRequest      *request);
+/* Frees the body once the request is answered. */
+void               scd_request_drop_body        (ScdRequest        *request);
 GBytes            *scd_request_get_body         (ScdRequest        *request);
 /* Parses the body as a JSON object; SC_ERROR_MALFORMED otherwise. */
 JsonObject        *scd_request_parse_json_object (ScdRequest       *request,

@@ -1,8 +1,10 @@
 /* scd-routes.c
  *
  * The route table and its matcher. Patterns are literal segments and
- * {name} parameters; a parameter matches one non-empty segment. The table is
- * small and matched linearly: it costs less than parsing the request line.
+ * {name} parameters; a parameter matches one non-empty segment of at most
+ * 64 bytes of UTF-8 without control characters (a path with any other
+ * segment there matches no route: 404). The table is small and matched
+ * linearly: it costs less than parsing the request line.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -45,6 +47,30 @@ scd_routes_get (guint *n_routes)
   return routes;
 }
 
+/* A path parameter is an identifier: at most this many bytes of UTF-8
+ * text without control characters. Anything else names no resource, and is
+ * refused here so that no handler, log line, audit row or reply sees it. */
+#define PARAM_MAX_BYTES 64
+
+static gboolean
+param_is_acceptable (const char *value,
+                     gsize       length)
+{
+  const char *p = value;
+  const char *end = value + length;
+
+  if (length > PARAM_MAX_BYTES || !g_utf8_validate_len (value, length, NULL))
+    return FALSE;
+  for (; p < end; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Matches @path against @pattern; on success sets params on @request (if
  * given). Both start with '/'. */
 static gboolean
@@ -67,7 +93,7 @@ match_pattern (const char *pattern,
           g_assert (close != NULL);
           if (end == NULL)
             end = s + strlen (s);
-          if (end == s)
+          if (end == s || !param_is_acceptable (s, end - s))
             return FALSE;
           if (request != NULL)
             {

@@ -4,13 +4,25 @@
  *
  *   request-started   an ScdRequest is made and attached to the message
  *                     (request id, start time, X-Request-Id header)
- *   early handler     headers are in: a declared body over the limit is
- *                     refused with 413 before a byte of it is kept; body
+ *   early handler     headers are in: the request is now in flight; a
+ *                     declared body over the limit is answered 413 at once,
+ *                     without reading it, and the connection closed; body
  *                     chunks are counted into the request as they come, so a
  *                     chunked body over the limit is dropped too
- *   handler           route matching (404, 405 with Allow), then the route's
- *                     handler, which pauses and answers later
+ *   handler           the query string (400), route matching (404, 405 with
+ *                     Allow), then the route's handler, which pauses and
+ *                     answers later
  *   request-finished  one log line: method, path, status, duration, id
+ *
+ * A request is in flight from its headers to its end, and its end is
+ * counted exactly once, whichever way it comes: request-finished,
+ * request-aborted, its connection taken for an immediate answer, or the
+ * message freed without either signal (libsoup drops a message whose
+ * connection it closes). The drain at shutdown waits for that count.
+ *
+ * Connections (scd-connections.c) have deadlines for headers, body and
+ * keep-alive idleness, and idle ones closed by their client are closed here
+ * too, which libsoup 3.2 does not do.
  *
  * The listen socket is made here with a backlog of 128: SoupServer's own
  * listen calls use 10, and under load the kernel then drops connections.
@@ -26,10 +38,24 @@
 
 #include "sc-problem.h"
 #include "scd-auth.h"
+#include "scd-connections.h"
 #include "scd-routes.h"
 #include "scd-server.h"
 
 #define LISTEN_BACKLOG 128
+/* The longest path written into one log line. */
+#define LOG_PATH_MAX 1024
+
+/* A request in flight, attached to its message: freeing it (when the
+ * request ends, or with the message) counts the end. */
+typedef struct
+{
+  ScdServer  *server;     /* borrowed; NULL once the server is gone */
+  ScdRequest *request;    /* owned */
+  const char *method;     /* interned by libsoup */
+  char       *path;
+  gboolean    logged;
+} InFlight;
 
 struct _ScdServer
 {
@@ -38,15 +64,20 @@ struct _ScdServer
   const ScdConfig *config;     /* borrowed */
   ScdStores       *stores;     /* owned ref */
   SoupServer      *soup;
+  ScdConnections  *connections;
   GSocket         *socket;
   char            *url;
-  guint            in_flight;
+  GHashTable      *in_flight;  /* set of InFlight, not owned (the messages own them) */
   gboolean         draining;
+  gint64           drain_started;
   GTask           *drain_task;
   guint            drain_timeout_id;
+  guint            drain_idle_id;
 };
 
 G_DEFINE_FINAL_TYPE (ScdServer, scd_server, G_TYPE_OBJECT)
+
+static GQuark in_flight_quark;
 
 static void
 reply_problem_now (SoupServerMessage *msg,
@@ -59,15 +90,135 @@ reply_problem_now (SoupServerMessage *msg,
   scd_request_reply_problem (request, problem);
 }
 
-static void
-maybe_finish_drain (ScdServer *self)
+static gboolean
+finish_drain_cb (gpointer user_data)
 {
-  if (self->drain_task == NULL || self->in_flight > 0)
-    return;
+  ScdServer *self = user_data;
+
+  self->drain_idle_id = 0;
+  if (self->drain_task == NULL || g_hash_table_size (self->in_flight) > 0)
+    return G_SOURCE_REMOVE;
   g_clear_handle_id (&self->drain_timeout_id, g_source_remove);
   soup_server_disconnect (self->soup);
   g_task_return_boolean (self->drain_task, TRUE);
   g_clear_object (&self->drain_task);
+  return G_SOURCE_REMOVE;
+}
+
+/* Called where libsoup may be in the middle of a message: the connections
+ * are closed from the main loop, not from inside its signal. */
+static void
+maybe_finish_drain (ScdServer *self)
+{
+  if (self->drain_task == NULL || g_hash_table_size (self->in_flight) > 0 || self->drain_idle_id != 0)
+    return;
+  self->drain_idle_id = g_idle_add (finish_drain_cb, self);
+}
+
+static void
+log_line (ScdRequest *request,
+          const char *method,
+          const char *path,
+          const char *status)
+{
+  double duration_ms = (g_get_monotonic_time () - scd_request_get_start_time (request)) / 1000.0;
+  g_autofree char *shown = NULL;
+
+  /* The path only: query strings may hold search terms about a child. The
+   * log writer escapes what could forge a line. */
+  if (path != NULL && strlen (path) > LOG_PATH_MAX)
+    path = shown = g_strdup_printf ("%.*s...", LOG_PATH_MAX, path);
+  g_message ("request method=%s path=%s status=%s duration_ms=%.2f request_id=%s",
+             method != NULL ? method : "-", path != NULL ? path : "-", status, duration_ms,
+             scd_request_get_id (request));
+}
+
+static void
+log_request (SoupServerMessage *msg,
+             gboolean           aborted)
+{
+  ScdRequest *request = scd_request_from_message (msg);
+  InFlight *flight = g_object_get_qdata (G_OBJECT (msg), in_flight_quark);
+  GUri *uri = soup_server_message_get_uri (msg);
+  char status[16];
+
+  if (request == NULL || (flight != NULL && flight->logged))
+    return;
+  if (flight != NULL)
+    flight->logged = TRUE;
+  if (aborted)
+    g_strlcpy (status, "aborted", sizeof status);
+  else
+    g_snprintf (status, sizeof status, "%u", soup_server_message_get_status (msg));
+  log_line (request, soup_server_message_get_method (msg), uri != NULL ? g_uri_get_path (uri) : NULL, status);
+}
+
+static void
+in_flight_free (gpointer data)
+{
+  InFlight *flight = data;
+  ScdServer *self = flight->server;
+
+  if (self != NULL)
+    {
+      /* the message went without request-finished or request-aborted */
+      if (!flight->logged)
+        log_line (flight->request, flight->method, flight->path, "aborted");
+      g_hash_table_remove (self->in_flight, flight);
+    }
+  scd_request_unref (flight->request);
+  g_free (flight->path);
+  g_free (flight);
+  if (self != NULL)
+    maybe_finish_drain (self);
+}
+
+/* The request's headers are in: it is in flight until it ends. */
+static void
+request_begin (ScdServer         *self,
+               SoupServerMessage *msg,
+               ScdRequest        *request)
+{
+  InFlight *flight;
+
+  if (g_object_get_qdata (G_OBJECT (msg), in_flight_quark) != NULL)
+    return;
+  flight = g_new0 (InFlight, 1);
+  flight->server = self;
+  flight->request = scd_request_ref (request);
+  flight->method = soup_server_message_get_method (msg);
+  flight->path = g_strdup (scd_request_get_path (request));
+  g_hash_table_add (self->in_flight, flight);
+  g_object_set_qdata_full (G_OBJECT (msg), in_flight_quark, flight, in_flight_free);
+}
+
+/* Exactly once per request that began; harmless for one that did not. */
+static void
+request_end (ScdServer         *self,
+             SoupServerMessage *msg)
+{
+  ScdRequest *request = scd_request_from_message (msg);
+
+  if (request != NULL)
+    scd_request_drop_body (request);
+  g_object_set_qdata (G_OBJECT (msg), in_flight_quark, NULL);
+}
+
+/* libsoup refuses some requests itself once their headers are in (a
+ * target it cannot take as a URI, a ".." path, no Host): it sets 400 and
+ * never calls a handler. They get a problem document like every other
+ * refusal. */
+static void
+on_got_body_cb (SoupServerMessage *msg,
+                gpointer           user_data)
+{
+  ScdRequest *request = scd_request_from_message (msg);
+  guint status = soup_server_message_get_status (msg);
+
+  if (request == NULL || status == 0 || scd_request_get_replied (request))
+    return;
+  if (status == SOUP_STATUS_BAD_REQUEST)
+    reply_problem_now (msg, request, SC_ERROR_MALFORMED, "the request line or headers cannot be read");
 }
 
 static void
@@ -77,43 +228,9 @@ on_request_started_cb (SoupServer        *soup,
 {
   ScdServer *self = user_data;
 
-  self->in_flight++;
   scd_request_new (self, msg);
-}
-
-static void
-log_request (ScdServer         *self,
-             SoupServerMessage *msg,
-             gboolean           aborted)
-{
-  ScdRequest *request = scd_request_from_message (msg);
-  GUri *uri = soup_server_message_get_uri (msg);
-  double duration_ms;
-
-  if (request == NULL)
-    return;
-  duration_ms = (g_get_monotonic_time () - scd_request_get_start_time (request)) / 1000.0;
-  /* The path only: query strings may hold search terms about a child. */
-  if (aborted)
-    g_message ("request method=%s path=%s status=aborted duration_ms=%.2f request_id=%s",
-               soup_server_message_get_method (msg) ? soup_server_message_get_method (msg) : "-",
-               uri != NULL ? g_uri_get_path (uri) : "-", duration_ms, scd_request_get_id (request));
-  else
-    g_message ("request method=%s path=%s status=%u duration_ms=%.2f request_id=%s",
-               soup_server_message_get_method (msg) ? soup_server_message_get_method (msg) : "-",
-               uri != NULL ? g_uri_get_path (uri) : "-",
-               soup_server_message_get_status (msg), duration_ms, scd_request_get_id (request));
-}
-
-static void
-request_done (ScdServer         *self,
-              SoupServerMessage *msg,
-              gboolean           aborted)
-{
-  log_request (self, msg, aborted);
-  g_assert (self->in_flight > 0);
-  self->in_flight--;
-  maybe_finish_drain (self);
+  scd_connections_request_started (self->connections, msg);
+  g_signal_connect (msg, "got-body", G_CALLBACK (on_got_body_cb), NULL);
 }
 
 static void
@@ -121,7 +238,11 @@ on_request_finished_cb (SoupServer        *soup,
                         SoupServerMessage *msg,
                         gpointer           user_data)
 {
-  request_done (user_data, msg, FALSE);
+  ScdServer *self = user_data;
+
+  log_request (msg, FALSE);
+  scd_connections_request_finished (self->connections, msg);
+  request_end (self, msg);
 }
 
 static void
@@ -129,7 +250,10 @@ on_request_aborted_cb (SoupServer        *soup,
                        SoupServerMessage *msg,
                        gpointer           user_data)
 {
-  request_done (user_data, msg, TRUE);
+  ScdServer *self = user_data;
+
+  log_request (msg, TRUE);
+  request_end (self, msg);
 }
 
 static void
@@ -158,6 +282,9 @@ early_handler_cb (SoupServer        *soup,
 
   g_assert (request != NULL);
 
+  request_begin (self, msg, request);
+  scd_connections_got_headers (self->connections, msg);
+
   /* We keep the body ourselves, within the limit; libsoup keeps nothing. */
   soup_message_body_set_accumulate (body, FALSE);
 
@@ -166,8 +293,15 @@ early_handler_cb (SoupServer        *soup,
     {
       g_autofree char *detail = g_strdup_printf ("request body is larger than %" G_GUINT64_FORMAT " bytes",
                                                  self->config->max_body_size);
+
+      /* answered now, from the headers: not a byte of the body is read */
       soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection", "close");
       reply_problem_now (msg, request, SC_ERROR_TOO_LARGE, detail);
+      if (scd_connections_reply_now (self->connections, msg))
+        {
+          log_request (msg, FALSE);
+          request_end (self, msg);
+        }
       return;
     }
 
@@ -184,12 +318,16 @@ handler_cb (SoupServer        *soup,
   ScdServer *self = user_data;
   ScdRequest *request = scd_request_from_message (msg);
   g_autoptr(GString) allow = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
   const ScdRoute *route;
   gboolean path_known = FALSE;
 
   g_assert (request != NULL);
 
-  if (self->draining)
+  scd_connections_handling (self->connections, msg);
+
+  /* requests that came in before the shutdown began are served */
+  if (self->draining && scd_request_get_start_time (request) >= self->drain_started)
     {
       soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection", "close");
       reply_problem_now (msg, request, SC_ERROR_UNAVAILABLE, "the server is shutting down");
@@ -204,19 +342,27 @@ handler_cb (SoupServer        *soup,
       return;
     }
 
+  if (!scd_request_parse_query (request, &error))
+    {
+      scd_request_reply_error (request, error);
+      return;
+    }
+
   route = scd_routes_match (soup_server_message_get_method (msg), path, request, &path_known, allow);
   if (route == NULL)
     {
+      g_autofree char *shown = scd_request_dup_display_path (request);
+
       if (path_known)
         {
           g_autofree char *detail = g_strdup_printf ("%s is not allowed on %s; allowed: %s",
-                                                     soup_server_message_get_method (msg), path, allow->str);
+                                                     soup_server_message_get_method (msg), shown, allow->str);
           scd_request_add_header (request, "Allow", allow->str);
           reply_problem_now (msg, request, SC_ERROR_METHOD_NOT_ALLOWED, detail);
         }
       else
         {
-          g_autofree char *detail = g_strdup_printf ("no resource at %s", path);
+          g_autofree char *detail = g_strdup_printf ("no resource at %s", shown);
           reply_problem_now (msg, request, SC_ERROR_NOT_FOUND, detail);
         }
       return;
@@ -239,17 +385,34 @@ handler_cb (SoupServer        *soup,
     }
 }
 
+/* The server goes before some of its messages (a handler may still hold
+ * one): their in-flight records must not call back into it. */
+static void
+forget_in_flight (ScdServer *self)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, self->in_flight);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    ((InFlight *) key)->server = NULL;
+  g_hash_table_remove_all (self->in_flight);
+}
+
 static void
 scd_server_dispose (GObject *object)
 {
   ScdServer *self = SCD_SERVER (object);
 
   g_clear_handle_id (&self->drain_timeout_id, g_source_remove);
+  g_clear_handle_id (&self->drain_idle_id, g_source_remove);
   if (self->soup != NULL)
     {
-      soup_server_disconnect (self->soup);
       g_signal_handlers_disconnect_by_data (self->soup, self);
+      soup_server_disconnect (self->soup);
     }
+  forget_in_flight (self);
+  g_clear_pointer (&self->connections, scd_connections_free);
   g_clear_object (&self->soup);
   g_clear_object (&self->socket);
   g_clear_pointer (&self->stores, scd_stores_unref);
@@ -264,6 +427,7 @@ scd_server_finalize (GObject *object)
   ScdServer *self = SCD_SERVER (object);
 
   g_clear_pointer (&self->url, g_free);
+  g_clear_pointer (&self->in_flight, g_hash_table_unref);
 
   G_OBJECT_CLASS (scd_server_parent_class)->finalize (object);
 }
@@ -275,11 +439,14 @@ scd_server_class_init (ScdServerClass *klass)
 
   object_class->dispose = scd_server_dispose;
   object_class->finalize = scd_server_finalize;
+
+  in_flight_quark = g_quark_from_static_string ("scd-server-in-flight");
 }
 
 static void
 scd_server_init (ScdServer *self)
 {
+  self->in_flight = g_hash_table_new (g_direct_hash, g_direct_equal);
 }
 
 ScdServer *
@@ -359,6 +526,16 @@ scd_server_listen (ScdServer  *self,
       options |= SOUP_SERVER_LISTEN_HTTPS;
     }
 
+  {
+    ScdConnectionLimits limits = {
+      self->config->keepalive_timeout_seconds,
+      self->config->header_timeout_seconds,
+      self->config->body_timeout_seconds,
+      tls,
+    };
+
+    self->connections = scd_connections_new (self->soup, &limits);
+  }
   g_signal_connect (self->soup, "request-started", G_CALLBACK (on_request_started_cb), self);
   g_signal_connect (self->soup, "request-finished", G_CALLBACK (on_request_finished_cb), self);
   g_signal_connect (self->soup, "request-aborted", G_CALLBACK (on_request_aborted_cb), self);
@@ -426,7 +603,7 @@ guint
 scd_server_get_in_flight (ScdServer *self)
 {
   g_return_val_if_fail (SCD_IS_SERVER (self), 0);
-  return self->in_flight;
+  return g_hash_table_size (self->in_flight);
 }
 
 static gboolean
@@ -435,8 +612,9 @@ drain_timeout_cb (gpointer user_data)
   ScdServer *self = user_data;
 
   self->drain_timeout_id = 0;
-  g_warning ("%u requests still in flight after the shutdown timeout; closing them", self->in_flight);
-  self->in_flight = 0;
+  g_warning ("%u requests still in flight after the shutdown timeout; closing them",
+             g_hash_table_size (self->in_flight));
+  forget_in_flight (self);
   maybe_finish_drain (self);
   return G_SOURCE_REMOVE;
 }
@@ -447,10 +625,13 @@ scd_server_drain_async (ScdServer           *self,
                         GAsyncReadyCallback  callback,
                         gpointer             user_data)
 {
+  guint n;
+
   g_return_if_fail (SCD_IS_SERVER (self));
   g_return_if_fail (self->drain_task == NULL);
 
   self->draining = TRUE;
+  self->drain_started = g_get_monotonic_time ();
   self->drain_task = g_task_new (self, NULL, callback, user_data);
   if (self->soup == NULL)
     {
@@ -458,8 +639,11 @@ scd_server_drain_async (ScdServer           *self,
       g_clear_object (&self->drain_task);
       return;
     }
-  if (self->in_flight > 0)
-    g_message ("waiting for %u requests in flight", self->in_flight);
+  /* idle keep-alive clients go elsewhere at once */
+  scd_connections_close_idle (self->connections);
+  n = g_hash_table_size (self->in_flight);
+  if (n > 0)
+    g_message ("waiting for %u requests in flight", n);
   self->drain_timeout_id = g_timeout_add_seconds (timeout_seconds, drain_timeout_cb, self);
   maybe_finish_drain (self);
 }

@@ -212,7 +212,7 @@ scd_user_handler_create (ScdRequest *request)
   user->full_name = g_strdup (full_name);
   user->role = g_strdup (role);
   user->password = g_strdup (password);
-  scd_password_hash_async (password, NULL, hashed_cb, user);
+  scd_password_hash_async (password, scd_request_get_cancellable (request), hashed_cb, user);
 }
 
 /* --- update -------------------------------------------------------------- */
@@ -355,5 +355,6 @@ scd_user_handler_reset_password (ScdRequest *request)
       scd_request_reply_error (request, error);
       return;
     }
-  scd_password_hash_async (password, NULL, reset_hashed_cb, scd_handler_hold (request));
+  scd_password_hash_async (password, scd_request_get_cancellable (request), reset_hashed_cb,
+                           scd_handler_hold (request));
 }

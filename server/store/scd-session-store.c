@@ -78,7 +78,7 @@ static const char authenticate_sql[] =
   "  SELECT $2, $3," \
   "    CASE WHEN user_failures + 1 >= $5 THEN clock_timestamp() + $4::integer * interval '1 second' END," \
   "    CASE WHEN address_failures + 1 >= $6 THEN clock_timestamp() + $4::integer * interval '1 second' END" \
-  "  FROM lock WHERE locked_until IS NULL)"
+  "  FROM lock WHERE locked_until IS NULL RETURNING id)"
 /* NULL when not locked (greatest() would skip a NULL) */
 #define RETRY_AFTER \
   "CASE WHEN lock.locked_until IS NOT NULL" \
@@ -88,7 +88,7 @@ static const char authenticate_sql[] =
 static const char sign_in_check_sql[] =
   "WITH " LOCKOUT_CTES ","
   " refused AS (INSERT INTO audit_entry (actor, outcome) SELECT $1, 'denied' FROM lock WHERE locked_until IS NOT NULL)"
-  "SELECT " RETRY_AFTER ", " SCD_USER_COLUMNS ", u.password_hash"
+  "SELECT " RETRY_AFTER ", (SELECT id FROM attempt) AS attempt_id, " SCD_USER_COLUMNS ", u.password_hash"
   " FROM lock LEFT JOIN app_user u ON u.username = $2 AND lock.locked_until IS NULL";
 
 static const char sign_in_sql[] =
@@ -104,6 +104,10 @@ static const char sign_in_sql[] =
 static const char failed_sql[] =
   "INSERT INTO audit_entry (actor, outcome, resource_id) VALUES ($1, 'failure', $2)";
 
+/* a check that could not run (the server too busy to hash) was no attempt */
+static const char forget_attempt_sql[] =
+  "DELETE FROM sign_in_failure WHERE id = $1";
+
 static const char rehash_sql[] =
   "UPDATE app_user SET password_hash = $2 WHERE id = $1 AND password_hash = $3";
 
@@ -116,7 +120,7 @@ static const char change_check_sql[] =
   "WITH " LOCKOUT_CTES ","
   " refused AS (INSERT INTO audit_entry (actor, outcome, resource_id)"
   "             SELECT $1, 'denied', $7::bigint::text FROM lock WHERE locked_until IS NOT NULL)"
-  "SELECT " RETRY_AFTER ", u.password_hash"
+  "SELECT " RETRY_AFTER ", (SELECT id FROM attempt) AS attempt_id, u.password_hash"
   " FROM lock LEFT JOIN app_user u ON u.id = $7::bigint AND lock.locked_until IS NULL";
 
 static const char change_sql[] =
@@ -334,7 +338,9 @@ typedef struct
   ScUser   *user;          /* a sign-in: the user found, nullable */
   char     *hash;          /* the stored hash, nullable; secret */
   gint64    retry_after;
+  gint64    attempt_id;    /* the failure recorded in advance */
   char     *token;         /* secret: a sign-in's answer */
+  GError   *busy;          /* why the password was not checked */
 } Credential;
 
 static void
@@ -342,6 +348,7 @@ credential_free (gpointer data)
 {
   Credential *credential = data;
 
+  g_clear_error (&credential->busy);
   g_clear_pointer (&credential->actor, scd_actor_unref);
   g_free (credential->username);
   scd_secret_free (credential->password);
@@ -426,7 +433,9 @@ rehashed_cb (GObject      *object,
 
   if (hash == NULL)
     {
-      g_warning ("could not hash a password again: %s", error->message);
+      /* too busy just now: the next sign-in tries again */
+      if (!g_error_matches (error, SC_ERROR, SC_ERROR_UNAVAILABLE))
+        g_warning ("could not hash a password again: %s", error->message);
       return;
     }
   scd_params_add_int (params, sc_user_get_id (credential->user));
@@ -473,6 +482,50 @@ failure_recorded_cb (GObject      *object,
 }
 
 static void
+attempt_forgotten_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Credential *credential = g_task_get_task_data (task);
+  g_autoptr(PGresult) pg = scd_db_query_finish (SCD_DB (object), result, NULL);
+
+  g_task_return_error (task, g_steal_pointer (&credential->busy));
+}
+
+/* The password could not be checked (too many checks at once: 503, or the
+ * client left): the failure recorded in advance is taken back, so that a
+ * busy server never locks anyone out, and @error is the answer. */
+static void
+not_checked (GTask  *task,
+             GError *error)
+{
+  ScdSessionStore *self = g_task_get_source_object (task);
+  Credential *credential = g_task_get_task_data (task);
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, credential->attempt_id);
+  const char *params[] = { id };
+
+  credential->busy = error;
+  if (credential->attempt_id <= 0)
+    {
+      g_task_return_error (task, g_steal_pointer (&credential->busy));
+      g_object_unref (task);
+      return;
+    }
+  scd_db_query_async (db_of (self), forget_attempt_sql, params, 1, NULL, attempt_forgotten_cb, task);
+}
+
+/* The attempt's row, recorded with the lockout check. */
+static void
+keep_attempt (Credential     *credential,
+              const PGresult *pg)
+{
+  const char *id = scd_pg_string (pg, 0, scd_pg_column (pg, "attempt_id"));
+
+  credential->attempt_id = id != NULL ? g_ascii_strtoll (id, NULL, 10) : 0;
+}
+
+static void
 sign_in_verified_cb (GObject      *object,
                      GAsyncResult *result,
                      gpointer      user_data)
@@ -480,10 +533,17 @@ sign_in_verified_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   ScdSessionStore *self = g_task_get_source_object (task);
   Credential *credential = g_task_get_task_data (task);
-  gboolean ok = scd_password_verify_finish (result);
+  g_autoptr(GError) error = NULL;
+  gboolean ok = FALSE;
   ScUser *user = credential->user;
   g_autoptr(ScdActor) actor = NULL;
   g_autoptr(ScdParams) params = NULL;
+
+  if (!scd_password_verify_finish_full (result, &ok, &error))
+    {
+      not_checked (g_steal_pointer (&task), g_steal_pointer (&error));
+      return;
+    }
 
   /* who acted: the user, once known; the name as typed otherwise */
   actor = scd_actor_new_as (credential->actor, user != NULL ? sc_user_get_id (user) : 0, credential->username,
@@ -529,14 +589,15 @@ sign_in_checked_cb (GObject      *object,
     }
   if (return_if_locked (task, pg))
     return;
+  keep_attempt (credential, pg);
   scd_user_columns_find (pg, &columns);
   if (scd_pg_string (pg, 0, columns.id) != NULL)
     {
       credential->user = scd_user_from_row (pg, 0, &columns);
       credential->hash = g_strdup (scd_pg_string (pg, 0, scd_pg_column (pg, "password_hash")));
     }
-  scd_password_verify_async (credential->hash, credential->password, NULL, sign_in_verified_cb,
-                             g_steal_pointer (&task));
+  scd_password_verify_async (credential->hash, credential->password, g_task_get_cancellable (task),
+                             sign_in_verified_cb, g_steal_pointer (&task));
 }
 
 void
@@ -688,11 +749,20 @@ current_verified_cb (GObject      *object,
   ScdSessionStore *self = g_task_get_source_object (task);
   Credential *credential = g_task_get_task_data (task);
   g_autoptr(ScdParams) params = NULL;
+  g_autoptr(GError) error = NULL;
   const char *new_password = credential->new_password;
+  gboolean ok = FALSE;
 
-  if (scd_password_verify_finish (result))
+  if (!scd_password_verify_finish_full (result, &ok, &error))
     {
-      scd_password_hash_async (new_password, NULL, new_hash_cb, g_steal_pointer (&task));
+      not_checked (g_steal_pointer (&task), g_steal_pointer (&error));
+      return;
+    }
+  if (ok)
+    {
+      GCancellable *cancellable = g_task_get_cancellable (task);
+
+      scd_password_hash_async (new_password, cancellable, new_hash_cb, g_steal_pointer (&task));
       return;
     }
   /* the refusal is recorded, then answered */
@@ -719,9 +789,10 @@ change_checked_cb (GObject      *object,
     }
   if (return_if_locked (task, pg))
     return;
+  keep_attempt (credential, pg);
   credential->hash = g_strdup (scd_pg_string (pg, 0, scd_pg_column (pg, "password_hash")));
-  scd_password_verify_async (credential->hash, credential->password, NULL, current_verified_cb,
-                             g_steal_pointer (&task));
+  scd_password_verify_async (credential->hash, credential->password, g_task_get_cancellable (task),
+                             current_verified_cb, g_steal_pointer (&task));
 }
 
 void

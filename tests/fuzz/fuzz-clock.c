@@ -6,7 +6,7 @@
  * must give a one-line SC_ERROR, never a crash, a hang, a sanitizer report
  * or a clock that breaks its own rules.
  *
- *   tests/fuzz/run-fuzz [SECONDS]
+ *   tests/fuzz/run-fuzz --ci | --long SECONDS [clock]
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
