@@ -198,6 +198,7 @@ typedef struct
   GCond        *cond;
   gboolean     *go;
   const char   *username;
+  const char   *password;   /* NULL: the demo password */
   guint         status;
   gboolean      retry_after;
   gint64        latency;
@@ -207,8 +208,8 @@ static gpointer
 sign_in_thread (gpointer data)
 {
   SignIn *sign_in = data;
-  g_autofree char *body = g_strdup_printf ("{\"username\":\"%s\",\"password\":\"" SC_TEST_DEMO_PASSWORD "\"}",
-                                           sign_in->username);
+  g_autofree char *body = g_strdup_printf ("{\"username\":\"%s\",\"password\":\"%s\"}", sign_in->username,
+                                           sign_in->password != NULL ? sign_in->password : SC_TEST_DEMO_PASSWORD);
   g_autofree char *url = g_strconcat (sc_test_daemon_get_base_url (sign_in->daemon), "/api/v1/sessions", NULL);
   g_autoptr(GMainContext) context = g_main_context_new ();
   g_autoptr(SoupSession) session = NULL;
@@ -291,7 +292,7 @@ test_concurrent_sign_ins (void)
   g_cond_init (&cond);
   for (guint i = 0; i < G_N_ELEMENTS (sign_ins); i++)
     {
-      sign_ins[i] = (SignIn) { daemon, &lock, &cond, &go, users[i % G_N_ELEMENTS (users)], 0, FALSE, 0 };
+      sign_ins[i] = (SignIn) { daemon, &lock, &cond, &go, users[i % G_N_ELEMENTS (users)], NULL, 0, FALSE, 0 };
       threads[i] = g_thread_new ("sign-in", sign_in_thread, &sign_ins[i]);
     }
   g_usleep (100 * 1000);
@@ -332,6 +333,65 @@ test_concurrent_sign_ins (void)
     g_free (sc_test_sign_in (daemon, users[i], SC_TEST_DEMO_PASSWORD));
 }
 
+/* Wrong passwords, many at once: those the server was too busy to check
+ * (503) are not counted towards the lockout, those it checked (401) are. */
+static void
+test_busy_not_counted (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScTestCluster) cluster = sc_test_cluster_new (&error);
+  const char *args[] = { "--database", NULL, "--demo-data", "--lockout-failures", "1000",
+                         "--lockout-address-failures", "1000", NULL };
+  g_autoptr(ScTestDaemon) daemon = NULL;
+  g_autofree char *counted = NULL;
+  SignIn sign_ins[24];
+  GThread *threads[G_N_ELEMENTS (sign_ins)];
+  GMutex lock;
+  GCond cond;
+  gboolean go = FALSE;
+  guint refused = 0;
+  guint busy = 0;
+
+  g_assert_no_error (error);
+  args[1] = sc_test_cluster_get_conninfo (cluster);
+  daemon = sc_test_daemon_spawn (args, &error);
+  g_assert_no_error (error);
+
+  g_mutex_init (&lock);
+  g_cond_init (&cond);
+  for (guint i = 0; i < G_N_ELEMENTS (sign_ins); i++)
+    {
+      sign_ins[i] = (SignIn) { daemon, &lock, &cond, &go, "officer", "not-the-password", 0, FALSE, 0 };
+      threads[i] = g_thread_new ("sign-in", sign_in_thread, &sign_ins[i]);
+    }
+  g_usleep (100 * 1000);
+  g_mutex_lock (&lock);
+  go = TRUE;
+  g_cond_broadcast (&cond);
+  g_mutex_unlock (&lock);
+  for (guint i = 0; i < G_N_ELEMENTS (sign_ins); i++)
+    g_thread_join (threads[i]);
+  g_mutex_clear (&lock);
+  g_cond_clear (&cond);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sign_ins); i++)
+    {
+      if (sign_ins[i].status == 401)
+        refused++;
+      else
+        {
+          g_assert_cmpuint (sign_ins[i].status, ==, 503);
+          busy++;
+        }
+    }
+  g_test_message ("%u wrong passwords at once: %u checked (401), %u not (503)", refused + busy, refused, busy);
+  g_assert_cmpuint (busy, >=, 1);
+  counted = sc_test_cluster_psql (cluster, "SELECT count(*) FROM sign_in_failure WHERE username = 'officer'",
+                                  &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_ascii_strtoll (counted, NULL, 10), ==, refused);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -341,5 +401,6 @@ main (int    argc,
   g_test_add_func ("/server/password/busy", test_busy);
   g_test_add_func ("/server/password/cancelled-dropped", test_cancelled_dropped);
   g_test_add_func ("/server/password/concurrent-sign-ins", test_concurrent_sign_ins);
+  g_test_add_func ("/server/password/busy-not-counted", test_busy_not_counted);
   return g_test_run ();
 }
