@@ -103,24 +103,38 @@ sc_json_writer_member (ScJsonWriter *writer,
   writer->after_member = TRUE;
 }
 
+/* The bytes a JSON string can hold as they are: printable ASCII but the
+ * quote and the backslash. UTF-8 lead bytes are checked one character at a
+ * time, everything else is escaped. */
+static const guint8 plain[256] = {
+  ['\x20'] = 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+
 void
 sc_json_append_string (GString    *out,
                        const char *value)
 {
   static const char hex[] = "0123456789abcdef";
   const guchar *p = (const guchar *) value;
-  const guchar *run = p;
 
   g_string_append_c (out, '"');
-  while (*p != '\0')
+  for (;;)
     {
-      guchar c = *p;
+      const guchar *run = p;
+      guchar c;
 
-      if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80)
-        {
-          p++;
-          continue;
-        }
+      while (plain[*p])
+        p++;
+      if (p > run)
+        g_string_append_len (out, (const char *) run, p - run);
+      c = *p;
+      if (c == '\0')
+        break;
       if (c >= 0x80)
         {
           guint len = (guint) g_utf8_skip[c];
@@ -130,36 +144,34 @@ sc_json_append_string (GString    *out,
           while (have < len && p[have] != '\0')
             have++;
           if (len > 1 && have == len && g_utf8_validate_len ((const char *) p, len, NULL))
+            g_string_append_len (out, (const char *) p, len);
+          else
             {
-              p += len;
-              continue;
+              g_string_append (out, REPLACEMENT_CHARACTER);
+              len = 1;
             }
-          g_string_append_len (out, (const char *) run, p - run);
-          g_string_append (out, REPLACEMENT_CHARACTER);
-          p++;
-          run = p;
+          p += len;
           continue;
         }
-      g_string_append_len (out, (const char *) run, p - run);
       switch (c)
         {
-        case '"': g_string_append (out, "\\\""); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        case '\t': g_string_append (out, "\\t"); break;
-        case '\b': g_string_append (out, "\\b"); break;
-        case '\f': g_string_append (out, "\\f"); break;
+        case '"': g_string_append_len (out, "\\\"", 2); break;
+        case '\\': g_string_append_len (out, "\\\\", 2); break;
+        case '\n': g_string_append_len (out, "\\n", 2); break;
+        case '\r': g_string_append_len (out, "\\r", 2); break;
+        case '\t': g_string_append_len (out, "\\t", 2); break;
+        case '\b': g_string_append_len (out, "\\b", 2); break;
+        case '\f': g_string_append_len (out, "\\f", 2); break;
         default:
-          g_string_append (out, "\\u00");
-          g_string_append_c (out, hex[c >> 4]);
-          g_string_append_c (out, hex[c & 0xf]);
+          {
+            char escape[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xf] };
+
+            g_string_append_len (out, escape, 6);
+          }
           break;
         }
       p++;
-      run = p;
     }
-  g_string_append_len (out, (const char *) run, p - run);
   g_string_append_c (out, '"');
 }
 

@@ -349,6 +349,9 @@ start_watch (Conn *conn)
   conn->watch = g_socket_create_source (conn->socket, G_IO_IN | G_IO_HUP | G_IO_ERR, NULL);
   /* before libsoup's own source on the same socket */
   g_source_set_priority (conn->watch, G_PRIORITY_HIGH);
+  /* GLib 2.74 takes a source's descriptors out of the poll while it runs, and
+   * each time wakes the loop to say so; this one never runs the loop itself */
+  g_source_set_can_recurse (conn->watch, TRUE);
   g_source_set_callback (conn->watch, G_SOURCE_FUNC (watch_cb), conn, NULL);
   g_source_attach (conn->watch, NULL);
 }

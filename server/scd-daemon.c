@@ -34,6 +34,7 @@
 #include "sc-error.h"
 #include "scd-cluster.h"
 #include "scd-daemon.h"
+#include "scd-log.h"
 #include "scd-migrate.h"
 #include "scd-password.h"
 #include "scd-server.h"
@@ -175,6 +176,7 @@ on_signal_cb (gpointer user_data)
       return G_SOURCE_CONTINUE;
     }
   self->stopping = TRUE;
+  scd_log_set_buffered (FALSE);
   g_message ("shutting down");
   g_clear_handle_id (&self->listen_wait_id, g_source_remove);
   if (self->server != NULL)
@@ -237,6 +239,8 @@ start_listening (ScdDaemon *self)
       return;
     }
   g_message ("sendcased %s listening on %s", PACKAGE_VERSION, scd_server_get_url (self->server));
+  /* from now on a line a request: gathered and written together */
+  scd_log_set_buffered (TRUE);
   sweep_cb (self);
   self->sweep_id = g_timeout_add_seconds (SWEEP_INTERVAL_SECONDS, sweep_cb, self);
 }

@@ -15,8 +15,12 @@
  *
  * It is on every request's path, so it is cheap: the pid is read once, the
  * date and time are formatted once a second (the milliseconds by hand), and
- * each line goes out in one write(2), which also keeps lines from several
- * threads whole.
+ * a line is composed in a buffer and goes out whole. Once the daemon serves
+ * (scd_log_set_buffered), information lines, one a request, are gathered and
+ * written together: when the main loop has nothing else to do, when 16 KiB
+ * have gathered, before any warning (which is written at once), and at
+ * exit. A daemon killed outright may lose the last few information lines;
+ * warnings and errors are never held back.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -26,6 +30,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <time.h>
 #include <unistd.h>
@@ -33,7 +38,7 @@
 #include "scd-log.h"
 
 static char *program;
-static int pid;
+static char pid_text[16];
 
 /* "2026-11-23T09:15:02" of the second in cached_second */
 static GMutex clock_lock;
@@ -47,6 +52,14 @@ free_line (gpointer data)
 }
 
 static GPrivate line_buffer = G_PRIVATE_INIT (free_line);
+
+#define PENDING_MAX (16 * 1024)
+
+/* Information lines not yet written, while buffered; under out_lock */
+static GMutex out_lock;
+static gboolean buffered;
+static GString *pending;
+static guint flush_id;
 
 static const char *
 level_name (GLogLevelFlags level)
@@ -180,6 +193,115 @@ write_all (int         fd,
     }
 }
 
+static void
+flush_locked (void)
+{
+  if (pending != NULL && pending->len > 0)
+    {
+      write_all (STDERR_FILENO, pending->str, pending->len);
+      g_string_truncate (pending, 0);
+    }
+}
+
+static gboolean
+flush_idle_cb (gpointer user_data)
+{
+  g_mutex_lock (&out_lock);
+  flush_id = 0;
+  flush_locked ();
+  g_mutex_unlock (&out_lock);
+  return G_SOURCE_REMOVE;
+}
+
+void
+scd_log_flush (void)
+{
+  g_mutex_lock (&out_lock);
+  flush_locked ();
+  g_mutex_unlock (&out_lock);
+}
+
+void
+scd_log_set_buffered (gboolean enabled)
+{
+  g_mutex_lock (&out_lock);
+  flush_locked ();
+  buffered = enabled;
+  if (enabled && pending == NULL)
+    pending = g_string_sized_new (PENDING_MAX + 1024);
+  g_mutex_unlock (&out_lock);
+}
+
+/* A whole line: gathered (information, when buffered) or written at once,
+ * after what was gathered, so lines keep their order. */
+static void
+emit_line (GLogLevelFlags  log_level,
+           const GString  *line)
+{
+  gboolean info = (log_level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING)) == 0;
+
+  g_mutex_lock (&out_lock);
+  if (buffered && info)
+    {
+      g_string_append_len (pending, line->str, line->len);
+      if (pending->len >= PENDING_MAX)
+        flush_locked ();
+      else if (flush_id == 0)
+        flush_id = g_idle_add_full (G_PRIORITY_LOW, flush_idle_cb, NULL, NULL);
+    }
+  else
+    {
+      flush_locked ();
+      write_all (STDERR_FILENO, line->str, line->len);
+    }
+  g_mutex_unlock (&out_lock);
+}
+
+/* The line of one message, composed in this thread's buffer. */
+static void
+write_message (GLogLevelFlags  log_level,
+               const char     *domain,
+               const char     *message)
+{
+  GString *line = g_private_get (&line_buffer);
+
+  /* one buffer per thread, reused line after line */
+  if (line == NULL)
+    {
+      line = g_string_sized_new (256);
+      g_private_set (&line_buffer, line);
+    }
+  g_string_truncate (line, 0);
+  append_timestamp (line, g_get_real_time ());
+  g_string_append_c (line, ' ');
+  g_string_append (line, program);
+  g_string_append_c (line, '[');
+  g_string_append (line, pid_text);
+  g_string_append (line, "] ");
+  g_string_append (line, level_name (log_level));
+  g_string_append_c (line, ' ');
+  g_string_append (line, domain != NULL ? domain : "sendcase");
+  g_string_append (line, ": ");
+  scd_log_escape_append (line, message != NULL ? message : "");
+  g_string_append_c (line, '\n');
+  emit_line (log_level, line);
+  /* a huge line once does not keep its buffer for ever */
+  if (line->allocated_len > 64 * 1024)
+    g_private_replace (&line_buffer, g_string_sized_new (256));
+}
+
+void
+scd_log_info (const char *domain,
+              const char *message)
+{
+  if (program == NULL)
+    {
+      g_log (domain, G_LOG_LEVEL_MESSAGE, "%s", message);
+      return;
+    }
+  write_message (G_LOG_LEVEL_MESSAGE, domain, message);
+}
+
 static GLogWriterOutput
 writer_cb (GLogLevelFlags   log_level,
            const GLogField *fields,
@@ -188,7 +310,6 @@ writer_cb (GLogLevelFlags   log_level,
 {
   const char *domain = NULL;
   const char *message = NULL;
-  GString *line;
 
   for (gsize i = 0; i < n_fields; i++)
     {
@@ -200,26 +321,7 @@ writer_cb (GLogLevelFlags   log_level,
 
   if ((log_level & G_LOG_LEVEL_DEBUG) != 0 && g_log_writer_default_would_drop (log_level, domain))
     return G_LOG_WRITER_HANDLED;
-
-  /* one buffer per thread, reused line after line */
-  line = g_private_get (&line_buffer);
-  if (line == NULL)
-    {
-      line = g_string_sized_new (256);
-      g_private_set (&line_buffer, line);
-    }
-  g_string_truncate (line, 0);
-  append_timestamp (line, g_get_real_time ());
-  g_string_append_printf (line, " %s[%d] %s %s: ", program, pid, level_name (log_level),
-                          domain != NULL ? domain : "sendcase");
-  scd_log_escape_append (line, message != NULL ? message : "");
-  g_string_append_c (line, '\n');
-  write_all (STDERR_FILENO, line->str, line->len);
-  /* a huge line once does not keep its buffer for ever */
-  if (line->allocated_len > 64 * 1024)
-    {
-      g_private_replace (&line_buffer, g_string_sized_new (256));
-    }
+  write_message (log_level, domain, message);
   return G_LOG_WRITER_HANDLED;
 }
 
@@ -227,6 +329,7 @@ void
 scd_log_init (const char *program_name)
 {
   program = g_strdup (program_name);
-  pid = (int) getpid ();
+  g_snprintf (pid_text, sizeof pid_text, "%d", (int) getpid ());
   g_log_set_writer_func (writer_cb, NULL, NULL);
+  atexit (scd_log_flush);
 }

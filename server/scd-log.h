@@ -16,6 +16,15 @@
 G_BEGIN_DECLS
 
 void scd_log_init          (const char *program_name);
+/* Once the main loop runs: information lines are gathered and written
+ * together (see scd-log.c); warnings still go at once. */
+void scd_log_set_buffered  (gboolean    enabled);
+/* An information line without GLib's logging machinery in between (the
+ * line of every request). */
+void scd_log_info          (const char *domain,
+                            const char *message);
+/* Writes what was gathered (also done at exit). */
+void scd_log_flush         (void);
 /* Appends @text to @line with everything that could end or forge a log
  * line escaped (see scd-log.c). */
 void scd_log_escape_append (GString    *line,

@@ -71,13 +71,32 @@ on_disconnected_cb (SoupServerMessage *msg,
   ScdRequest *request = user_data;
 
   request->gone = TRUE;
-  g_cancellable_cancel (request->cancellable);
+  if (request->cancellable != NULL)
+    g_cancellable_cancel (request->cancellable);
 }
 
+/* 64 random bits as 16 hex digits */
 static char *
 new_request_id (void)
 {
-  return g_strdup_printf ("%08x%08x", g_random_int (), g_random_int ());
+  static const char hex[] = "0123456789abcdef";
+  guint64 bits = ((guint64) g_random_int () << 32) | g_random_int ();
+  char *id = g_malloc (17);
+
+  for (int i = 15; i >= 0; i--, bits >>= 4)
+    id[i] = hex[bits & 0xf];
+  id[16] = '\0';
+  return id;
+}
+
+static GQuark
+request_quark (void)
+{
+  static GQuark quark;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string (REQUEST_DATA_KEY);
+  return quark;
 }
 
 ScdRequest *
@@ -89,14 +108,11 @@ scd_request_new (ScdServer         *server,
   request->msg = msg;
   request->server = server;
   request->id = new_request_id ();
-  request->params = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  request->cancellable = g_cancellable_new ();
   request->start_time = g_get_monotonic_time ();
   g_datalist_init (&request->data);
 
   /* The message owns the request; the signal goes when the request does. */
-  g_object_set_data_full (G_OBJECT (msg), REQUEST_DATA_KEY, request,
-                          (GDestroyNotify) scd_request_unref);
+  g_object_set_qdata_full (G_OBJECT (msg), request_quark (), request, (GDestroyNotify) scd_request_unref);
   g_signal_connect (msg, "disconnected", G_CALLBACK (on_disconnected_cb), request);
   soup_message_headers_replace (soup_server_message_get_response_headers (msg),
                                 "X-Request-Id", request->id);
@@ -106,7 +122,7 @@ scd_request_new (ScdServer         *server,
 ScdRequest *
 scd_request_from_message (SoupServerMessage *msg)
 {
-  return g_object_get_data (G_OBJECT (msg), REQUEST_DATA_KEY);
+  return g_object_get_qdata (G_OBJECT (msg), request_quark ());
 }
 
 ScdRequest *
@@ -151,9 +167,16 @@ scd_request_get_path (ScdRequest *request)
   return g_uri_get_path (soup_server_message_get_uri (request->msg));
 }
 
+/* Made when first asked for: most requests are answered without one. */
 GCancellable *
 scd_request_get_cancellable (ScdRequest *request)
 {
+  if (request->cancellable == NULL)
+    {
+      request->cancellable = g_cancellable_new ();
+      if (request->gone)
+        g_cancellable_cancel (request->cancellable);
+    }
   return request->cancellable;
 }
 
@@ -271,6 +294,8 @@ scd_request_set_param (ScdRequest *request,
                        const char *name,
                        const char *value)
 {
+  if (request->params == NULL)
+    request->params = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_hash_table_replace (request->params, g_strdup (name), g_strdup (value));
 }
 
@@ -278,7 +303,7 @@ const char *
 scd_request_get_param (ScdRequest *request,
                        const char *name)
 {
-  return g_hash_table_lookup (request->params, name);
+  return request->params != NULL ? g_hash_table_lookup (request->params, name) : NULL;
 }
 
 void

@@ -41,6 +41,7 @@
 #include "scd-connections.h"
 #include "scd-routes.h"
 #include "scd-server.h"
+#include "scd-log.h"
 
 #define LISTEN_BACKLOG 128
 /* The longest path written into one log line. */
@@ -121,16 +122,17 @@ log_line (ScdRequest *request,
           const char *path,
           const char *status)
 {
-  double duration_ms = (g_get_monotonic_time () - scd_request_get_start_time (request)) / 1000.0;
-  g_autofree char *shown = NULL;
+  gint64 duration_us = g_get_monotonic_time () - scd_request_get_start_time (request);
+  char message[LOG_PATH_MAX + 192];
 
   /* The path only: query strings may hold search terms about a child. The
    * log writer escapes what could forge a line. */
-  if (path != NULL && strlen (path) > LOG_PATH_MAX)
-    path = shown = g_strdup_printf ("%.*s...", LOG_PATH_MAX, path);
-  g_message ("request method=%s path=%s status=%s duration_ms=%.2f request_id=%s",
-             method != NULL ? method : "-", path != NULL ? path : "-", status, duration_ms,
-             scd_request_get_id (request));
+  g_snprintf (message, sizeof message,
+              "request method=%s path=%.*s%s status=%s duration_ms=%" G_GINT64_FORMAT ".%02d request_id=%s",
+              method != NULL ? method : "-", LOG_PATH_MAX, path != NULL ? path : "-",
+              path != NULL && strlen (path) > LOG_PATH_MAX ? "..." : "", status, duration_us / 1000,
+              (int) (duration_us % 1000 / 10), scd_request_get_id (request));
+  scd_log_info (G_LOG_DOMAIN, message);
 }
 
 static void
@@ -305,7 +307,20 @@ early_handler_cb (SoupServer        *soup,
       return;
     }
 
-  g_signal_connect_object (msg, "got-chunk", G_CALLBACK (on_got_chunk_cb), self, 0);
+  /* a request without a body (most reads) needs no chunk handler; the
+   * server outlives its messages (it disconnects them all first) */
+  switch (soup_message_headers_get_encoding (headers))
+    {
+    case SOUP_ENCODING_NONE:
+      break;
+    case SOUP_ENCODING_CONTENT_LENGTH:
+      if (soup_message_headers_get_content_length (headers) == 0)
+        break;
+      G_GNUC_FALLTHROUGH;
+    default:
+      g_signal_connect (msg, "got-chunk", G_CALLBACK (on_got_chunk_cb), self);
+      break;
+    }
 }
 
 static void

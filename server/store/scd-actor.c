@@ -88,7 +88,6 @@ scd_actor_new (gint64      user_id,
   actor->action = g_strdup (action);
   actor->resource_type = g_strdup (resource_type);
   actor->read = read;
-  write_json (actor);
   return actor;
 }
 
@@ -175,8 +174,13 @@ scd_actor_get_read (const ScdActor *actor)
   return actor->read;
 }
 
+/* Written on first use: most requests (a session kept, an answer from
+ * memory) never write an audit row. The daemon runs its requests on one
+ * thread. */
 const char *
 scd_actor_get_json (const ScdActor *actor)
 {
+  if (actor->json == NULL)
+    write_json ((ScdActor *) actor);
   return actor->json;
 }

@@ -223,6 +223,10 @@ conn_watch (ScdConn      *conn,
   if (fd < 0)
     return;
   conn->watch = g_unix_fd_source_new (fd, condition);
+  /* GLib 2.74 takes a source's descriptors out of the poll while it runs,
+   * waking the loop twice to say so; the pool's callbacks never run the
+   * loop, so nothing is gained by it */
+  g_source_set_can_recurse (conn->watch, TRUE);
   g_source_set_callback (conn->watch, (GSourceFunc) (void (*) (void)) conn_io_cb, conn, NULL);
   g_source_set_static_name (conn->watch, "[scd-db] connection");
   g_source_attach (conn->watch, conn->db->context);
