@@ -452,15 +452,11 @@ signed_in_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   Credential *credential = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PGresult) pg = scd_db_query_finish (SCD_DB (object), result, &error);
+  g_autoptr(PGresult) pg = scd_store_query_finish (object, result, task);
   gboolean rehash;
 
   if (pg == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+    return;
   rehash = scd_password_needs_rehash (credential->hash);
   g_task_return_pointer (task, sc_session_new (credential->user, scd_pg_int (pg, 0, scd_pg_column (pg, "expires_at"))),
                          g_object_unref);
@@ -578,15 +574,11 @@ sign_in_checked_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   Credential *credential = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PGresult) pg = scd_db_query_finish (SCD_DB (object), result, &error);
+  g_autoptr(PGresult) pg = scd_store_query_finish (object, result, task);
   ScdUserColumns columns;
 
   if (pg == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+    return;
   if (return_if_locked (task, pg))
     return;
   keep_attempt (credential, pg);
@@ -688,14 +680,10 @@ changed_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   ScdSessionStore *self = g_task_get_source_object (task);
   Credential *credential = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PGresult) pg = scd_db_query_finish (SCD_DB (object), result, &error);
+  g_autoptr(PGresult) pg = scd_store_query_finish (object, result, task);
 
   if (pg == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+    return;
   /* the user's other sessions have ended, and their user changed */
   scd_session_cache_forget_user (self->cache, scd_actor_get_user_id (credential->actor));
   g_task_return_boolean (task, TRUE);
@@ -779,14 +767,10 @@ change_checked_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   Credential *credential = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PGresult) pg = scd_db_query_finish (SCD_DB (object), result, &error);
+  g_autoptr(PGresult) pg = scd_store_query_finish (object, result, task);
 
   if (pg == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+    return;
   if (return_if_locked (task, pg))
     return;
   keep_attempt (credential, pg);

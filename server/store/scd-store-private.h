@@ -63,6 +63,13 @@ void       scd_store_run         (ScdStore            *self,
                                   GDestroyNotify       destroy,
                                   GTask               *task);
 
+/* For the callback of a step of a call with several statements: the
+ * result of the statement run for @task, or NULL when it failed, with its
+ * error already returned through @task. */
+PGresult  *scd_store_query_finish (GObject            *db,
+                                   GAsyncResult       *result,
+                                   GTask              *task);
+
 /* A create: @sql inserts the record, returns it with its "id" column and
  * writes its audit row. With @idempotency's key it runs in one transaction
  * with the key's record (scd-idempotency.c). @task (transfer full) returns

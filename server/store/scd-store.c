@@ -107,6 +107,19 @@ scd_store_params_new (const ScdActor *actor)
   return params;
 }
 
+PGresult *
+scd_store_query_finish (GObject      *db,
+                        GAsyncResult *result,
+                        GTask        *task)
+{
+  GError *error = NULL;
+  PGresult *pg = scd_db_query_finish (SCD_DB (db), result, &error);
+
+  if (pg == NULL)
+    g_task_return_error (task, error);
+  return pg;
+}
+
 typedef struct
 {
   GTask          *task;     /* owned */
@@ -122,11 +135,11 @@ run_cb (GObject      *object,
   Run *run = user_data;
   g_autoptr(GTask) task = run->task;
   g_autoptr(GError) error = NULL;
-  g_autoptr(PGresult) pg = scd_db_query_finish (SCD_DB (object), result, &error);
+  g_autoptr(PGresult) pg = scd_store_query_finish (object, result, task);
   gpointer value;
 
   if (pg == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
+    ;
   else if (run->decode == NULL)
     g_task_return_boolean (task, TRUE);
   else if ((value = run->decode (pg, task, &error)) != NULL)

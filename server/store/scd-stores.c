@@ -82,12 +82,9 @@ swept_cb (GObject      *object,
           gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PGresult) pg = scd_db_query_finish (SCD_DB (object), result, &error);
+  g_autoptr(PGresult) pg = scd_store_query_finish (object, result, task);
 
-  if (pg == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
+  if (pg != NULL)
     g_task_return_boolean (task, TRUE);
 }
 

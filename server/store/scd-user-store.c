@@ -339,14 +339,10 @@ version_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   Ask *ask = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PGresult) pg = scd_db_query_finish (SCD_DB (object), result, &error);
+  g_autoptr(PGresult) pg = scd_store_query_finish (object, result, task);
 
   if (pg == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+    return;
   if (PQntuples (pg) == 0)
     {
       g_task_return_error (task, no_user (task));
@@ -363,15 +359,11 @@ update_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   Ask *ask = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PGresult) pg = scd_db_query_finish (SCD_DB (object), result, &error);
+  g_autoptr(PGresult) pg = scd_store_query_finish (object, result, task);
   ScdUserColumns columns;
 
   if (pg == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+    return;
   if (PQntuples (pg) == 0)
     {
       g_task_return_error (task, no_user (task));
