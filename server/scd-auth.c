@@ -23,7 +23,6 @@
 #include "config.h"
 
 #include "scd-auth.h"
-#include "scd-server.h"
 #include "scd-stores.h"
 
 #define SESSION_DATA_KEY "scd-session"
@@ -65,7 +64,7 @@ scd_access_for_role (ScRole role)
 static ScdStores *
 stores_of (ScdRequest *request)
 {
-  return scd_server_get_stores (scd_request_get_server (request));
+  return scd_request_get_stores (request);
 }
 
 static void

@@ -21,7 +21,6 @@
 
 #include "sc-json.h"
 #include "scd-request.h"
-#include "scd-server.h"
 
 #define REQUEST_DATA_KEY "scd-request"
 #define SCD_REQUEST_MAX_JSON_DEPTH 32
@@ -30,7 +29,7 @@ struct _ScdRequest
 {
   /* Borrowed: the message owns the request through its object data */
   SoupServerMessage *msg;
-  ScdServer         *server;
+  ScdStores         *stores;
 
   /* Owned */
   SoupServerMessage *paused_ref;  /* ref held only while paused */
@@ -100,13 +99,13 @@ request_quark (void)
 }
 
 ScdRequest *
-scd_request_new (ScdServer         *server,
+scd_request_new (ScdStores         *stores,
                  SoupServerMessage *msg)
 {
   ScdRequest *request = g_rc_box_new0 (ScdRequest);
 
   request->msg = msg;
-  request->server = server;
+  request->stores = stores;
   request->id = new_request_id ();
   request->start_time = g_get_monotonic_time ();
   g_datalist_init (&request->data);
@@ -137,10 +136,10 @@ scd_request_unref (ScdRequest *request)
   g_rc_box_release_full (request, request_free);
 }
 
-ScdServer *
-scd_request_get_server (ScdRequest *request)
+ScdStores *
+scd_request_get_stores (ScdRequest *request)
 {
-  return request->server;
+  return request->stores;
 }
 
 SoupServerMessage *

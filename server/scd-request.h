@@ -18,9 +18,11 @@
 G_BEGIN_DECLS
 
 typedef struct _ScdRequest ScdRequest;
-typedef struct _ScdServer ScdServer;
+typedef struct _ScdStores ScdStores;
 
-ScdRequest        *scd_request_new              (ScdServer         *server,
+/* @stores: what the handlers read and write through (not referenced: the
+ * server that owns them outlives its requests) */
+ScdRequest        *scd_request_new              (ScdStores         *stores,
                                                  SoupServerMessage *msg);
 ScdRequest        *scd_request_ref              (ScdRequest        *request);
 void               scd_request_unref            (ScdRequest        *request);
@@ -28,7 +30,7 @@ void               scd_request_unref            (ScdRequest        *request);
 /* The request attached to @msg by the server, if any. */
 ScdRequest        *scd_request_from_message     (SoupServerMessage *msg);
 
-ScdServer         *scd_request_get_server       (ScdRequest        *request);
+ScdStores         *scd_request_get_stores       (ScdRequest        *request);
 SoupServerMessage *scd_request_get_message      (ScdRequest        *request);
 const char        *scd_request_get_id           (ScdRequest        *request);
 const char        *scd_request_get_method       (ScdRequest        *request);

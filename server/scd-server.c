@@ -230,7 +230,7 @@ on_request_started_cb (SoupServer        *soup,
 {
   ScdServer *self = user_data;
 
-  scd_request_new (self, msg);
+  scd_request_new (self->stores, msg);
   scd_connections_request_started (self->connections, msg);
   g_signal_connect (msg, "got-body", G_CALLBACK (on_got_body_cb), NULL);
 }

@@ -14,7 +14,6 @@
 #include "sc-json.h"
 #include "sc-problem.h"
 #include "scd-handlers.h"
-#include "scd-server.h"
 
 #define LIST_DEFAULT_LIMIT 100
 #define LIST_MAX_LIMIT 500
@@ -23,7 +22,7 @@
 ScdStores *
 scd_handler_stores (ScdRequest *request)
 {
-  return scd_server_get_stores (scd_request_get_server (request));
+  return scd_request_get_stores (request);
 }
 
 ScdRequest *

@@ -17,7 +17,7 @@
 
 G_BEGIN_DECLS
 
-typedef struct
+typedef struct _ScdStores
 {
   ScdDb           *db;
   ScdAuditStore   *audit;
