@@ -25,28 +25,6 @@ typedef struct
   ScTestDaemon  *daemon;
 } Fixture;
 
-static char *
-psql (Fixture    *fixture,
-      const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  char *out = sc_test_cluster_psql (fixture->cluster, sql, &error);
-
-  g_assert_no_error (error);
-  return out;
-}
-
-static ScTestDaemon *
-spawn (Fixture *fixture)
-{
-  g_autoptr(GError) error = NULL;
-  const char *args[] = { "--database", sc_test_cluster_get_conninfo (fixture->cluster), "--demo-data", NULL };
-  ScTestDaemon *daemon = sc_test_daemon_spawn (args, &error);
-
-  g_assert_no_error (error);
-  return daemon;
-}
-
 static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
@@ -56,11 +34,11 @@ fixture_setup (Fixture       *fixture,
   fixture->cluster = sc_test_cluster_new (&error);
   g_assert_no_error (error);
   /* the schema (and the role) first; then the role's statements logged */
-  fixture->daemon = spawn (fixture);
+  fixture->daemon = sc_test_daemon_spawn_demo (fixture->cluster, NULL);
   g_assert_cmpint (sc_test_daemon_stop (fixture->daemon), ==, 0);
   g_clear_pointer (&fixture->daemon, sc_test_daemon_free);
-  g_free (psql (fixture, "ALTER ROLE sendcase_app SET log_min_duration_statement = 0"));
-  fixture->daemon = spawn (fixture);
+  g_free (sc_test_psql (fixture->cluster, "ALTER ROLE sendcase_app SET log_min_duration_statement = 0"));
+  fixture->daemon = sc_test_daemon_spawn_demo (fixture->cluster, NULL);
 }
 
 static void
@@ -173,17 +151,17 @@ test_changed_elsewhere (Fixture       *fixture,
   g_assert_cmpuint (me_status (fixture, other), ==, 200);
 
   /* the user changed behind the daemon's back */
-  g_free (psql (fixture, "UPDATE app_user SET full_name = 'Asha P. Renamed', version = version + 1"
+  g_free (sc_test_psql (fixture->cluster, "UPDATE app_user SET full_name = 'Asha P. Renamed', version = version + 1"
                          " WHERE username = 'caseworker'"));
-  g_clear_pointer (&wait_for_me (fixture, token, renamed)->json, json_node_unref);
+  sc_test_response_free (wait_for_me (fixture, token, renamed));
 
   /* the session ended behind its back (as another daemon's sign-out does) */
-  g_free (psql (fixture, "UPDATE session SET ended_at = now()"
+  g_free (sc_test_psql (fixture->cluster, "UPDATE session SET ended_at = now()"
                          " WHERE user_id = (SELECT id FROM app_user WHERE username = 'caseworker')"));
   sc_test_response_free (wait_for_me (fixture, token, refused));
 
   /* a deactivation, as sendcasectl user disable makes it */
-  g_free (psql (fixture, "UPDATE app_user SET active = false WHERE username = 'manager'"));
+  g_free (sc_test_psql (fixture->cluster, "UPDATE app_user SET active = false WHERE username = 'manager'"));
   sc_test_response_free (wait_for_me (fixture, other, refused));
 }
 
@@ -194,8 +172,8 @@ test_changed_here (Fixture       *fixture,
   g_autofree char *admin = sc_test_sign_in (fixture->daemon, "sysadmin", SC_TEST_DEMO_PASSWORD);
   g_autofree char *worker = sc_test_sign_in (fixture->daemon, "caseworker", SC_TEST_DEMO_PASSWORD);
   g_autofree char *officer = sc_test_sign_in (fixture->daemon, "officer", SC_TEST_DEMO_PASSWORD);
-  g_autofree char *id = psql (fixture, "SELECT id FROM app_user WHERE username = 'caseworker'");
-  g_autofree char *officer_id = psql (fixture, "SELECT id FROM app_user WHERE username = 'officer'");
+  g_autofree char *id = sc_test_psql (fixture->cluster, "SELECT id FROM app_user WHERE username = 'caseworker'");
+  g_autofree char *officer_id = sc_test_psql (fixture->cluster, "SELECT id FROM app_user WHERE username = 'officer'");
   g_autofree char *path = g_strdup_printf ("/api/v1/users/%s", id);
   g_autofree char *officer_path = g_strdup_printf ("/api/v1/users/%s/password", officer_id);
   const char *if_match[] = { "If-Match", "\"1\"", NULL };
