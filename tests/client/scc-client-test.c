@@ -131,6 +131,49 @@ scc_test_restart_daemon (const char         *base_url,
   return daemon;
 }
 
+int
+scc_test_run_with_daemon (const char         *prefix,
+                          const char * const *args,
+                          void              (*started) (const char *base_url),
+                          void              (*stopping) (void),
+                          ScTestDaemon      **daemon,
+                          char              **data_dir)
+{
+  g_autofree char *dir = sc_test_make_tmpdir (prefix);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_ptr_array_add (argv, (char *) "--data-dir");
+  g_ptr_array_add (argv, dir);
+  for (guint i = 0; args != NULL && args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+  *daemon = sc_test_daemon_spawn ((const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  if (data_dir != NULL)
+    *data_dir = dir;
+  if (started != NULL)
+    started (sc_test_daemon_get_base_url (*daemon));
+
+  status = g_test_run ();
+
+  if (stopping != NULL)
+    stopping ();
+  if (status != 0 && *daemon != NULL)
+    {
+      g_autofree char *log = sc_test_daemon_dup_log (*daemon);
+      g_printerr ("sendcased log:\n%s\n", log);
+    }
+  if (*daemon != NULL)
+    sc_test_daemon_stop (*daemon);
+  g_clear_pointer (daemon, sc_test_daemon_free);
+  sc_test_rm_rf (dir);
+  if (data_dir != NULL)
+    *data_dir = NULL;
+  return status;
+}
+
 void
 scc_test_save_screenshot (GtkWidget  *widget,
                           const char *name)

@@ -3,7 +3,7 @@
  * Helpers shared by the client tests: an address nothing listens on,
  * running the main loop until a condition holds, stopping a spawned
  * daemon's database under it, starting a stopped daemon again at the same
- * address, and saving a widget as a PNG under BUILD/screenshots/ (GTK
+ * address, running a test program against a daemon of its own, and saving a widget as a PNG under BUILD/screenshots/ (GTK
  * tests only; tools/refresh-screenshots copies them to docs/screenshots/).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -37,6 +37,20 @@ void      scc_test_stop_database (const char      *data_dir);
  * the same address. */
 ScTestDaemon *scc_test_restart_daemon (const char         *base_url,
                                        const char * const *args);
+/* Runs the tests added so far against a daemon of their own: sendcased on
+ * a new data directory named from @prefix ("scc-form-XXXXXX"), with
+ * "--data-dir DIR" and then @args. While they run, *@daemon is that daemon
+ * (a test may stop it, replace it or clear it) and *@data_dir, if not
+ * NULL, its directory. @started (may be NULL) is called with its address
+ * before the first test and @stopping after the last, e.g. to open and
+ * close the window. Prints the daemon's log when a test failed, removes
+ * the directory, and returns g_test_run()'s status. */
+int       scc_test_run_with_daemon (const char         *prefix,
+                                    const char * const *args,
+                                    void              (*started) (const char *base_url),
+                                    void              (*stopping) (void),
+                                    ScTestDaemon      **daemon,
+                                    char              **data_dir);
 /* Renders @widget (after its next frame) to
  * $SC_BUILD_ROOT/screenshots/@name. */
 void      scc_test_save_screenshot (GtkWidget     *widget,

@@ -294,10 +294,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *data_dir = NULL;
-  g_autoptr(GError) error = NULL;
-  int status;
-
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
@@ -310,20 +306,6 @@ main (int   argc,
   ADD ("/client/change-password-vm/actions", test_actions);
 #undef ADD
 
-  data_dir = sc_test_make_tmpdir ("scc-password-vm-XXXXXX");
-  daemon_ = sc_test_daemon_spawn ((const char *[]) { "--data-dir", data_dir, "--demo-data", NULL }, &error);
-  g_assert_no_error (error);
-
-  status = g_test_run ();
-
-  if (status != 0)
-    {
-      g_autofree char *log = sc_test_daemon_dup_log (daemon_);
-      g_printerr ("sendcased log:\n%s\n", log);
-    }
-  sc_test_daemon_stop (daemon_);
-  g_clear_pointer (&daemon_, sc_test_daemon_free);
-  sc_test_rm_rf (data_dir);
-
-  return status;
+  return scc_test_run_with_daemon ("scc-password-vm-XXXXXX", (const char *[]) { "--demo-data", NULL }, NULL,
+                                   NULL, &daemon_, NULL);
 }

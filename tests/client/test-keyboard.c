@@ -185,9 +185,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  int status;
-
   gtk_test_init (&argc, &argv, NULL);
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
@@ -196,25 +193,6 @@ main (int   argc,
   g_test_add_func ("/client/keyboard/account-and-back", test_account_and_back);
   g_test_add_func ("/client/keyboard/keys-after-back", test_keys_after_back);
 
-  data_dir = sc_test_make_tmpdir ("scc-keys-XXXXXX");
-  daemon_ = sc_test_daemon_spawn ((const char *[]) { "--data-dir", data_dir, "--demo-data", NULL }, &error);
-  g_assert_no_error (error);
-
-  scc_window_test_start (sc_test_daemon_get_base_url (daemon_));
-
-  status = g_test_run ();
-
-  scc_window_test_stop ();
-
-  if (status != 0)
-    {
-      g_autofree char *log = sc_test_daemon_dup_log (daemon_);
-      g_printerr ("sendcased log:\n%s\n", log);
-    }
-  sc_test_daemon_stop (daemon_);
-  g_clear_pointer (&daemon_, sc_test_daemon_free);
-  sc_test_rm_rf (data_dir);
-  g_clear_pointer (&data_dir, g_free);
-
-  return status;
+  return scc_test_run_with_daemon ("scc-keys-XXXXXX", (const char *[]) { "--demo-data", NULL }, scc_window_test_start,
+                                   scc_window_test_stop, &daemon_, &data_dir);
 }

@@ -194,41 +194,24 @@ test_sign_in_page (void)
   g_assert_true (scc_test_has_focus (scc_test_child ("sign-in", "username_row")));
 }
 
+/* the address the daemon comes back at after each restart */
+static void
+started (const char *url)
+{
+  base_url = g_strdup (url);
+  scc_window_test_start (url);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  int status;
-
   gtk_test_init (&argc, &argv, NULL);
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   g_test_add_func ("/client/offline/banner", test_banner);
   g_test_add_func ("/client/offline/sign-in-page", test_sign_in_page);
 
-  data_dir = sc_test_make_tmpdir ("scc-offline-XXXXXX");
-  daemon_ = sc_test_daemon_spawn ((const char *[]) { "--data-dir", data_dir, "--demo-data", NULL }, &error);
-  g_assert_no_error (error);
-  base_url = g_strdup (sc_test_daemon_get_base_url (daemon_));
-
-  scc_window_test_start (base_url);
-
-  status = g_test_run ();
-
-  scc_window_test_stop ();
-
-  if (status != 0 && daemon_ != NULL)
-    {
-      g_autofree char *log = sc_test_daemon_dup_log (daemon_);
-      g_printerr ("sendcased log:\n%s\n", log);
-    }
-  if (daemon_ != NULL)
-    sc_test_daemon_stop (daemon_);
-  g_clear_pointer (&daemon_, sc_test_daemon_free);
-  sc_test_rm_rf (data_dir);
-  g_clear_pointer (&data_dir, g_free);
-  g_clear_pointer (&base_url, g_free);
-
-  return status;
+  return scc_test_run_with_daemon ("scc-offline-XXXXXX", (const char *[]) { "--demo-data", NULL }, started,
+                                   scc_window_test_stop, &daemon_, &data_dir);
 }

@@ -130,36 +130,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  int status;
-
   gtk_test_init (&argc, &argv, NULL);
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   g_test_add_func ("/client/session-expiry/resume", test_resume);
   g_test_add_func ("/client/session-expiry/other-user", test_other_user);
 
-  data_dir = sc_test_make_tmpdir ("scc-expiry-XXXXXX");
-  daemon_ = sc_test_daemon_spawn ((const char *[]) { "--data-dir", data_dir, "--demo-data",
-                                                     "--session-idle-timeout", "2s", NULL },
-                                  &error);
-  g_assert_no_error (error);
-
-  scc_window_test_start (sc_test_daemon_get_base_url (daemon_));
-
-  status = g_test_run ();
-
-  scc_window_test_stop ();
-
-  if (status != 0)
-    {
-      g_autofree char *log = sc_test_daemon_dup_log (daemon_);
-      g_printerr ("sendcased log:\n%s\n", log);
-    }
-  sc_test_daemon_stop (daemon_);
-  g_clear_pointer (&daemon_, sc_test_daemon_free);
-  sc_test_rm_rf (data_dir);
-  g_clear_pointer (&data_dir, g_free);
-
-  return status;
+  return scc_test_run_with_daemon ("scc-expiry-XXXXXX", (const char *[]) { "--demo-data", "--session-idle-timeout", "2s", NULL }, scc_window_test_start,
+                                   scc_window_test_stop, &daemon_, &data_dir);
 }

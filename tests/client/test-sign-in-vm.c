@@ -321,10 +321,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *data_dir = NULL;
-  g_autoptr(GError) error = NULL;
-  int status;
-
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
@@ -340,22 +336,6 @@ main (int   argc,
   ADD ("/client/sign-in-vm/cancel", test_cancel);
 #undef ADD
 
-  data_dir = sc_test_make_tmpdir ("scc-sign-in-vm-XXXXXX");
-  daemon_ = sc_test_daemon_spawn ((const char *[]) { "--data-dir", data_dir, "--demo-data",
-                                                     "--lockout-failures", "3", NULL },
-                                  &error);
-  g_assert_no_error (error);
-
-  status = g_test_run ();
-
-  if (status != 0)
-    {
-      g_autofree char *log = sc_test_daemon_dup_log (daemon_);
-      g_printerr ("sendcased log:\n%s\n", log);
-    }
-  sc_test_daemon_stop (daemon_);
-  g_clear_pointer (&daemon_, sc_test_daemon_free);
-  sc_test_rm_rf (data_dir);
-
-  return status;
+  return scc_test_run_with_daemon ("scc-sign-in-vm-XXXXXX", (const char *[]) { "--demo-data", "--lockout-failures", "3", NULL }, NULL,
+                                   NULL, &daemon_, NULL);
 }

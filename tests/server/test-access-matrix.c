@@ -66,31 +66,17 @@ typedef struct
   char          *target_id;   /* the id put into {id} */
 } Fixture;
 
-static char *
-psql (Fixture    *fixture,
-      const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  char *out = sc_test_cluster_psql (fixture->cluster, sql, &error);
-
-  g_assert_no_error (error);
-  return out;
-}
-
 static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  const char *args[] = { "--database", NULL, "--demo-data", NULL };
 
   fixture->cluster = sc_test_cluster_new (&error);
   g_assert_no_error (error);
-  args[1] = sc_test_cluster_get_conninfo (fixture->cluster);
-  fixture->daemon = sc_test_daemon_spawn (args, &error);
-  g_assert_no_error (error);
+  fixture->daemon = sc_test_daemon_spawn_demo (fixture->cluster, NULL);
   /* another user than any caller's own: the officer's record */
-  fixture->target_id = psql (fixture, "SELECT id FROM app_user WHERE username = 'officer'");
+  fixture->target_id = sc_test_psql (fixture->cluster, "SELECT id FROM app_user WHERE username = 'officer'");
   g_assert_cmpstr (fixture->target_id, !=, "");
 }
 
@@ -141,7 +127,7 @@ denied_rows_of (Fixture    *fixture,
     " coalesce(resource_type, '-'), coalesce(resource_id, '-'), outcome), ';' ORDER BY id), '')"
     " FROM audit_event WHERE request_id = '%s' AND outcome = 'denied'", request_id);
 
-  return psql (fixture, sql);
+  return sc_test_psql (fixture->cluster, sql);
 }
 
 static void
@@ -202,7 +188,7 @@ test_every_role_every_route (Fixture       *fixture,
     {
       g_autofree char *token = sc_test_sign_in (fixture->daemon, roles[r].username, SC_TEST_DEMO_PASSWORD);
       g_autofree char *sql = g_strdup_printf ("SELECT id FROM app_user WHERE username = '%s'", roles[r].username);
-      g_autofree char *user_id = psql (fixture, sql);
+      g_autofree char *user_id = sc_test_psql (fixture->cluster, sql);
       int sign_out = -1;
 
       for (guint row = 0; row < G_N_ELEMENTS (matrix); row++)
@@ -237,7 +223,7 @@ test_every_role_every_route (Fixture       *fixture,
 
   /* the refusals above, and no other */
   {
-    g_autofree char *count = psql (fixture, "SELECT count(*) FROM audit_event WHERE outcome = 'denied'");
+    g_autofree char *count = sc_test_psql (fixture->cluster, "SELECT count(*) FROM audit_event WHERE outcome = 'denied'");
     g_assert_cmpint (g_ascii_strtoll (count, NULL, 10), ==, refused);
   }
 }
@@ -279,7 +265,7 @@ test_no_session (Fixture       *fixture,
     }
   /* a 401 is not a refusal by role: nothing denied */
   {
-    g_autofree char *count = psql (fixture, "SELECT count(*) FROM audit_event WHERE outcome = 'denied'");
+    g_autofree char *count = sc_test_psql (fixture->cluster, "SELECT count(*) FROM audit_event WHERE outcome = 'denied'");
     g_assert_cmpstr (count, ==, "0");
   }
 }

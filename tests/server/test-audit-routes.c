@@ -35,23 +35,12 @@ typedef struct
 #define NO_ROWS ((const char * const []) { NULL })
 
 static char *
-psql (Fixture    *fixture,
-      const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  char *out = sc_test_cluster_psql (fixture->cluster, sql, &error);
-
-  g_assert_no_error (error);
-  return out;
-}
-
-static char *
 id_of (Fixture    *fixture,
        const char *username)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT id FROM app_user WHERE username = '%s'", username);
 
-  return psql (fixture, sql);
+  return sc_test_psql (fixture->cluster, sql);
 }
 
 static void
@@ -59,14 +48,11 @@ fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  const char *args[] = { "--database", NULL, "--demo-data", NULL };
 
   fixture->cluster = sc_test_cluster_new (&error);
   g_assert_no_error (error);
-  args[1] = sc_test_cluster_get_conninfo (fixture->cluster);
-  fixture->daemon = sc_test_daemon_spawn (args, &error);
-  g_assert_no_error (error);
-  fixture->seen = psql (fixture, "SELECT coalesce(max(id), 0) FROM audit_event");
+  fixture->daemon = sc_test_daemon_spawn_demo (fixture->cluster, NULL);
+  fixture->seen = sc_test_psql (fixture->cluster, "SELECT coalesce(max(id), 0) FROM audit_event");
   fixture->success = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   fixture->refused = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
@@ -93,10 +79,10 @@ new_rows (Fixture *fixture)
     " coalesce(resource_id, '-') || '|' || coalesce(array_to_string(resource_ids, ','), '-') || '|' ||"
     " outcome || '|' || coalesce(request_id, '-') || '|' || coalesce(source_address, '-'), E'\\n' ORDER BY id), '')"
     " FROM audit_event WHERE id > %s", fixture->seen);
-  g_autofree char *rows = psql (fixture, sql);
+  g_autofree char *rows = sc_test_psql (fixture->cluster, sql);
 
   g_free (fixture->seen);
-  fixture->seen = psql (fixture, "SELECT coalesce(max(id), 0) FROM audit_event");
+  fixture->seen = sc_test_psql (fixture->cluster, "SELECT coalesce(max(id), 0) FROM audit_event");
   return *rows == '\0' ? g_new0 (char *, 1) : g_strsplit (rows, "\n", -1);
 }
 
@@ -155,7 +141,7 @@ sign_in (Fixture    *fixture,
   g_autofree char *session = NULL;
 
   g_assert_cmpuint (response->status, ==, 201);
-  session = psql (fixture, "SELECT max(id) FROM session");
+  session = sc_test_psql (fixture->cluster, "SELECT max(id) FROM session");
   row = g_strdup_printf ("%s:%s|%s|session.create|session|%s|-|success", id, username, role, session);
   check (fixture, "POST /api/v1/sessions", response, 201, ROWS (row));
   return g_strdup (sc_test_response_get_string (response, "token"));
@@ -210,7 +196,7 @@ test_sessions_and_me (Fixture       *fixture,
   }
 
   token = sign_in (fixture, "manager", "team_manager");
-  session = psql (fixture, "SELECT max(id) FROM session");
+  session = sc_test_psql (fixture->cluster, "SELECT max(id) FROM session");
 
   /* who am I: not audited */
   {
@@ -302,8 +288,8 @@ test_users_and_audit (Fixture       *fixture,
   g_autofree char *worker = sign_in (fixture, "caseworker", "caseworker");
   g_autofree char *admin_id = id_of (fixture, "sysadmin");
   g_autofree char *worker_id = id_of (fixture, "caseworker");
-  g_autofree char *all_ids = psql (fixture, "SELECT string_agg(id::text, ',' ORDER BY id) FROM app_user");
-  g_autofree char *first_two = psql (fixture, "SELECT string_agg(id::text, ',' ORDER BY id)"
+  g_autofree char *all_ids = sc_test_psql (fixture->cluster, "SELECT string_agg(id::text, ',' ORDER BY id) FROM app_user");
+  g_autofree char *first_two = sc_test_psql (fixture->cluster, "SELECT string_agg(id::text, ',' ORDER BY id)"
                                               " FROM (SELECT id FROM app_user ORDER BY id LIMIT 2) x");
   g_autofree char *row = NULL;
   g_autofree char *new_id = NULL;
@@ -502,7 +488,7 @@ test_users_and_audit (Fixture       *fixture,
   }
   /* a later list shows the new user: found by its id too */
   {
-    g_autofree char *ids = psql (fixture, "SELECT string_agg(id::text, ',' ORDER BY id) FROM app_user");
+    g_autofree char *ids = sc_test_psql (fixture->cluster, "SELECT string_agg(id::text, ',' ORDER BY id) FROM app_user");
     g_autofree char *query = g_strdup_printf ("/api/v1/audit?resource_id=%s&limit=1", new_id);
     g_autoptr(ScTestResponse) listed = sc_test_authed (fixture->daemon, admin, "GET", "/api/v1/users", NULL, NULL);
     g_autoptr(ScTestResponse) r = NULL;

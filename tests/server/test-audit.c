@@ -13,33 +13,7 @@
 #include "sc-test-cluster.h"
 #include "sc-test-daemon.h"
 
-typedef struct
-{
-  ScTestCluster *cluster;
-  ScTestDaemon  *daemon;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  const char *args[] = { "--database", NULL, "--demo-data", NULL };
-
-  fixture->cluster = sc_test_cluster_new (&error);
-  g_assert_no_error (error);
-  args[1] = sc_test_cluster_get_conninfo (fixture->cluster);
-  fixture->daemon = sc_test_daemon_spawn (args, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  g_clear_pointer (&fixture->daemon, sc_test_daemon_free);
-  g_clear_pointer (&fixture->cluster, sc_test_cluster_free);
-}
+typedef ScTestServer Fixture;
 
 /* The audit rows (action:outcome:resource_id) written for one request id. */
 static char *
@@ -262,10 +236,10 @@ main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-  g_test_add ("/server/audit/reads-writes-sign-ins", Fixture, NULL, fixture_setup,
-              test_rows_for_reads_writes_sign_ins, fixture_teardown);
-  g_test_add ("/server/audit/api-filters-and-pages", Fixture, NULL, fixture_setup, test_api_filters_and_pages,
-              fixture_teardown);
-  g_test_add ("/server/audit/append-only", Fixture, NULL, fixture_setup, test_append_only, fixture_teardown);
+  g_test_add ("/server/audit/reads-writes-sign-ins", Fixture, NULL, sc_test_server_setup,
+              test_rows_for_reads_writes_sign_ins, sc_test_server_teardown);
+  g_test_add ("/server/audit/api-filters-and-pages", Fixture, NULL, sc_test_server_setup, test_api_filters_and_pages,
+              sc_test_server_teardown);
+  g_test_add ("/server/audit/append-only", Fixture, NULL, sc_test_server_setup, test_append_only, sc_test_server_teardown);
   return g_test_run ();
 }

@@ -16,50 +16,7 @@
 #include "sc-test-cluster.h"
 #include "sc-test-daemon.h"
 
-typedef struct
-{
-  ScTestCluster *cluster;
-  ScTestDaemon  *daemon;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  const char * const *extra = data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-
-  fixture->cluster = sc_test_cluster_new (&error);
-  g_assert_no_error (error);
-  g_ptr_array_add (args, (char *) "--database");
-  g_ptr_array_add (args, (char *) sc_test_cluster_get_conninfo (fixture->cluster));
-  g_ptr_array_add (args, (char *) "--demo-data");
-  for (guint i = 0; extra != NULL && extra[i] != NULL; i++)
-    g_ptr_array_add (args, (char *) extra[i]);
-  g_ptr_array_add (args, NULL);
-  fixture->daemon = sc_test_daemon_spawn ((const char * const *) args->pdata, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  g_clear_pointer (&fixture->daemon, sc_test_daemon_free);
-  g_clear_pointer (&fixture->cluster, sc_test_cluster_free);
-}
-
-static char *
-psql (Fixture    *fixture,
-      const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  char *out = sc_test_cluster_psql (fixture->cluster, sql, &error);
-
-  g_assert_no_error (error);
-  return out;
-}
+typedef ScTestServer Fixture;
 
 static ScTestResponse *
 sign_in (Fixture    *fixture,
@@ -102,12 +59,12 @@ test_address_lockout (Fixture       *fixture,
   g_assert_cmpint (retry_after, >, 9 * 60);
   g_assert_cmpint (retry_after, <=, 10 * 60);
 
-  audit = psql (fixture, "SELECT string_agg(coalesce(username, '-') || ':' || outcome, ',' ORDER BY id)"
+  audit = sc_test_psql (fixture->cluster, "SELECT string_agg(coalesce(username, '-') || ':' || outcome, ',' ORDER BY id)"
                          " FROM audit_event WHERE action = 'session.create'");
   g_assert_cmpstr (audit, ==, "guess0:failure,guess1:failure,guess2:failure,manager:denied");
   /* a refusal by the lock does not count as a failure of its own */
   {
-    g_autofree char *failures = psql (fixture, "SELECT count(*) FROM sign_in_failure");
+    g_autofree char *failures = sc_test_psql (fixture->cluster, "SELECT count(*) FROM sign_in_failure");
     g_assert_cmpstr (failures, ==, "3");
   }
 }
@@ -137,7 +94,7 @@ test_if_match_versions (Fixture       *fixture,
                         gconstpointer  data)
 {
   g_autofree char *admin = NULL;
-  g_autofree char *id = psql (fixture, "SELECT id FROM app_user WHERE username = 'officer'");
+  g_autofree char *id = sc_test_psql (fixture->cluster, "SELECT id FROM app_user WHERE username = 'officer'");
   g_autofree char *path = g_strconcat ("/api/v1/users/", id, NULL);
   g_autoptr(ScTestResponse) got = NULL;
   g_autoptr(ScTestResponse) newer = NULL;
@@ -162,7 +119,7 @@ test_if_match_versions (Fixture       *fixture,
   zero = sc_test_authed (fixture->daemon, admin, "PATCH", path, "{\"full_name\":\"Version zero\"}", zero_headers);
   g_assert_cmpuint (zero->status, ==, 412);
   {
-    g_autofree char *row = psql (fixture, "SELECT full_name || ':' || version FROM app_user"
+    g_autofree char *row = sc_test_psql (fixture->cluster, "SELECT full_name || ':' || version FROM app_user"
                                           " WHERE username = 'officer'");
     g_assert_cmpstr (row, ==, "Grace Okafor:1");
   }
@@ -186,7 +143,7 @@ test_works_as_app_role (Fixture       *fixture,
                         gconstpointer  data)
 {
   g_autofree char *token = sc_test_sign_in (fixture->daemon, "manager", SC_TEST_DEMO_PASSWORD);
-  g_autofree char *super = psql (fixture, "SELECT rolsuper FROM pg_roles WHERE rolname = current_user");
+  g_autofree char *super = sc_test_psql (fixture->cluster, "SELECT rolsuper FROM pg_roles WHERE rolname = current_user");
 
   g_assert_cmpstr (super, ==, "t");
   {
@@ -194,7 +151,7 @@ test_works_as_app_role (Fixture       *fixture,
     g_assert_cmpuint (me->status, ==, 200);
   }
 
-  g_free (psql (fixture, "REVOKE SELECT ON audit_event FROM sendcase_app"));
+  g_free (sc_test_psql (fixture->cluster, "REVOKE SELECT ON audit_event FROM sendcase_app"));
   {
     /* every connection of the pool, not only the first: more requests than the pool has */
     for (guint i = 0; i < 8; i++)
@@ -207,7 +164,7 @@ test_works_as_app_role (Fixture       *fixture,
         g_assert_cmpstr (sc_test_response_get_string (me, "code"), ==, "internal");
       }
   }
-  g_free (psql (fixture, "GRANT SELECT ON audit_event TO sendcase_app"));
+  g_free (sc_test_psql (fixture->cluster, "GRANT SELECT ON audit_event TO sendcase_app"));
   {
     g_autoptr(ScTestResponse) me = sc_test_authed (fixture->daemon, token, "GET", "/api/v1/audit?limit=1", NULL, NULL);
     g_assert_cmpuint (me->status, ==, 200);
@@ -225,7 +182,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 #define ADD(path, func, args) \
-  g_test_add (path, Fixture, args, fixture_setup, func, fixture_teardown)
+  g_test_add (path, Fixture, args, sc_test_server_setup, func, sc_test_server_teardown)
   ADD ("/server/auth-rules/address-lockout", test_address_lockout, address_args);
   ADD ("/server/auth-rules/address-below-limit", test_address_below_limit, address_args);
   ADD ("/server/auth-rules/if-match-versions", test_if_match_versions, NULL);

@@ -33,21 +33,13 @@ spawn (Fixture            *fixture,
        const char * const *extra)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
 
   if (fixture->cluster == NULL)
     {
       fixture->cluster = sc_test_cluster_new (&error);
       g_assert_no_error (error);
     }
-  g_ptr_array_add (args, (char *) "--database");
-  g_ptr_array_add (args, (char *) sc_test_cluster_get_conninfo (fixture->cluster));
-  g_ptr_array_add (args, (char *) "--demo-data");
-  for (guint i = 0; extra != NULL && extra[i] != NULL; i++)
-    g_ptr_array_add (args, (char *) extra[i]);
-  g_ptr_array_add (args, NULL);
-  fixture->daemon = sc_test_daemon_spawn ((const char * const *) args->pdata, &error);
-  g_assert_no_error (error);
+  fixture->daemon = sc_test_daemon_spawn_demo (fixture->cluster, extra);
 }
 
 static void
@@ -63,17 +55,6 @@ fixture_teardown (Fixture       *fixture,
 {
   g_clear_pointer (&fixture->daemon, sc_test_daemon_free);
   g_clear_pointer (&fixture->cluster, sc_test_cluster_free);
-}
-
-static char *
-psql (Fixture    *fixture,
-      const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  char *out = sc_test_cluster_psql (fixture->cluster, sql, &error);
-
-  g_assert_no_error (error);
-  return out;
 }
 
 static const struct {
@@ -101,7 +82,7 @@ test_matrix (Fixture       *fixture,
 {
   guint n = 0;
   const ScdRoute *routes = scd_routes_get (&n);
-  g_autofree char *denied_before = psql (fixture, "SELECT count(*) FROM audit_event WHERE outcome = 'denied'");
+  g_autofree char *denied_before = sc_test_psql (fixture->cluster, "SELECT count(*) FROM audit_event WHERE outcome = 'denied'");
   g_autofree char *denied_after = NULL;
   guint expected_denials = 0;
 
@@ -167,7 +148,7 @@ test_matrix (Fixture       *fixture,
     }
 
   /* every refusal is in the audit trail */
-  denied_after = psql (fixture, "SELECT count(*) FROM audit_event WHERE outcome = 'denied'");
+  denied_after = sc_test_psql (fixture->cluster, "SELECT count(*) FROM audit_event WHERE outcome = 'denied'");
   g_assert_cmpint (g_ascii_strtoll (denied_after, NULL, 10) - g_ascii_strtoll (denied_before, NULL, 10), ==,
                    expected_denials);
   g_assert_cmpuint (expected_denials, >, 0);
@@ -211,7 +192,7 @@ test_sign_in (Fixture       *fixture,
   /* only the hash is stored */
   {
     g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM session WHERE token_hash = '%s'", token);
-    g_autofree char *found = psql (fixture, sql);
+    g_autofree char *found = sc_test_psql (fixture->cluster, sql);
     g_assert_cmpstr (found, ==, "0");
   }
 }
@@ -337,7 +318,7 @@ test_lockout (Fixture       *fixture,
     g_assert_cmpuint (response->status, ==, 201);
   }
 
-  audit = psql (fixture, "SELECT string_agg(outcome, ',' ORDER BY id) FROM audit_event"
+  audit = sc_test_psql (fixture->cluster, "SELECT string_agg(outcome, ',' ORDER BY id) FROM audit_event"
                          " WHERE action = 'session.create' AND username = 'caseworker'");
   g_assert_cmpstr (audit, ==, "failure,failure,failure,denied,success");
 }
@@ -407,7 +388,7 @@ test_password_change (Fixture       *fixture,
   g_assert_nonnull (strstr ((const char *) g_bytes_get_data (wrong->body, NULL), "current_password"));
   {
     /* a wrong current password is recorded as a failed change */
-    g_autofree char *refused = psql (fixture, "SELECT count(*) FROM audit_event WHERE action = 'user.password.change'"
+    g_autofree char *refused = sc_test_psql (fixture->cluster, "SELECT count(*) FROM audit_event WHERE action = 'user.password.change'"
                                               " AND outcome = 'failure' AND username = 'officer'");
     g_assert_cmpstr (refused, ==, "1");
   }
@@ -437,7 +418,7 @@ test_deactivation (Fixture       *fixture,
 {
   g_autofree char *admin = sc_test_sign_in (fixture->daemon, "sysadmin", SC_TEST_DEMO_PASSWORD);
   g_autofree char *worker = sc_test_sign_in (fixture->daemon, "caseworker", SC_TEST_DEMO_PASSWORD);
-  g_autofree char *id = psql (fixture, "SELECT id FROM app_user WHERE username = 'caseworker'");
+  g_autofree char *id = sc_test_psql (fixture->cluster, "SELECT id FROM app_user WHERE username = 'caseworker'");
   g_autofree char *path = g_strconcat ("/api/v1/users/", id, NULL);
   g_autoptr(ScTestResponse) got = sc_test_authed (fixture->daemon, admin, "GET", path, NULL, NULL);
   const char *etag = soup_message_headers_get_one (got->headers, "ETag");
@@ -458,7 +439,7 @@ test_deactivation (Fixture       *fixture,
 
   /* an administrator cannot lock themselves out */
   {
-    g_autofree char *self_id = psql (fixture, "SELECT id FROM app_user WHERE username = 'sysadmin'");
+    g_autofree char *self_id = sc_test_psql (fixture->cluster, "SELECT id FROM app_user WHERE username = 'sysadmin'");
     g_autofree char *self_path = g_strconcat ("/api/v1/users/", self_id, NULL);
     const char *any[] = { "If-Match", "\"1\"", NULL };
 
@@ -474,7 +455,7 @@ test_if_match (Fixture       *fixture,
                gconstpointer  data)
 {
   g_autofree char *admin = sc_test_sign_in (fixture->daemon, "sysadmin", SC_TEST_DEMO_PASSWORD);
-  g_autofree char *id = psql (fixture, "SELECT id FROM app_user WHERE username = 'officer'");
+  g_autofree char *id = sc_test_psql (fixture->cluster, "SELECT id FROM app_user WHERE username = 'officer'");
   g_autofree char *path = g_strconcat ("/api/v1/users/", id, NULL);
   g_autoptr(ScTestResponse) got = sc_test_authed (fixture->daemon, admin, "GET", path, NULL, NULL);
   g_autofree char *etag = g_strdup (soup_message_headers_get_one (got->headers, "ETag"));
@@ -550,11 +531,11 @@ test_idempotent_create (Fixture       *fixture,
   g_assert_cmpstr (soup_message_headers_get_one (second->headers, "Location"), ==,
                    soup_message_headers_get_one (first->headers, "Location"));
   g_assert_cmpstr (soup_message_headers_get_one (second->headers, "Idempotent-Replayed"), ==, "true");
-  count = psql (fixture, "SELECT count(*) FROM app_user WHERE username = 'jo.bloggs'");
+  count = sc_test_psql (fixture->cluster, "SELECT count(*) FROM app_user WHERE username = 'jo.bloggs'");
   g_assert_cmpstr (count, ==, "1");
   g_free (count);
   /* one create, and its replay recorded as such */
-  count = psql (fixture, "SELECT string_agg(outcome, ',' ORDER BY id) FROM audit_event"
+  count = sc_test_psql (fixture->cluster, "SELECT string_agg(outcome, ',' ORDER BY id) FROM audit_event"
                          " WHERE action = 'user.create' AND username = 'sysadmin'");
   g_assert_cmpstr (count, ==, "success,replayed");
 
@@ -564,7 +545,7 @@ test_idempotent_create (Fixture       *fixture,
                           key);
   g_assert_cmpuint (other->status, ==, 422);
   g_free (count);
-  count = psql (fixture, "SELECT count(*) FROM app_user WHERE username = 'someone.else'");
+  count = sc_test_psql (fixture->cluster, "SELECT count(*) FROM app_user WHERE username = 'someone.else'");
   g_assert_cmpstr (count, ==, "0");
 
   /* without a key, a second create is a conflict on the username field */
@@ -585,7 +566,7 @@ test_idempotent_create (Fixture       *fixture,
     g_assert_cmpuint (b.status, ==, 201);
     g_assert_cmpint (a.id, ==, b.id);
     g_free (count);
-    count = psql (fixture, "SELECT count(*) FROM app_user WHERE username = 'racer'");
+    count = sc_test_psql (fixture->cluster, "SELECT count(*) FROM app_user WHERE username = 'racer'");
     g_assert_cmpstr (count, ==, "1");
   }
 }
@@ -609,7 +590,7 @@ test_rehash (Fixture       *fixture,
                                       crypto_pwhash_OPSLIMIT_INTERACTIVE + 1, crypto_pwhash_MEMLIMIT_INTERACTIVE), ==, 0);
   g_assert_true (scd_password_needs_rehash (old));
   sql = g_strdup_printf ("UPDATE app_user SET password_hash = '%s' WHERE username = 'officer'", old);
-  g_free (psql (fixture, sql));
+  g_free (sc_test_psql (fixture->cluster, sql));
 
   /* it still signs in, and afterwards the hash is one of today's */
   token = sc_test_sign_in (fixture->daemon, "officer", SC_TEST_DEMO_PASSWORD);
@@ -617,7 +598,7 @@ test_rehash (Fixture       *fixture,
   for (;;)
     {
       g_clear_pointer (&stored, g_free);
-      stored = psql (fixture, "SELECT password_hash FROM app_user WHERE username = 'officer'");
+      stored = sc_test_psql (fixture->cluster, "SELECT password_hash FROM app_user WHERE username = 'officer'");
       if (!g_str_equal (stored, old))
         break;
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
@@ -626,7 +607,7 @@ test_rehash (Fixture       *fixture,
   g_assert_false (scd_password_needs_rehash (stored));
   g_assert_true (scd_password_verify (stored, SC_TEST_DEMO_PASSWORD));
   /* the same password: not a change anyone made */
-  version = psql (fixture, "SELECT version FROM app_user WHERE username = 'officer'");
+  version = sc_test_psql (fixture->cluster, "SELECT version FROM app_user WHERE username = 'officer'");
   g_assert_cmpstr (version, ==, "1");
   g_free (sc_test_sign_in (fixture->daemon, "officer", SC_TEST_DEMO_PASSWORD));
 }
@@ -636,7 +617,7 @@ test_reset_lifts_lockout (Fixture       *fixture,
                           gconstpointer  data)
 {
   g_autofree char *admin = sc_test_sign_in (fixture->daemon, "sysadmin", SC_TEST_DEMO_PASSWORD);
-  g_autofree char *id = psql (fixture, "SELECT id FROM app_user WHERE username = 'caseworker'");
+  g_autofree char *id = sc_test_psql (fixture->cluster, "SELECT id FROM app_user WHERE username = 'caseworker'");
   g_autofree char *path = g_strconcat ("/api/v1/users/", id, NULL);
   g_autofree char *reset_path = g_strconcat (path, "/password", NULL);
   g_autoptr(ScTestResponse) locked = NULL;
@@ -692,7 +673,7 @@ test_username_rules (Fixture       *fixture,
       g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (errors, 0), "field"), ==,
                        "username");
     }
-  count = psql (fixture, "SELECT count(*) FROM app_user");
+  count = sc_test_psql (fixture->cluster, "SELECT count(*) FROM app_user");
   g_assert_cmpstr (count, ==, "4");
 }
 
@@ -728,7 +709,7 @@ test_if_match_race (Fixture       *fixture,
                     gconstpointer  data)
 {
   g_autofree char *admin = sc_test_sign_in (fixture->daemon, "sysadmin", SC_TEST_DEMO_PASSWORD);
-  g_autofree char *id = psql (fixture, "SELECT id FROM app_user WHERE username = 'officer'");
+  g_autofree char *id = sc_test_psql (fixture->cluster, "SELECT id FROM app_user WHERE username = 'officer'");
   g_autofree char *path = g_strconcat ("/api/v1/users/", id, NULL);
 
   for (guint round = 1; round <= 8; round++)

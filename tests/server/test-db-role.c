@@ -29,34 +29,6 @@ typedef struct
   ScTestDaemon  *daemon;
 } Fixture;
 
-static char *
-psql (Fixture    *fixture,
-      const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  char *out = sc_test_cluster_psql (fixture->cluster, sql, &error);
-
-  g_assert_no_error (error);
-  return out;
-}
-
-static void
-spawn (Fixture            *fixture,
-       const char * const *extra)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-
-  g_ptr_array_add (args, (char *) "--database");
-  g_ptr_array_add (args, (char *) sc_test_cluster_get_conninfo (fixture->cluster));
-  g_ptr_array_add (args, (char *) "--demo-data");
-  for (guint i = 0; extra != NULL && extra[i] != NULL; i++)
-    g_ptr_array_add (args, (char *) extra[i]);
-  g_ptr_array_add (args, NULL);
-  fixture->daemon = sc_test_daemon_spawn ((const char * const *) args->pdata, &error);
-  g_assert_no_error (error);
-}
-
 static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
@@ -128,13 +100,13 @@ test_pool_login_role (Fixture       *fixture,
   g_autoptr(PGconn) conn = NULL;
   gint64 deadline;
 
-  spawn (fixture, args);
+  fixture->daemon = sc_test_daemon_spawn_demo (fixture->cluster, args);
 
   /* every connection of the pool logs in as sendcase_app */
   deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
   for (;;)
     {
-      g_autofree char *count = psql (fixture, backends_sql);
+      g_autofree char *count = sc_test_psql (fixture->cluster, backends_sql);
 
       if (g_str_equal (count, "3"))
         break;
@@ -142,17 +114,17 @@ test_pool_login_role (Fixture       *fixture,
       g_usleep (100 * 1000);
     }
   {
-    g_autofree char *users = psql (fixture, "SELECT string_agg(DISTINCT usename, ',') FROM pg_stat_activity"
+    g_autofree char *users = sc_test_psql (fixture->cluster, "SELECT string_agg(DISTINCT usename, ',') FROM pg_stat_activity"
                                             " WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()"
                                             "   AND datname = current_database()");
-    g_autofree char *switched = psql (fixture, "SELECT count(*) FROM pg_stat_activity"
+    g_autofree char *switched = sc_test_psql (fixture->cluster, "SELECT count(*) FROM pg_stat_activity"
                                                " WHERE usename = 'sendcase_app' AND query ILIKE '%set role%'");
-    g_autofree char *attributes = psql (fixture, "SELECT rolsuper || ',' || rolinherit || ',' || rolcanlogin || ','"
+    g_autofree char *attributes = sc_test_psql (fixture->cluster, "SELECT rolsuper || ',' || rolinherit || ',' || rolcanlogin || ','"
                                                  " || rolcreaterole || ',' || rolcreatedb || ',' || rolbypassrls"
                                                  " FROM pg_roles WHERE rolname = 'sendcase_app'");
-    g_autofree char *owned = psql (fixture, "SELECT (SELECT count(*) FROM pg_class WHERE relowner = 'sendcase_app'::regrole)"
+    g_autofree char *owned = sc_test_psql (fixture->cluster, "SELECT (SELECT count(*) FROM pg_class WHERE relowner = 'sendcase_app'::regrole)"
                                             " + (SELECT count(*) FROM pg_proc WHERE proowner = 'sendcase_app'::regrole)");
-    g_autofree char *member_of = psql (fixture, "SELECT coalesce(string_agg(roleid::regrole::text, ','), '')"
+    g_autofree char *member_of = sc_test_psql (fixture->cluster, "SELECT coalesce(string_agg(roleid::regrole::text, ','), '')"
                                                 " FROM pg_auth_members WHERE member = 'sendcase_app'::regrole");
 
     g_assert_cmpstr (users, ==, "sendcase_app");
@@ -163,7 +135,7 @@ test_pool_login_role (Fixture       *fixture,
   }
 
   /* and as that role, nothing rewrites the trail */
-  fingerprint = psql (fixture, "SELECT count(*) || ':' || md5(string_agg(id || action || outcome, ',' ORDER BY id))"
+  fingerprint = sc_test_psql (fixture->cluster, "SELECT count(*) || ':' || md5(string_agg(id || action || outcome, ',' ORDER BY id))"
                                " FROM audit_event");
   conn = connect_as_app (fixture);
   {
@@ -190,7 +162,7 @@ test_pool_login_role (Fixture       *fixture,
   assert_refused (conn, "ALTER ROLE sendcase_app SUPERUSER");
   assert_refused (conn, "DELETE FROM app_user");
   assert_refused (conn, "CREATE TABLE public.intruder (i integer)");
-  after = psql (fixture, "SELECT count(*) || ':' || md5(string_agg(id || action || outcome, ',' ORDER BY id))"
+  after = sc_test_psql (fixture->cluster, "SELECT count(*) || ':' || md5(string_agg(id || action || outcome, ',' ORDER BY id))"
                          " FROM audit_event");
   g_assert_cmpstr (fingerprint, ==, after);
 }
@@ -209,7 +181,7 @@ test_read_durability (Fixture       *fixture,
   };
   g_autoptr(PGconn) conn = NULL;
 
-  spawn (fixture, NULL);
+  fixture->daemon = sc_test_daemon_spawn_demo (fixture->cluster, NULL);
   conn = connect_as_app (fixture);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -298,11 +270,11 @@ test_sign_in_round_trips (Fixture       *fixture,
   /* the schema first (it makes the role), then the role's statements logged
    * with their durations: PostgreSQL then writes a line for each parse,
    * bind and execute */
-  spawn (fixture, NULL);
+  fixture->daemon = sc_test_daemon_spawn_demo (fixture->cluster, NULL);
   g_assert_cmpint (sc_test_daemon_stop (fixture->daemon), ==, 0);
   g_clear_pointer (&fixture->daemon, sc_test_daemon_free);
-  g_free (psql (fixture, "ALTER ROLE sendcase_app SET log_min_duration_statement = 0"));
-  spawn (fixture, args);
+  g_free (sc_test_psql (fixture->cluster, "ALTER ROLE sendcase_app SET log_min_duration_statement = 0"));
+  fixture->daemon = sc_test_daemon_spawn_demo (fixture->cluster, args);
   /* the daemon sweeps old failures when it starts: let that pass first */
   {
     g_autofree char *path = g_build_filename (sc_test_cluster_get_dir (fixture->cluster), "log", "postgresql.log",

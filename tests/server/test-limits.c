@@ -32,15 +32,12 @@ fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  const char *args[] = { "--database", NULL, "--demo-data", "--lockout-failures", "1000",
-                         "--lockout-address-failures", "1000", NULL };
+  const char *args[] = { "--lockout-failures", "1000", "--lockout-address-failures", "1000", NULL };
   const char *url;
 
   fixture->cluster = sc_test_cluster_new (&error);
   g_assert_no_error (error);
-  args[1] = sc_test_cluster_get_conninfo (fixture->cluster);
-  fixture->daemon = sc_test_daemon_spawn (args, &error);
-  g_assert_no_error (error);
+  fixture->daemon = sc_test_daemon_spawn_demo (fixture->cluster, args);
   url = sc_test_daemon_get_base_url (fixture->daemon);
   fixture->port = (guint16) g_ascii_strtoull (strrchr (url, ':') + 1, NULL, 10);
 }

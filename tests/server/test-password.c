@@ -244,6 +244,42 @@ sign_in_thread (gpointer data)
   return NULL;
 }
 
+/* Starts one thread a sign-in, the users taken in turn, and lets them all
+ * go at the same moment; returns when every one has its answer. */
+static void
+sign_in_at_once (ScTestDaemon       *daemon,
+                 SignIn             *sign_ins,
+                 guint               n,
+                 const char * const *users,
+                 guint               n_users,
+                 const char         *password)
+{
+  g_autofree GThread **threads = g_new0 (GThread *, n);
+  GMutex lock;
+  GCond cond;
+  gboolean go = FALSE;
+
+  g_mutex_init (&lock);
+  g_cond_init (&cond);
+  for (guint i = 0; i < n; i++)
+    {
+      sign_ins[i] = (SignIn) { daemon, &lock, &cond, &go, users[i % n_users], password, 0, FALSE, 0 };
+      threads[i] = g_thread_new ("sign-in", sign_in_thread, &sign_ins[i]);
+    }
+  g_usleep (100 * 1000);
+  g_mutex_lock (&lock);
+  go = TRUE;
+  g_cond_broadcast (&cond);
+  g_mutex_unlock (&lock);
+  for (guint i = 0; i < n; i++)
+    g_thread_join (threads[i]);
+  g_mutex_clear (&lock);
+  g_cond_clear (&cond);
+}
+
+/* lockouts far away: these tests are about the hashing, not the lockout */
+static const char * const no_lockout[] = { "--lockout-failures", "1000", "--lockout-address-failures", "1000", NULL };
+
 static gint64
 status_kib (GPid        pid,
             const char *field)
@@ -264,14 +300,8 @@ test_concurrent_sign_ins (void)
   static const char * const users[] = { "caseworker", "manager", "officer", "sysadmin" };
   g_autoptr(GError) error = NULL;
   g_autoptr(ScTestCluster) cluster = sc_test_cluster_new (&error);
-  const char *args[] = { "--database", NULL, "--demo-data", "--lockout-failures", "1000",
-                         "--lockout-address-failures", "1000", NULL };
   g_autoptr(ScTestDaemon) daemon = NULL;
   SignIn sign_ins[32];
-  GThread *threads[G_N_ELEMENTS (sign_ins)];
-  GMutex lock;
-  GCond cond;
-  gboolean go = FALSE;
   guint created = 0;
   guint busy = 0;
   gint64 busy_latency = 0;
@@ -279,31 +309,14 @@ test_concurrent_sign_ins (void)
   GPid pid;
 
   g_assert_no_error (error);
-  args[1] = sc_test_cluster_get_conninfo (cluster);
-  daemon = sc_test_daemon_spawn (args, &error);
-  g_assert_no_error (error);
+  daemon = sc_test_daemon_spawn_demo (cluster, no_lockout);
   pid = sc_test_daemon_get_pid (daemon);
   /* one sign-in first, so every library is loaded before the burst */
   g_free (sc_test_sign_in (daemon, "sysadmin", SC_TEST_DEMO_PASSWORD));
   g_test_message ("resident before the burst: %" G_GINT64_FORMAT " KiB (peak so far %" G_GINT64_FORMAT " KiB)",
                   status_kib (pid, "VmRSS:"), status_kib (pid, "VmHWM:"));
 
-  g_mutex_init (&lock);
-  g_cond_init (&cond);
-  for (guint i = 0; i < G_N_ELEMENTS (sign_ins); i++)
-    {
-      sign_ins[i] = (SignIn) { daemon, &lock, &cond, &go, users[i % G_N_ELEMENTS (users)], NULL, 0, FALSE, 0 };
-      threads[i] = g_thread_new ("sign-in", sign_in_thread, &sign_ins[i]);
-    }
-  g_usleep (100 * 1000);
-  g_mutex_lock (&lock);
-  go = TRUE;
-  g_cond_broadcast (&cond);
-  g_mutex_unlock (&lock);
-  for (guint i = 0; i < G_N_ELEMENTS (sign_ins); i++)
-    g_thread_join (threads[i]);
-  g_mutex_clear (&lock);
-  g_cond_clear (&cond);
+  sign_in_at_once (daemon, sign_ins, G_N_ELEMENTS (sign_ins), users, G_N_ELEMENTS (users), NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (sign_ins); i++)
     {
@@ -340,39 +353,17 @@ test_busy_not_counted (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(ScTestCluster) cluster = sc_test_cluster_new (&error);
-  const char *args[] = { "--database", NULL, "--demo-data", "--lockout-failures", "1000",
-                         "--lockout-address-failures", "1000", NULL };
+  static const char * const officer[] = { "officer" };
   g_autoptr(ScTestDaemon) daemon = NULL;
   g_autofree char *counted = NULL;
   SignIn sign_ins[24];
-  GThread *threads[G_N_ELEMENTS (sign_ins)];
-  GMutex lock;
-  GCond cond;
-  gboolean go = FALSE;
   guint refused = 0;
   guint busy = 0;
 
   g_assert_no_error (error);
-  args[1] = sc_test_cluster_get_conninfo (cluster);
-  daemon = sc_test_daemon_spawn (args, &error);
-  g_assert_no_error (error);
+  daemon = sc_test_daemon_spawn_demo (cluster, no_lockout);
 
-  g_mutex_init (&lock);
-  g_cond_init (&cond);
-  for (guint i = 0; i < G_N_ELEMENTS (sign_ins); i++)
-    {
-      sign_ins[i] = (SignIn) { daemon, &lock, &cond, &go, "officer", "not-the-password", 0, FALSE, 0 };
-      threads[i] = g_thread_new ("sign-in", sign_in_thread, &sign_ins[i]);
-    }
-  g_usleep (100 * 1000);
-  g_mutex_lock (&lock);
-  go = TRUE;
-  g_cond_broadcast (&cond);
-  g_mutex_unlock (&lock);
-  for (guint i = 0; i < G_N_ELEMENTS (sign_ins); i++)
-    g_thread_join (threads[i]);
-  g_mutex_clear (&lock);
-  g_cond_clear (&cond);
+  sign_in_at_once (daemon, sign_ins, G_N_ELEMENTS (sign_ins), officer, 1, "not-the-password");
 
   for (guint i = 0; i < G_N_ELEMENTS (sign_ins); i++)
     {

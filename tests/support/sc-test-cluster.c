@@ -137,6 +137,17 @@ sc_test_cluster_start (ScTestCluster  *self,
 }
 
 char *
+sc_test_psql (ScTestCluster *cluster,
+              const char    *sql)
+{
+  g_autoptr(GError) error = NULL;
+  char *out = sc_test_cluster_psql (cluster, sql, &error);
+
+  g_assert_no_error (error);
+  return out;
+}
+
+char *
 sc_test_cluster_psql (ScTestCluster  *self,
                       const char     *sql,
                       GError        **error)

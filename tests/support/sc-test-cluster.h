@@ -40,6 +40,10 @@ char          *sc_test_cluster_psql         (ScTestCluster *cluster,
                                              const char    *sql,
                                              GError       **error);
 
+/* The same for a test: asserts that the command ran. */
+char          *sc_test_psql                 (ScTestCluster *cluster,
+                                             const char    *sql);
+
 /* PostgreSQL's own log of the cluster: how long it is now, and what was
  * written since @offset (a length from before). */
 gsize          sc_test_cluster_get_log_length (ScTestCluster *cluster);

@@ -536,6 +536,44 @@ sc_test_response_get_int (ScTestResponse *response,
   return json_node_get_int (node);
 }
 
+ScTestDaemon *
+sc_test_daemon_spawn_demo (ScTestCluster      *cluster,
+                           const char * const *extra_args)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  ScTestDaemon *daemon;
+
+  g_ptr_array_add (args, (char *) "--database");
+  g_ptr_array_add (args, (char *) sc_test_cluster_get_conninfo (cluster));
+  g_ptr_array_add (args, (char *) "--demo-data");
+  for (guint i = 0; extra_args != NULL && extra_args[i] != NULL; i++)
+    g_ptr_array_add (args, (char *) extra_args[i]);
+  g_ptr_array_add (args, NULL);
+  daemon = sc_test_daemon_spawn ((const char * const *) args->pdata, &error);
+  g_assert_no_error (error);
+  return daemon;
+}
+
+void
+sc_test_server_setup (ScTestServer  *server,
+                      gconstpointer  extra_args)
+{
+  g_autoptr(GError) error = NULL;
+
+  server->cluster = sc_test_cluster_new (&error);
+  g_assert_no_error (error);
+  server->daemon = sc_test_daemon_spawn_demo (server->cluster, extra_args);
+}
+
+void
+sc_test_server_teardown (ScTestServer  *server,
+                         gconstpointer  unused)
+{
+  g_clear_pointer (&server->daemon, sc_test_daemon_free);
+  g_clear_pointer (&server->cluster, sc_test_cluster_free);
+}
+
 char *
 sc_test_sign_in (ScTestDaemon *daemon,
                  const char   *username,

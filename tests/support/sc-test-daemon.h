@@ -14,6 +14,8 @@
 #include <libsoup/soup.h>
 #include <json-glib/json-glib.h>
 
+#include "sc-test-cluster.h"
+
 G_BEGIN_DECLS
 
 typedef struct _ScTestDaemon ScTestDaemon;
@@ -83,6 +85,29 @@ G_BEGIN_DECLS
 
 /* The demo users of `sendcased --demo-data`, one per role. */
 #define SC_TEST_DEMO_PASSWORD "demo-password-2026"
+
+/* sendcased on @cluster's database with the demo data and @extra_args
+ * (NULL-terminated, may be NULL) added; asserts that it became ready. */
+ScTestDaemon   *sc_test_daemon_spawn_demo   (ScTestCluster      *cluster,
+                                             const char * const *extra_args);
+
+/* The fixture of most server tests: a throwaway cluster, and sendcased on
+ * it with the demo data. As g_test_add()'s set-up, @extra_args is its test
+ * data: NULL or more arguments for sendcased, NULL-terminated.
+ *
+ *   typedef ScTestServer Fixture;
+ *   g_test_add ("/server/x/y", Fixture, NULL, sc_test_server_setup, test_y, sc_test_server_teardown);
+ */
+typedef struct
+{
+  ScTestCluster *cluster;
+  ScTestDaemon  *daemon;
+} ScTestServer;
+
+void            sc_test_server_setup        (ScTestServer       *server,
+                                             gconstpointer       extra_args);
+void            sc_test_server_teardown     (ScTestServer       *server,
+                                             gconstpointer       unused);
 
 /* Signs in; asserts success; returns the token. */
 char           *sc_test_sign_in             (ScTestDaemon       *daemon,
