@@ -59,6 +59,7 @@ static const struct
   [SC_EVENT_COMPLAINT_ACKNOWLEDGED] = { "complaint_acknowledged", SC_FIELD_KEY },
   [SC_EVENT_COMPLAINT_RESPONDED] = { "complaint_responded", SC_FIELD_KEY },
   [SC_EVENT_COMPLAINT_EXTENDED] = { "complaint_extended", SC_FIELD_KEY },
+  [SC_EVENT_TRANSFER_OUT] = { "transfer_out", 0 },
 };
 
 static const char * const reason_names[] = {

@@ -603,8 +603,11 @@ walk_event (Engine *engine,
       break;
 
     case SC_EVENT_PLAN_CEASED:
+    case SC_EVENT_TRANSFER_OUT:
       completion = FALSE;
-      if (!engine->cease_decided)
+      /* a plan that moves to another authority needs no decision to cease:
+       * the new authority maintains it from now on (reg 15) */
+      if (event->type == SC_EVENT_PLAN_CEASED && !engine->cease_decided)
         warn (engine, SC_WARNING_OUT_OF_ORDER, 0, SC_DAY_NONE, "any cease_decided");
       for (guint k = 0; k < engine->result->milestones->len; k++)
         {

@@ -61,6 +61,8 @@ typedef enum
   SC_EVENT_COMPLAINT_ACKNOWLEDGED,
   SC_EVENT_COMPLAINT_RESPONDED,
   SC_EVENT_COMPLAINT_EXTENDED,
+  /* appended, so the values above keep their numbers */
+  SC_EVENT_TRANSFER_OUT,
   SC_N_EVENT_TYPES
 } ScEventType;
 

@@ -148,6 +148,32 @@ test_transfer_notice_sent (void)
   g_assert_cmpstr (tc_warnings (r), ==, "");
 }
 
+/* transfer_out: the plan moves to another authority; this authority's open
+ * deadlines are moot, the family's appeal window runs on, and no decision to
+ * cease is expected before it. */
+static void
+test_transfer_out (void)
+{
+  g_autoptr(ScClockResult) r = tc_run ("[{'type':'request_received','date':'2026-01-05'},"
+                                       " {'type':'decided_to_assess','date':'2026-02-02'},"
+                                       " {'type':'draft_plan_issued','date':'2026-04-20'},"
+                                       " {'type':'final_plan_issued','date':'2026-05-11'},"
+                                       " {'type':'amendment_notice_issued','date':'2026-09-07'},"
+                                       " {'type':'transfer_out','date':'2026-09-14'}]",
+                                       "2026-09-15");
+
+  g_assert_cmpstr (tc_state (r, "annual_review", NULL), ==,
+                   "due=2027-05-11 status=cancelled completed_on=null");
+  g_assert_cmpstr (tc_state (r, "amended_plan", NULL), ==,
+                   "due=2026-11-02 status=cancelled completed_on=null");
+  g_assert_cmpstr (tc_state (r, "final_plan", NULL), ==,
+                   "due=2026-05-25 status=met completed_on=2026-05-11");
+  /* 2026-05-11 + 2 months: closed by now; the amendment's comments still open */
+  g_assert_cmpstr (tc_state (r, "amendment_comments", NULL), ==,
+                   "due=2026-09-21 status=open completed_on=null");
+  g_assert_cmpstr (tc_warnings (r), ==, "");
+}
+
 /* A transfer sets the review clock: an open review from the old
  * authority's history is moot. */
 static void
@@ -197,6 +223,7 @@ main (int    argc,
   g_test_add_func ("/common/clock/reassessment/transfer-in-without-last-review",
                    test_transfer_in_without_last_review);
   g_test_add_func ("/common/clock/reassessment/transfer-notice-sent", test_transfer_notice_sent);
+  g_test_add_func ("/common/clock/reassessment/transfer-out", test_transfer_out);
   g_test_add_func ("/common/clock/reassessment/transfer-in-supersedes-review", test_transfer_in_supersedes_review);
   g_test_add_func ("/common/clock/reassessment/transfer-in-under-five", test_transfer_in_under_five);
 
