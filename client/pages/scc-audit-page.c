@@ -75,6 +75,12 @@ audit_filter_action (GtkWidget  *widget,
 }
 
 static void
+on_filter_activate_cb (SccAuditPage *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "audit.filter", NULL);
+}
+
+static void
 scc_audit_page_constructed (GObject *object)
 {
   SccAuditPage *self = (SccAuditPage *)object;
@@ -117,6 +123,7 @@ scc_audit_page_class_init (SccAuditPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/sendcase/Sendcase/ui/scc-audit-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SccAuditPage, list_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_activate_cb);
   for (guint i = 0; i < G_N_ELEMENTS (filter_entries); i++)
     gtk_widget_class_bind_template_child_full (widget_class, filter_entries[i].entry, FALSE, 0);
 }

@@ -24,6 +24,11 @@ typedef struct
 
   /* Borrowed: in the subclass's template */
   SccListView *view;
+
+  /* Where shown() left the keyboard while the list was still loading:
+   * if it is still there when the rows arrive, it moves to them. */
+  GWeakRef     focus_when_shown;
+  gboolean     focus_pending;
 } SccListPagePrivate;
 
 enum {
@@ -51,6 +56,30 @@ on_list_error_cb (SccListPage *self,
 }
 
 static void
+on_list_state_cb (SccListPage *self,
+                  GParamSpec  *pspec,
+                  SccListVm   *list)
+{
+  SccListPagePrivate *priv = scc_list_page_get_instance_private (self);
+  g_autoptr(GtkWidget) left = NULL;
+  GtkRoot *root;
+
+  g_assert (SCC_IS_LIST_PAGE (self));
+
+  if (scc_list_vm_get_loading (list))
+    return;
+
+  left = g_weak_ref_get (&priv->focus_when_shown);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (root != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)) &&
+      ((priv->focus_pending && gtk_root_get_focus (root) == left) ||
+       /* A reload took the focused row away with the rest. */
+       gtk_root_get_focus (root) == NULL))
+    gtk_widget_grab_focus (GTK_WIDGET (priv->view));
+  priv->focus_pending = FALSE;
+}
+
+static void
 scc_list_page_shown (SccPage *page)
 {
   SccListPage *self = SCC_LIST_PAGE (page);
@@ -63,6 +92,14 @@ scc_list_page_shown (SccPage *page)
     }
 
   SCC_PAGE_CLASS (scc_list_page_parent_class)->shown (page);
+
+  if (priv->list != NULL && scc_list_vm_get_loading (priv->list))
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (page));
+
+      g_weak_ref_set (&priv->focus_when_shown, root != NULL ? gtk_root_get_focus (root) : NULL);
+      priv->focus_pending = TRUE;
+    }
 }
 
 static void
@@ -93,6 +130,7 @@ scc_list_page_dispose (GObject *object)
       scc_list_vm_cancel (priv->list);
     }
   g_clear_object (&priv->search_widget);
+  g_weak_ref_set (&priv->focus_when_shown, NULL);
 
   G_OBJECT_CLASS (scc_list_page_parent_class)->dispose (object);
 
@@ -146,6 +184,16 @@ scc_list_page_set_property (GObject      *object,
 }
 
 static void
+scc_list_page_finalize (GObject *object)
+{
+  SccListPagePrivate *priv = scc_list_page_get_instance_private (SCC_LIST_PAGE (object));
+
+  g_weak_ref_clear (&priv->focus_when_shown);
+
+  G_OBJECT_CLASS (scc_list_page_parent_class)->finalize (object);
+}
+
+static void
 reload_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -186,6 +234,7 @@ scc_list_page_class_init (SccListPageClass *klass)
   SccPageClass *page_class = SCC_PAGE_CLASS (klass);
 
   object_class->dispose = scc_list_page_dispose;
+  object_class->finalize = scc_list_page_finalize;
   object_class->get_property = scc_list_page_get_property;
   object_class->set_property = scc_list_page_set_property;
 
@@ -224,6 +273,9 @@ scc_list_page_class_init (SccListPageClass *klass)
 static void
 scc_list_page_init (SccListPage *self)
 {
+  SccListPagePrivate *priv = scc_list_page_get_instance_private (self);
+
+  g_weak_ref_init (&priv->focus_when_shown, NULL);
 }
 
 /**
@@ -250,6 +302,7 @@ scc_list_page_set_list (SccListPage *self,
   scc_list_vm_set_cancellable (list, scc_page_get_cancellable (SCC_PAGE (self)));
   scc_list_view_set_list (view, list);
   g_signal_connect_object (list, "notify::has-error", G_CALLBACK (on_list_error_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (list, "notify::state", G_CALLBACK (on_list_state_cb), self, G_CONNECT_SWAPPED);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIST]);
 }
 

@@ -5,8 +5,9 @@
  * role and activity rows are not text, so their values are bound to the
  * fields here (a role's place in the combo is its ScRole less one).
  *
- *   Save (Enter)   submits the main form; a failure puts the keyboard on
- *                  the first field in error
+ *   Save, Enter    submits the main form (Enter in New Password, the
+ *                  reset form); a failure puts the keyboard on the
+ *                  first field in error
  *   Reset Password submits the reset form (an existing user only)
  *   a success      ::saved; New User stays open for the next one
  *
@@ -45,6 +46,7 @@ struct _SccUserDialog
 enum {
   PROP_0,
   PROP_FORM,
+  PROP_NEW_FORM,
   PROP_RESET,
   N_PROPS
 };
@@ -182,6 +184,30 @@ dialog_reset_action (GtkWidget  *widget,
 }
 
 static void
+on_entry_activated_cb (SccUserDialog *self,
+                       AdwEntryRow   *entry)
+{
+  SccFieldRow *row = SCC_FIELD_ROW (gtk_widget_get_ancestor (GTK_WIDGET (entry), SCC_TYPE_FIELD_ROW));
+
+  g_assert (SCC_IS_USER_DIALOG (self));
+
+  /* Enter sends the form the field belongs to: a new password resets. */
+  scc_form_vm_submit (scc_field_row_get_form (row));
+}
+
+/* Enter in each field, handled here rather than through the window's
+ * default widget, because the dialog has two forms. */
+static void
+connect_enter (SccUserDialog *self,
+               GtkWidget     *row)
+{
+  AdwEntryRow *entry = scc_field_row_get_entry (SCC_FIELD_ROW (row));
+
+  adw_entry_row_set_activates_default (entry, FALSE);
+  g_signal_connect_object (entry, "entry-activated", G_CALLBACK (on_entry_activated_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
 scc_user_dialog_dispose (GObject *object)
 {
   SccUserDialog *self = (SccUserDialog *)object;
@@ -218,6 +244,10 @@ scc_user_dialog_get_property (GObject    *object,
       g_value_set_object (value, self->form);
       break;
 
+    case PROP_NEW_FORM:
+      g_value_set_object (value, SCC_IS_NEW_USER_VM (self->form) ? self->form : NULL);
+      break;
+
     case PROP_RESET:
       g_value_set_object (value, self->reset);
       break;
@@ -241,6 +271,10 @@ scc_user_dialog_class_init (SccUserDialogClass *klass)
 
   properties[PROP_FORM] =
     g_param_spec_object ("form", NULL, NULL, SCC_TYPE_FORM_VM,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* The form again, for the rows only New User has (username, password). */
+  properties[PROP_NEW_FORM] =
+    g_param_spec_object ("new-form", NULL, NULL, SCC_TYPE_FORM_VM,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_RESET] =
     g_param_spec_object ("reset", NULL, NULL, SCC_TYPE_FORM_VM,
@@ -319,6 +353,7 @@ scc_user_dialog_new (GtkWindow    *parent,
     self->form = SCC_FORM_VM (scc_new_user_vm_new (api_client));
   self->reset = scc_reset_password_vm_new (api_client);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FORM]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEW_FORM]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESET]);
 
   role = scc_form_vm_lookup_field (self->form, "role");
@@ -356,6 +391,13 @@ scc_user_dialog_new (GtkWindow    *parent,
     }
 
   gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
+  if (!editing)
+    {
+      connect_enter (self, self->username_row);
+      connect_enter (self, self->password_row);
+    }
+  connect_enter (self, GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), SCC_TYPE_USER_DIALOG, "full_name_row")));
+  connect_enter (self, GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), SCC_TYPE_USER_DIALOG, "new_password_row")));
   /* The keyboard starts in the first field to fill in. */
   gtk_window_set_focus (GTK_WINDOW (self),
                         GTK_WIDGET (scc_field_row_get_entry (SCC_FIELD_ROW (editing
