@@ -2,8 +2,9 @@
  *
  * SccUserButton: a GtkMenuButton (final in GTK 4, so held, not derived)
  * whose face is the signed-in user. The menu's actions are the window's
- * (win.show-page, win.sign-out) and the application's (app.about). Its
- * first section is the pages the user's role may open (scc-places.h).
+ * (win.show-page, win.sign-out) and the application's (app.about). After
+ * Account (always first) come the pages the user's role may open
+ * (scc-places.h).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
