@@ -44,6 +44,7 @@ enum {
   PROP_RESOURCE_TYPE,
   PROP_RESOURCE_ID,
   PROP_OUTCOME,
+  PROP_REQUEST_ID,
   N_PROPS
 };
 
@@ -111,6 +112,10 @@ sc_audit_event_get_property (GObject    *object,
       g_value_set_string (value, self->outcome);
       break;
 
+    case PROP_REQUEST_ID:
+      g_value_set_string (value, self->request_id);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -138,6 +143,12 @@ sc_audit_event_class_init (ScAuditEventClass *klass)
   properties[PROP_RESOURCE_TYPE] = g_param_spec_string ("resource-type", NULL, NULL, NULL, flags);
   properties[PROP_RESOURCE_ID] = g_param_spec_string ("resource-id", NULL, NULL, NULL, flags);
   properties[PROP_OUTCOME] = g_param_spec_string ("outcome", NULL, NULL, NULL, flags);
+  /**
+   * ScAuditEvent:request-id:
+   *
+   * The request's id in the daemon's log (its X-Request-Id).
+   */
+  properties[PROP_REQUEST_ID] = g_param_spec_string ("request-id", NULL, NULL, NULL, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 

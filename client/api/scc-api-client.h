@@ -16,8 +16,9 @@
  * Every answer is decoded with the models' one codec in common/ (ScUser,
  * ScSession, ScHealth), the same code the daemon writes with.
  *
- * Calls for later issues (cases) are written on top of the generic request
- * in scc-api-client-private.h.
+ * The session calls are in scc-api-client-sessions.c, users and the audit
+ * trail in scc-api-client-users.c; later calls (cases) are written on top
+ * of the generic request in scc-api-client-private.h.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -26,8 +27,10 @@
 
 #include <gio/gio.h>
 
+#include "sc-audit-event.h"
 #include "sc-health.h"
 #include "sc-session.h"
+#include "sc-user.h"
 
 G_BEGIN_DECLS
 
@@ -108,5 +111,81 @@ void          scc_api_client_change_password_async  (SccApiClient    *self,
 gboolean      scc_api_client_change_password_finish (SccApiClient    *self,
                                                      GAsyncResult    *result,
                                                      GError         **error);
+
+/* Users and the audit trail: scc-api-client-users.c. */
+
+/* The filters of GET /api/v1/audit; a NULL member is not sent. */
+typedef struct
+{
+  const char *user;           /* a username, as typed */
+  const char *resource_type;  /* "user", "session", ... */
+  const char *resource_id;
+  const char *from;           /* YYYY-MM-DD or RFC 3339 */
+  const char *to;             /* before this, same forms */
+} SccAuditQuery;
+
+void          scc_api_client_list_users_async      (SccApiClient        *self,
+                                                    const char          *role,
+                                                    const char          *active,
+                                                    const char          *cursor,
+                                                    guint                limit,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+GPtrArray    *scc_api_client_list_users_finish     (SccApiClient        *self,
+                                                    GAsyncResult        *result,
+                                                    char               **next_cursor,
+                                                    GError             **error);
+void          scc_api_client_get_user_async        (SccApiClient        *self,
+                                                    gint64               id,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+ScUser       *scc_api_client_get_user_finish       (SccApiClient        *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
+void          scc_api_client_create_user_async     (SccApiClient        *self,
+                                                    const char          *username,
+                                                    const char          *full_name,
+                                                    const char          *role,
+                                                    const char          *password,
+                                                    const char          *idempotency_key,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+ScUser       *scc_api_client_create_user_finish    (SccApiClient        *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
+void          scc_api_client_update_user_async     (SccApiClient        *self,
+                                                    ScUser              *user,
+                                                    const char          *full_name,
+                                                    const char          *role,
+                                                    const gboolean      *active,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+ScUser       *scc_api_client_update_user_finish    (SccApiClient        *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
+void          scc_api_client_reset_password_async  (SccApiClient        *self,
+                                                    gint64               id,
+                                                    const char          *new_password,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+gboolean      scc_api_client_reset_password_finish (SccApiClient        *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
+void          scc_api_client_list_audit_async      (SccApiClient        *self,
+                                                    const SccAuditQuery *query,
+                                                    const char          *cursor,
+                                                    guint                limit,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+GPtrArray    *scc_api_client_list_audit_finish     (SccApiClient        *self,
+                                                    GAsyncResult        *result,
+                                                    char               **next_cursor,
+                                                    GError             **error);
 
 G_END_DECLS

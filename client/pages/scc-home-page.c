@@ -3,7 +3,8 @@
  * SccHomePage: the welcome, and an honest empty state: what this release
  * does not do yet, for the signed-in user's role only, in the words of
  * docs/access.md (a system administrator is never promised case content,
- * which that role may not read). The "coming" rows say what is coming;
+ * which that role may not read). The role's places (scc-places.h: users,
+ * the audit trail) come first, rows that open them. The "coming" rows say what is coming;
  * they are not buttons, so they take no keyboard focus. The page's one
  * action is the Account row, where the keyboard starts.
  *
@@ -21,6 +22,7 @@
 
 #include "scc-home-page.h"
 #include "scc-offline-banner.h"
+#include "scc-places.h"
 #include "scc-user-button.h"
 
 typedef struct
@@ -56,9 +58,7 @@ static const RoleHome role_homes[] = {
       { "emblem-shared-symbolic", N_("Assigning Cases"),
         N_("Give a case to a caseworker, or move it to another") },
       { "folder-documents-symbolic", N_("Case Records"),
-        N_("Every case of the authority, to read and update") },
-      { "document-open-recent-symbolic", N_("Audit Trail"),
-        N_("Who read or changed which record, and when") } } },
+        N_("Every case of the authority, to read and update") } } },
   { SC_ROLE_ADMIN_OFFICER,
     N_("Business support: you log and update complaints, mediation, appeals and correspondence, and read cases."),
     N_("This release signs you in securely and looks after your account. Your case support work comes next."),
@@ -71,12 +71,8 @@ static const RoleHome role_homes[] = {
   { SC_ROLE_SYSTEM_ADMIN,
     N_("You run the system: you manage users and settings and read the audit trail. Case content is not shown to this role."),
     N_("This release signs you in securely and looks after your account. The tools for running sendcase come next."),
-    { { "system-users-symbolic", N_("Users"),
-        N_("Create accounts, set roles, reset passwords and deactivate users") },
-      { "preferences-system-symbolic", N_("Settings"),
-        N_("The authority’s settings for sendcase") },
-      { "document-open-recent-symbolic", N_("Audit Trail"),
-        N_("Every sign-in, change and refusal, by whom and when, with records named by number only") } } },
+    { { "preferences-system-symbolic", N_("Settings"),
+        N_("The authority’s settings for sendcase") } } },
 };
 
 struct _SccHomePage
@@ -85,6 +81,7 @@ struct _SccHomePage
 
   /* Owned */
   GPtrArray            *coming_rows;  /* AdwActionRow in coming_group */
+  GPtrArray            *place_rows;   /* AdwActionRow in places_group */
 
   /* Template widgets */
   AdwAvatar            *avatar;
@@ -92,6 +89,7 @@ struct _SccHomePage
   GtkLabel             *role_label;
   GtkLabel             *about_label;
   AdwPreferencesGroup  *coming_group;
+  AdwPreferencesGroup  *places_group;
 };
 
 G_DEFINE_FINAL_TYPE (SccHomePage, scc_home_page, SCC_TYPE_PAGE)
@@ -132,6 +130,47 @@ add_coming_row (SccHomePage  *self,
   g_ptr_array_add (self->coming_rows, row);
 }
 
+/* A page the role may open: a row that opens it (win.show-page). */
+static void
+add_place_row (SccHomePage    *self,
+               const SccPlace *place)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(place->title));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(place->subtitle));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-page");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", place->page);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row),
+                             g_object_new (GTK_TYPE_IMAGE, "icon-name", place->icon_name,
+                                           "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             g_object_new (GTK_TYPE_IMAGE, "icon-name", "go-next-symbolic",
+                                           "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL));
+  gtk_widget_set_name (row, place->page);
+
+  adw_preferences_group_add (self->places_group, row);
+  g_ptr_array_add (self->place_rows, row);
+}
+
+static void
+update_places (SccHomePage *self,
+               ScUser      *user)
+{
+  for (guint i = 0; i < self->place_rows->len; i++)
+    adw_preferences_group_remove (self->places_group, g_ptr_array_index (self->place_rows, i));
+  g_ptr_array_set_size (self->place_rows, 0);
+
+  for (const SccPlace *place = scc_places_get (); user != NULL && place->page != NULL; place++)
+    {
+      if (scc_place_allows (place, sc_user_get_role (user)))
+        add_place_row (self, place);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->places_group), self->place_rows->len > 0);
+}
+
 static void
 on_user_cb (SccHomePage *self)
 {
@@ -147,6 +186,7 @@ on_user_cb (SccHomePage *self)
   gtk_label_set_label (self->role_label, user != NULL ? sc_user_get_role_title (user) : "");
   gtk_label_set_label (self->about_label, home != NULL ? _(home->about) : "");
   gtk_widget_set_visible (GTK_WIDGET (self->about_label), home != NULL);
+  update_places (self, user);
 
   for (guint i = 0; i < self->coming_rows->len; i++)
     adw_preferences_group_remove (self->coming_group, g_ptr_array_index (self->coming_rows, i));
@@ -168,6 +208,7 @@ scc_home_page_dispose (GObject *object)
   SccHomePage *self = (SccHomePage *)object;
 
   g_clear_pointer (&self->coming_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->place_rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), SCC_TYPE_HOME_PAGE);
 
   G_OBJECT_CLASS (scc_home_page_parent_class)->dispose (object);
@@ -192,6 +233,7 @@ scc_home_page_class_init (SccHomePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SccHomePage, role_label);
   gtk_widget_class_bind_template_child (widget_class, SccHomePage, about_label);
   gtk_widget_class_bind_template_child (widget_class, SccHomePage, coming_group);
+  gtk_widget_class_bind_template_child (widget_class, SccHomePage, places_group);
   /* By name only, for tests and tools (gtk_widget_get_template_child). */
   gtk_widget_class_bind_template_child_full (widget_class, "account_row", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "user_button", FALSE, 0);
@@ -203,6 +245,7 @@ scc_home_page_init (SccHomePage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->coming_rows = g_ptr_array_new ();
+  self->place_rows = g_ptr_array_new ();
   g_signal_connect (self, "notify::user", G_CALLBACK (on_user_cb), NULL);
   on_user_cb (self);
 }
@@ -230,5 +273,22 @@ scc_home_page_dup_coming_titles (SccHomePage *self)
 
   for (guint i = 0; i < self->coming_rows->len; i++)
     g_strv_builder_add (builder, adw_preferences_row_get_title (g_ptr_array_index (self->coming_rows, i)));
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * scc_home_page_dup_place_titles:
+ *
+ * Returns: (transfer full): the titles of the pages offered to the user
+ */
+char **
+scc_home_page_dup_place_titles (SccHomePage *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (SCC_IS_HOME_PAGE (self), NULL);
+
+  for (guint i = 0; i < self->place_rows->len; i++)
+    g_strv_builder_add (builder, adw_preferences_row_get_title (g_ptr_array_index (self->place_rows, i)));
   return g_strv_builder_end (builder);
 }

@@ -22,4 +22,7 @@ const char  *scc_home_page_get_role_text    (SccHomePage *self);
 /* The titles of the "coming" rows shown, in order; for tests. */
 char       **scc_home_page_dup_coming_titles (SccHomePage *self);
 
+/* The titles of the rows opening the role's pages (Users, ...); for tests. */
+char       **scc_home_page_dup_place_titles (SccHomePage *self);
+
 G_END_DECLS

@@ -9,5 +9,7 @@
 #pragma once
 
 #include "scc-account-page.h"
+#include "scc-audit-page.h"
 #include "scc-home-page.h"
 #include "scc-sign-in-page.h"
+#include "scc-users-page.h"

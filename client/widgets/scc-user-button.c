@@ -2,7 +2,9 @@
  *
  * SccUserButton: a GtkMenuButton (final in GTK 4, so held, not derived)
  * whose face is the signed-in user. The menu's actions are the window's
- * (win.show-account, win.sign-out) and the application's (app.about).
+ * (win.show-page, win.sign-out) and the application's (app.about). After
+ * Account (always first) come the pages the user's role may open
+ * (scc-places.h).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "scc-places.h"
 #include "scc-user-button.h"
 
 struct _SccUserButton
@@ -27,6 +30,7 @@ struct _SccUserButton
   AdwAvatar     *avatar;
   GtkLabel      *name_label;
   GtkLabel      *role_label;
+  GMenu         *places_section;
 };
 
 enum {
@@ -114,6 +118,7 @@ scc_user_button_class_init (SccUserButtonClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SccUserButton, avatar);
   gtk_widget_class_bind_template_child (widget_class, SccUserButton, name_label);
   gtk_widget_class_bind_template_child (widget_class, SccUserButton, role_label);
+  gtk_widget_class_bind_template_child (widget_class, SccUserButton, places_section);
 }
 
 static void
@@ -153,6 +158,18 @@ scc_user_button_set_user (SccUserButton *self,
       name = sc_user_get_display_name (user);
       role = sc_user_get_role_title (user);
       tooltip = g_strdup_printf (_("Signed in as %s (%s)"), name, sc_user_get_username (user));
+    }
+
+  g_menu_remove_all (self->places_section);
+  for (const SccPlace *place = scc_places_get (); user != NULL && place->page != NULL; place++)
+    {
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (!scc_place_allows (place, sc_user_get_role (user)))
+        continue;
+      item = g_menu_item_new (_(place->title), NULL);
+      g_menu_item_set_action_and_target (item, "win.show-page", "s", place->page);
+      g_menu_append_item (self->places_section, item);
     }
 
   adw_avatar_set_text (self->avatar, name);

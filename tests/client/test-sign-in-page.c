@@ -365,7 +365,7 @@ test_home_per_role (void)
     { "caseworker", "Caseworker", "home-caseworker.png", "Your Caseload" },
     { "manager", "Team manager", "home-team-manager.png", "Team Caseloads" },
     { "officer", "Admin officer", "home-admin-officer.png", "Complaints, Mediation and Appeals" },
-    { "sysadmin", "System administrator", "home-system-admin.png", "Users" },
+    { "sysadmin", "System administrator", "home-system-admin.png", "Settings" },
   };
   SccHomePage *home = SCC_HOME_PAGE (scc_test_page ("home"));
 

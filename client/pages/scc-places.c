@@ -1,0 +1,45 @@
+/* scc-places.c
+ *
+ * The table of scc-places.h.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "scc-places"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "scc-places.h"
+
+#define ROLE(r) (1u << (r))
+
+static const SccPlace places[] = {
+  { "users", "system-users-symbolic", N_("_Users"),
+    N_("Create accounts, set roles, reset passwords and deactivate users"),
+    NULL, ROLE (SC_ROLE_SYSTEM_ADMIN) },
+  { "audit", "document-open-recent-symbolic", N_("Audit _Trail"),
+    N_("Who read or changed which record, and when, newest first"),
+    NULL, ROLE (SC_ROLE_TEAM_MANAGER) | ROLE (SC_ROLE_SYSTEM_ADMIN) },
+  { NULL }
+};
+
+gboolean
+scc_place_allows (const SccPlace *place,
+                  ScRole          role)
+{
+  g_return_val_if_fail (place != NULL, FALSE);
+  return role != SC_ROLE_NONE && (place->roles & ROLE (role)) != 0;
+}
+
+/**
+ * scc_places_get:
+ *
+ * Returns: (transfer none): the table, ending with a zeroed place
+ */
+const SccPlace *
+scc_places_get (void)
+{
+  return places;
+}
