@@ -50,7 +50,8 @@
 #define SIGN_IN_PAGE "sign-in"
 #define HOME_PAGE "home"
 
-/* The pages, in the leaflet's order: Back goes to the one before. */
+/* The pages, in the leaflet's order: Back goes to the nearest page before
+ * the shown one that is a back target (scc_page_class_set_back_target). */
 static GType (* const page_types[]) (void) = {
   scc_sign_in_page_get_type,
   scc_home_page_get_type,
@@ -481,8 +482,11 @@ scc_window_constructed (GObject *object)
       AdwLeafletPage *leaflet_page = adw_leaflet_append (self->leaflet, GTK_WIDGET (page));
 
       adw_leaflet_page_set_name (leaflet_page, scc_page_get_page_name (page));
-      /* Back never lands on a page that needs no session (sign-in). */
-      adw_leaflet_page_set_navigatable (leaflet_page, scc_page_get_needs_session (page));
+      /* Back lands only on the pages others are opened from (home), never on
+       * a page that needs no session (sign-in), nor on a sibling: from
+       * Users, Back is home, not the Account page before it in the list. */
+      adw_leaflet_page_set_navigatable (leaflet_page,
+                                        scc_page_get_needs_session (page) && scc_page_get_back_target (page));
       g_ptr_array_add (self->pages, page);
     }
   g_signal_connect_object (self->leaflet, "notify::visible-child",

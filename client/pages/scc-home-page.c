@@ -223,6 +223,7 @@ scc_home_page_class_init (SccHomePageClass *klass)
   object_class->dispose = scc_home_page_dispose;
 
   scc_page_class_set_page_name (SCC_PAGE_CLASS (klass), "home");
+  scc_page_class_set_back_target (SCC_PAGE_CLASS (klass), TRUE);
 
   g_type_ensure (SCC_TYPE_OFFLINE_BANNER);
   g_type_ensure (SCC_TYPE_USER_BUTTON);

@@ -55,6 +55,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static GQuark page_name_quark;
 static GQuark no_session_quark;
+static GQuark back_target_quark;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (SccPage, scc_page, ADW_TYPE_BIN)
 
@@ -309,6 +310,7 @@ scc_page_class_init (SccPageClass *klass)
 
   page_name_quark = g_quark_from_static_string ("scc-page-name");
   no_session_quark = g_quark_from_static_string ("scc-page-no-session");
+  back_target_quark = g_quark_from_static_string ("scc-page-back-target");
 
   /**
    * SccPage:page-name:
@@ -409,6 +411,15 @@ scc_page_class_set_needs_session (SccPageClass *klass,
   g_type_set_qdata (G_TYPE_FROM_CLASS (klass), no_session_quark, needs_session ? NULL : GINT_TO_POINTER (1));
 }
 
+void
+scc_page_class_set_back_target (SccPageClass *klass,
+                                gboolean      back_target)
+{
+  g_return_if_fail (SCC_IS_PAGE_CLASS (klass));
+
+  g_type_set_qdata (G_TYPE_FROM_CLASS (klass), back_target_quark, back_target ? GINT_TO_POINTER (1) : NULL);
+}
+
 /* The nearest class's setting: a page derived from a page keeps its own. */
 static gpointer
 lookup_class_data (SccPage *self,
@@ -436,6 +447,13 @@ scc_page_get_needs_session (SccPage *self)
 {
   g_return_val_if_fail (SCC_IS_PAGE (self), TRUE);
   return lookup_class_data (self, no_session_quark) == NULL;
+}
+
+gboolean
+scc_page_get_back_target (SccPage *self)
+{
+  g_return_val_if_fail (SCC_IS_PAGE (self), FALSE);
+  return lookup_class_data (self, back_target_quark) != NULL;
 }
 
 /**

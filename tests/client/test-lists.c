@@ -334,6 +334,17 @@ test_manager (void)
   scc_test_wait_page ("audit");
   wait_list ("audit");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (page_list ("audit"))), >, 0);
+
+  /* Back, by keyboard, is home: not the Users page before it in the
+   * window's list, which is not the manager's */
+  scc_window_test_focus ();
+  scc_test_press_keys ("alt+Left", NULL);
+  scc_test_wait_page ("home");
+  /* and from Account too */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "account"));
+  scc_test_wait_page ("account");
+  scc_test_press_keys ("alt+Left", NULL);
+  scc_test_wait_page ("home");
 }
 
 int
