@@ -18,6 +18,9 @@
 
 #define STAFF_ADMIN (SCD_ACCESS_SYSTEM_ADMIN)
 #define AUDITORS (SCD_ACCESS_TEAM_MANAGER | SCD_ACCESS_SYSTEM_ADMIN)
+/* case content: never a system administrator's */
+#define CASE_READERS (SCD_ACCESS_CASEWORKER | SCD_ACCESS_TEAM_MANAGER | SCD_ACCESS_ADMIN_OFFICER)
+#define CASE_WRITERS (SCD_ACCESS_CASEWORKER | SCD_ACCESS_TEAM_MANAGER)
 
 /* The access matrix of docs/access.md, route by route. */
 static const ScdRoute routes[] = {
@@ -36,6 +39,11 @@ static const ScdRoute routes[] = {
   { "PATCH", "/api/v1/users/{id}", scd_user_handler_update, STAFF_ADMIN, "user.update", "user" },
   { "POST", "/api/v1/users/{id}/password", scd_user_handler_reset_password, STAFF_ADMIN,
     "user.password.reset", "user" },
+
+  { "GET", "/api/v1/people", scd_person_handler_search, CASE_READERS, "person.list", "person" },
+  { "POST", "/api/v1/people", scd_person_handler_create, CASE_WRITERS, "person.create", "person" },
+  { "GET", "/api/v1/people/{id}", scd_person_handler_get, CASE_READERS, "person.read", "person" },
+  { "PATCH", "/api/v1/people/{id}", scd_person_handler_update, CASE_WRITERS, "person.update", "person" },
 
   { "GET", "/api/v1/audit", scd_audit_handler_list, AUDITORS, "audit.read", "audit" },
 };

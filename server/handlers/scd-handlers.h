@@ -57,6 +57,12 @@ void scd_user_handler_get                (ScdRequest *request);
 void scd_user_handler_update             (ScdRequest *request);
 void scd_user_handler_reset_password     (ScdRequest *request);
 
+/* scd-person-handlers.c */
+void scd_person_handler_search           (ScdRequest *request);
+void scd_person_handler_create           (ScdRequest *request);
+void scd_person_handler_get              (ScdRequest *request);
+void scd_person_handler_update           (ScdRequest *request);
+
 /* scd-audit-handlers.c */
 void scd_audit_handler_list              (ScdRequest *request);
 

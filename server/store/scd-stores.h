@@ -12,6 +12,7 @@
 #include "scd-audit-store.h"
 #include "scd-config.h"
 #include "scd-health-store.h"
+#include "scd-person-store.h"
 #include "scd-session-store.h"
 #include "scd-user-store.h"
 
@@ -22,6 +23,7 @@ typedef struct _ScdStores
   ScdDb           *db;
   ScdAuditStore   *audit;
   ScdHealthStore  *health;
+  ScdPersonStore  *people;
   ScdSessionStore *sessions;
   ScdUserStore    *users;
   ScdSessionCache *session_cache;   /* shared by the session and user stores */

@@ -41,7 +41,7 @@ static const struct {
 /* docs/access.md, "The matrix", the rows marked "today". */
 static const struct {
   const char *method;
-  const char *path;            /* {id}: a user's id */
+  const char *path;            /* {id}: a user's id (for a person: no such person) */
   Access      access[4];       /* caseworker, team_manager, admin_officer, system_admin */
   const char *action;          /* the audit action of a refusal */
   const char *resource_type;
@@ -56,6 +56,10 @@ static const struct {
   { "GET", "/api/v1/users/{id}", { DENIED, DENIED, DENIED, ALLOWED }, "user.read", "user" },
   { "PATCH", "/api/v1/users/{id}", { DENIED, DENIED, DENIED, ALLOWED }, "user.update", "user" },
   { "POST", "/api/v1/users/{id}/password", { DENIED, DENIED, DENIED, ALLOWED }, "user.password.reset", "user" },
+  { "GET", "/api/v1/people", { ALLOWED, ALLOWED, ALLOWED, DENIED }, "person.list", "person" },
+  { "POST", "/api/v1/people", { ALLOWED, ALLOWED, DENIED, DENIED }, "person.create", "person" },
+  { "GET", "/api/v1/people/{id}", { ALLOWED, ALLOWED, ALLOWED, DENIED }, "person.read", "person" },
+  { "PATCH", "/api/v1/people/{id}", { ALLOWED, ALLOWED, DENIED, DENIED }, "person.update", "person" },
   { "GET", "/api/v1/audit", { DENIED, ALLOWED, DENIED, ALLOWED }, "audit.read", "audit" },
 };
 
