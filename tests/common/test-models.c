@@ -16,6 +16,7 @@
 #include "sc-health.h"
 #include "sc-json-writer.h"
 #include "sc-page.h"
+#include "sc-person.h"
 #include "sc-problem.h"
 #include "sc-session.h"
 #include "sc-user.h"
@@ -478,6 +479,254 @@ test_page_round_trip (void)
   g_assert_error (error, SC_ERROR, SC_ERROR_MALFORMED);
 }
 
+/* --- people ----------------------------------------------------------- */
+
+static char *
+person_json (ScPerson *person)
+{
+  GString *out = g_string_new (NULL);
+  ScJsonWriter writer;
+
+  sc_json_writer_init (&writer, out);
+  sc_person_write_json (person, &writer);
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_person_round_trip (void)
+{
+  g_autoptr(ScPerson) person = sc_person_new (7, "Zoë", "O'Brien", "2016-04-01");
+  g_autoptr(GPtrArray) contacts = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_person_contact_free);
+  ScPersonContact *contact = sc_person_contact_new ("Ann O'Brien");
+  const char *lines[] = { "1 High Street", NULL };
+  const char *languages[] = { "English", "Irish", NULL };
+  g_autofree char *text = NULL;
+  g_autofree char *again = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(ScPerson) read = NULL;
+  g_autoptr(GError) error = NULL;
+
+  contact->email = g_strdup ("ann@example.org");
+  contact->preferred_contact = g_strdup ("email");
+  contact->parental_responsibility = TRUE;
+  g_ptr_array_add (contacts, contact);
+  sc_person_set_preferred_name (person, "Zo");
+  sc_person_set_sex (person, "female");
+  sc_person_set_identifiers (person, "B801200005001", NULL, "9434765919");
+  sc_person_set_address (person, lines, "Leeds", "LS1 1AA");
+  sc_person_set_languages (person, languages);
+  sc_person_take_contacts (person, g_steal_pointer (&contacts));
+  sc_person_set_version (person, 3);
+  sc_person_set_created_at (person, G_GINT64_CONSTANT (1700000000) * G_USEC_PER_SEC);
+  sc_person_set_updated_at (person, G_GINT64_CONSTANT (1700000001) * G_USEC_PER_SEC);
+
+  text = person_json (person);
+  g_assert_cmpstr (text, ==,
+                   "{\"id\":7,\"given_name\":\"Zoë\",\"family_name\":\"O'Brien\",\"preferred_name\":\"Zo\","
+                   "\"date_of_birth\":\"2016-04-01\",\"sex\":\"female\",\"upn\":\"B801200005001\",\"uln\":null,"
+                   "\"nhs_number\":\"9434765919\",\"address\":{\"lines\":[\"1 High Street\"],\"town\":\"Leeds\","
+                   "\"postcode\":\"LS1 1AA\"},\"languages\":[\"English\",\"Irish\"],\"contacts\":[{\"name\":"
+                   "\"Ann O'Brien\",\"relationship\":null,\"phone\":null,\"email\":\"ann@example.org\","
+                   "\"preferred_contact\":\"email\",\"parental_responsibility\":true}],\"version\":3,"
+                   "\"created_at\":\"2023-11-14T22:13:20Z\",\"updated_at\":\"2023-11-14T22:13:21Z\"}");
+  g_assert_cmpstr (sc_person_get_display_name (person), ==, "Zo O'Brien");
+
+  node = parse (text);
+  read = sc_person_new_from_json (node, &error);
+  g_assert_no_error (error);
+  again = person_json (read);
+  g_assert_cmpstr (again, ==, text);
+  g_assert_cmpuint (sc_person_get_contacts (read)->len, ==, 1);
+
+  /* none of the optional parts */
+  {
+    g_autoptr(ScPerson) least = sc_person_new (8, "Amir", "Khan", "2020-02-29");
+    g_autofree char *out = person_json (least);
+
+    g_assert_nonnull (strstr (out, "\"address\":null,\"languages\":[],\"contacts\":[]"));
+    g_assert_cmpstr (sc_person_get_display_name (least), ==, "Amir Khan");
+  }
+}
+
+static void
+test_person_read_errors (void)
+{
+  const struct {
+    const char *json;
+    const char *message;
+  } cases[] = {
+    { "[]", "person: must be a JSON object" },
+    { "{\"id\":1,\"given_name\":\"A\",\"family_name\":\"B\"}", "person: member \"date_of_birth\" is required" },
+    { "{\"id\":0,\"given_name\":\"A\",\"family_name\":\"B\",\"date_of_birth\":\"2016-01-01\"}",
+      "person: member \"id\" must be a positive whole number" },
+    { "{\"id\":1,\"given_name\":\"A\",\"family_name\":\"B\",\"date_of_birth\":\"2016-01-01\",\"languages\":[1]}",
+      "person: member \"languages\" must be an array of strings" },
+    { "{\"id\":1,\"given_name\":\"A\",\"family_name\":\"B\",\"date_of_birth\":\"2016-01-01\",\"address\":7}",
+      "person: member \"address\" must be an object or null" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(JsonNode) node = parse (cases[i].json);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ScPerson) person = sc_person_new_from_json (node, &error);
+
+      g_assert_null (person);
+      g_assert_error (error, SC_ERROR, SC_ERROR_MALFORMED);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+    }
+}
+
+/* The first field error of checking @json, as "field: message"; NULL when
+ * it passes. */
+static char *
+input_refusal (const char *json,
+               gboolean    update)
+{
+  g_autoptr(JsonNode) node = parse (json);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) out = sc_person_check_input (json_node_get_object (node), update, &error);
+  const ScFieldError *first;
+
+  if (out != NULL)
+    {
+      g_assert_no_error (error);
+      return NULL;
+    }
+  g_assert_error (error, SC_ERROR, SC_ERROR_INVALID_INPUT);
+  first = sc_problem_get_field_error (sc_error_get_problem (error), 0);
+  return g_strdup_printf ("%s: %s", first->field, first->message);
+}
+
+#define VALID "\"given_name\":\"Zoë\",\"family_name\":\"O'Brien\",\"date_of_birth\":\"2016-04-01\""
+
+static void
+test_person_input (void)
+{
+  const struct {
+    const char *json;
+    gboolean    update;
+    const char *refusal;   /* NULL: accepted */
+  } cases[] = {
+    { "{" VALID "}", FALSE, NULL },
+    { "{" VALID ",\"confirm_different_person\":true}", FALSE, NULL },   /* not the rules' to check */
+    { "{\"given_name\":\"Zoë\",\"family_name\":\"O'Brien\"}", FALSE, "date_of_birth: is required" },
+    { "{" VALID ",\"preferred_name\":null}", FALSE, NULL },
+    { "{\"given_name\":null}", TRUE, "given_name: cannot be cleared" },
+    { "{\"preferred_name\":null}", TRUE, NULL },
+    { "{}", TRUE, "body: give at least one of the person's fields" },
+    { "{\"given_name\":\"\\t\"}", TRUE,
+      "given_name: must be 1-100 characters of text, not blank, without control characters" },
+    { "{\"given_name\":12}", TRUE, "given_name: must be a string" },
+    { "{\"date_of_birth\":\"2016-13-01\"}", TRUE, "date_of_birth: must be a real date written YYYY-MM-DD" },
+    { "{\"date_of_birth\":\"2016-1-01\"}", TRUE, "date_of_birth: must be a real date written YYYY-MM-DD" },
+    { "{\"date_of_birth\":\"+016-01-01\"}", TRUE, "date_of_birth: must be a real date written YYYY-MM-DD" },
+    { "{\"sex\":\"M\"}", TRUE, "sex: must be one of female, male, other, not_known" },
+    { "{\"sex\":null}", TRUE, NULL },
+    { "{\"nhs_number\":\"943-476-5919\"}", TRUE, "nhs_number: must be 10 digits" },  /* spaces only */
+    { "{\"upn\":\"B801200005001\",\"uln\":\"9276308686\"}", TRUE, NULL },
+    { "{\"address\":{\"lines\":[\"1 Road\"],\"postcode\":\"LS1 1AA\",\"county\":\"West Yorkshire\"}}", TRUE,
+      "address.county: is not a known field" },
+    { "{\"address\":{\"lines\":[\"a\",\"b\",\"c\",\"d\"]}}", TRUE, "address.lines: must be 1 to 3 lines of text" },
+    { "{\"languages\":[\"\"]}", TRUE, "languages[0]: must be a language's name: 1-50 characters of text" },
+    { "{\"contacts\":[{\"name\":\"A\",\"email\":\"a@b\"}]}", TRUE,
+      "contacts[0].email: must be an email address (name@example.org)" },
+    { "{\"contacts\":[{\"name\":\"A\",\"email\":\"a b@c.org\"}]}", TRUE,
+      "contacts[0].email: must be an email address (name@example.org)" },
+    { "{\"contacts\":[{\"name\":\"A\",\"phone\":\"0113 496 0000 ext 2\"}]}", TRUE,
+      "contacts[0].phone: must be a telephone number: 7 to 15 digits, with spaces, '-', '(', ')' or a leading '+'" },
+    { "{\"contacts\":[{\"name\":\"A\",\"preferred_contact\":\"email\"}]}", TRUE,
+      "contacts[0].preferred_contact: is email, and the contact has no email" },
+    { "{\"contacts\":[{\"name\":\"A\",\"parental_responsibility\":\"yes\"}]}", TRUE,
+      "contacts[0].parental_responsibility: must be true or false" },
+    { "{\"contacts\":[{\"name\":\"A\",\"age\":40}]}", TRUE, "contacts[0].age: is not a known field" },
+    { "{\"contacts\":[7]}", TRUE, "contacts[0]: must be an object" },
+    { "{\"contacts\":null}", TRUE, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *refusal = input_refusal (cases[i].json, cases[i].update);
+
+      if (g_strcmp0 (refusal, cases[i].refusal) != 0)
+        g_error ("%s: got [%s], expected [%s]", cases[i].json, refusal, cases[i].refusal);
+    }
+
+  /* the stored forms */
+  {
+    g_autoptr(JsonNode) node = parse ("{\"nhs_number\":\"943 476 5919\",\"address\":{\"lines\":[\"1 Road\"],"
+                                      "\"postcode\":\"ls11aa\"},\"contacts\":[{\"name\":\"A\"}],\"preferred_name\":null}");
+    g_autoptr(JsonObject) out = sc_person_check_input (json_node_get_object (node), TRUE, NULL);
+    JsonObject *contact;
+
+    g_assert_nonnull (out);
+    g_assert_cmpstr (json_object_get_string_member (out, "nhs_number"), ==, "9434765919");
+    g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (out, "address"), "postcode"), ==,
+                     "LS1 1AA");
+    contact = json_array_get_object_element (json_object_get_array_member (out, "contacts"), 0);
+    g_assert_false (json_object_get_boolean_member (contact, "parental_responsibility"));
+    g_assert_true (json_object_get_null_member (out, "preferred_name"));
+    g_assert_false (json_object_has_member (out, "given_name"));
+  }
+  /* every bad field at once */
+  {
+    g_autoptr(JsonNode) node = parse ("{\"upn\":\"x\",\"uln\":\"y\",\"nhs_number\":\"z\"}");
+    g_autoptr(GError) error = NULL;
+    g_autoptr(JsonObject) out = sc_person_check_input (json_node_get_object (node), FALSE, &error);
+
+    g_assert_null (out);
+    /* the three names and date, and the three identifiers */
+    g_assert_cmpuint (sc_problem_get_n_field_errors (sc_error_get_problem (error)), ==, 6);
+  }
+}
+
+static void
+test_person_date_of_birth (void)
+{
+  g_autoptr(GDate) today = g_date_new_dmy (15, G_DATE_MARCH, 2026);
+  const struct {
+    const char *value;
+    gboolean    ok;
+  } cases[] = {
+    { "2026-03-15", TRUE },    /* born today */
+    { "2026-03-16", FALSE },   /* tomorrow */
+    { "2000-03-16", TRUE },    /* the day before the 26th birthday */
+    { "2000-03-15", FALSE },   /* the 26th birthday: past 0-25 */
+    { "1990-01-01", FALSE },
+    { "2024-02-29", TRUE },
+    { "2023-02-29", FALSE },
+    { "2016-04-01T00:00", FALSE },
+    { "", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    if (sc_person_check_date_of_birth (cases[i].value, today, NULL) != cases[i].ok)
+      g_error ("date of birth %s: expected %s", cases[i].value, cases[i].ok ? "accepted" : "refused");
+}
+
+static void
+test_postcode (void)
+{
+  const struct {
+    const char *input;
+    const char *stored;
+  } cases[] = {
+    { "LS1 1AA", "LS1 1AA" }, { "ls11aa", "LS1 1AA" }, { "SW1A 2AA", "SW1A 2AA" }, { "m1 1ae", "M1 1AE" },
+    { "B33 8TH", "B33 8TH" }, { "CR2 6XH", "CR2 6XH" }, { "DN55 1PT", "DN55 1PT" },
+    { "LS1", NULL }, { "1S1 1AA", NULL }, { "LS1 AAA", NULL }, { "LSS 1AA", NULL }, { "LS1-1AA", NULL },
+    { "", NULL }, { "LS123 1AA", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *stored = sc_postcode_normalise (cases[i].input);
+
+      g_assert_cmpstr (stored, ==, cases[i].stored);
+    }
+}
+
+/* --- cases ------------------------------------------------------------ */
+
 static char *
 written (gpointer         model,
          void           (*write) (gpointer, ScJsonWriter *))
@@ -639,6 +888,11 @@ main (int    argc,
   g_test_add_func ("/common/models/health/round-trip", test_health_round_trip);
   g_test_add_func ("/common/models/audit-event/round-trip", test_audit_event_round_trip);
   g_test_add_func ("/common/models/page/round-trip", test_page_round_trip);
+  g_test_add_func ("/common/models/person/round-trip", test_person_round_trip);
+  g_test_add_func ("/common/models/person/read-errors", test_person_read_errors);
+  g_test_add_func ("/common/models/person/input", test_person_input);
+  g_test_add_func ("/common/models/person/date-of-birth", test_person_date_of_birth);
+  g_test_add_func ("/common/models/person/postcode", test_postcode);
   g_test_add_func ("/common/models/case/round-trip", test_case_round_trip);
   g_test_add_func ("/common/models/case-event/round-trip", test_case_event_round_trip);
   g_test_add_func ("/common/models/case-event/input", test_case_event_input);

@@ -507,6 +507,126 @@ test_users_and_audit (Fixture       *fixture,
 #undef AS_WORKER
 }
 
+/* People: case content, so the system administrator is the one refused. */
+static void
+test_people (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *worker = sign_in (fixture, "caseworker", "caseworker");
+  g_autofree char *admin = sign_in (fixture, "sysadmin", "system_admin");
+  g_autofree char *worker_id = id_of (fixture, "caseworker");
+  g_autofree char *admin_id = id_of (fixture, "sysadmin");
+  g_autofree char *row = NULL;
+  g_autofree char *new_id = NULL;
+  g_autofree char *path = NULL;
+  const char *key[] = { "Idempotency-Key", "audit-routes-people", NULL };
+  const char *v1[] = { "If-Match", "\"1\"", NULL };
+  const char *create = "{\"given_name\":\"Zoë\",\"family_name\":\"O'Brien\",\"date_of_birth\":\"2016-04-01\"}";
+
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, worker, "POST", "/api/v1/people", create, key);
+
+    new_id = g_strdup_printf ("%" G_GINT64_FORMAT, sc_test_response_get_int (r, "id"));
+    row = g_strdup_printf ("%s:caseworker|caseworker|person.create|person|%s|-|success", worker_id, new_id);
+    check (fixture, "POST /api/v1/people", r, 201, ROWS (row));
+  }
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, worker, "POST", "/api/v1/people", create, key);
+
+    g_free (row);
+    row = g_strdup_printf ("%s:caseworker|caseworker|person.create|person|%s|-|replayed", worker_id, new_id);
+    check (fixture, "POST /api/v1/people", r, 201, ROWS (row));
+  }
+  {
+    /* a near match, and a bad field: nothing written, nothing recorded */
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, worker, "POST", "/api/v1/people", create, NULL);
+    g_autoptr(ScTestResponse) bad = sc_test_authed (fixture->daemon, worker, "POST", "/api/v1/people",
+                                                    "{\"given_name\":\"X\"}", NULL);
+
+    check (fixture, "POST /api/v1/people", r, 409, NO_ROWS);
+    check (fixture, "POST /api/v1/people", bad, 422, NO_ROWS);
+  }
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, admin, "POST", "/api/v1/people", create, NULL);
+
+    g_free (row);
+    row = g_strdup_printf ("%s:sysadmin|system_admin|person.create|person|-|-|denied", admin_id);
+    check (fixture, "POST /api/v1/people", r, 403, ROWS (row));
+  }
+
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, worker, "GET", "/api/v1/people?q=zoe", NULL,
+                                                  NULL);
+
+    g_free (row);
+    row = g_strdup_printf ("%s:caseworker|caseworker|person.list|person|-|%s|success", worker_id, new_id);
+    check (fixture, "GET /api/v1/people", r, 200, ROWS (row));
+  }
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, worker, "GET", "/api/v1/people?q=nobody", NULL,
+                                                  NULL);
+
+    g_free (row);
+    row = g_strdup_printf ("%s:caseworker|caseworker|person.list|person|-||success", worker_id);
+    check (fixture, "GET /api/v1/people", r, 200, ROWS (row));
+  }
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, worker, "GET", "/api/v1/people?limit=0", NULL,
+                                                  NULL);
+
+    check (fixture, "GET /api/v1/people", r, 422, NO_ROWS);
+  }
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, admin, "GET", "/api/v1/people", NULL, NULL);
+
+    g_free (row);
+    row = g_strdup_printf ("%s:sysadmin|system_admin|person.list|person|-|-|denied", admin_id);
+    check (fixture, "GET /api/v1/people", r, 403, ROWS (row));
+  }
+
+  path = g_strconcat ("/api/v1/people/", new_id, NULL);
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, worker, "GET", path, NULL, NULL);
+
+    g_free (row);
+    row = g_strdup_printf ("%s:caseworker|caseworker|person.read|person|%s|-|success", worker_id, new_id);
+    check (fixture, "GET /api/v1/people/{id}", r, 200, ROWS (row));
+  }
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, worker, "GET", "/api/v1/people/999999", NULL,
+                                                  NULL);
+
+    check (fixture, "GET /api/v1/people/{id}", r, 404, NO_ROWS);
+  }
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, admin, "GET", path, NULL, NULL);
+
+    g_free (row);
+    row = g_strdup_printf ("%s:sysadmin|system_admin|person.read|person|%s|-|denied", admin_id, new_id);
+    check (fixture, "GET /api/v1/people/{id}", r, 403, ROWS (row));
+  }
+
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, worker, "PATCH", path, "{\"sex\":\"female\"}", v1);
+
+    g_free (row);
+    row = g_strdup_printf ("%s:caseworker|caseworker|person.update|person|%s|-|success", worker_id, new_id);
+    check (fixture, "PATCH /api/v1/people/{id}", r, 200, ROWS (row));
+  }
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, worker, "PATCH", path, "{\"sex\":\"male\"}", v1);
+
+    check (fixture, "PATCH /api/v1/people/{id}", r, 412, NO_ROWS);
+  }
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, admin, "PATCH", path, "{\"sex\":\"male\"}", v1);
+
+    g_free (row);
+    row = g_strdup_printf ("%s:sysadmin|system_admin|person.update|person|%s|-|denied", admin_id, new_id);
+    check (fixture, "PATCH /api/v1/people/{id}", r, 403, ROWS (row));
+  }
+}
+
 /* Each route either writes audit rows and was seen here to succeed and to be
  * refused, or is one of the few the access rules say are not audited. */
 static void
@@ -519,6 +639,7 @@ test_every_route (Fixture       *fixture,
   test_sessions_and_me (fixture, data);
   test_own_password_lockout (fixture, data);
   test_users_and_audit (fixture, data);
+  test_people (fixture, data);
 
   for (guint i = 0; i < n; i++)
     {
