@@ -55,6 +55,8 @@ static const ScdRoute routes[] = {
     "case.event.void", "case" },
   { "GET", "/api/v1/cases/{id}/timeline", scd_case_handler_timeline, CASE_READERS, "case.timeline.read", "case" },
 
+  { "GET", "/api/v1/caseload", scd_case_handler_caseload, CASE_READERS, "caseload.read", "case" },
+
   { "GET", "/api/v1/audit", scd_audit_handler_list, AUDITORS, "audit.read", "audit" },
 };
 

@@ -14,6 +14,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "sc-json.h"
 #include "sc-problem.h"
 #include "scd-handlers.h"
@@ -126,6 +128,90 @@ scd_case_handler_list (ScdRequest *request)
   scd_case_store_list_async (scd_handler_stores (request)->cases, scd_request_get_actor (request), query, stage,
                              owner_id, after, limit, scd_request_get_cancellable (request), list_cb,
                              scd_handler_hold (request));
+}
+
+/* --- caseload --------------------------------------------------------------- */
+
+#define CASELOAD_MAX_DAYS 3650
+
+static void
+caseload_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(ScdRequest) request = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *next = NULL;
+  g_autoptr(GPtrArray) cases = scd_case_store_caseload_finish (SCD_CASE_STORE (object), result, &next, &error);
+
+  if (cases == NULL)
+    scd_request_reply_error (request, error);
+  else
+    scd_handler_reply_page (request, cases, next, (ScWriteJsonFunc) sc_case_write_json);
+}
+
+void
+scd_case_handler_caseload (ScdRequest *request)
+{
+  g_autoptr(GError) error = NULL;
+  const char *owner = scd_handler_get_query_text (request, "owner", &error);
+  const char *status = scd_handler_get_query_text (request, "status", &error);
+  const char *within = scd_handler_get_query_text (request, "due_within", &error);
+  const char *cursor = scd_handler_get_query_text (request, "cursor", &error);
+  ScdCaseloadStatus which = SCD_CASELOAD_ALL;
+  gint64 owner_id = scd_actor_get_user_id (scd_request_get_actor (request));
+  ScDay after_due = SC_DAY_NONE;
+  gint64 after_id = 0;
+  int due_within = -1;
+  guint limit = 0;
+
+  scd_handler_parse_limit (request, &limit, &error);
+  if (owner != NULL && !g_str_equal (owner, "me"))
+    {
+      guint64 value;
+
+      if (g_ascii_string_to_unsigned (owner, 10, 1, G_MAXINT64, &value, NULL))
+        owner_id = (gint64) value;
+      else
+        sc_set_field_error (&error, "owner", "must be \"me\" or a user's id");
+    }
+  if (status == NULL || g_str_equal (status, "all"))
+    which = SCD_CASELOAD_ALL;
+  else if (g_str_equal (status, "overdue"))
+    which = SCD_CASELOAD_OVERDUE;
+  else if (g_str_equal (status, "due"))
+    which = SCD_CASELOAD_DUE;
+  else
+    sc_set_field_error (&error, "status", "must be overdue, due or all");
+  if (within != NULL)
+    {
+      guint64 value;
+
+      if (g_ascii_string_to_unsigned (within, 10, 0, CASELOAD_MAX_DAYS, &value, NULL))
+        due_within = (int) value;
+      else
+        sc_set_field_error (&error, "due_within", "must be a number of days, 0 to %d", CASELOAD_MAX_DAYS);
+    }
+  if (cursor != NULL)
+    {
+      const char *dot = strchr (cursor, '.');
+      g_autofree char *date = dot != NULL ? g_strndup (cursor, dot - cursor) : NULL;
+      guint64 value;
+
+      if (date == NULL || !sc_day_parse (date, &after_due) ||
+          !g_ascii_string_to_unsigned (dot + 1, 10, 1, G_MAXINT64, &value, NULL))
+        sc_set_field_error (&error, "cursor", "is not a cursor this server gave out");
+      else
+        after_id = (gint64) value;
+    }
+  if (error != NULL)
+    {
+      scd_request_reply_error (request, error);
+      return;
+    }
+  scd_case_store_caseload_async (scd_handler_stores (request)->cases, scd_request_get_actor (request), owner_id,
+                                 which, due_within, after_due, after_id, limit,
+                                 scd_request_get_cancellable (request), caseload_cb, scd_handler_hold (request));
 }
 
 /* --- get ----------------------------------------------------------------- */

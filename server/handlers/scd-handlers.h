@@ -72,6 +72,7 @@ void scd_case_handler_add_event          (ScdRequest *request);
 void scd_case_handler_void_event         (ScdRequest *request);
 void scd_case_handler_list_events        (ScdRequest *request);
 void scd_case_handler_timeline           (ScdRequest *request);
+void scd_case_handler_caseload           (ScdRequest *request);
 
 /* scd-audit-handlers.c */
 void scd_audit_handler_list              (ScdRequest *request);

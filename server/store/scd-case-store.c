@@ -61,6 +61,26 @@ static const char list_sql[] =
   "SELECT " SCD_CASE_COLUMNS (SCD_CASE_REQUEST_RECEIVED)
   " FROM page c JOIN person p ON p.id = c.person_id JOIN app_user o ON o.id = c.owner_id ORDER BY c.id";
 
+/* $4 the owner, $5 the status (all, overdue, due), $6 at most this many
+ * days ahead (or NULL), $7 and $8 the cursor (due date and id), $9 the
+ * limit, $10 today. Served by ehc_case_caseload_idx (owner_id, next_due). */
+static const char caseload_sql[] =
+  "WITH page AS ("
+  "  SELECT c.* FROM ehc_case c"
+  "  WHERE c.owner_id = $4::bigint AND c.next_due IS NOT NULL AND " SCD_CASE_VISIBLE ("c", "$2", "$3")
+  "    AND ($5::text = 'all' OR ($5 = 'overdue' AND c.next_due < $10::date)"
+  "         OR ($5 = 'due' AND c.next_due >= $10::date))"
+  "    AND ($6::integer IS NULL OR c.next_due <= $10::date + $6::integer)"
+  "    AND ($7::date IS NULL OR (c.next_due, c.id) > ($7::date, $8::bigint))"
+  "  ORDER BY c.next_due, c.id LIMIT $9::integer + 1),"
+  " audit AS ("
+  "  INSERT INTO audit_entry (actor, outcome, resource_ids)"
+  "  SELECT $1, 'success', array(SELECT id::text FROM page ORDER BY next_due, id LIMIT $9::integer))"
+  "SELECT " SCD_CASE_COLUMNS (SCD_CASE_REQUEST_RECEIVED) ","
+  " to_char(c.next_due, 'YYYY-MM-DD') || '.' || c.id AS cursor"
+  " FROM page c JOIN person p ON p.id = c.person_id JOIN app_user o ON o.id = c.owner_id"
+  " ORDER BY c.next_due, c.id";
+
 /* $2 the person, $3 the owner, $4 the stage, $5 next_due, $6
  * next_milestone, $7 the source, $8 the request's date, $9 the milestones
  * (start_position 1: the request), $10 who records it. Nothing is written
@@ -455,6 +475,66 @@ scd_case_store_list_finish (ScdCaseStore  *self,
                             GAsyncResult  *result,
                             char         **next_cursor,
                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return scd_page_finish (result, next_cursor, error);
+}
+
+static gpointer
+decode_caseload (PGresult  *pg,
+                 GTask     *task,
+                 GError   **error)
+{
+  Ask *ask = g_task_get_task_data (task);
+  ScdPage *page;
+  guint n;
+
+  page = scd_page_new (pg, ask->limit, scd_pg_column (pg, "cursor"), &n);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (page->items, _scd_case_from_row (pg, (int) i));
+  return page;
+}
+
+void
+scd_case_store_caseload_async (ScdCaseStore        *self,
+                               const ScdActor      *actor,
+                               gint64               owner_id,
+                               ScdCaseloadStatus    status,
+                               int                  due_within,
+                               ScDay                after_due,
+                               gint64               after_id,
+                               guint                limit,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  static const char * const statuses[] = { "all", "overdue", "due" };
+  GTask *task = task_new (self, 0, cancellable, callback, user_data, scd_case_store_caseload_async);
+  g_autoptr(ScdParams) params = _scd_case_params_new (actor);
+  char day[SC_DAY_STRING_SIZE];
+
+  g_return_if_fail (limit > 0);
+  g_return_if_fail ((guint) status < G_N_ELEMENTS (statuses));
+
+  ((Ask *) g_task_get_task_data (task))->limit = limit;
+  scd_params_add_int (params, owner_id);
+  scd_params_add (params, statuses[status]);
+  if (due_within >= 0)
+    scd_params_add_int (params, due_within);
+  else
+    scd_params_add (params, NULL);
+  scd_params_add (params, after_due != SC_DAY_NONE ? sc_day_format (after_due, day) : NULL);
+  scd_params_add_id (params, after_id);
+  scd_params_add_int (params, limit);
+  scd_params_add (params, sc_day_format (_scd_case_today (), day));
+  scd_store_run (SCD_STORE (self), caseload_sql, params, decode_caseload, scd_page_free, task);
+}
+
+GPtrArray *
+scd_case_store_caseload_finish (ScdCaseStore  *self,
+                                GAsyncResult  *result,
+                                char         **next_cursor,
+                                GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return scd_page_finish (result, next_cursor, error);

@@ -91,6 +91,36 @@ GPtrArray     *scd_case_store_list_finish       (ScdCaseStore        *self,
                                                  char               **next_cursor,
                                                  GError             **error);
 
+/* Which deadlines a caseload shows. */
+typedef enum
+{
+  SCD_CASELOAD_ALL,       /* every case with an open deadline */
+  SCD_CASELOAD_OVERDUE,   /* its next deadline has passed */
+  SCD_CASELOAD_DUE,       /* its next deadline is today or later */
+} ScdCaseloadStatus;
+
+/* One page of @owner_id's cases that have an open deadline, the earliest
+ * next deadline first (ties by id): a caseworker's day. @due_within: only
+ * deadlines at most this many days from today (-1: any). @after_due and
+ * @after_id: the cursor (SC_DAY_NONE and 0 for the first page). */
+void           scd_case_store_caseload_async    (ScdCaseStore        *self,
+                                                 const ScdActor      *actor,
+                                                 gint64               owner_id,
+                                                 ScdCaseloadStatus    status,
+                                                 int                  due_within,
+                                                 ScDay                after_due,
+                                                 gint64               after_id,
+                                                 guint                limit,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+/* Returns: (transfer full) (element-type ScCase); @next_cursor
+ * "YYYY-MM-DD.ID", or NULL on the last page */
+GPtrArray     *scd_case_store_caseload_finish   (ScdCaseStore        *self,
+                                                 GAsyncResult        *result,
+                                                 char               **next_cursor,
+                                                 GError             **error);
+
 /* @change: members notes, handover_note (strings or null), owner_id,
  * assignee_ids (array of ids), restricted, already checked for type;
  * absent members are kept. @version: If-Match. */

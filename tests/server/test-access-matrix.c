@@ -69,6 +69,7 @@ static const struct {
   { "POST", "/api/v1/cases/{id}/events/{event_id}/void", { ALLOWED, ALLOWED, DENIED, DENIED }, "case.event.void",
     "case" },
   { "GET", "/api/v1/cases/{id}/timeline", { ALLOWED, ALLOWED, ALLOWED, DENIED }, "case.timeline.read", "case" },
+  { "GET", "/api/v1/caseload", { ALLOWED, ALLOWED, ALLOWED, DENIED }, "caseload.read", "case" },
   { "GET", "/api/v1/audit", { DENIED, ALLOWED, DENIED, ALLOWED }, "audit.read", "audit" },
 };
 

@@ -714,6 +714,21 @@ test_cases (Fixture       *fixture,
     check (fixture, "GET /api/v1/cases", r, 200, ROWS (row));
   }
   {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, worker, "GET", "/api/v1/caseload?status=overdue",
+                                                  NULL, NULL);
+
+    g_free (row);
+    row = g_strdup_printf ("%s:caseworker|caseworker|caseload.read|case|-|%s|success", worker_id, case_id);
+    check (fixture, "GET /api/v1/caseload", r, 200, ROWS (row));
+  }
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, admin, "GET", "/api/v1/caseload", NULL, NULL);
+
+    g_free (row);
+    row = g_strdup_printf ("%s:sysadmin|system_admin|caseload.read|case|-|-|denied", admin_id);
+    check (fixture, "GET /api/v1/caseload", r, 403, ROWS (row));
+  }
+  {
     g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, admin, "GET", "/api/v1/cases", NULL, NULL);
 
     g_free (row);

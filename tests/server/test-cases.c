@@ -720,6 +720,125 @@ test_two_daemons (Fixture       *fixture,
   check_two_writers (fixture, second);
 }
 
+/* --- the caseload ----------------------------------------------------------- */
+
+/* The ids of a page, "1,2,3", and its next_cursor (or NULL) */
+static char *
+ids_of (ScTestResponse  *response,
+        char           **next_cursor)
+{
+  JsonObject *page = object_of (response);
+  JsonArray *items = json_object_get_array_member (page, "items");
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    g_string_append_printf (out, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
+                            json_object_get_int_member (json_array_get_object_element (items, i), "id"));
+  if (next_cursor != NULL)
+    *next_cursor = g_strdup (json_object_get_null_member (page, "next_cursor") ? NULL :
+                             json_object_get_string_member (page, "next_cursor"));
+  return g_string_free (out, FALSE);
+}
+
+static char *
+caseload (Fixture     *fixture,
+          const char  *token,
+          const char  *query,
+          char       **next_cursor)
+{
+  g_autofree char *path = g_strconcat ("/api/v1/caseload", query, NULL);
+  g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, token, "GET", path, NULL, NULL);
+
+  if (r->status != 200)
+    g_error ("%s answered %u: %s", path, r->status, body_of (r));
+  return ids_of (r, next_cursor);
+}
+
+static void
+test_caseload (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *token = sc_test_sign_in (fixture->daemon, "caseworker", SC_TEST_DEMO_PASSWORD);
+  g_autofree char *manager = sc_test_sign_in (fixture->daemon, "manager", SC_TEST_DEMO_PASSWORD);
+  g_autofree char *manager_id = user_id (fixture, "manager");
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) recent = g_date_time_add_days (now, -2);
+  g_autofree char *recent_day = g_date_time_format (recent, "%Y-%m-%d");
+  /* overdue (due 2026-04-13), overdue (due 2026-11-12), due in about six weeks */
+  gint64 a = open_case_ok (fixture, token, create_person (fixture, token, "Kit", "Lowe"), "2026-03-02", 0);
+  gint64 c = open_case_ok (fixture, token, create_person (fixture, token, "Lee", "Moss"), "2026-10-01", 0);
+  gint64 b = open_case_ok (fixture, token, create_person (fixture, token, "Max", "Nash"), recent_day, 0);
+  gint64 theirs = open_case_ok (fixture, manager, create_person (fixture, manager, "Ned", "Owen"), "2026-03-02",
+                                g_ascii_strtoll (manager_id, NULL, 10));
+  g_autofree char *all = g_strdup_printf ("%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT, a, c, b);
+  g_autofree char *overdue = g_strdup_printf ("%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT, a, c);
+  g_autofree char *due = g_strdup_printf ("%" G_GINT64_FORMAT, b);
+  g_autofree char *mine = NULL;
+  g_autofree char *cursor = NULL;
+  g_autofree char *got = NULL;
+  GString *paged = g_string_new (NULL);
+  g_autofree char *paged_ids = NULL;
+
+  mine = caseload (fixture, token, "", NULL);
+  g_assert_cmpstr (mine, ==, all);
+  g_free (got);
+  got = caseload (fixture, token, "?owner=me&status=overdue", NULL);
+  g_assert_cmpstr (got, ==, overdue);
+  g_free (got);
+  got = caseload (fixture, token, "?status=due", NULL);
+  g_assert_cmpstr (got, ==, due);
+  g_free (got);
+  got = caseload (fixture, token, "?status=all&due_within=0", NULL);
+  g_assert_cmpstr (got, ==, overdue);
+  g_free (got);
+  got = caseload (fixture, token, "?due_within=100", NULL);
+  g_assert_cmpstr (got, ==, all);
+  {
+    g_autofree char *query = g_strdup_printf ("?owner=%s", manager_id);
+    g_autofree char *expected = g_strdup_printf ("%" G_GINT64_FORMAT, theirs);
+
+    g_free (got);
+    got = caseload (fixture, token, query, NULL);
+    g_assert_cmpstr (got, ==, expected);
+  }
+
+  /* page by page, in the same order */
+  do
+    {
+      g_autofree char *query = cursor != NULL ? g_strdup_printf ("?limit=1&cursor=%s", cursor)
+                                              : g_strdup ("?limit=1");
+      g_autofree char *page = NULL;
+
+      g_clear_pointer (&cursor, g_free);
+      page = caseload (fixture, token, query, &cursor);
+      g_string_append_printf (paged, "%s%s", paged->len > 0 ? "," : "", page);
+    }
+  while (cursor != NULL);
+  paged_ids = g_string_free (paged, FALSE);
+  g_assert_cmpstr (paged_ids, ==, all);
+
+  /* a decision made: the next deadline moves on, and so does the order */
+  add_event_ok (fixture, token, a, "{\"type\":\"decided_to_assess\",\"date\":\"2026-04-06\"}");
+  g_free (got);
+  got = caseload (fixture, token, "", NULL);
+  {
+    g_autofree char *expected = g_strdup_printf ("%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT,
+                                                 a, c, b);
+
+    /* a's next deadline is its final plan, 2026-07-20: still the earliest */
+    g_assert_cmpstr (got, ==, expected);
+  }
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, token, "GET", "/api/v1/caseload?status=late",
+                                                  NULL, NULL);
+    g_autoptr(ScTestResponse) r2 = sc_test_authed (fixture->daemon, token, "GET", "/api/v1/caseload?cursor=x",
+                                                   NULL, NULL);
+
+    g_assert_cmpuint (r->status, ==, 422);
+    g_assert_cmpuint (r2->status, ==, 422);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -736,6 +855,8 @@ main (int   argc,
   g_test_add ("/server/cases/restricted", Fixture, NULL, sc_test_server_setup, test_restricted,
               sc_test_server_teardown);
   g_test_add ("/server/cases/list", Fixture, NULL, sc_test_server_setup, test_list, sc_test_server_teardown);
+  g_test_add ("/server/cases/caseload", Fixture, NULL, sc_test_server_setup, test_caseload,
+              sc_test_server_teardown);
   g_test_add ("/server/cases/two-threads", Fixture, NULL, sc_test_server_setup, test_two_threads,
               sc_test_server_teardown);
   g_test_add ("/server/cases/two-daemons", Fixture, NULL, sc_test_server_setup, test_two_daemons,
