@@ -38,6 +38,17 @@ struct _ScCaseEvent
   guint         position;
 };
 
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_TYPE,
+  PROP_NOTE,
+  PROP_VOIDED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 G_DEFINE_FINAL_TYPE (ScCaseEvent, sc_case_event, G_TYPE_OBJECT)
 
 const char * const sc_case_event_input_members[] = {
@@ -139,9 +150,51 @@ sc_case_event_finalize (GObject *object)
 }
 
 static void
+sc_case_event_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  ScCaseEvent *self = SC_CASE_EVENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+
+    case PROP_TYPE:
+      g_value_set_string (value, sc_event_type_to_string (self->event.type));
+      break;
+
+    case PROP_NOTE:
+      g_value_set_string (value, self->note);
+      break;
+
+    case PROP_VOIDED:
+      g_value_set_boolean (value, self->voided_at != 0);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 sc_case_event_class_init (ScCaseEventClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = sc_case_event_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = sc_case_event_finalize;
+  object_class->get_property = sc_case_event_get_property;
+
+  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
+                                            G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TYPE] = g_param_spec_string ("type", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NOTE] = g_param_spec_string ("note", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_VOIDED] = g_param_spec_boolean ("voided", NULL, NULL, FALSE,
+                                                  G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void

@@ -36,6 +36,20 @@ struct _ScCase
   gboolean      restricted;
 };
 
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_VERSION,
+  PROP_STAGE,
+  PROP_RESTRICTED,
+  PROP_NOTES,
+  PROP_NEXT_DUE,
+  PROP_NEXT_MILESTONE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 G_DEFINE_FINAL_TYPE (ScCase, sc_case, G_TYPE_OBJECT)
 
 const char * const sc_case_request_sources[] = {
@@ -81,9 +95,71 @@ sc_case_finalize (GObject *object)
 }
 
 static void
+sc_case_get_property (GObject    *object,
+                      guint       prop_id,
+                      GValue     *value,
+                      GParamSpec *pspec)
+{
+  ScCase *self = SC_CASE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+
+    case PROP_VERSION:
+      g_value_set_int64 (value, self->version);
+      break;
+
+    case PROP_STAGE:
+      g_value_set_string (value, self->stage);
+      break;
+
+    case PROP_RESTRICTED:
+      g_value_set_boolean (value, self->restricted);
+      break;
+
+    case PROP_NOTES:
+      g_value_set_string (value, self->notes);
+      break;
+
+    case PROP_NEXT_DUE:
+      g_value_set_string (value, self->next_due);
+      break;
+
+    case PROP_NEXT_MILESTONE:
+      g_value_set_string (value, self->next_milestone);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 sc_case_class_init (ScCaseClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = sc_case_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = sc_case_finalize;
+  object_class->get_property = sc_case_get_property;
+
+  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
+                                            G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_VERSION] = g_param_spec_int64 ("version", NULL, NULL, 0, G_MAXINT64, 0,
+                                                 G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STAGE] = g_param_spec_string ("stage", NULL, NULL, NULL,
+                                                G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RESTRICTED] = g_param_spec_boolean ("restricted", NULL, NULL, FALSE,
+                                                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NOTES] = g_param_spec_string ("notes", NULL, NULL, NULL,
+                                                G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NEXT_DUE] = g_param_spec_string ("next-due", NULL, NULL, NULL,
+                                                   G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NEXT_MILESTONE] = g_param_spec_string ("next-milestone", NULL, NULL, NULL,
+                                                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void

@@ -773,6 +773,16 @@ test_case_round_trip (void)
   g_assert_true (sc_case_get_restricted (back));
   g_assert_null (sc_case_get_handover_note (back));
   g_assert_cmpstr (sc_case_get_next_milestone (back), ==, "final_plan");
+  {
+    g_autofree char *stage = NULL;
+    g_autofree char *due = NULL;
+    gboolean restricted = FALSE;
+
+    g_object_get (back, "stage", &stage, "next-due", &due, "restricted", &restricted, NULL);
+    g_assert_cmpstr (stage, ==, "assessing");
+    g_assert_cmpstr (due, ==, "2026-07-20");
+    g_assert_true (restricted);
+  }
 
   /* a member of the wrong type is named */
   {

@@ -315,6 +315,18 @@ test_illegal_event (Fixture       *fixture,
     { "{\"type\":\"decided_to_assess\",\"date\":\"2026-02-30\"}", "date" },
   };
 
+  /* a request not yet received opens nothing */
+  {
+    g_autoptr(ScTestResponse) r = open_case (fixture, token, create_person (fixture, token, "Al", "Yu"),
+                                             "2099-01-01", 0);
+    JsonArray *errors;
+
+    g_assert_cmpuint (r->status, ==, 422);
+    errors = json_object_get_array_member (object_of (r), "errors");
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (errors, 0), "field"), ==,
+                     "request_received");
+  }
+
   for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
     {
       g_autoptr(ScTestResponse) r = add_event (fixture, token, id, refused[i][0]);
