@@ -143,7 +143,8 @@ typedef struct
   Op             op;
   Step           step;
   gint64         case_id;
-  gint64         version;       /* OP_UPDATE: If-Match; then the case's version */
+  gint64         if_match;      /* OP_UPDATE: the version the change is based on */
+  gint64         version;       /* the case's version, once locked; then its new one */
 
   /* OP_EVENT */
   ScClockEvent   event;
@@ -318,7 +319,7 @@ locked (Txn      *txn,
       return;
     }
   txn->version = scd_pg_int (pg, 0, scd_pg_column (pg, "version"));
-  if (txn->op == OP_UPDATE && txn->version != txn->event_id)
+  if (txn->op == OP_UPDATE && txn->version != txn->if_match)
     {
       txn_refuse (txn, stale (txn->version));
       return;
@@ -704,7 +705,7 @@ scd_case_store_void_event_async (ScdCaseStore        *self,
   g_return_if_fail (SCD_IS_CASE_STORE (self));
   g_return_if_fail (reason != NULL);
 
-  txn = txn_new (self, actor, OP_VOID, case_id, cancellable, callback, user_data, scd_case_store_add_event_async);
+  txn = txn_new (self, actor, OP_VOID, case_id, cancellable, callback, user_data, scd_case_store_void_event_async);
   txn->event_id = event_id;
   txn->reason = g_strdup (reason);
   txn_start (self, txn);
@@ -741,8 +742,8 @@ scd_case_store_update_async (ScdCaseStore        *self,
   g_return_if_fail (change != NULL);
 
   txn = txn_new (self, actor, OP_UPDATE, id, cancellable, callback, user_data, scd_case_store_update_async);
-  /* the version asked for, compared once the case is locked */
-  txn->event_id = version;
+  /* compared once the case is locked */
+  txn->if_match = version;
   json_node_set_object (node, change);
   txn->change = json_to_string (node, FALSE);
   assignees = json_object_get_member (change, "assignee_ids");
