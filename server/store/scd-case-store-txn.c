@@ -343,6 +343,39 @@ live_positions (Txn *txn)
   return positions;
 }
 
+/* Without the voided event, would every live event still be one the rules
+ * of the case accept? Each is checked, in the order recorded, against those
+ * before it. */
+static gboolean
+still_legal (const ScCaseHistory  *history,
+             GError              **error)
+{
+  g_autoptr(ScCaseHistory) replay = sc_case_history_new ();
+  g_autoptr(ScClockInput) input = sc_case_history_dup_clock_input (history);
+  ScDay today = _scd_case_today ();
+
+  for (guint i = 0; i < sc_clock_input_get_n_events (input); i++)
+    {
+      const ScClockEvent *event = sc_clock_input_get_event (input, i);
+      g_autoptr(GError) refused = NULL;
+
+      if (!sc_case_check_event (replay, event, MAX (today, event->date), &refused))
+        {
+          const ScProblem *problem = sc_error_get_problem (refused);
+          const ScFieldError *first = problem != NULL && sc_problem_get_n_field_errors (problem) > 0 ?
+                                      sc_problem_get_field_error (problem, 0) : NULL;
+          char day[SC_DAY_STRING_SIZE];
+
+          sc_set_field_error (error, "event", "cannot be voided: the %s of %s would no longer stand (%s)",
+                              sc_event_type_to_string (event->type), sc_day_format (event->date, day),
+                              first != NULL ? first->message : refused->message);
+          return FALSE;
+        }
+      sc_case_history_add_event (replay, event, NULL);
+    }
+  return TRUE;
+}
+
 static void
 events_read (Txn      *txn,
              PGresult *pg)
@@ -426,6 +459,11 @@ events_read (Txn      *txn,
         {
           sc_set_field_error (&error, "event",
                               "is the request that opened the case: record the events that correct it instead");
+          txn_refuse (txn, g_steal_pointer (&error));
+          return;
+        }
+      if (!still_legal (txn->history, &error))
+        {
           txn_refuse (txn, g_steal_pointer (&error));
           return;
         }

@@ -371,6 +371,23 @@ test_void (Fixture       *fixture,
   state = state_of (fixture, token, id);
   g_assert_cmpstr (state, ==, "assessing 2026-05-19 advice 3");
 
+  /* the decision to assess cannot go while advice sought for the assessment stands */
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT id FROM case_event WHERE case_id = %" G_GINT64_FORMAT
+                                            " AND type = 'decided_to_assess'", id);
+    g_autofree char *decision = sc_test_psql (fixture->cluster, sql);
+    g_autofree char *decision_path = g_strdup_printf ("/api/v1/cases/%" G_GINT64_FORMAT "/events/%s/void", id,
+                                                      decision);
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, token, "POST", decision_path,
+                                                  "{\"reason\":\"mistaken\"}", NULL);
+    g_autofree char *after = NULL;
+
+    g_assert_cmpuint (r->status, ==, 422);
+    g_assert_nonnull (strstr (body_of (r), "advice_requested"));
+    after = state_of (fixture, token, id);
+    g_assert_cmpstr (after, ==, state);
+  }
+
   path = g_strdup_printf ("/api/v1/cases/%" G_GINT64_FORMAT "/events/%" G_GINT64_FORMAT "/void", id, event);
   {
     g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, token, "POST", path, "{\"reason\":\"\"}", NULL);
