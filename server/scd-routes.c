@@ -45,6 +45,18 @@ static const ScdRoute routes[] = {
   { "GET", "/api/v1/people/{id}", scd_person_handler_get, CASE_READERS, "person.read", "person" },
   { "PATCH", "/api/v1/people/{id}", scd_person_handler_update, CASE_WRITERS, "person.update", "person" },
 
+  { "GET", "/api/v1/cases", scd_case_handler_list, CASE_READERS, "case.list", "case" },
+  { "POST", "/api/v1/cases", scd_case_handler_create, CASE_WRITERS, "case.create", "case" },
+  { "GET", "/api/v1/cases/{id}", scd_case_handler_get, CASE_READERS, "case.read", "case" },
+  { "PATCH", "/api/v1/cases/{id}", scd_case_handler_update, CASE_WRITERS, "case.update", "case" },
+  { "GET", "/api/v1/cases/{id}/events", scd_case_handler_list_events, CASE_READERS, "case.event.list", "case" },
+  { "POST", "/api/v1/cases/{id}/events", scd_case_handler_add_event, CASE_WRITERS, "case.event.create", "case" },
+  { "POST", "/api/v1/cases/{id}/events/{event_id}/void", scd_case_handler_void_event, CASE_WRITERS,
+    "case.event.void", "case" },
+  { "GET", "/api/v1/cases/{id}/timeline", scd_case_handler_timeline, CASE_READERS, "case.timeline.read", "case" },
+
+  { "GET", "/api/v1/caseload", scd_case_handler_caseload, CASE_READERS, "caseload.read", "case" },
+
   { "GET", "/api/v1/audit", scd_audit_handler_list, AUDITORS, "audit.read", "audit" },
 };
 

@@ -63,6 +63,17 @@ void scd_person_handler_create           (ScdRequest *request);
 void scd_person_handler_get              (ScdRequest *request);
 void scd_person_handler_update           (ScdRequest *request);
 
+/* scd-case-handlers.c */
+void scd_case_handler_list               (ScdRequest *request);
+void scd_case_handler_create             (ScdRequest *request);
+void scd_case_handler_get                (ScdRequest *request);
+void scd_case_handler_update             (ScdRequest *request);
+void scd_case_handler_add_event          (ScdRequest *request);
+void scd_case_handler_void_event         (ScdRequest *request);
+void scd_case_handler_list_events        (ScdRequest *request);
+void scd_case_handler_timeline           (ScdRequest *request);
+void scd_case_handler_caseload           (ScdRequest *request);
+
 /* scd-audit-handlers.c */
 void scd_audit_handler_list              (ScdRequest *request);
 

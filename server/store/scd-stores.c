@@ -44,6 +44,7 @@ scd_stores_new (ScdDb           *db,
   stores->audit = scd_audit_store_new (db);
   stores->health = scd_health_store_new (db);
   stores->people = scd_person_store_new (db);
+  stores->cases = scd_case_store_new (db);
   stores->session_cache = scd_session_cache_new (db, session_cache_lifetime (config));
   stores->sessions = scd_session_store_new (db, config, stores->session_cache);
   stores->users = scd_user_store_new (db, stores->session_cache);
@@ -65,6 +66,7 @@ stores_clear (gpointer data)
   g_clear_object (&stores->audit);
   g_clear_object (&stores->health);
   g_clear_object (&stores->people);
+  g_clear_object (&stores->cases);
   g_clear_object (&stores->sessions);
   g_clear_object (&stores->users);
   g_clear_object (&stores->session_cache);

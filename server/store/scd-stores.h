@@ -10,6 +10,7 @@
 #pragma once
 
 #include "scd-audit-store.h"
+#include "scd-case-store.h"
 #include "scd-config.h"
 #include "scd-health-store.h"
 #include "scd-person-store.h"
@@ -24,6 +25,7 @@ typedef struct _ScdStores
   ScdAuditStore   *audit;
   ScdHealthStore  *health;
   ScdPersonStore  *people;
+  ScdCaseStore    *cases;
   ScdSessionStore *sessions;
   ScdUserStore    *users;
   ScdSessionCache *session_cache;   /* shared by the session and user stores */

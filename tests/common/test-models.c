@@ -11,6 +11,8 @@
 #include "config.h"
 
 #include "sc-audit-event.h"
+#include "sc-case.h"
+#include "sc-case-event.h"
 #include "sc-health.h"
 #include "sc-json-writer.h"
 #include "sc-page.h"
@@ -723,6 +725,162 @@ test_postcode (void)
     }
 }
 
+/* --- cases ------------------------------------------------------------ */
+
+static char *
+written (gpointer         model,
+         void           (*write) (gpointer, ScJsonWriter *))
+{
+  GString *out = g_string_new (NULL);
+  ScJsonWriter writer;
+
+  sc_json_writer_init (&writer, out);
+  write (model, &writer);
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_case_round_trip (void)
+{
+  g_autoptr(ScCase) kase = sc_case_new (4);
+  g_autoptr(ScCase) back = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *again = NULL;
+
+  sc_case_set_version (kase, 3);
+  sc_case_set_person (kase, 9, "Zoë", "O'Brien", "2016-04-01", NULL);
+  sc_case_take_owner (kase, sc_case_user_new (2, "caseworker", "Asha Patel"));
+  sc_case_take_assignee (kase, sc_case_user_new (3, "manager", ""));
+  sc_case_set_stage_name (kase, "assessing");
+  sc_case_set_restricted (kase, TRUE);
+  sc_case_set_notes (kase, "notes \"quoted\"", NULL);
+  sc_case_set_request (kase, "2026-03-02", "parent");
+  sc_case_set_next (kase, "2026-07-20", "final_plan");
+  sc_case_set_times (kase, G_GINT64_CONSTANT (1767225600000000), G_GINT64_CONSTANT (1767225601000000));
+
+  text = written (kase, (void (*) (gpointer, ScJsonWriter *)) sc_case_write_json);
+  node = parse (text);
+  back = sc_case_new_from_json (node, &error);
+  g_assert_no_error (error);
+  again = written (back, (void (*) (gpointer, ScJsonWriter *)) sc_case_write_json);
+  g_assert_cmpstr (again, ==, text);
+  g_assert_cmpstr (sc_case_get_person (back)->given_name, ==, "Zoë");
+  g_assert_null (sc_case_get_person (back)->upn);
+  g_assert_cmpuint (sc_case_get_n_assignees (back), ==, 1);
+  g_assert_cmpstr (sc_case_get_assignee (back, 0)->username, ==, "manager");
+  g_assert_true (sc_case_get_restricted (back));
+  g_assert_null (sc_case_get_handover_note (back));
+  g_assert_cmpstr (sc_case_get_next_milestone (back), ==, "final_plan");
+  {
+    g_autofree char *stage = NULL;
+    g_autofree char *due = NULL;
+    gboolean restricted = FALSE;
+
+    g_object_get (back, "stage", &stage, "next-due", &due, "restricted", &restricted, NULL);
+    g_assert_cmpstr (stage, ==, "assessing");
+    g_assert_cmpstr (due, ==, "2026-07-20");
+    g_assert_true (restricted);
+  }
+
+  /* a member of the wrong type is named */
+  {
+    g_autoptr(JsonNode) bad = parse ("{\"id\":4,\"person\":{\"id\":9,\"given_name\":\"a\",\"family_name\":\"b\"},"
+                                     "\"owner\":{\"id\":2,\"username\":\"x\"},\"stage\":7}");
+    g_autoptr(GError) bad_error = NULL;
+    g_autoptr(ScCase) none = sc_case_new_from_json (bad, &bad_error);
+
+    g_assert_null (none);
+    g_assert_error (bad_error, SC_ERROR, SC_ERROR_MALFORMED);
+    g_assert_nonnull (strstr (bad_error->message, "\"stage\""));
+  }
+  g_assert_true (sc_case_check_request_source ("social_care", NULL));
+  g_assert_false (sc_case_check_request_source ("school", NULL));
+}
+
+static void
+test_case_event_round_trip (void)
+{
+  ScClockEvent event = { .type = SC_EVENT_ADVICE_REQUESTED, .date = sc_day_from_ymd (2026, 4, 7),
+                         .key = "educational_psychologist" };
+  g_autoptr(ScCaseEvent) record = sc_case_event_new (12, &event);
+  g_autoptr(ScCaseEvent) back = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *details = NULL;
+
+  sc_case_event_set_position (record, 3);
+  sc_case_event_set_note (record, "EP service");
+  sc_case_event_take_recorded (record, sc_case_user_new (2, "caseworker", "Asha Patel"),
+                               G_GINT64_CONSTANT (1767225600000000));
+  sc_case_event_take_voided (record, sc_case_user_new (3, "manager", "Sam"), G_GINT64_CONSTANT (1767225660000000),
+                             "wrong case");
+  text = written (record, (void (*) (gpointer, ScJsonWriter *)) sc_case_event_write_json);
+  node = parse (text);
+  back = sc_case_event_new_from_json (node, &error);
+  g_assert_no_error (error);
+  again = written (back, (void (*) (gpointer, ScJsonWriter *)) sc_case_event_write_json);
+  g_assert_cmpstr (again, ==, text);
+  g_assert_cmpstr (sc_case_event_get_clock_event (back)->key, ==, "educational_psychologist");
+  g_assert_true (sc_case_event_is_voided (back));
+  g_assert_cmpstr (sc_case_event_get_void_reason (back), ==, "wrong case");
+
+  details = sc_case_event_dup_details (&event);
+  g_assert_cmpstr (details, ==, "{}");
+  {
+    ScClockEvent decision = { .type = SC_EVENT_REVIEW_DECISION, .date = sc_day_from_ymd (2026, 4, 7),
+                              .outcome = SC_OUTCOME_AMEND };
+    g_autofree char *amend = sc_case_event_dup_details (&decision);
+
+    g_assert_cmpstr (amend, ==, "{\"outcome\":\"amend\"}");
+  }
+}
+
+static void
+test_case_event_input (void)
+{
+  static const struct { const char *json; const char *field; } refused[] = {
+    { "{\"date\":\"2026-04-07\"}", "type" },
+    { "{\"type\":\"advice_requestd\",\"date\":\"2026-04-07\",\"key\":\"x\"}", "type" },
+    { "{\"type\":\"advice_requested\",\"key\":\"x\"}", "date" },
+    { "{\"type\":\"advice_requested\",\"date\":\"2026-04-07\"}", "key" },
+    { "{\"type\":\"decided_to_assess\",\"date\":\"2026-04-07\",\"outcome\":\"amend\"}", "outcome" },
+    { "{\"type\":\"review_decision\",\"date\":\"2026-04-07\",\"outcome\":\"maybe\"}", "outcome" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(JsonNode) node = parse (refused[i].json);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *key = NULL;
+      ScClockEvent event;
+      const ScProblem *problem;
+
+      g_assert_false (sc_case_event_read_clock_event (json_node_get_object (node), NULL, &event, &key, &error));
+      g_assert_error (error, SC_ERROR, SC_ERROR_INVALID_INPUT);
+      problem = sc_error_get_problem (error);
+      g_assert_nonnull (problem);
+      g_assert_cmpstr (sc_problem_get_field_error (problem, 0)->field, ==, refused[i].field);
+    }
+  {
+    static const char * const note[] = { "note", NULL };
+    g_autoptr(JsonNode) node = parse ("{\"type\":\"advice_received\",\"date\":\"2026-05-01\",\"key\":\"ep\","
+                                      "\"note\":\"x\"}");
+    g_autoptr(GError) error = NULL;
+    g_autofree char *key = NULL;
+    ScClockEvent event;
+
+    g_assert_true (sc_case_event_read_clock_event (json_node_get_object (node), note, &event, &key, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (event.type, ==, SC_EVENT_ADVICE_RECEIVED);
+    g_assert_cmpstr (event.key, ==, "ep");
+    g_assert_true (event.key == key);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -745,6 +903,9 @@ main (int    argc,
   g_test_add_func ("/common/models/person/input", test_person_input);
   g_test_add_func ("/common/models/person/date-of-birth", test_person_date_of_birth);
   g_test_add_func ("/common/models/person/postcode", test_postcode);
+  g_test_add_func ("/common/models/case/round-trip", test_case_round_trip);
+  g_test_add_func ("/common/models/case-event/round-trip", test_case_event_round_trip);
+  g_test_add_func ("/common/models/case-event/input", test_case_event_input);
 
   return g_test_run ();
 }

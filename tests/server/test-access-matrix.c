@@ -41,7 +41,7 @@ static const struct {
 /* docs/access.md, "The matrix", the rows marked "today". */
 static const struct {
   const char *method;
-  const char *path;            /* {id}: a user's id (for a person: no such person) */
+  const char *path;            /* {id}: a user's id (for a person or a case: no such one); {event_id}: 1 */
   Access      access[4];       /* caseworker, team_manager, admin_officer, system_admin */
   const char *action;          /* the audit action of a refusal */
   const char *resource_type;
@@ -60,6 +60,16 @@ static const struct {
   { "POST", "/api/v1/people", { ALLOWED, ALLOWED, DENIED, DENIED }, "person.create", "person" },
   { "GET", "/api/v1/people/{id}", { ALLOWED, ALLOWED, ALLOWED, DENIED }, "person.read", "person" },
   { "PATCH", "/api/v1/people/{id}", { ALLOWED, ALLOWED, DENIED, DENIED }, "person.update", "person" },
+  { "GET", "/api/v1/cases", { ALLOWED, ALLOWED, ALLOWED, DENIED }, "case.list", "case" },
+  { "POST", "/api/v1/cases", { ALLOWED, ALLOWED, DENIED, DENIED }, "case.create", "case" },
+  { "GET", "/api/v1/cases/{id}", { ALLOWED, ALLOWED, ALLOWED, DENIED }, "case.read", "case" },
+  { "PATCH", "/api/v1/cases/{id}", { ALLOWED, ALLOWED, DENIED, DENIED }, "case.update", "case" },
+  { "GET", "/api/v1/cases/{id}/events", { ALLOWED, ALLOWED, ALLOWED, DENIED }, "case.event.list", "case" },
+  { "POST", "/api/v1/cases/{id}/events", { ALLOWED, ALLOWED, DENIED, DENIED }, "case.event.create", "case" },
+  { "POST", "/api/v1/cases/{id}/events/{event_id}/void", { ALLOWED, ALLOWED, DENIED, DENIED }, "case.event.void",
+    "case" },
+  { "GET", "/api/v1/cases/{id}/timeline", { ALLOWED, ALLOWED, ALLOWED, DENIED }, "case.timeline.read", "case" },
+  { "GET", "/api/v1/caseload", { ALLOWED, ALLOWED, ALLOWED, DENIED }, "caseload.read", "case" },
   { "GET", "/api/v1/audit", { DENIED, ALLOWED, DENIED, ALLOWED }, "audit.read", "audit" },
 };
 
@@ -100,6 +110,7 @@ concrete (Fixture    *fixture,
   g_autoptr(GString) out = g_string_new (path);
 
   g_string_replace (out, "{id}", fixture->target_id, 0);
+  g_string_replace (out, "{event_id}", "1", 0);
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 

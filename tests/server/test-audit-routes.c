@@ -627,6 +627,230 @@ test_people (Fixture       *fixture,
   }
 }
 
+/* Cases: each route's row, its refusals by role, and a caseworker's write
+ * to a case that is not theirs, refused in the store (denied). */
+static void
+test_cases (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autofree char *worker = sign_in (fixture, "caseworker", "caseworker");
+  g_autofree char *admin = sign_in (fixture, "sysadmin", "system_admin");
+  /* test_sessions_and_me changed the manager's password */
+  g_autofree char *manager = sc_test_sign_in (fixture->daemon, "manager", "a-new-long-password");
+  g_autofree char *worker_id = id_of (fixture, "caseworker");
+  g_autofree char *manager_id = id_of (fixture, "manager");
+  g_autofree char *admin_id = id_of (fixture, "sysadmin");
+  g_autofree char *row = NULL;
+  g_autofree char *person = NULL;
+  g_autofree char *create = NULL;
+  g_autofree char *case_id = NULL;
+  g_autofree char *other_id = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *events = NULL;
+  g_autofree char *timeline = NULL;
+  g_autofree char *event_id = NULL;
+  g_autofree char *void_path = NULL;
+  const char *key[] = { "Idempotency-Key", "audit-routes-cases", NULL };
+  const char *v1[] = { "If-Match", "\"1\"", NULL };
+
+  g_assert_nonnull (manager);
+  g_strfreev (new_rows (fixture));
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, worker, "POST", "/api/v1/people",
+                                                  "{\"given_name\":\"Ivo\",\"family_name\":\"Lang\","
+                                                  "\"date_of_birth\":\"2017-05-01\"}", NULL);
+
+    g_assert_cmpuint (r->status, ==, 201);
+    person = g_strdup_printf ("%" G_GINT64_FORMAT, sc_test_response_get_int (r, "id"));
+    g_strfreev (new_rows (fixture));
+  }
+  create = g_strdup_printf ("{\"person_id\":%s,\"request_received\":\"2026-03-02\",\"request_source\":\"setting\"}",
+                            person);
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, worker, "POST", "/api/v1/cases", create, key);
+
+    g_assert_cmpuint (r->status, ==, 201);
+    case_id = g_strdup_printf ("%" G_GINT64_FORMAT, sc_test_response_get_int (r, "id"));
+    row = g_strdup_printf ("%s:caseworker|caseworker|case.create|case|%s|-|success", worker_id, case_id);
+    check (fixture, "POST /api/v1/cases", r, 201, ROWS (row));
+  }
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, worker, "POST", "/api/v1/cases", create, key);
+
+    g_free (row);
+    row = g_strdup_printf ("%s:caseworker|caseworker|case.create|case|%s|-|replayed", worker_id, case_id);
+    check (fixture, "POST /api/v1/cases", r, 201, ROWS (row));
+  }
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, worker, "POST", "/api/v1/cases",
+                                                  "{\"person_id\":999999,\"request_received\":\"2026-03-02\","
+                                                  "\"request_source\":\"parent\"}", NULL);
+
+    check (fixture, "POST /api/v1/cases", r, 422, NO_ROWS);
+  }
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, admin, "POST", "/api/v1/cases", create, NULL);
+
+    g_free (row);
+    row = g_strdup_printf ("%s:sysadmin|system_admin|case.create|case|-|-|denied", admin_id);
+    check (fixture, "POST /api/v1/cases", r, 403, ROWS (row));
+  }
+  {
+    g_autofree char *body = g_strdup_printf ("{\"person_id\":%s,\"request_received\":\"2026-03-02\","
+                                             "\"request_source\":\"parent\",\"owner_id\":%s}", person, manager_id);
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, manager, "POST", "/api/v1/cases", body, NULL);
+
+    g_assert_cmpuint (r->status, ==, 201);
+    other_id = g_strdup_printf ("%" G_GINT64_FORMAT, sc_test_response_get_int (r, "id"));
+    g_strfreev (new_rows (fixture));
+  }
+
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, worker, "GET", "/api/v1/cases?q=lang", NULL,
+                                                  NULL);
+
+    g_free (row);
+    row = g_strdup_printf ("%s:caseworker|caseworker|case.list|case|-|%s,%s|success", worker_id, case_id, other_id);
+    check (fixture, "GET /api/v1/cases", r, 200, ROWS (row));
+  }
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, worker, "GET", "/api/v1/caseload?status=overdue",
+                                                  NULL, NULL);
+
+    g_free (row);
+    row = g_strdup_printf ("%s:caseworker|caseworker|caseload.read|case|-|%s|success", worker_id, case_id);
+    check (fixture, "GET /api/v1/caseload", r, 200, ROWS (row));
+  }
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, admin, "GET", "/api/v1/caseload", NULL, NULL);
+
+    g_free (row);
+    row = g_strdup_printf ("%s:sysadmin|system_admin|caseload.read|case|-|-|denied", admin_id);
+    check (fixture, "GET /api/v1/caseload", r, 403, ROWS (row));
+  }
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, admin, "GET", "/api/v1/cases", NULL, NULL);
+
+    g_free (row);
+    row = g_strdup_printf ("%s:sysadmin|system_admin|case.list|case|-|-|denied", admin_id);
+    check (fixture, "GET /api/v1/cases", r, 403, ROWS (row));
+  }
+
+  path = g_strconcat ("/api/v1/cases/", case_id, NULL);
+  events = g_strconcat (path, "/events", NULL);
+  timeline = g_strconcat (path, "/timeline", NULL);
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, worker, "GET", path, NULL, NULL);
+
+    g_free (row);
+    row = g_strdup_printf ("%s:caseworker|caseworker|case.read|case|%s|-|success", worker_id, case_id);
+    check (fixture, "GET /api/v1/cases/{id}", r, 200, ROWS (row));
+  }
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, worker, "GET", "/api/v1/cases/999999", NULL,
+                                                  NULL);
+
+    check (fixture, "GET /api/v1/cases/{id}", r, 404, NO_ROWS);
+  }
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, admin, "GET", path, NULL, NULL);
+
+    g_free (row);
+    row = g_strdup_printf ("%s:sysadmin|system_admin|case.read|case|%s|-|denied", admin_id, case_id);
+    check (fixture, "GET /api/v1/cases/{id}", r, 403, ROWS (row));
+  }
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, worker, "PATCH", path, "{\"notes\":\"n\"}", v1);
+
+    g_free (row);
+    row = g_strdup_printf ("%s:caseworker|caseworker|case.update|case|%s|-|success", worker_id, case_id);
+    check (fixture, "PATCH /api/v1/cases/{id}", r, 200, ROWS (row));
+  }
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, worker, "PATCH", path, "{\"notes\":\"m\"}", v1);
+
+    check (fixture, "PATCH /api/v1/cases/{id}", r, 412, NO_ROWS);
+  }
+  {
+    g_autofree char *other = g_strconcat ("/api/v1/cases/", other_id, NULL);
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, worker, "PATCH", other, "{\"notes\":\"m\"}", v1);
+
+    g_free (row);
+    row = g_strdup_printf ("%s:caseworker|caseworker|case.update|case|%s|-|denied", worker_id, other_id);
+    check (fixture, "PATCH /api/v1/cases/{id}", r, 403, ROWS (row));
+  }
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, worker, "POST", events,
+                                                  "{\"type\":\"decided_to_assess\",\"date\":\"2026-04-06\"}", NULL);
+
+    g_assert_cmpuint (r->status, ==, 201);
+    event_id = g_strdup_printf ("%" G_GINT64_FORMAT, sc_test_response_get_int (r, "id"));
+    g_free (row);
+    row = g_strdup_printf ("%s:caseworker|caseworker|case.event.create|case|%s|-|success", worker_id, case_id);
+    check (fixture, "POST /api/v1/cases/{id}/events", r, 201, ROWS (row));
+  }
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, worker, "POST", events,
+                                                  "{\"type\":\"review_meeting\",\"date\":\"2026-04-07\"}", NULL);
+
+    check (fixture, "POST /api/v1/cases/{id}/events", r, 422, NO_ROWS);
+  }
+  {
+    g_autofree char *other = g_strconcat ("/api/v1/cases/", other_id, "/events", NULL);
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, worker, "POST", other,
+                                                  "{\"type\":\"decided_to_assess\",\"date\":\"2026-04-06\"}", NULL);
+
+    g_free (row);
+    row = g_strdup_printf ("%s:caseworker|caseworker|case.event.create|case|%s|-|denied", worker_id, other_id);
+    check (fixture, "POST /api/v1/cases/{id}/events", r, 403, ROWS (row));
+  }
+  void_path = g_strconcat (events, "/", event_id, "/void", NULL);
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, admin, "POST", void_path,
+                                                  "{\"reason\":\"wrong\"}", NULL);
+
+    g_free (row);
+    row = g_strdup_printf ("%s:sysadmin|system_admin|case.event.void|case|%s|-|denied", admin_id, case_id);
+    check (fixture, "POST /api/v1/cases/{id}/events/{event_id}/void", r, 403, ROWS (row));
+  }
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, worker, "POST", void_path,
+                                                  "{\"reason\":\"recorded too early\"}", NULL);
+
+    g_free (row);
+    row = g_strdup_printf ("%s:caseworker|caseworker|case.event.void|case|%s|-|success", worker_id, case_id);
+    check (fixture, "POST /api/v1/cases/{id}/events/{event_id}/void", r, 200, ROWS (row));
+  }
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, worker, "GET", events, NULL, NULL);
+
+    g_free (row);
+    row = g_strdup_printf ("%s:caseworker|caseworker|case.event.list|case|%s|-|success", worker_id, case_id);
+    check (fixture, "GET /api/v1/cases/{id}/events", r, 200, ROWS (row));
+  }
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, admin, "GET", events, NULL, NULL);
+
+    g_free (row);
+    row = g_strdup_printf ("%s:sysadmin|system_admin|case.event.list|case|%s|-|denied", admin_id, case_id);
+    check (fixture, "GET /api/v1/cases/{id}/events", r, 403, ROWS (row));
+  }
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, worker, "GET", timeline, NULL, NULL);
+
+    g_free (row);
+    row = g_strdup_printf ("%s:caseworker|caseworker|case.timeline.read|case|%s|-|success", worker_id, case_id);
+    check (fixture, "GET /api/v1/cases/{id}/timeline", r, 200, ROWS (row));
+  }
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, admin, "GET", timeline, NULL, NULL);
+
+    g_free (row);
+    row = g_strdup_printf ("%s:sysadmin|system_admin|case.timeline.read|case|%s|-|denied", admin_id, case_id);
+    check (fixture, "GET /api/v1/cases/{id}/timeline", r, 403, ROWS (row));
+  }
+}
+
 /* Each route either writes audit rows and was seen here to succeed and to be
  * refused, or is one of the few the access rules say are not audited. */
 static void
@@ -640,6 +864,7 @@ test_every_route (Fixture       *fixture,
   test_own_password_lockout (fixture, data);
   test_users_and_audit (fixture, data);
   test_people (fixture, data);
+  test_cases (fixture, data);
 
   for (guint i = 0; i < n; i++)
     {

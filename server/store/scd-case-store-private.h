@@ -1,0 +1,79 @@
+/* scd-case-store-private.h
+ *
+ * What the case store's two files share: the columns a case and an event
+ * are decoded from, the visibility predicate, the decoders, and the
+ * milestones' rows. Stores only (it includes libpq through the store's
+ * private header).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sc-case-rules.h"
+#include "scd-case-store.h"
+#include "scd-store-private.h"
+
+G_BEGIN_DECLS
+
+/* The case @c is seen by the user @uid of role @role: it is not restricted,
+ * or they are a team manager, its owner or an assignee. */
+#define SCD_CASE_VISIBLE(c, uid, role) \
+  "(NOT " c ".restricted OR " role " = 'team_manager' OR " c ".owner_id = " uid "::bigint" \
+  " OR EXISTS (SELECT 1 FROM case_assignee a WHERE a.case_id = " c ".id AND a.user_id = " uid "::bigint))"
+
+/* The date of the case c's live request, as text */
+#define SCD_CASE_REQUEST_RECEIVED \
+  "(SELECT to_char(min(e.date), 'YYYY-MM-DD') FROM case_event e" \
+  "  WHERE e.case_id = c.id AND e.type = 'request_received' AND e.voided_at IS NULL)"
+
+/* A case c, its person p and its owner o; @received: the request's date */
+#define SCD_CASE_COLUMNS(received) \
+  "c.id, c.version, c.stage, c.restricted, c.notes, c.handover_note, c.request_source," \
+  " to_char(c.next_due, 'YYYY-MM-DD') AS next_due, c.next_milestone, " \
+  SCD_SQL_USEC ("c.created_at") " AS created_at, " SCD_SQL_USEC ("c.updated_at") " AS updated_at," \
+  " p.id AS person_id, p.given_name, p.family_name, to_char(p.date_of_birth, 'YYYY-MM-DD') AS date_of_birth," \
+  " p.upn, o.id AS owner_id, o.username AS owner_username, o.full_name AS owner_full_name, " \
+  received " AS request_received," \
+  " (SELECT coalesce(jsonb_agg(jsonb_build_object('id', u.id, 'username', u.username, 'full_name', u.full_name)" \
+  "                  ORDER BY u.username), '[]')" \
+  "  FROM case_assignee a JOIN app_user u ON u.id = a.user_id WHERE a.case_id = c.id)::text AS assignees"
+
+/* An event e, who recorded it r and who voided it v */
+#define SCD_EVENT_COLUMNS \
+  "e.id AS event_id, e.position, e.type, to_char(e.date, 'YYYY-MM-DD') AS date, e.key, e.details::text AS details," \
+  " e.note, r.id AS recorded_by_id, r.username AS recorded_by_username, r.full_name AS recorded_by_full_name, " \
+  SCD_SQL_USEC ("e.recorded_at") " AS recorded_at, v.id AS voided_by_id, v.username AS voided_by_username," \
+  " v.full_name AS voided_by_full_name, " SCD_SQL_USEC ("e.voided_at") " AS voided_at, e.void_reason"
+
+/* The rows of _scd_case_milestones_json(), for jsonb_to_recordset */
+#define SCD_CASE_MILESTONE_RECORD \
+  "position integer, milestone text, key text, rule text, start_position integer, start_date date, due date," \
+  " status text, completed_on date"
+
+GError        *_scd_case_no_case              (gint64               id);
+ScDay          _scd_case_today                (void);
+/* The actor ($1), their id ($2) and role ($3) */
+ScdParams     *_scd_case_params_new           (const ScdActor      *actor);
+ScCase        *_scd_case_from_row             (const PGresult      *pg,
+                                               int                  row);
+gboolean       _scd_case_clock_event_from_row (const PGresult      *pg,
+                                               int                  row,
+                                               ScClockEvent        *event,
+                                               char               **key,
+                                               GError             **error);
+ScCaseEvent   *_scd_case_event_from_row       (const PGresult      *pg,
+                                               int                  row,
+                                               GError             **error);
+/* @positions, @ids: (nullable) the live events' positions; every event's id */
+ScCaseHistory *_scd_case_history_from_rows    (const PGresult      *pg,
+                                               GArray              *positions,
+                                               GArray              *ids,
+                                               GError             **error);
+/* @next_due: (out) (transfer full) (nullable); @next_milestone: (out) static */
+char          *_scd_case_milestones_json      (const ScClockResult *result,
+                                               GArray              *positions,
+                                               char               **next_due,
+                                               const char         **next_milestone);
+
+G_END_DECLS

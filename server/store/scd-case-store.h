@@ -1,0 +1,189 @@
+/* scd-case-store.h
+ *
+ * EHC cases: every statement that reads or changes ehc_case, case_assignee,
+ * case_event and case_milestone, each with its audit row, each result
+ * decoded once into ScCase, ScCaseEvent or the clock's ScClockResult.
+ *
+ * Who may do what (docs/access.md) is decided here, where the case is read:
+ * a restricted case is NOT_FOUND for anyone but its owner, its assignees and
+ * team managers; a caseworker changes only the cases they own or are
+ * assigned to (FORBIDDEN otherwise, recorded as denied); only a team manager
+ * changes a case's owner, assignees or restriction.
+ *
+ * An event, or the voiding of one, is one transaction on one leased
+ * connection that begins by locking the case's row: the case's events are
+ * read, the new one is checked against the rules of the case
+ * (sc-case-rules.h; INVALID_INPUT naming the rule, nothing written), the
+ * clock is run over the live events and its milestones replace the case's,
+ * and the stage, the next deadline and the version move with them. Two
+ * writers on one case, in one daemon or several, take turns; neither is
+ * lost.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "sc-case.h"
+#include "sc-case-event.h"
+#include "sc-clock.h"
+#include "scd-actor.h"
+#include "scd-idempotency.h"
+#include "scd-store.h"
+
+G_BEGIN_DECLS
+
+#define SCD_TYPE_CASE_STORE (scd_case_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (ScdCaseStore, scd_case_store, SCD, CASE_STORE, ScdStore)
+
+#define SCD_CASE_QUERY_MAX_CHARS 100
+
+ScdCaseStore  *scd_case_store_new               (ScdDb               *db);
+
+/* Opens a case for @person_id, owned by @owner_id (an active caseworker or
+ * team manager), with its request_received event dated @request_received
+ * and the clock's milestones. */
+void           scd_case_store_create_async      (ScdCaseStore        *self,
+                                                 const ScdActor      *actor,
+                                                 gint64               person_id,
+                                                 gint64               owner_id,
+                                                 ScDay                request_received,
+                                                 const char          *request_source,
+                                                 ScdIdempotency      *idempotency,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+/* Returns: (transfer full): its model an ScCase; INVALID_INPUT naming
+ * person_id, owner_id or request_received */
+ScdCreated    *scd_case_store_create_finish     (ScdCaseStore        *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
+
+void           scd_case_store_get_async         (ScdCaseStore        *self,
+                                                 const ScdActor      *actor,
+                                                 gint64               id,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+ScCase        *scd_case_store_get_finish        (ScdCaseStore        *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
+
+/* One page, by id, of the cases the actor may see. @query: NULL, a UPN, or
+ * the start of a name (given, family or preferred; case and accents
+ * ignored); @stage, @owner_id (0: any) narrow it. */
+void           scd_case_store_list_async        (ScdCaseStore        *self,
+                                                 const ScdActor      *actor,
+                                                 const char          *query,
+                                                 const char          *stage,
+                                                 gint64               owner_id,
+                                                 gint64               after,
+                                                 guint                limit,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+/* Returns: (transfer full) (element-type ScCase) */
+GPtrArray     *scd_case_store_list_finish       (ScdCaseStore        *self,
+                                                 GAsyncResult        *result,
+                                                 char               **next_cursor,
+                                                 GError             **error);
+
+/* Which deadlines a caseload shows. */
+typedef enum
+{
+  SCD_CASELOAD_ALL,       /* every case with an open deadline */
+  SCD_CASELOAD_OVERDUE,   /* its next deadline has passed */
+  SCD_CASELOAD_DUE,       /* its next deadline is today or later */
+} ScdCaseloadStatus;
+
+/* One page of @owner_id's cases that have an open deadline, the earliest
+ * next deadline first (ties by id): a caseworker's day. @due_within: only
+ * deadlines at most this many days from today (-1: any). @after_due and
+ * @after_id: the cursor (SC_DAY_NONE and 0 for the first page). */
+void           scd_case_store_caseload_async    (ScdCaseStore        *self,
+                                                 const ScdActor      *actor,
+                                                 gint64               owner_id,
+                                                 ScdCaseloadStatus    status,
+                                                 int                  due_within,
+                                                 ScDay                after_due,
+                                                 gint64               after_id,
+                                                 guint                limit,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+/* Returns: (transfer full) (element-type ScCase); @next_cursor
+ * "YYYY-MM-DD.ID", or NULL on the last page */
+GPtrArray     *scd_case_store_caseload_finish   (ScdCaseStore        *self,
+                                                 GAsyncResult        *result,
+                                                 char               **next_cursor,
+                                                 GError             **error);
+
+/* @change: members notes, handover_note (strings or null), owner_id,
+ * assignee_ids (array of ids), restricted, already checked for type;
+ * absent members are kept. @version: If-Match. */
+void           scd_case_store_update_async      (ScdCaseStore        *self,
+                                                 const ScdActor      *actor,
+                                                 gint64               id,
+                                                 gint64               version,
+                                                 JsonObject          *change,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+/* PRECONDITION_FAILED with *@current_version; FORBIDDEN; NOT_FOUND */
+ScCase        *scd_case_store_update_finish     (ScdCaseStore        *self,
+                                                 GAsyncResult        *result,
+                                                 gint64              *current_version,
+                                                 GError             **error);
+
+/* @event: checked by sc_case_event_read_clock_event(); dated no later
+ * than today (the rules refuse it otherwise) */
+void           scd_case_store_add_event_async   (ScdCaseStore        *self,
+                                                 const ScdActor      *actor,
+                                                 gint64               case_id,
+                                                 const ScClockEvent  *event,
+                                                 const char          *note,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+void           scd_case_store_void_event_async  (ScdCaseStore        *self,
+                                                 const ScdActor      *actor,
+                                                 gint64               case_id,
+                                                 gint64               event_id,
+                                                 const char          *reason,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+/* Either's finish: the event as recorded (or voided), and the case's new
+ * version in *@case_version. */
+ScCaseEvent   *scd_case_store_event_finish      (ScdCaseStore        *self,
+                                                 GAsyncResult        *result,
+                                                 gint64              *case_version,
+                                                 GError             **error);
+
+/* Every event of the case, voided ones too, in recording order. */
+void           scd_case_store_list_events_async (ScdCaseStore        *self,
+                                                 const ScdActor      *actor,
+                                                 gint64               case_id,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+/* Returns: (transfer full) (element-type ScCaseEvent) */
+GPtrArray     *scd_case_store_list_events_finish (ScdCaseStore       *self,
+                                                  GAsyncResult       *result,
+                                                  GError            **error);
+
+/* The clock over the case's live events, for today. */
+void           scd_case_store_timeline_async    (ScdCaseStore        *self,
+                                                 const ScdActor      *actor,
+                                                 gint64               case_id,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+ScClockResult *scd_case_store_timeline_finish   (ScdCaseStore        *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
+
+G_END_DECLS
