@@ -235,6 +235,7 @@ scd_config_load (ScdConfig   *config,
   gboolean version = FALSE;
   gboolean insecure = FALSE;
   gboolean demo = FALSE;
+  gboolean demo_authority = FALSE;
   int pool_size = -1;
   int max_failures = -1;
   int max_address_failures = -1;
@@ -254,7 +255,10 @@ scd_config_load (ScdConfig   *config,
     { "config", 0, 0, G_OPTION_ARG_FILENAME, &config->config_file,
       "Key file with settings ([sendcased] group)", "FILE" },
     { "demo-data", 0, 0, G_OPTION_ARG_NONE, &demo,
-      "Load demonstration data (fictional people) on start", NULL },
+      "Load demonstration data (a fictional user of every role) on start", NULL },
+    { "demo-authority", 0, 0, G_OPTION_ARG_NONE, &demo_authority,
+      "With the demonstration users, a fictional authority: caseworkers, children and three years of cases "
+      "(loaded once, into an empty database)", NULL },
     { "tls-cert", 0, 0, G_OPTION_ARG_FILENAME, &config->tls_cert_file,
       "Serve HTTPS with this PEM certificate (chain)", "FILE" },
     { "tls-key", 0, 0, G_OPTION_ARG_FILENAME, &config->tls_key_file,
@@ -315,7 +319,7 @@ scd_config_load (ScdConfig   *config,
   if (config->config_file != NULL)
     {
       static const char * const known_keys[] = {
-        "data-dir", "database", "listen", "tls-cert", "tls-key", "insecure-listen", "demo-data",
+        "data-dir", "database", "listen", "tls-cert", "tls-key", "insecure-listen", "demo-data", "demo-authority",
         "max-body-size", "pool-size", "session-idle-timeout", "session-lifetime", "lockout-window",
         "lockout-failures", "lockout-address-failures", "keepalive-timeout", "header-timeout", "body-timeout",
         NULL
@@ -360,9 +364,12 @@ scd_config_load (ScdConfig   *config,
         insecure = g_key_file_get_boolean (config->key_file, "sendcased", "insecure-listen", NULL);
       if (!demo)
         demo = g_key_file_get_boolean (config->key_file, "sendcased", "demo-data", NULL);
+      if (!demo_authority)
+        demo_authority = g_key_file_get_boolean (config->key_file, "sendcased", "demo-authority", NULL);
     }
   config->insecure_listen = insecure;
-  config->demo_data = demo;
+  config->demo_authority = demo_authority;
+  config->demo_data = demo || demo_authority;
 
   if (pool_size == 0 || pool_size < -1 || max_failures == 0 || max_failures < -1 ||
       max_address_failures == 0 || max_address_failures < -1)

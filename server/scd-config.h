@@ -26,6 +26,7 @@ typedef struct
   char    *tls_key_file;     /* nullable */
   gboolean insecure_listen;
   gboolean demo_data;
+  gboolean demo_authority;   /* implies demo_data */
   guint64  max_body_size;    /* bytes */
   guint    pool_size;
   guint    session_idle_seconds;      /* a session unused this long ends */

@@ -408,6 +408,8 @@ prepare_database (ScdDaemon  *self,
   g_message ("database schema at version %u", version);
   if (self->config->demo_data && !scd_migrate_load_demo_data (self->conninfo, error))
     return FALSE;
+  if (self->config->demo_authority && !scd_demo_authority_load (self->conninfo, error))
+    return FALSE;
   return TRUE;
 }
 

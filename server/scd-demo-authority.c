@@ -269,7 +269,8 @@ propose_journey (Maker *maker,
   draft = request + (ScDay) (chance (maker, 0.7) ? between (maker, 84, 112) : between (maker, 113, 150));
   if (chance (maker, 0.05))
     {
-      propose (maker, SC_EVENT_DECIDED_NOT_TO_ISSUE, draft, NULL);
+      /* once the advice is in: the assessment is what shows no plan is needed */
+      propose (maker, SC_EVENT_DECIDED_NOT_TO_ISSUE, MAX (draft, decision + 84), NULL);
       return;
     }
   propose (maker, SC_EVENT_DRAFT_PLAN_ISSUED, draft, NULL);

@@ -42,7 +42,7 @@ typedef struct
   ScCaseHistory *history;          /* its events, in the order they were recorded */
 } ScdDemoCase;
 
-typedef struct
+typedef struct _ScdDemoAuthority
 {
   GPtrArray *caseworkers;   /* of ScdDemoCaseworker */
   GPtrArray *cases;         /* of ScdDemoCase */

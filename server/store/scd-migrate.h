@@ -65,6 +65,15 @@ extern const ScdDemoUser scd_demo_users[];
 
 gboolean   scd_migrate_load_demo_data (const char         *conninfo,
                                        GError            **error);
+/* The synthetic authority (scd-demo-authority.h) through the stores, once:
+ * nothing happens when the database has people already. */
+gboolean   scd_demo_authority_load    (const char         *conninfo,
+                                       GError            **error);
+/* The same for a given authority (tests load a small one). */
+typedef struct _ScdDemoAuthority ScdDemoAuthority;
+gboolean   scd_demo_authority_load_into (const char         *conninfo,
+                                         ScdDemoAuthority   *authority,
+                                         GError            **error);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ScdMigrationStatus, scd_migration_status_clear)
 
