@@ -267,6 +267,71 @@ scd_case_handler_deadlines (ScdRequest *request)
 /* --- the team ------------------------------------------------------------ */
 
 static void
+advice_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(ScdRequest) request = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *next = NULL;
+  g_autoptr(GPtrArray) rows = scd_case_store_advice_finish (SCD_CASE_STORE (object), result, &next, &error);
+
+  if (rows == NULL)
+    scd_request_reply_error (request, error);
+  else
+    scd_handler_reply_page (request, rows, next, (ScWriteJsonFunc) sc_advice_request_write_json);
+}
+
+void
+scd_case_handler_advice (ScdRequest *request)
+{
+  g_autoptr(GError) error = NULL;
+  const char *owner = scd_handler_get_query_text (request, "owner", &error);
+  const char *status = scd_handler_get_query_text (request, "status", &error);
+  const char *cursor = scd_handler_get_query_text (request, "cursor", &error);
+  gint64 owner_id = 0;
+  gboolean overdue_only = FALSE;
+  ScDay after_due = SC_DAY_NONE;
+  guint64 after_case = 0;
+  guint64 after_position = 0;
+  guint limit = 0;
+
+  scd_handler_parse_limit (request, &limit, &error);
+  if (owner != NULL && g_str_equal (owner, "me"))
+    owner_id = scd_actor_get_user_id (scd_request_get_actor (request));
+  else if (owner != NULL)
+    {
+      guint64 value;
+
+      if (g_ascii_string_to_unsigned (owner, 10, 1, G_MAXINT64, &value, NULL))
+        owner_id = (gint64) value;
+      else
+        sc_set_field_error (&error, "owner", "must be \"me\" or a user's id");
+    }
+  if (status != NULL && g_str_equal (status, "overdue"))
+    overdue_only = TRUE;
+  else if (status != NULL && !g_str_equal (status, "open"))
+    sc_set_field_error (&error, "status", "must be overdue or open");
+  if (cursor != NULL)
+    {
+      g_auto(GStrv) parts = g_strsplit (cursor, ".", 0);
+
+      if (g_strv_length (parts) != 3 || !sc_day_parse (parts[0], &after_due) ||
+          !g_ascii_string_to_unsigned (parts[1], 10, 1, G_MAXINT64, &after_case, NULL) ||
+          !g_ascii_string_to_unsigned (parts[2], 10, 1, G_MAXINT32, &after_position, NULL))
+        sc_set_field_error (&error, "cursor", "is not a cursor this server gave out");
+    }
+  if (error != NULL)
+    {
+      scd_request_reply_error (request, error);
+      return;
+    }
+  scd_case_store_advice_async (scd_handler_stores (request)->cases, scd_request_get_actor (request), owner_id,
+                               overdue_only, after_due, (gint64) after_case, (gint64) after_position, limit,
+                               scd_request_get_cancellable (request), advice_cb, scd_handler_hold (request));
+}
+
+static void
 workload_cb (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)

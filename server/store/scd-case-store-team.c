@@ -1,8 +1,9 @@
 /* scd-case-store-team.c
  *
- * The case store's statements about the team rather than one case: what
- * each member holds (a team manager's workload view) and the handover of a
- * caseload, or part of one, from one owner to another.
+ * The case store's statements about the team rather than one case: the
+ * advice still awaited (the chase list), what each member holds (a team
+ * manager's workload view) and the handover of a caseload, or part of one,
+ * from one owner to another.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -53,6 +54,103 @@ static const char handover_sql[] =
   "  SELECT " SCD_CASE_COLUMNS (SCD_CASE_REQUEST_RECEIVED)
   "  FROM moved c JOIN person p ON p.id = c.person_id JOIN app_user o ON o.id = c.owner_id) m ON TRUE"
   " ORDER BY m.id";
+
+/* $2 and $3 the actor's id and role (restricted cases), $4 the owner (NULL:
+ * everyone's), $5 only overdue, $6 today, $7 $8 $9 the cursor (due, case,
+ * position), $10 the limit. A case that has ended (closed, ceased,
+ * transferred out) chases nobody. */
+static const char advice_sql[] =
+  "WITH page AS ("
+  "  SELECT m.case_id, m.position, m.key, m.start_date, m.due, c.person_id, c.owner_id"
+  "  FROM case_milestone m JOIN ehc_case c ON c.id = m.case_id"
+  "  WHERE m.milestone = 'advice' AND m.completed_on IS NULL AND m.status IN ('pending', 'overdue')"
+  "    AND c.stage NOT IN ('closed', 'ceased', 'transferred_out')"
+  "    AND ($4::bigint IS NULL OR c.owner_id = $4::bigint) AND (NOT $5::boolean OR m.due < $6::date)"
+  "    AND " SCD_CASE_VISIBLE ("c", "$2", "$3")
+  "    AND ($7::date IS NULL OR (m.due, m.case_id, m.position) > ($7::date, $8::bigint, $9::integer))"
+  "  ORDER BY m.due, m.case_id, m.position LIMIT $10::integer + 1),"
+  " audit AS ("
+  "  INSERT INTO audit_entry (actor, outcome, resource_ids)"
+  "  SELECT $1, 'success', array(SELECT case_id::text FROM"
+  "    (SELECT case_id FROM page ORDER BY due, case_id, position LIMIT $10::integer) shown"
+  "    GROUP BY case_id ORDER BY case_id))"
+  "SELECT g.case_id, g.position, g.key, to_char(g.start_date, 'YYYY-MM-DD') AS requested_on,"
+  " to_char(g.due, 'YYYY-MM-DD') AS due, p.id AS person_id, p.given_name, p.family_name,"
+  " o.id AS owner_id, o.username AS owner_username, o.full_name AS owner_full_name,"
+  " to_char(g.due, 'YYYY-MM-DD') || '.' || g.case_id || '.' || g.position AS cursor"
+  " FROM page g JOIN person p ON p.id = g.person_id JOIN app_user o ON o.id = g.owner_id"
+  " ORDER BY g.due, g.case_id, g.position";
+
+static gpointer
+decode_advice (PGresult  *pg,
+               GTask     *task,
+               GError   **error)
+{
+  ScdPage *page;
+  guint n;
+
+  page = scd_page_new (pg, GPOINTER_TO_UINT (g_task_get_task_data (task)), scd_pg_column (pg, "cursor"), &n);
+  /* its items are plain structures, not objects */
+  g_ptr_array_set_free_func (page->items, (GDestroyNotify) sc_advice_request_free);
+  for (guint i = 0; i < n; i++)
+    {
+      ScAdviceRequest *request = sc_advice_request_new ();
+      int row = (int) i;
+
+      request->case_id = scd_pg_int (pg, row, scd_pg_column (pg, "case_id"));
+      request->person_id = scd_pg_int (pg, row, scd_pg_column (pg, "person_id"));
+      request->given_name = g_strdup (scd_pg_string (pg, row, scd_pg_column (pg, "given_name")));
+      request->family_name = g_strdup (scd_pg_string (pg, row, scd_pg_column (pg, "family_name")));
+      request->owner = sc_case_user_new (scd_pg_int (pg, row, scd_pg_column (pg, "owner_id")),
+                                         scd_pg_string (pg, row, scd_pg_column (pg, "owner_username")),
+                                         scd_pg_string (pg, row, scd_pg_column (pg, "owner_full_name")));
+      request->adviser = g_strdup (scd_pg_string (pg, row, scd_pg_column (pg, "key")));
+      sc_day_parse (scd_pg_string (pg, row, scd_pg_column (pg, "requested_on")), &request->requested_on);
+      sc_day_parse (scd_pg_string (pg, row, scd_pg_column (pg, "due")), &request->due);
+      g_ptr_array_add (page->items, request);
+    }
+  return page;
+}
+
+void
+scd_case_store_advice_async (ScdCaseStore        *self,
+                             const ScdActor      *actor,
+                             gint64               owner_id,
+                             gboolean             overdue_only,
+                             ScDay                after_due,
+                             gint64               after_case,
+                             gint64               after_position,
+                             guint                limit,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  GTask *task = scd_store_task_new (self, cancellable, callback, user_data, scd_case_store_advice_async);
+  g_autoptr(ScdParams) params = _scd_case_params_new (actor);
+  char day[SC_DAY_STRING_SIZE];
+
+  g_return_if_fail (limit > 0);
+
+  g_task_set_task_data (task, GUINT_TO_POINTER (limit), NULL);
+  scd_params_add_id (params, owner_id);
+  scd_params_add_bool (params, overdue_only);
+  scd_params_add (params, sc_day_format (_scd_case_today (), day));
+  scd_params_add (params, after_due != SC_DAY_NONE ? sc_day_format (after_due, day) : NULL);
+  scd_params_add_int (params, after_case);
+  scd_params_add_int (params, after_position);
+  scd_params_add_int (params, limit);
+  scd_store_run (SCD_STORE (self), advice_sql, params, decode_advice, scd_page_free, task);
+}
+
+GPtrArray *
+scd_case_store_advice_finish (ScdCaseStore  *self,
+                              GAsyncResult  *result,
+                              char         **next_cursor,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return scd_page_finish (result, next_cursor, error);
+}
 
 static gpointer
 decode_workload (PGresult  *pg,

@@ -29,6 +29,7 @@
 #include "sc-case.h"
 #include "sc-case-event.h"
 #include "sc-clock.h"
+#include "sc-advice-request.h"
 #include "sc-workload.h"
 #include "scd-actor.h"
 #include "scd-idempotency.h"
@@ -187,6 +188,28 @@ void           scd_case_store_workload_async    (ScdCaseStore        *self,
 /* Returns: (transfer full) (element-type ScWorkload) */
 GPtrArray     *scd_case_store_workload_finish   (ScdCaseStore        *self,
                                                  GAsyncResult        *result,
+                                                 GError             **error);
+
+/* One page of the advice asked for and not yet received, across the team
+ * or of @owner_id's cases (0: everyone's), the earliest due first;
+ * @overdue_only: only what is past its six weeks (the chase list).
+ * @after_due, @after_case, @after_position: the cursor (SC_DAY_NONE, 0, 0
+ * for the first page). The audit row lists the cases shown. */
+void           scd_case_store_advice_async      (ScdCaseStore        *self,
+                                                 const ScdActor      *actor,
+                                                 gint64               owner_id,
+                                                 gboolean             overdue_only,
+                                                 ScDay                after_due,
+                                                 gint64               after_case,
+                                                 gint64               after_position,
+                                                 guint                limit,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+/* Returns: (transfer full) (element-type ScAdviceRequest) */
+GPtrArray     *scd_case_store_advice_finish     (ScdCaseStore        *self,
+                                                 GAsyncResult        *result,
+                                                 char               **next_cursor,
                                                  GError             **error);
 
 /* Moves the cases of @from_owner_id (all of them, or those of @case_ids,

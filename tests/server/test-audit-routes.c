@@ -900,6 +900,34 @@ test_cases (Fixture       *fixture,
     row = g_strdup_printf ("%s:sysadmin|system_admin|case.timeline.read|case|%s|-|denied", admin_id, case_id);
     check (fixture, "GET /api/v1/cases/{id}/timeline", r, 403, ROWS (row));
   }
+  /* advice asked for in April and never received: on the chase list */
+  {
+    g_autoptr(ScTestResponse) assess = sc_test_authed (fixture->daemon, worker, "POST", events,
+                                                       "{\"type\":\"decided_to_assess\",\"date\":\"2026-04-06\"}",
+                                                       NULL);
+    g_autoptr(ScTestResponse) ask = sc_test_authed (fixture->daemon, worker, "POST", events,
+                                                    "{\"type\":\"advice_requested\",\"date\":\"2026-04-08\","
+                                                    "\"key\":\"health\"}", NULL);
+
+    g_assert_cmpuint (assess->status, ==, 201);
+    g_assert_cmpuint (ask->status, ==, 201);
+    g_strfreev (new_rows (fixture));
+  }
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, worker, "GET", "/api/v1/advice-requests?status=overdue",
+                                                  NULL, NULL);
+
+    g_free (row);
+    row = g_strdup_printf ("%s:caseworker|caseworker|advice.list|case|-|%s|success", worker_id, case_id);
+    check (fixture, "GET /api/v1/advice-requests", r, 200, ROWS (row));
+  }
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, admin, "GET", "/api/v1/advice-requests", NULL, NULL);
+
+    g_free (row);
+    row = g_strdup_printf ("%s:sysadmin|system_admin|advice.list|case|-|-|denied", admin_id);
+    check (fixture, "GET /api/v1/advice-requests", r, 403, ROWS (row));
+  }
 }
 
 /* Each route either writes audit rows and was seen here to succeed and to be

@@ -246,6 +246,97 @@ test_handover (Fixture       *fixture,
   (void) theirs;
 }
 
+static ScTestResponse *
+record (Fixture    *fixture,
+        const char *token,
+        gint64      case_id,
+        const char *body)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/cases/%" G_GINT64_FORMAT "/events", case_id);
+  ScTestResponse *r = sc_test_authed (fixture->daemon, token, "POST", path, body, NULL);
+
+  if (r->status != 201)
+    g_error ("%s answered %u: %s", body, r->status, (const char *) g_bytes_get_data (r->body, NULL));
+  return r;
+}
+
+static void
+test_advice (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *worker = sc_test_sign_in (fixture->daemon, "caseworker", SC_TEST_DEMO_PASSWORD);
+  g_autofree char *manager = sc_test_sign_in (fixture->daemon, "manager", SC_TEST_DEMO_PASSWORD);
+  g_autofree char *received = today_plus (-100);
+  g_autofree char *decided = today_plus (-90);
+  g_autofree char *asked = today_plus (-88);
+  g_autofree char *lately = today_plus (-10);
+  g_autofree char *assess = g_strdup_printf ("{\"type\":\"decided_to_assess\",\"date\":\"%s\"}", decided);
+  g_autofree char *ask_health = g_strdup_printf ("{\"type\":\"advice_requested\",\"date\":\"%s\","
+                                                 "\"key\":\"health\"}", asked);
+  g_autofree char *ask_ep = g_strdup_printf ("{\"type\":\"advice_requested\",\"date\":\"%s\","
+                                             "\"key\":\"educational_psychology\"}", asked);
+  g_autofree char *ask_setting = g_strdup_printf ("{\"type\":\"advice_requested\",\"date\":\"%s\","
+                                                  "\"key\":\"setting\"}", lately);
+  g_autofree char *got_ep = g_strdup_printf ("{\"type\":\"advice_received\",\"date\":\"%s\","
+                                             "\"key\":\"educational_psychology\"}", lately);
+  gint64 kase = open_case (fixture, worker, "Advised", received, 0);
+  gint64 manager_id = user_id (fixture, "manager");
+  gint64 other = open_case (fixture, manager, "Elsewhere", received, manager_id);
+
+  sc_test_response_free (record (fixture, worker, kase, assess));
+  sc_test_response_free (record (fixture, worker, kase, ask_health));
+  sc_test_response_free (record (fixture, worker, kase, ask_ep));
+  sc_test_response_free (record (fixture, worker, kase, ask_setting));
+  sc_test_response_free (record (fixture, worker, kase, got_ep));
+  sc_test_response_free (record (fixture, manager, other, assess));
+  sc_test_response_free (record (fixture, manager, other, ask_health));
+
+  /* awaited: health (overdue) on both cases, the setting (not yet due) on one;
+   * the educational psychologist's advice came */
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, manager, "GET", "/api/v1/advice-requests", NULL,
+                                                  NULL);
+    JsonArray *items;
+
+    g_assert_cmpuint (r->status, ==, 200);
+    items = items_of (r);
+    g_assert_cmpint (json_array_get_length (items), ==, 3);
+    /* the earliest due first */
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (items, 0), "adviser"), ==,
+                     "health");
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (items, 2), "adviser"), ==,
+                     "setting");
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (items, 0), "requested_on"), ==,
+                     asked);
+  }
+  /* the chase list: only what is past its six weeks */
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, manager, "GET",
+                                                  "/api/v1/advice-requests?status=overdue&limit=1", NULL, NULL);
+    const char *cursor = json_object_get_string_member (object_of (r), "next_cursor");
+    g_autofree char *next = g_strdup_printf ("/api/v1/advice-requests?status=overdue&limit=1&cursor=%s", cursor);
+    g_autoptr(ScTestResponse) second = sc_test_authed (fixture->daemon, manager, "GET", next, NULL, NULL);
+
+    g_assert_cmpint (json_array_get_length (items_of (r)), ==, 1);
+    g_assert_nonnull (cursor);
+    g_assert_cmpint (json_array_get_length (items_of (second)), ==, 1);
+    g_assert_true (json_object_get_null_member (object_of (second), "next_cursor"));
+  }
+  /* one owner's */
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, worker, "GET", "/api/v1/advice-requests?owner=me",
+                                                  NULL, NULL);
+
+    g_assert_cmpint (json_array_get_length (items_of (r)), ==, 2);
+  }
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, worker, "GET", "/api/v1/advice-requests?status=x",
+                                                  NULL, NULL);
+
+    g_assert_cmpuint (r->status, ==, 422);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -253,6 +344,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/server/team/workload-and-deadlines", Fixture, NULL, sc_test_server_setup,
               test_workload_and_deadlines, sc_test_server_teardown);
+  g_test_add ("/server/team/advice", Fixture, NULL, sc_test_server_setup, test_advice, sc_test_server_teardown);
   g_test_add ("/server/team/handover", Fixture, NULL, sc_test_server_setup, test_handover, sc_test_server_teardown);
   return g_test_run ();
 }
