@@ -103,8 +103,15 @@ on_dialog_saved_cb (SccPeoplePage   *self,
 {
   SccPersonFormVm *form = scc_person_dialog_get_form (dialog);
 
-  if (scc_person_form_vm_get_person (form) == NULL && scc_person_form_vm_get_created (form) != NULL)
-    scc_page_show_toast (SCC_PAGE (self), scc_form_vm_get_notice (SCC_FORM_VM (form)), NULL, NULL);
+  ScPerson *created = scc_person_form_vm_get_created (form);
+
+  if (scc_person_form_vm_get_person (form) == NULL && created != NULL)
+    {
+      g_autofree char *title = g_strdup_printf (_("%s %s has been recorded."), sc_person_get_given_name (created),
+                                                sc_person_get_family_name (created));
+
+      scc_page_show_toast (SCC_PAGE (self), title, NULL, NULL);
+    }
   scc_list_vm_reload (SCC_LIST_VM (self->view_model));
 }
 

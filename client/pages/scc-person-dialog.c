@@ -486,6 +486,9 @@ scc_person_dialog_new (GtkWindow    *parent,
   g_signal_connect_object (self->form, "notify::duplicate-message", G_CALLBACK (on_duplicate_cb), self, G_CONNECT_SWAPPED);
   update_title (self);
   update_messages (self);
+
+  /* The keyboard starts in the first field. */
+  scc_field_row_focus (scc_field_row_find (self->form_box, SCC_FORM_VM (self->form), "given_name"));
   return self;
 }
 
@@ -499,4 +502,28 @@ scc_person_dialog_get_form (SccPersonDialog *self)
 {
   g_return_val_if_fail (SCC_IS_PERSON_DIALOG (self), NULL);
   return self->form;
+}
+
+/**
+ * scc_person_dialog_get_duplicate_label:
+ *
+ * Returns: (transfer none): the sentence naming a possible duplicate
+ */
+GtkLabel *
+scc_person_dialog_get_duplicate_label (SccPersonDialog *self)
+{
+  g_return_val_if_fail (SCC_IS_PERSON_DIALOG (self), NULL);
+  return self->duplicate_label;
+}
+
+/**
+ * scc_person_dialog_get_duplicate_box:
+ *
+ * Returns: (transfer none): the possible duplicate and its two choices
+ */
+GtkWidget *
+scc_person_dialog_get_duplicate_box (SccPersonDialog *self)
+{
+  g_return_val_if_fail (SCC_IS_PERSON_DIALOG (self), NULL);
+  return self->duplicate_box;
 }

@@ -25,6 +25,8 @@ G_DECLARE_FINAL_TYPE (SccPersonDialog, scc_person_dialog, SCC, PERSON_DIALOG, Ad
 SccPersonDialog *scc_person_dialog_new      (GtkWindow       *parent,
                                              SccApiClient    *api_client,
                                              ScPerson        *person);
-SccPersonFormVm *scc_person_dialog_get_form (SccPersonDialog *self);
+SccPersonFormVm *scc_person_dialog_get_form            (SccPersonDialog *self);
+GtkLabel        *scc_person_dialog_get_duplicate_label (SccPersonDialog *self);
+GtkWidget       *scc_person_dialog_get_duplicate_box   (SccPersonDialog *self);
 
 G_END_DECLS
