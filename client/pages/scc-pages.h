@@ -12,4 +12,5 @@
 #include "scc-audit-page.h"
 #include "scc-home-page.h"
 #include "scc-sign-in-page.h"
+#include "scc-people-page.h"
 #include "scc-users-page.h"

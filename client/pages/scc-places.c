@@ -16,6 +16,9 @@
 #define ROLE(r) (1u << (r))
 
 static const SccPlace places[] = {
+  { "people", "avatar-default-symbolic", N_("_People"),
+    N_("Find a child or young person, or record a new one"),
+    NULL, ROLE (SC_ROLE_CASEWORKER) | ROLE (SC_ROLE_TEAM_MANAGER) | ROLE (SC_ROLE_ADMIN_OFFICER) },
   { "users", "system-users-symbolic", N_("_Users"),
     N_("Create accounts, set roles, reset passwords and deactivate users"),
     NULL, ROLE (SC_ROLE_SYSTEM_ADMIN) },
