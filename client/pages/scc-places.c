@@ -16,6 +16,9 @@
 #define ROLE(r) (1u << (r))
 
 static const SccPlace places[] = {
+  { "caseload", "x-office-calendar-symbolic", N_("My _Caseload"),
+    N_("Your cases by their next statutory deadline, the most overdue first"),
+    NULL, ROLE (SC_ROLE_CASEWORKER) | ROLE (SC_ROLE_TEAM_MANAGER) },
   { "users", "system-users-symbolic", N_("_Users"),
     N_("Create accounts, set roles, reset passwords and deactivate users"),
     NULL, ROLE (SC_ROLE_SYSTEM_ADMIN) },
