@@ -325,14 +325,6 @@ test_open_and_record (void)
   scc_test_press_keys ("Return", NULL);
   scc_test_wait_until (form_settled, form, 30);
   scc_test_run_for (300);
-  scc_test_wait_until (case_loaded, page, 30);
-  g_test_message ("recorded %s %u, n events %u, step %d", sc_event_type_to_string (sc_case_event_get_clock_event (scc_record_event_vm_get_recorded (form))->type),
-                  sc_case_event_get_clock_event (scc_record_event_vm_get_recorded (form))->date,
-                  scc_case_page_get_events (page)->len, scc_record_event_vm_get_step (form));
-  g_test_message ("after a date of tomorrow: date %s, type %s, general %s, focus %s",
-                  scc_form_vm_get_field_error (SCC_FORM_VM (form), "date"),
-                  scc_form_vm_get_field_error (SCC_FORM_VM (form), "type"),
-                  scc_form_vm_get_error_message (SCC_FORM_VM (form)), scc_test_describe_focus ());
   g_assert_nonnull (scc_form_vm_get_field_error (SCC_FORM_VM (form), "date"));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (scc_field_row_get_error_label (SCC_FIELD_ROW (scc_test_child ("case", "date_row"))))));
   g_assert_cmpuint (scc_case_page_get_events (page)->len, ==, 2);
