@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "sc-case-rules.h"
+#include "sc-problem.h"
 
 #include "scc-case-page.h"
 #include "scc-caseload-vm.h"
@@ -235,6 +236,108 @@ build_timeline (SccCasePage *self)
 }
 
 static void
+voided_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(SccCasePage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScCaseEvent) event = scc_api_client_void_event_finish (SCC_API_CLIENT (object), result, &error);
+  g_autofree char *toast = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (event == NULL)
+    {
+      const ScProblem *problem = sc_error_get_problem (error);
+      const char *why = problem != NULL ? sc_problem_lookup_field (problem, "event") : NULL;
+
+      if (why == NULL && problem != NULL)
+        why = sc_problem_lookup_field (problem, "reason");
+      toast = g_strdup_printf (_("Not voided: %s"), why != NULL ? why : error->message);
+      scc_page_show_toast (SCC_PAGE (self), toast, NULL, NULL);
+      return;
+    }
+  {
+    g_autofree char *title = scc_event_type_dup_title (sc_case_event_get_clock_event (event)->type);
+
+    toast = g_strdup_printf (_("Voided: %s"), title);
+  }
+  scc_page_show_toast (SCC_PAGE (self), toast, NULL, NULL);
+  scc_case_page_reload (self);
+}
+
+/**
+ * scc_case_page_void_event:
+ * @reason: why, as the history will show it
+ *
+ * Voids the event @event_id of the case shown; the case is read again after.
+ */
+void
+scc_case_page_void_event (SccCasePage *self,
+                          gint64       event_id,
+                          const char  *reason)
+{
+  g_return_if_fail (SCC_IS_CASE_PAGE (self));
+  g_return_if_fail (reason != NULL);
+
+  if (self->case_id <= 0)
+    return;
+  scc_api_client_void_event_async (scc_page_get_api_client (SCC_PAGE (self)), self->case_id, event_id, reason,
+                                   scc_page_get_cancellable (SCC_PAGE (self)), voided_cb, g_object_ref (self));
+}
+
+static void
+on_void_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     SccCasePage      *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "reason-entry");
+  gint64 event_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "event-id"));
+
+  if (g_str_equal (response, "void"))
+    scc_case_page_void_event (self, event_id, gtk_editable_get_text (entry));
+}
+
+static void
+on_reason_changed_cb (GtkEditable      *entry,
+                      AdwMessageDialog *dialog)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "void", text[0] != '\0');
+}
+
+static void
+on_void_clicked_cb (GtkButton   *button,
+                    SccCasePage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  const char *title = g_object_get_data (G_OBJECT (button), "event-title");
+  g_autofree char *heading = g_strdup_printf (_("Void “%s”?"), title);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
+                                              _("The event stays in the history, marked voided with your reason, "
+                                                "and counts for nothing on the timeline from now on."));
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Why (for example: recorded on the wrong case)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reason"), -1);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "void", _("_Void"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "void", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "void", FALSE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "void");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "reason-entry", entry);
+  g_object_set_data (G_OBJECT (dialog), "event-id", g_object_get_data (G_OBJECT (button), "event-id"));
+  g_signal_connect (entry, "changed", G_CALLBACK (on_reason_changed_cb), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_void_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+static void
 build_history (SccCasePage *self)
 {
   for (guint i = self->events->len; i > 0; i--)
@@ -265,6 +368,18 @@ build_history (SccCasePage *self)
       row = add_row (self, self->history_group, title, subtitle->str);
       if (sc_case_event_is_voided (event))
         add_icon (row, "edit-delete-symbolic", _("Voided"));
+      else if (sc_case_event_get_position (event) > 1)
+        {
+          GtkWidget *button = gtk_button_new_with_mnemonic (_("_Void…"));
+          g_autofree char *tooltip = g_strdup_printf (_("Void %s, recorded by mistake"), title);
+
+          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+          gtk_widget_set_tooltip_text (button, tooltip);
+          g_object_set_data_full (G_OBJECT (button), "event-title", g_strdup (title), g_free);
+          g_object_set_data (G_OBJECT (button), "event-id", GSIZE_TO_POINTER ((gsize) sc_case_event_get_id (event)));
+          g_signal_connect_object (button, "clicked", G_CALLBACK (on_void_clicked_cb), self, 0);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+        }
     }
 }
 

@@ -7,7 +7,8 @@
  * by default; a key where the event needs one; a note); then the Timeline,
  * every milestone of the statutory clock with its due date, status and
  * rule, the next open one marked "Next", each explained in its tooltip;
- * then the History, every event with who recorded it and when. After an
+ * then the History, every event with who recorded it and when, and Void… on
+ * each live one but the request (a reason is asked for). After an
  * event is recorded, the case, timeline and history are read again and a
  * toast says what was recorded.
  *
@@ -42,5 +43,10 @@ GPtrArray        *scc_case_page_get_events      (SccCasePage *self);
 gboolean          scc_case_page_get_loading     (SccCasePage *self);
 SccRecordEventVm *scc_case_page_get_view_model  (SccCasePage *self);
 void              scc_case_page_reload          (SccCasePage *self);
+/* Voids an event of the case shown (the Void… button of its history row
+ * asks for @reason first); a toast says what came of it. */
+void              scc_case_page_void_event      (SccCasePage *self,
+                                                 gint64       event_id,
+                                                 const char  *reason);
 
 G_END_DECLS

@@ -5,11 +5,12 @@
  * decision on the request is overdue, one due within the week, one newly
  * received. First the case calls of SccApiClient (the caseload and its
  * filters, a case, its timeline and events, a refused event naming its
- * field, a void). Then the real window: the caseworker's home offers My
+ * field, a refused void of the request). Then the real window: the caseworker's home offers My
  * Caseload first; the caseload lists the cases, the overdue one first,
  * with its counts; Enter opens the case; an event is recorded by keyboard
  * and the next deadline moves; an event dated tomorrow is refused beside
- * its date. Saves caseload.png, case.png and case-record-event.png.
+ * its date; the event recorded is voided and the deadline it met is open
+ * again. Saves caseload.png, case.png and case-record-event.png.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -204,6 +205,16 @@ case_loaded (gpointer user_data)
 }
 
 static gboolean
+voided (gpointer user_data)
+{
+  SccCasePage *page = user_data;
+  GPtrArray *events = scc_case_page_get_events (page);
+
+  return !scc_case_page_get_loading (page) && events != NULL && events->len == 2 &&
+         sc_case_event_is_voided (g_ptr_array_index (events, 1));
+}
+
+static gboolean
 form_settled (gpointer user_data)
 {
   return !scc_form_vm_get_busy (SCC_FORM_VM (user_data));
@@ -261,6 +272,7 @@ test_open_and_record (void)
   char buffer[SC_DAY_STRING_SIZE];
   GPtrArray *steps;
   int assess = -1;
+  gint64 recorded_id;
 
   /* Enter on the first row (the overdue case) opens it. */
   scc_window_test_focus ();
@@ -329,6 +341,17 @@ test_open_and_record (void)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (scc_field_row_get_error_label (SCC_FIELD_ROW (scc_test_child ("case", "date_row"))))));
   g_assert_cmpuint (scc_case_page_get_events (page)->len, ==, 2);
   scc_test_save_screenshot (GTK_WIDGET (window), "case-record-event.png");
+
+  /* Voiding the decision puts the decision back as the next deadline. */
+  scc_window_dismiss_toasts (window);
+  recorded_id = sc_case_event_get_id (g_ptr_array_index (scc_case_page_get_events (page), 1));
+  scc_case_page_void_event (page, recorded_id, "recorded on the wrong case");
+  scc_test_wait_until (voided, page, 30);
+  scc_test_wait_until (case_loaded, page, 30);
+  scc_test_assert_toast ("Voided: Decided to assess");
+  g_assert_cmpstr (sc_case_get_next_milestone (scc_case_page_get_case (page)), ==, "assessment_decision");
+  g_assert_cmpstr (sc_case_event_get_void_reason (g_ptr_array_index (scc_case_page_get_events (page), 1)), ==,
+                   "recorded on the wrong case");
 
   /* Back goes to the caseload. */
   scc_test_press_keys ("alt+Left", NULL);
