@@ -55,6 +55,7 @@
 static GType (* const page_types[]) (void) = {
   scc_sign_in_page_get_type,
   scc_home_page_get_type,
+  scc_people_page_get_type,
   scc_account_page_get_type,
   scc_users_page_get_type,
   scc_audit_page_get_type,

@@ -21,6 +21,7 @@
 /* case content: never a system administrator's */
 #define CASE_READERS (SCD_ACCESS_CASEWORKER | SCD_ACCESS_TEAM_MANAGER | SCD_ACCESS_ADMIN_OFFICER)
 #define CASE_WRITERS (SCD_ACCESS_CASEWORKER | SCD_ACCESS_TEAM_MANAGER)
+#define MANAGERS (SCD_ACCESS_TEAM_MANAGER)
 
 /* The access matrix of docs/access.md, route by route. */
 static const ScdRoute routes[] = {
@@ -56,6 +57,10 @@ static const ScdRoute routes[] = {
   { "GET", "/api/v1/cases/{id}/timeline", scd_case_handler_timeline, CASE_READERS, "case.timeline.read", "case" },
 
   { "GET", "/api/v1/caseload", scd_case_handler_caseload, CASE_READERS, "caseload.read", "case" },
+  { "GET", "/api/v1/advice-requests", scd_case_handler_advice, CASE_READERS, "advice.list", "case" },
+  { "POST", "/api/v1/caseload/handover", scd_case_handler_handover, MANAGERS, "caseload.handover", "case" },
+  { "GET", "/api/v1/deadlines", scd_case_handler_deadlines, MANAGERS, "deadlines.read", "case" },
+  { "GET", "/api/v1/workload", scd_case_handler_workload, MANAGERS, "workload.read", "case" },
 
   { "GET", "/api/v1/audit", scd_audit_handler_list, AUDITORS, "audit.read", "audit" },
 };

@@ -28,6 +28,7 @@
 #include <gio/gio.h>
 
 #include "sc-audit-event.h"
+#include "sc-person.h"
 #include "sc-health.h"
 #include "sc-session.h"
 #include "sc-user.h"
@@ -186,6 +187,55 @@ void          scc_api_client_list_audit_async      (SccApiClient        *self,
 GPtrArray    *scc_api_client_list_audit_finish     (SccApiClient        *self,
                                                     GAsyncResult        *result,
                                                     char               **next_cursor,
+                                                    GError             **error);
+
+/* People: scc-api-client-people.c. */
+
+/* GET /api/v1/people?q=: @q (nullable) a name prefix, a UPN, an NHS number
+ * (spaces allowed) or a date of birth (YYYY-MM-DD); NULL or "" for all. */
+void          scc_api_client_search_people_async   (SccApiClient        *self,
+                                                    const char          *q,
+                                                    const char          *cursor,
+                                                    guint                limit,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+GPtrArray    *scc_api_client_search_people_finish  (SccApiClient        *self,
+                                                    GAsyncResult        *result,
+                                                    char               **next_cursor,
+                                                    GError             **error);
+void          scc_api_client_get_person_async      (SccApiClient        *self,
+                                                    gint64               id,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+ScPerson     *scc_api_client_get_person_finish     (SccApiClient        *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
+/* POST /api/v1/people with @input (a PersonInput's members). With
+ * @confirm_different_person a match on names and date of birth is
+ * recorded anyway; without, it is SC_ERROR_CONFLICT with field errors
+ * "matches person N" on the matched members. */
+void          scc_api_client_create_person_async   (SccApiClient        *self,
+                                                    JsonObject          *input,
+                                                    gboolean             confirm_different_person,
+                                                    const char          *idempotency_key,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+ScPerson     *scc_api_client_create_person_finish  (SccApiClient        *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
+/* PATCH /api/v1/people/{id} with If-Match from @person's version and
+ * @change (only the members changed). */
+void          scc_api_client_update_person_async   (SccApiClient        *self,
+                                                    ScPerson            *person,
+                                                    JsonObject          *change,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+ScPerson     *scc_api_client_update_person_finish  (SccApiClient        *self,
+                                                    GAsyncResult        *result,
                                                     GError             **error);
 
 G_END_DECLS

@@ -62,6 +62,7 @@ on_list_state_cb (SccListPage *self,
 {
   SccListPagePrivate *priv = scc_list_page_get_instance_private (self);
   g_autoptr(GtkWidget) left = NULL;
+  g_autoptr(GtkWidget) initial = NULL;
   GtkRoot *root;
 
   g_assert (SCC_IS_LIST_PAGE (self));
@@ -71,11 +72,19 @@ on_list_state_cb (SccListPage *self,
 
   left = g_weak_ref_get (&priv->focus_when_shown);
   root = gtk_widget_get_root (GTK_WIDGET (self));
-  if (root != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)) &&
-      ((priv->focus_pending && gtk_root_get_focus (root) == left) ||
-       /* A reload took the focused row away with the rest. */
-       gtk_root_get_focus (root) == NULL))
-    gtk_widget_grab_focus (GTK_WIDGET (priv->view));
+  g_object_get (self, "initial-focus", &initial, NULL);
+  if (root != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      /* A page whose keyboard starts elsewhere (a search) keeps it there:
+       * the rows arriving move nothing under the user's typing. */
+      gboolean starts_in_list = initial == NULL || initial == GTK_WIDGET (priv->view);
+
+      if (starts_in_list && priv->focus_pending && gtk_root_get_focus (root) == left)
+        gtk_widget_grab_focus (GTK_WIDGET (priv->view));
+      /* A reload took the focused row away with the rest. */
+      else if (gtk_root_get_focus (root) == NULL)
+        gtk_widget_grab_focus (starts_in_list ? GTK_WIDGET (priv->view) : initial);
+    }
   priv->focus_pending = FALSE;
 }
 

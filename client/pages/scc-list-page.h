@@ -8,7 +8,8 @@
  *   shown          the list is fetched again (what is shown is never
  *                  older than the visit), and the keyboard goes to the
  *                  page's initial-focus (the list view: once its rows
- *                  arrive, unless the user has moved on meanwhile)
+ *                  arrive, unless the user has moved on meanwhile; any
+ *                  other, a search, at once, and it stays there)
  *   clear          the list is emptied and its fetches cancelled; the
  *                  list's fetches always run under the page's cancellable
  *   a failed "more" with rows shown: a toast with Retry (the rows stay);

@@ -14,4 +14,5 @@
 #include "scc-caseload-page.h"
 #include "scc-home-page.h"
 #include "scc-sign-in-page.h"
+#include "scc-people-page.h"
 #include "scc-users-page.h"

@@ -110,6 +110,9 @@ scc_list_view_format_cell (const SccListColumn *column,
   g_return_val_if_fail (column != NULL, NULL);
   g_return_val_if_fail (G_IS_OBJECT (item), NULL);
 
+  if (column->format != NULL)
+    return column->format (item);
+
   pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (item), column->property);
   if (pspec == NULL)
     {

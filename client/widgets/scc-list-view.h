@@ -18,7 +18,9 @@
  *   };
  *
  * the property of the item each shows, how to show it, and whether the
- * column takes spare width. Enter or a double click on a row emits
+ * column takes spare width. A column may give its own format for a cell
+ * (a person's name from its parts, an NHS number in groups): the
+ * property then only sorts the column. Enter or a double click on a row emits
  * ::item-activated with its item. Actions: list.retry, list.load-more,
  * list.reload.
  *
@@ -47,6 +49,8 @@ typedef struct
   const char        *property;  /* of the item */
   SccListColumnKind  kind;
   gboolean           expand;
+  /* (nullable): what a cell shows for the item, instead of the property */
+  char            *(*format)   (gpointer item);
 } SccListColumn;
 
 #define SCC_TYPE_LIST_VIEW (scc_list_view_get_type ())

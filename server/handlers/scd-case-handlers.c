@@ -54,6 +54,39 @@ read_id (JsonObject  *body,
   return TRUE;
 }
 
+#define MAX_HANDOVER_CASES 1000
+
+/* A list of @min to @max ids; NULL, with a field error, otherwise. */
+static GArray *
+read_ids (JsonObject  *body,
+          const char  *member,
+          guint        min,
+          guint        max,
+          GError     **error)
+{
+  JsonNode *node = json_object_get_member (body, member);
+  JsonArray *array = node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      gint64 id = JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_INT64 ?
+                  json_node_get_int (element) : 0;
+
+      if (id <= 0)
+        array = NULL;
+      else
+        g_array_append_val (ids, id);
+    }
+  if (array == NULL || ids->len < min || ids->len > max)
+    {
+      sc_set_field_error (error, member, "must be a list of %u to %u ids", min, max);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
 static void
 check_text (JsonObject  *body,
             const char  *member,
@@ -150,8 +183,11 @@ caseload_cb (GObject      *object,
     scd_handler_reply_page (request, cases, next, (ScWriteJsonFunc) sc_case_write_json);
 }
 
-void
-scd_case_handler_caseload (ScdRequest *request)
+/* GET /caseload (one owner's: by default the caller's) and GET /deadlines
+ * (by default the whole team's) read the same query. */
+static void
+caseload_query (ScdRequest *request,
+                gint64      default_owner)
 {
   g_autoptr(GError) error = NULL;
   const char *owner = scd_handler_get_query_text (request, "owner", &error);
@@ -159,14 +195,16 @@ scd_case_handler_caseload (ScdRequest *request)
   const char *within = scd_handler_get_query_text (request, "due_within", &error);
   const char *cursor = scd_handler_get_query_text (request, "cursor", &error);
   ScdCaseloadStatus which = SCD_CASELOAD_ALL;
-  gint64 owner_id = scd_actor_get_user_id (scd_request_get_actor (request));
+  gint64 owner_id = default_owner;
   ScDay after_due = SC_DAY_NONE;
   gint64 after_id = 0;
   int due_within = -1;
   guint limit = 0;
 
   scd_handler_parse_limit (request, &limit, &error);
-  if (owner != NULL && !g_str_equal (owner, "me"))
+  if (owner != NULL && g_str_equal (owner, "me"))
+    owner_id = scd_actor_get_user_id (scd_request_get_actor (request));
+  else if (owner != NULL)
     {
       guint64 value;
 
@@ -212,6 +250,155 @@ scd_case_handler_caseload (ScdRequest *request)
   scd_case_store_caseload_async (scd_handler_stores (request)->cases, scd_request_get_actor (request), owner_id,
                                  which, due_within, after_due, after_id, limit,
                                  scd_request_get_cancellable (request), caseload_cb, scd_handler_hold (request));
+}
+
+void
+scd_case_handler_caseload (ScdRequest *request)
+{
+  caseload_query (request, scd_actor_get_user_id (scd_request_get_actor (request)));
+}
+
+void
+scd_case_handler_deadlines (ScdRequest *request)
+{
+  caseload_query (request, 0);
+}
+
+/* --- the team ------------------------------------------------------------ */
+
+static void
+advice_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(ScdRequest) request = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *next = NULL;
+  g_autoptr(GPtrArray) rows = scd_case_store_advice_finish (SCD_CASE_STORE (object), result, &next, &error);
+
+  if (rows == NULL)
+    scd_request_reply_error (request, error);
+  else
+    scd_handler_reply_page (request, rows, next, (ScWriteJsonFunc) sc_advice_request_write_json);
+}
+
+void
+scd_case_handler_advice (ScdRequest *request)
+{
+  g_autoptr(GError) error = NULL;
+  const char *owner = scd_handler_get_query_text (request, "owner", &error);
+  const char *status = scd_handler_get_query_text (request, "status", &error);
+  const char *cursor = scd_handler_get_query_text (request, "cursor", &error);
+  gint64 owner_id = 0;
+  gboolean overdue_only = FALSE;
+  ScDay after_due = SC_DAY_NONE;
+  guint64 after_case = 0;
+  guint64 after_position = 0;
+  guint limit = 0;
+
+  scd_handler_parse_limit (request, &limit, &error);
+  if (owner != NULL && g_str_equal (owner, "me"))
+    owner_id = scd_actor_get_user_id (scd_request_get_actor (request));
+  else if (owner != NULL)
+    {
+      guint64 value;
+
+      if (g_ascii_string_to_unsigned (owner, 10, 1, G_MAXINT64, &value, NULL))
+        owner_id = (gint64) value;
+      else
+        sc_set_field_error (&error, "owner", "must be \"me\" or a user's id");
+    }
+  if (status != NULL && g_str_equal (status, "overdue"))
+    overdue_only = TRUE;
+  else if (status != NULL && !g_str_equal (status, "open"))
+    sc_set_field_error (&error, "status", "must be overdue or open");
+  if (cursor != NULL)
+    {
+      g_auto(GStrv) parts = g_strsplit (cursor, ".", 0);
+
+      if (g_strv_length (parts) != 3 || !sc_day_parse (parts[0], &after_due) ||
+          !g_ascii_string_to_unsigned (parts[1], 10, 1, G_MAXINT64, &after_case, NULL) ||
+          !g_ascii_string_to_unsigned (parts[2], 10, 1, G_MAXINT32, &after_position, NULL))
+        sc_set_field_error (&error, "cursor", "is not a cursor this server gave out");
+    }
+  if (error != NULL)
+    {
+      scd_request_reply_error (request, error);
+      return;
+    }
+  scd_case_store_advice_async (scd_handler_stores (request)->cases, scd_request_get_actor (request), owner_id,
+                               overdue_only, after_due, (gint64) after_case, (gint64) after_position, limit,
+                               scd_request_get_cancellable (request), advice_cb, scd_handler_hold (request));
+}
+
+static void
+workload_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(ScdRequest) request = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = scd_case_store_workload_finish (SCD_CASE_STORE (object), result, &error);
+
+  if (rows == NULL)
+    scd_request_reply_error (request, error);
+  else
+    scd_handler_reply_page (request, rows, NULL, (ScWriteJsonFunc) sc_workload_write_json);
+}
+
+void
+scd_case_handler_workload (ScdRequest *request)
+{
+  scd_case_store_workload_async (scd_handler_stores (request)->cases, scd_request_get_actor (request),
+                                 scd_request_get_cancellable (request), workload_cb, scd_handler_hold (request));
+}
+
+static void
+handover_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(ScdRequest) request = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) cases = scd_case_store_handover_finish (SCD_CASE_STORE (object), result, &error);
+
+  if (cases == NULL)
+    scd_request_reply_error (request, error);
+  else
+    scd_handler_reply_page (request, cases, NULL, (ScWriteJsonFunc) sc_case_write_json);
+}
+
+static const char * const handover_members[] = { "from_owner_id", "to_owner_id", "case_ids", "note", NULL };
+
+void
+scd_case_handler_handover (ScdRequest *request)
+{
+  g_autoptr(JsonObject) body = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) case_ids = NULL;
+  const char *note = NULL;
+  gint64 from = 0;
+  gint64 to = 0;
+
+  body = scd_handler_read_body (request, handover_members, &error);
+  if (body == NULL)
+    return;
+  read_id (body, "from_owner_id", TRUE, &from, &error);
+  if (read_id (body, "to_owner_id", TRUE, &to, &error) && to == from)
+    sc_set_field_error (&error, "to_owner_id", "is the cases' owner already");
+  if (json_object_has_member (body, "case_ids"))
+    case_ids = read_ids (body, "case_ids", 1, MAX_HANDOVER_CASES, &error);
+  check_text (body, "note", SC_CASE_NOTES_MAX_CHARS, &note, &error);
+  if (note == NULL || *note == '\0')
+    sc_set_field_error (&error, "note", "is required: the new owner reads it first");
+  if (error != NULL)
+    {
+      scd_request_reply_error (request, error);
+      return;
+    }
+  scd_case_store_handover_async (scd_handler_stores (request)->cases, scd_request_get_actor (request), from, to,
+                                 case_ids, note, scd_request_get_cancellable (request), handover_cb,
+                                 scd_handler_hold (request));
 }
 
 /* --- get ----------------------------------------------------------------- */
@@ -353,7 +540,7 @@ scd_case_handler_update (ScdRequest *request)
   gint64 owner_id = 0;
   gint64 version = 0;
   gint64 id;
-  JsonNode *assignees;
+  g_autoptr(GArray) assignees = NULL;
 
   if (!scd_handler_parse_id (request, "case", &id))
     return;
@@ -366,22 +553,8 @@ scd_case_handler_update (ScdRequest *request)
     read_id (body, "owner_id", TRUE, &owner_id, &error);
   if (json_object_has_member (body, "restricted"))
     sc_json_read_boolean (body, "restricted", TRUE, &restricted, NULL, &error);
-  assignees = json_object_get_member (body, "assignee_ids");
-  if (assignees != NULL)
-    {
-      JsonArray *array = JSON_NODE_HOLDS_ARRAY (assignees) ? json_node_get_array (assignees) : NULL;
-      gboolean ok = array != NULL && json_array_get_length (array) <= MAX_ASSIGNEES;
-
-      for (guint i = 0; ok && i < json_array_get_length (array); i++)
-        {
-          JsonNode *element = json_array_get_element (array, i);
-
-          ok = JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_INT64 &&
-               json_node_get_int (element) > 0;
-        }
-      if (!ok)
-        sc_set_field_error (&error, "assignee_ids", "must be a list of at most %d user ids", MAX_ASSIGNEES);
-    }
+  if (json_object_has_member (body, "assignee_ids"))
+    assignees = read_ids (body, "assignee_ids", 0, MAX_ASSIGNEES, &error);
   if (error != NULL)
     {
       scd_request_reply_error (request, error);

@@ -73,6 +73,10 @@ void scd_case_handler_void_event         (ScdRequest *request);
 void scd_case_handler_list_events        (ScdRequest *request);
 void scd_case_handler_timeline           (ScdRequest *request);
 void scd_case_handler_caseload           (ScdRequest *request);
+void scd_case_handler_deadlines          (ScdRequest *request);
+void scd_case_handler_workload           (ScdRequest *request);
+void scd_case_handler_advice             (ScdRequest *request);
+void scd_case_handler_handover           (ScdRequest *request);
 
 /* scd-audit-handlers.c */
 void scd_audit_handler_list              (ScdRequest *request);

@@ -61,13 +61,15 @@ static const char list_sql[] =
   "SELECT " SCD_CASE_COLUMNS (SCD_CASE_REQUEST_RECEIVED)
   " FROM page c JOIN person p ON p.id = c.person_id JOIN app_user o ON o.id = c.owner_id ORDER BY c.id";
 
-/* $4 the owner, $5 the status (all, overdue, due), $6 at most this many
- * days ahead (or NULL), $7 and $8 the cursor (due date and id), $9 the
- * limit, $10 today. Served by ehc_case_caseload_idx (owner_id, next_due). */
+/* $4 the owner (NULL: everyone's, the team's deadlines), $5 the status
+ * (all, overdue, due), $6 at most this many days ahead (or NULL), $7 and $8
+ * the cursor (due date and id), $9 the limit, $10 today. One owner's is
+ * served by ehc_case_caseload_idx (owner_id, next_due). */
 static const char caseload_sql[] =
   "WITH page AS ("
   "  SELECT c.* FROM ehc_case c"
-  "  WHERE c.owner_id = $4::bigint AND c.next_due IS NOT NULL AND " SCD_CASE_VISIBLE ("c", "$2", "$3")
+  "  WHERE ($4::bigint IS NULL OR c.owner_id = $4::bigint) AND c.next_due IS NOT NULL"
+  "    AND " SCD_CASE_VISIBLE ("c", "$2", "$3")
   "    AND ($5::text = 'all' OR ($5 = 'overdue' AND c.next_due < $10::date)"
   "         OR ($5 = 'due' AND c.next_due >= $10::date))"
   "    AND ($6::integer IS NULL OR c.next_due <= $10::date + $6::integer)"
@@ -517,7 +519,7 @@ scd_case_store_caseload_async (ScdCaseStore        *self,
   g_return_if_fail ((guint) status < G_N_ELEMENTS (statuses));
 
   ((Ask *) g_task_get_task_data (task))->limit = limit;
-  scd_params_add_int (params, owner_id);
+  scd_params_add_id (params, owner_id);
   scd_params_add (params, statuses[status]);
   if (due_within >= 0)
     scd_params_add_int (params, due_within);

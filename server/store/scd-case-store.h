@@ -29,6 +29,8 @@
 #include "sc-case.h"
 #include "sc-case-event.h"
 #include "sc-clock.h"
+#include "sc-advice-request.h"
+#include "sc-workload.h"
 #include "scd-actor.h"
 #include "scd-idempotency.h"
 #include "scd-store.h"
@@ -174,6 +176,60 @@ void           scd_case_store_list_events_async (ScdCaseStore        *self,
 GPtrArray     *scd_case_store_list_events_finish (ScdCaseStore       *self,
                                                   GAsyncResult       *result,
                                                   GError            **error);
+
+/* --- the team (scd-case-store-team.c) --- */
+
+/* Every active caseworker and team manager with what they hold, by name. */
+void           scd_case_store_workload_async    (ScdCaseStore        *self,
+                                                 const ScdActor      *actor,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+/* Returns: (transfer full) (element-type ScWorkload) */
+GPtrArray     *scd_case_store_workload_finish   (ScdCaseStore        *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
+
+/* One page of the advice asked for and not yet received, across the team
+ * or of @owner_id's cases (0: everyone's), the earliest due first;
+ * @overdue_only: only what is past its six weeks (the chase list).
+ * @after_due, @after_case, @after_position: the cursor (SC_DAY_NONE, 0, 0
+ * for the first page). The audit row lists the cases shown. */
+void           scd_case_store_advice_async      (ScdCaseStore        *self,
+                                                 const ScdActor      *actor,
+                                                 gint64               owner_id,
+                                                 gboolean             overdue_only,
+                                                 ScDay                after_due,
+                                                 gint64               after_case,
+                                                 gint64               after_position,
+                                                 guint                limit,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+/* Returns: (transfer full) (element-type ScAdviceRequest) */
+GPtrArray     *scd_case_store_advice_finish     (ScdCaseStore        *self,
+                                                 GAsyncResult        *result,
+                                                 char               **next_cursor,
+                                                 GError             **error);
+
+/* Moves the cases of @from_owner_id (all of them, or those of @case_ids,
+ * which must all be theirs) to @to_owner_id, an active caseworker or team
+ * manager, each with @note as its handover note, which the new owner sees
+ * first; their deadlines go with them. One statement, one audit row listing
+ * the cases. INVALID_INPUT on to_owner_id or case_ids, and nothing moves. */
+void           scd_case_store_handover_async    (ScdCaseStore        *self,
+                                                 const ScdActor      *actor,
+                                                 gint64               from_owner_id,
+                                                 gint64               to_owner_id,
+                                                 GArray              *case_ids,
+                                                 const char          *note,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+/* Returns: (transfer full) (element-type ScCase): the cases moved, by id */
+GPtrArray     *scd_case_store_handover_finish   (ScdCaseStore        *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
 
 /* The clock over the case's live events, for today. */
 void           scd_case_store_timeline_async    (ScdCaseStore        *self,

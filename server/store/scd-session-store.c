@@ -575,6 +575,7 @@ sign_in_checked_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   Credential *credential = g_task_get_task_data (task);
   g_autoptr(PGresult) pg = scd_store_query_finish (object, result, task);
+  GCancellable *cancellable;
   ScdUserColumns columns;
 
   if (pg == NULL)
@@ -588,8 +589,10 @@ sign_in_checked_cb (GObject      *object,
       credential->user = scd_user_from_row (pg, 0, &columns);
       credential->hash = g_strdup (scd_pg_string (pg, 0, scd_pg_column (pg, "password_hash")));
     }
-  scd_password_verify_async (credential->hash, credential->password, g_task_get_cancellable (task),
-                             sign_in_verified_cb, g_steal_pointer (&task));
+  /* the cancellable first: the task is handed on in the same call */
+  cancellable = g_task_get_cancellable (task);
+  scd_password_verify_async (credential->hash, credential->password, cancellable, sign_in_verified_cb,
+                             g_steal_pointer (&task));
 }
 
 void
@@ -768,6 +771,7 @@ change_checked_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   Credential *credential = g_task_get_task_data (task);
   g_autoptr(PGresult) pg = scd_store_query_finish (object, result, task);
+  GCancellable *cancellable;
 
   if (pg == NULL)
     return;
@@ -775,8 +779,10 @@ change_checked_cb (GObject      *object,
     return;
   keep_attempt (credential, pg);
   credential->hash = g_strdup (scd_pg_string (pg, 0, scd_pg_column (pg, "password_hash")));
-  scd_password_verify_async (credential->hash, credential->password, g_task_get_cancellable (task),
-                             current_verified_cb, g_steal_pointer (&task));
+  /* the cancellable first: the task is handed on in the same call */
+  cancellable = g_task_get_cancellable (task);
+  scd_password_verify_async (credential->hash, credential->password, cancellable, current_verified_cb,
+                             g_steal_pointer (&task));
 }
 
 void

@@ -20,6 +20,7 @@
 #include "sc-problem.h"
 #include "sc-session.h"
 #include "sc-user.h"
+#include "sc-workload.h"
 
 static char *
 write_string (const char *value)
@@ -881,6 +882,46 @@ test_case_event_input (void)
   }
 }
 
+static void
+test_workload_round_trip (void)
+{
+  g_autoptr(ScWorkload) workload = sc_workload_new (sc_case_user_new (7, "cw.2", "Daniel Hughes"), 231, 12, 9);
+  g_autoptr(ScWorkload) back = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  ScJsonWriter writer;
+
+  sc_json_writer_init (&writer, out);
+  sc_workload_write_json (workload, &writer);
+  g_assert_cmpstr (out->str, ==, "{\"owner\":{\"id\":7,\"username\":\"cw.2\",\"full_name\":\"Daniel Hughes\"},"
+                                 "\"cases\":231,\"overdue\":12,\"due_this_week\":9}");
+  node = parse (out->str);
+  back = sc_workload_new_from_json (node, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (back->owner->id, ==, 7);
+  g_assert_cmpstr (back->owner->full_name, ==, "Daniel Hughes");
+  g_assert_cmpuint (back->cases, ==, 231);
+  g_assert_cmpuint (back->overdue, ==, 12);
+  g_assert_cmpuint (back->due_this_week, ==, 9);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      static const char * const bad[] = {
+        "{\"owner\":{\"id\":7,\"username\":\"cw.2\"},\"cases\":-1,\"overdue\":0,\"due_this_week\":0}",
+        "{\"owner\":null,\"cases\":1,\"overdue\":0,\"due_this_week\":0}",
+        "{\"owner\":{\"id\":7,\"username\":\"cw.2\"},\"cases\":1,\"overdue\":\"0\",\"due_this_week\":0}",
+      };
+      g_autoptr(JsonNode) wrong = parse (bad[i]);
+      g_autoptr(ScWorkload) none = NULL;
+
+      g_clear_error (&error);
+      none = sc_workload_new_from_json (wrong, &error);
+      g_assert_null (none);
+      g_assert_error (error, SC_ERROR, SC_ERROR_MALFORMED);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -906,6 +947,7 @@ main (int    argc,
   g_test_add_func ("/common/models/case/round-trip", test_case_round_trip);
   g_test_add_func ("/common/models/case-event/round-trip", test_case_event_round_trip);
   g_test_add_func ("/common/models/case-event/input", test_case_event_input);
+  g_test_add_func ("/common/models/workload/round-trip", test_workload_round_trip);
 
   return g_test_run ();
 }

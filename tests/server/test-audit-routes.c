@@ -728,6 +728,57 @@ test_cases (Fixture       *fixture,
     row = g_strdup_printf ("%s:sysadmin|system_admin|caseload.read|case|-|-|denied", admin_id);
     check (fixture, "GET /api/v1/caseload", r, 403, ROWS (row));
   }
+  /* the team's: a manager's, refused to everyone else */
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, manager, "GET", "/api/v1/workload", NULL, NULL);
+
+    g_free (row);
+    row = g_strdup_printf ("%s:manager|team_manager|workload.read|case|-|-|success", manager_id);
+    check (fixture, "GET /api/v1/workload", r, 200, ROWS (row));
+  }
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, worker, "GET", "/api/v1/workload", NULL, NULL);
+
+    g_free (row);
+    row = g_strdup_printf ("%s:caseworker|caseworker|workload.read|case|-|-|denied", worker_id);
+    check (fixture, "GET /api/v1/workload", r, 403, ROWS (row));
+  }
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, manager, "GET", "/api/v1/deadlines?status=overdue",
+                                                  NULL, NULL);
+
+    g_free (row);
+    row = g_strdup_printf ("%s:manager|team_manager|deadlines.read|case|-|%s,%s|success", manager_id, case_id,
+                           other_id);
+    check (fixture, "GET /api/v1/deadlines", r, 200, ROWS (row));
+  }
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, worker, "GET", "/api/v1/deadlines", NULL, NULL);
+
+    g_free (row);
+    row = g_strdup_printf ("%s:caseworker|caseworker|deadlines.read|case|-|-|denied", worker_id);
+    check (fixture, "GET /api/v1/deadlines", r, 403, ROWS (row));
+  }
+  {
+    g_autofree char *there = g_strdup_printf ("{\"from_owner_id\":%s,\"to_owner_id\":%s,\"case_ids\":[%s],"
+                                              "\"note\":\"while Tom is away\"}", manager_id, worker_id, other_id);
+    g_autofree char *back = g_strdup_printf ("{\"from_owner_id\":%s,\"to_owner_id\":%s,\"case_ids\":[%s],"
+                                             "\"note\":\"back to Tom\"}", worker_id, manager_id, other_id);
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, manager, "POST", "/api/v1/caseload/handover",
+                                                  there, NULL);
+    g_autoptr(ScTestResponse) r2 = NULL;
+    g_autoptr(ScTestResponse) r3 = NULL;
+
+    g_free (row);
+    row = g_strdup_printf ("%s:manager|team_manager|caseload.handover|case|-|%s|success", manager_id, other_id);
+    check (fixture, "POST /api/v1/caseload/handover", r, 200, ROWS (row));
+    r2 = sc_test_authed (fixture->daemon, manager, "POST", "/api/v1/caseload/handover", back, NULL);
+    check (fixture, "POST /api/v1/caseload/handover", r2, 200, ROWS (row));
+    r3 = sc_test_authed (fixture->daemon, worker, "POST", "/api/v1/caseload/handover", back, NULL);
+    g_free (row);
+    row = g_strdup_printf ("%s:caseworker|caseworker|caseload.handover|case|-|-|denied", worker_id);
+    check (fixture, "POST /api/v1/caseload/handover", r3, 403, ROWS (row));
+  }
   {
     g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, admin, "GET", "/api/v1/cases", NULL, NULL);
 
@@ -848,6 +899,34 @@ test_cases (Fixture       *fixture,
     g_free (row);
     row = g_strdup_printf ("%s:sysadmin|system_admin|case.timeline.read|case|%s|-|denied", admin_id, case_id);
     check (fixture, "GET /api/v1/cases/{id}/timeline", r, 403, ROWS (row));
+  }
+  /* advice asked for in April and never received: on the chase list */
+  {
+    g_autoptr(ScTestResponse) assess = sc_test_authed (fixture->daemon, worker, "POST", events,
+                                                       "{\"type\":\"decided_to_assess\",\"date\":\"2026-04-06\"}",
+                                                       NULL);
+    g_autoptr(ScTestResponse) ask = sc_test_authed (fixture->daemon, worker, "POST", events,
+                                                    "{\"type\":\"advice_requested\",\"date\":\"2026-04-08\","
+                                                    "\"key\":\"health\"}", NULL);
+
+    g_assert_cmpuint (assess->status, ==, 201);
+    g_assert_cmpuint (ask->status, ==, 201);
+    g_strfreev (new_rows (fixture));
+  }
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, worker, "GET", "/api/v1/advice-requests?status=overdue",
+                                                  NULL, NULL);
+
+    g_free (row);
+    row = g_strdup_printf ("%s:caseworker|caseworker|advice.list|case|-|%s|success", worker_id, case_id);
+    check (fixture, "GET /api/v1/advice-requests", r, 200, ROWS (row));
+  }
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, admin, "GET", "/api/v1/advice-requests", NULL, NULL);
+
+    g_free (row);
+    row = g_strdup_printf ("%s:sysadmin|system_admin|advice.list|case|-|-|denied", admin_id);
+    check (fixture, "GET /api/v1/advice-requests", r, 403, ROWS (row));
   }
 }
 

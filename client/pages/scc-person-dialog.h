@@ -1,0 +1,32 @@
+/* scc-person-dialog.h
+ *
+ * SccPersonDialog: New Person, or one person's record to change, over the
+ * window (an SccPersonFormVm). Each field's error is shown under it; a
+ * possible duplicate is said plainly above the form, with Open That
+ * Person (the form then shows that record) and This Is a Different
+ * Person (sent again, confirmed).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "scc-person-forms.h"
+
+G_BEGIN_DECLS
+
+#define SCC_TYPE_PERSON_DIALOG (scc_person_dialog_get_type ())
+
+G_DECLARE_FINAL_TYPE (SccPersonDialog, scc_person_dialog, SCC, PERSON_DIALOG, AdwWindow)
+
+/* @person: (nullable): the person to change, NULL for New Person */
+SccPersonDialog *scc_person_dialog_new      (GtkWindow       *parent,
+                                             SccApiClient    *api_client,
+                                             ScPerson        *person);
+SccPersonFormVm *scc_person_dialog_get_form            (SccPersonDialog *self);
+GtkLabel        *scc_person_dialog_get_duplicate_label (SccPersonDialog *self);
+GtkWidget       *scc_person_dialog_get_duplicate_box   (SccPersonDialog *self);
+
+G_END_DECLS
