@@ -59,6 +59,8 @@ static GType (* const page_types[]) (void) = {
   scc_account_page_get_type,
   scc_users_page_get_type,
   scc_audit_page_get_type,
+  scc_caseload_page_get_type,
+  scc_case_page_get_type,
 };
 
 struct _SccWindow

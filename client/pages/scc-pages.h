@@ -10,6 +10,8 @@
 
 #include "scc-account-page.h"
 #include "scc-audit-page.h"
+#include "scc-case-page.h"
+#include "scc-caseload-page.h"
 #include "scc-home-page.h"
 #include "scc-sign-in-page.h"
 #include "scc-people-page.h"

@@ -16,6 +16,9 @@
 #define ROLE(r) (1u << (r))
 
 static const SccPlace places[] = {
+  { "caseload", "x-office-calendar-symbolic", N_("My _Caseload"),
+    N_("Your cases by their next statutory deadline, the most overdue first"),
+    NULL, ROLE (SC_ROLE_CASEWORKER) | ROLE (SC_ROLE_TEAM_MANAGER) },
   { "people", "avatar-default-symbolic", N_("_People"),
     N_("Find a child or young person, or record a new one"),
     NULL, ROLE (SC_ROLE_CASEWORKER) | ROLE (SC_ROLE_TEAM_MANAGER) | ROLE (SC_ROLE_ADMIN_OFFICER) },

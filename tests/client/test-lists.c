@@ -7,7 +7,7 @@
  * coming back beside its field first; the user is opened from the list
  * and changed; a change someone else made meanwhile (412) is read back
  * into the form; and the audit trail lists what was just done, newest
- * first. As the team manager: only People and the audit trail are offered. Saves
+ * first. As the team manager: My Caseload, People and the audit trail are offered. Saves
  * users.png, user-edit.png and audit.png.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -324,9 +324,10 @@ test_manager (void)
   scc_test_sign_in_as ("manager", SC_TEST_DEMO_PASSWORD);
   scc_test_wait_page ("home");
   places = scc_home_page_dup_place_titles (SCC_HOME_PAGE (scc_test_page ("home")));
-  g_assert_cmpuint (g_strv_length (places), ==, 2);
-  g_assert_cmpstr (places[0], ==, "_People");
-  g_assert_cmpstr (places[1], ==, "Audit _Trail");
+  g_assert_cmpuint (g_strv_length (places), ==, 3);
+  g_assert_cmpstr (places[0], ==, "My _Caseload");
+  g_assert_cmpstr (places[1], ==, "_People");
+  g_assert_cmpstr (places[2], ==, "Audit _Trail");
 
   /* A sign-out emptied the lists of the last session. */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (page_list ("users"))), ==, 0);

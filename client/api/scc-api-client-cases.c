@@ -1,0 +1,516 @@
+/* scc-api-client-cases.c
+ *
+ * The case calls of SccApiClient: see scc-api-client-cases.h. Each builds
+ * its path (and body) and hands the answer to the model's codec; a list
+ * answer is a page read by sc_page_read_json.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "scc-api-client"
+
+#include "config.h"
+
+#include "sc-error.h"
+#include "sc-json.h"
+#include "sc-json-writer.h"
+#include "sc-page.h"
+
+#include "scc-api-client-cases.h"
+#include "scc-api-client-private.h"
+
+typedef struct
+{
+  GPtrArray *items;
+  char      *next_cursor;
+} CasePage;
+
+static void
+case_page_free (gpointer data)
+{
+  CasePage *page = data;
+
+  g_clear_pointer (&page->items, g_ptr_array_unref);
+  g_clear_pointer (&page->next_cursor, g_free);
+  g_free (page);
+}
+
+void
+scc_timeline_entry_free (SccTimelineEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_free (entry->key);
+  g_free (entry->title);
+  g_free (entry->rule);
+  g_free (entry);
+}
+
+gboolean
+scc_timeline_entry_is_open (const SccTimelineEntry *entry)
+{
+  g_return_val_if_fail (entry != NULL, FALSE);
+  return entry->status == SC_STATUS_PENDING || entry->status == SC_STATUS_OVERDUE ||
+         entry->status == SC_STATUS_OPEN;
+}
+
+static void
+append_query (GString    *path,
+              const char *name,
+              const char *value)
+{
+  g_autofree char *escaped = NULL;
+
+  if (value == NULL)
+    return;
+  escaped = g_uri_escape_string (value, NULL, FALSE);
+  g_string_append_c (path, strchr (path->str, '?') != NULL ? '&' : '?');
+  g_string_append_printf (path, "%s=%s", name, escaped);
+}
+
+static void
+page_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  ScReadJsonFunc read_item = g_task_get_task_data (task);
+  CasePage *page;
+
+  node = _scc_api_client_request_finish (SCC_API_CLIENT (object), result, NULL, NULL, &error);
+  if (node == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  page = g_new0 (CasePage, 1);
+  page->items = sc_page_read_json (node, read_item, &page->next_cursor, &error);
+  if (page->items == NULL)
+    {
+      case_page_free (page);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_pointer (task, page, case_page_free);
+}
+
+static void
+page_async (SccApiClient        *self,
+            gpointer             source_tag,
+            const char          *path,
+            ScReadJsonFunc       read_item,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, read_item, NULL);
+  _scc_api_client_request_async (self, "GET", path, NULL, NULL, SCC_API_REQUEST_DEFAULT,
+                                 cancellable, page_cb, task);
+}
+
+static GPtrArray *
+page_finish (SccApiClient  *self,
+             GAsyncResult  *result,
+             gpointer       source_tag,
+             char         **next_cursor,
+             GError       **error)
+{
+  CasePage *page;
+  GPtrArray *items;
+
+  g_return_val_if_fail (SCC_IS_API_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+
+  page = g_task_propagate_pointer (G_TASK (result), error);
+  if (page == NULL)
+    return NULL;
+  items = g_steal_pointer (&page->items);
+  if (next_cursor != NULL)
+    *next_cursor = g_steal_pointer (&page->next_cursor);
+  case_page_free (page);
+  return items;
+}
+
+/* One model of a 2xx answer, read by the task's ScReadJsonFunc. */
+static void
+model_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  ScReadJsonFunc read = g_task_get_task_data (task);
+  gpointer model;
+
+  node = _scc_api_client_request_finish (SCC_API_CLIENT (object), result, NULL, NULL, &error);
+  if (node == NULL || (model = read (node, &error)) == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, model, g_object_unref);
+}
+
+static void
+model_async (SccApiClient        *self,
+             gpointer             source_tag,
+             const char          *method,
+             const char          *path,
+             JsonNode            *body,
+             const char * const  *headers,
+             ScReadJsonFunc       read,
+             GCancellable        *cancellable,
+             GAsyncReadyCallback  callback,
+             gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, read, NULL);
+  _scc_api_client_request_async (self, method, path, body, headers, SCC_API_REQUEST_DEFAULT,
+                                 cancellable, model_cb, task);
+}
+
+static gpointer
+model_finish (SccApiClient  *self,
+              GAsyncResult  *result,
+              gpointer       source_tag,
+              GError       **error)
+{
+  g_return_val_if_fail (SCC_IS_API_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * scc_api_client_get_caseload_async:
+ * @owner: (nullable): "me" (the default) or a user's id
+ * @status: (nullable): "overdue", "due" or "all" (the default)
+ * @due_within: only deadlines at most this many days away; -1 for any
+ * @cursor: (nullable): the next_cursor of the page before
+ * @limit: cases per page, 0 for the server's default
+ *
+ * GET /api/v1/caseload: the cases with an open deadline, earliest first.
+ */
+void
+scc_api_client_get_caseload_async (SccApiClient        *self,
+                                   const char          *owner,
+                                   const char          *status,
+                                   int                  due_within,
+                                   const char          *cursor,
+                                   guint                limit,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GString) path = g_string_new ("/caseload");
+  char number[16];
+
+  g_return_if_fail (SCC_IS_API_CLIENT (self));
+
+  append_query (path, "owner", owner);
+  append_query (path, "status", status);
+  if (due_within >= 0)
+    {
+      g_snprintf (number, sizeof number, "%d", due_within);
+      append_query (path, "due_within", number);
+    }
+  if (limit > 0)
+    {
+      g_snprintf (number, sizeof number, "%u", limit);
+      append_query (path, "limit", number);
+    }
+  append_query (path, "cursor", cursor);
+  page_async (self, scc_api_client_get_caseload_async, path->str, (ScReadJsonFunc) sc_case_new_from_json,
+              cancellable, callback, user_data);
+}
+
+/**
+ * scc_api_client_get_caseload_finish:
+ * @next_cursor: (out) (optional) (nullable) (transfer full)
+ *
+ * Returns: (transfer full) (element-type ScCase): the page, or NULL
+ */
+GPtrArray *
+scc_api_client_get_caseload_finish (SccApiClient  *self,
+                                    GAsyncResult  *result,
+                                    char         **next_cursor,
+                                    GError       **error)
+{
+  return page_finish (self, result, scc_api_client_get_caseload_async, next_cursor, error);
+}
+
+void
+scc_api_client_get_case_async (SccApiClient        *self,
+                               gint64               id,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autofree char *path = g_strdup_printf ("/cases/%" G_GINT64_FORMAT, id);
+
+  g_return_if_fail (SCC_IS_API_CLIENT (self));
+  g_return_if_fail (id > 0);
+
+  model_async (self, scc_api_client_get_case_async, "GET", path, NULL, NULL,
+               (ScReadJsonFunc) sc_case_new_from_json, cancellable, callback, user_data);
+}
+
+/**
+ * scc_api_client_get_case_finish:
+ *
+ * Returns: (transfer full): the case, or NULL
+ */
+ScCase *
+scc_api_client_get_case_finish (SccApiClient  *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  return model_finish (self, result, scc_api_client_get_case_async, error);
+}
+
+static gboolean
+milestone_id_from_string (const char    *text,
+                          ScMilestoneId *out)
+{
+  for (ScMilestoneId id = 0; id < SC_N_MILESTONE_IDS; id++)
+    if (g_strcmp0 (sc_milestone_id_to_string (id), text) == 0)
+      {
+        *out = id;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static gboolean
+status_from_string (const char        *text,
+                    ScMilestoneStatus *out)
+{
+  for (ScMilestoneStatus status = SC_STATUS_PENDING; status <= SC_STATUS_CLOSED; status++)
+    if (g_strcmp0 (sc_milestone_status_to_string (status), text) == 0)
+      {
+        *out = status;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static GPtrArray *
+read_timeline (JsonNode  *node,
+               GError   **error)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) scc_timeline_entry_free);
+  JsonObject *object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  JsonArray *milestones;
+
+  if (object == NULL || !json_object_has_member (object, "milestones") ||
+      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "milestones")))
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_MALFORMED, "the timeline has no milestones");
+      return NULL;
+    }
+  milestones = json_object_get_array_member (object, "milestones");
+  for (guint i = 0; i < json_array_get_length (milestones); i++)
+    {
+      JsonNode *item = json_array_get_element (milestones, i);
+      JsonObject *milestone = JSON_NODE_HOLDS_OBJECT (item) ? json_node_get_object (item) : NULL;
+      const char *id = NULL, *key = NULL, *title = NULL, *rule = NULL, *due = NULL, *status = NULL;
+      g_autoptr(SccTimelineEntry) entry = g_new0 (SccTimelineEntry, 1);
+
+      if (milestone == NULL ||
+          !sc_json_read_string (milestone, "id", TRUE, &id, error) ||
+          !sc_json_read_string (milestone, "key", FALSE, &key, error) ||
+          !sc_json_read_string (milestone, "title", TRUE, &title, error) ||
+          !sc_json_read_string (milestone, "rule", TRUE, &rule, error) ||
+          !sc_json_read_string (milestone, "due", TRUE, &due, error) ||
+          !sc_json_read_string (milestone, "status", TRUE, &status, error))
+        {
+          if (error != NULL && *error == NULL)
+            g_set_error (error, SC_ERROR, SC_ERROR_MALFORMED, "milestone %u is not an object", i);
+          return NULL;
+        }
+      if (!milestone_id_from_string (id, &entry->id) || !status_from_string (status, &entry->status) ||
+          !sc_day_parse (due, &entry->due))
+        {
+          g_set_error (error, SC_ERROR, SC_ERROR_MALFORMED, "milestone %u is not one this client knows", i);
+          return NULL;
+        }
+      entry->key = g_strdup (key);
+      entry->title = g_strdup (title);
+      entry->rule = g_strdup (rule);
+      g_ptr_array_add (entries, g_steal_pointer (&entry));
+    }
+  return g_steal_pointer (&entries);
+}
+
+static void
+timeline_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *entries;
+
+  node = _scc_api_client_request_finish (SCC_API_CLIENT (object), result, NULL, NULL, &error);
+  if (node == NULL || (entries = read_timeline (node, &error)) == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, entries, (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+scc_api_client_get_timeline_async (SccApiClient        *self,
+                                   gint64               id,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autofree char *path = g_strdup_printf ("/cases/%" G_GINT64_FORMAT "/timeline", id);
+  GTask *task;
+
+  g_return_if_fail (SCC_IS_API_CLIENT (self));
+  g_return_if_fail (id > 0);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, scc_api_client_get_timeline_async);
+  _scc_api_client_request_async (self, "GET", path, NULL, NULL, SCC_API_REQUEST_DEFAULT,
+                                 cancellable, timeline_cb, task);
+}
+
+/**
+ * scc_api_client_get_timeline_finish:
+ *
+ * Returns: (transfer full) (element-type SccTimelineEntry): the milestones, or NULL
+ */
+GPtrArray *
+scc_api_client_get_timeline_finish (SccApiClient  *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  return model_finish (self, result, scc_api_client_get_timeline_async, error);
+}
+
+void
+scc_api_client_list_events_async (SccApiClient        *self,
+                                  gint64               id,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autofree char *path = g_strdup_printf ("/cases/%" G_GINT64_FORMAT "/events", id);
+
+  g_return_if_fail (SCC_IS_API_CLIENT (self));
+  g_return_if_fail (id > 0);
+
+  page_async (self, scc_api_client_list_events_async, path, (ScReadJsonFunc) sc_case_event_new_from_json,
+              cancellable, callback, user_data);
+}
+
+/**
+ * scc_api_client_list_events_finish:
+ *
+ * Returns: (transfer full) (element-type ScCaseEvent): the events, or NULL
+ */
+GPtrArray *
+scc_api_client_list_events_finish (SccApiClient  *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  return page_finish (self, result, scc_api_client_list_events_async, NULL, error);
+}
+
+void
+scc_api_client_add_event_async (SccApiClient        *self,
+                                gint64               id,
+                                const ScClockEvent  *event,
+                                const char          *note,
+                                const char          *idempotency_key,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(JsonNode) body = NULL;
+  g_autofree char *path = g_strdup_printf ("/cases/%" G_GINT64_FORMAT "/events", id);
+  const char *headers[] = { "Idempotency-Key", idempotency_key, NULL };
+  ScJsonWriter writer;
+
+  g_return_if_fail (SCC_IS_API_CLIENT (self));
+  g_return_if_fail (id > 0);
+  g_return_if_fail (event != NULL);
+
+  sc_json_writer_init (&writer, text);
+  sc_json_writer_begin_object (&writer);
+  sc_case_event_write_members (event, &writer);
+  if (note != NULL && note[0] != '\0')
+    sc_json_writer_member_string (&writer, "note", note);
+  sc_json_writer_end_object (&writer);
+  body = json_from_string (text->str, NULL);
+
+  model_async (self, scc_api_client_add_event_async, "POST", path, body, headers,
+               (ScReadJsonFunc) sc_case_event_new_from_json, cancellable, callback, user_data);
+}
+
+/**
+ * scc_api_client_add_event_finish:
+ *
+ * Returns: (transfer full): the event as recorded, or NULL
+ */
+ScCaseEvent *
+scc_api_client_add_event_finish (SccApiClient  *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  return model_finish (self, result, scc_api_client_add_event_async, error);
+}
+
+void
+scc_api_client_void_event_async (SccApiClient        *self,
+                                 gint64               id,
+                                 gint64               event_id,
+                                 const char          *reason,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(JsonNode) body = NULL;
+  g_autofree char *path = NULL;
+  ScJsonWriter writer;
+
+  g_return_if_fail (SCC_IS_API_CLIENT (self));
+  g_return_if_fail (id > 0 && event_id > 0);
+  g_return_if_fail (reason != NULL);
+
+  sc_json_writer_init (&writer, text);
+  sc_json_writer_begin_object (&writer);
+  sc_json_writer_member_string (&writer, "reason", reason);
+  sc_json_writer_end_object (&writer);
+  body = json_from_string (text->str, NULL);
+  path = g_strdup_printf ("/cases/%" G_GINT64_FORMAT "/events/%" G_GINT64_FORMAT "/void", id, event_id);
+
+  model_async (self, scc_api_client_void_event_async, "POST", path, body, NULL,
+               (ScReadJsonFunc) sc_case_event_new_from_json, cancellable, callback, user_data);
+}
+
+/**
+ * scc_api_client_void_event_finish:
+ *
+ * Returns: (transfer full): the event as voided, or NULL
+ */
+ScCaseEvent *
+scc_api_client_void_event_finish (SccApiClient  *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  return model_finish (self, result, scc_api_client_void_event_async, error);
+}

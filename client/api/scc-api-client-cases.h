@@ -1,0 +1,109 @@
+/* scc-api-client-cases.h
+ *
+ * The case calls of SccApiClient: the caseload, one case, its statutory
+ * timeline, its events, recording an event and voiding one. Cases and
+ * events are decoded with the models' one codec (ScCase, ScCaseEvent); the
+ * timeline, the clock's own JSON (docs/statutory-clock.md, "Output"), into
+ * SccTimelineEntry, one per milestone in the clock's order.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sc-case.h"
+#include "sc-case-event.h"
+#include "sc-clock.h"
+
+#include "scc-api-client.h"
+
+G_BEGIN_DECLS
+
+/* One milestone of a case's timeline. */
+typedef struct
+{
+  ScMilestoneId      id;
+  ScMilestoneStatus  status;
+  char              *key;    /* owned, nullable */
+  char              *title;  /* owned */
+  char              *rule;   /* owned */
+  ScDay              due;
+} SccTimelineEntry;
+
+void          scc_timeline_entry_free              (SccTimelineEntry    *entry);
+/* The entries' milestone statuses that are still to be met. */
+gboolean      scc_timeline_entry_is_open           (const SccTimelineEntry *entry);
+
+/* GET /api/v1/caseload. @owner: (nullable) "me" or a user's id;
+ * @status: (nullable) "overdue", "due" or "all"; @due_within: days, or -1
+ * for any. Returns ScCase. */
+void          scc_api_client_get_caseload_async    (SccApiClient        *self,
+                                                    const char          *owner,
+                                                    const char          *status,
+                                                    int                  due_within,
+                                                    const char          *cursor,
+                                                    guint                limit,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+GPtrArray    *scc_api_client_get_caseload_finish   (SccApiClient        *self,
+                                                    GAsyncResult        *result,
+                                                    char               **next_cursor,
+                                                    GError             **error);
+/* GET /api/v1/cases/{id}: the case with its version (its ETag). */
+void          scc_api_client_get_case_async        (SccApiClient        *self,
+                                                    gint64               id,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+ScCase       *scc_api_client_get_case_finish       (SccApiClient        *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
+/* GET /api/v1/cases/{id}/timeline. Returns SccTimelineEntry. */
+void          scc_api_client_get_timeline_async    (SccApiClient        *self,
+                                                    gint64               id,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+GPtrArray    *scc_api_client_get_timeline_finish   (SccApiClient        *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
+/* GET /api/v1/cases/{id}/events: every event, voided ones too, in
+ * recording order. Returns ScCaseEvent. */
+void          scc_api_client_list_events_async     (SccApiClient        *self,
+                                                    gint64               id,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+GPtrArray    *scc_api_client_list_events_finish    (SccApiClient        *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
+/* POST /api/v1/cases/{id}/events: @event's type, date, key and the
+ * members of its type, and @note (nullable). A refusal is
+ * SC_ERROR_INVALID_INPUT with a field error naming the field and the rule. */
+void          scc_api_client_add_event_async       (SccApiClient        *self,
+                                                    gint64               id,
+                                                    const ScClockEvent  *event,
+                                                    const char          *note,
+                                                    const char          *idempotency_key,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+ScCaseEvent  *scc_api_client_add_event_finish      (SccApiClient        *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
+/* POST /api/v1/cases/{id}/events/{event_id}/void with @reason. */
+void          scc_api_client_void_event_async      (SccApiClient        *self,
+                                                    gint64               id,
+                                                    gint64               event_id,
+                                                    const char          *reason,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+ScCaseEvent  *scc_api_client_void_event_finish     (SccApiClient        *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SccTimelineEntry, scc_timeline_entry_free)
+
+G_END_DECLS
