@@ -362,8 +362,8 @@ test_home_per_role (void)
     const char *screenshot;
     const char *first_coming;
   } roles[] = {
-    { "caseworker", "Caseworker", "home-caseworker.png", "Your Caseload" },
-    { "manager", "Team manager", "home-team-manager.png", "Team Caseloads" },
+    { "caseworker", "Caseworker", "home-caseworker.png", "EHC Plans" },
+    { "manager", "Team manager", "home-team-manager.png", "Team Workload" },
     { "officer", "Admin officer", "home-admin-officer.png", "Complaints, Mediation and Appeals" },
     { "sysadmin", "System administrator", "home-system-admin.png", "Settings" },
   };
