@@ -434,16 +434,8 @@ static void
 case_answer (GObject    *model,
              ScdCreated *created)
 {
-  ScCase *kase = SC_CASE (model);
-  GString *out = g_string_sized_new (1024);
-  ScJsonWriter writer;
-
-  sc_json_writer_init (&writer, out);
-  sc_case_write_json (kase, &writer);
-  created->status = SOUP_STATUS_CREATED;
-  created->body = g_string_free (out, FALSE);
-  created->etag = g_strdup_printf ("\"%" G_GINT64_FORMAT "\"", sc_case_get_version (kase));
-  created->location = g_strdup_printf ("/api/v1/cases/%" G_GINT64_FORMAT, sc_case_get_id (kase));
+  scd_handler_answer_created (created, model, (ScWriteJsonFunc) sc_case_write_json, "/api/v1/cases",
+                              sc_case_get_id (SC_CASE (model)), sc_case_get_version (SC_CASE (model)));
 }
 
 static void

@@ -194,6 +194,25 @@ scd_handler_reply_page (ScdRequest      *request,
 }
 
 void
+scd_handler_answer_created (ScdCreated      *created,
+                            gpointer         model,
+                            ScWriteJsonFunc  write,
+                            const char      *collection,
+                            gint64           id,
+                            gint64           version)
+{
+  GString *out = g_string_sized_new (1024);
+  ScJsonWriter writer;
+
+  sc_json_writer_init (&writer, out);
+  write (model, &writer);
+  created->status = SOUP_STATUS_CREATED;
+  created->body = g_string_free (out, FALSE);
+  created->etag = g_strdup_printf ("\"%" G_GINT64_FORMAT "\"", version);
+  created->location = g_strdup_printf ("%s/%" G_GINT64_FORMAT, collection, id);
+}
+
+void
 scd_handler_reply_created (ScdRequest *request,
                            ScdCreated *created)
 {

@@ -133,6 +133,15 @@ void            scd_handler_reply_page      (ScdRequest         *request,
                                              GPtrArray          *items,
                                              const char         *next_cursor,
                                              ScWriteJsonFunc     write_item);
+/* A create's answer (an ScdAnswerFunc's work): 201 with @model's JSON, its
+ * @version as the ETag and @collection/@id ("/api/v1/cases/12") as its
+ * Location. */
+void            scd_handler_answer_created  (ScdCreated         *created,
+                                             gpointer            model,
+                                             ScWriteJsonFunc     write,
+                                             const char         *collection,
+                                             gint64              id,
+                                             gint64              version);
 /* Replies with a create's answer, first or replayed
  * (Idempotent-Replayed: true). */
 void            scd_handler_reply_created   (ScdRequest         *request,

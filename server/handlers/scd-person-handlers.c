@@ -100,16 +100,8 @@ static void
 person_answer (GObject    *model,
                ScdCreated *created)
 {
-  ScPerson *person = SC_PERSON (model);
-  GString *out = g_string_sized_new (1024);
-  ScJsonWriter writer;
-
-  sc_json_writer_init (&writer, out);
-  sc_person_write_json (person, &writer);
-  created->status = SOUP_STATUS_CREATED;
-  created->body = g_string_free (out, FALSE);
-  created->etag = g_strdup_printf ("\"%" G_GINT64_FORMAT "\"", sc_person_get_version (person));
-  created->location = g_strdup_printf ("/api/v1/people/%" G_GINT64_FORMAT, sc_person_get_id (person));
+  scd_handler_answer_created (created, model, (ScWriteJsonFunc) sc_person_write_json, "/api/v1/people",
+                              sc_person_get_id (SC_PERSON (model)), sc_person_get_version (SC_PERSON (model)));
 }
 
 static void

@@ -103,16 +103,8 @@ static void
 user_answer (GObject    *model,
              ScdCreated *created)
 {
-  ScUser *user = SC_USER (model);
-  GString *out = g_string_sized_new (512);
-  ScJsonWriter writer;
-
-  sc_json_writer_init (&writer, out);
-  sc_user_write_json (user, &writer);
-  created->status = SOUP_STATUS_CREATED;
-  created->body = g_string_free (out, FALSE);
-  created->etag = g_strdup_printf ("\"%" G_GINT64_FORMAT "\"", sc_user_get_version (user));
-  created->location = g_strdup_printf ("/api/v1/users/%" G_GINT64_FORMAT, sc_user_get_id (user));
+  scd_handler_answer_created (created, model, (ScWriteJsonFunc) sc_user_write_json, "/api/v1/users",
+                              sc_user_get_id (SC_USER (model)), sc_user_get_version (SC_USER (model)));
 }
 
 typedef struct
