@@ -87,6 +87,26 @@ read_ids (JsonObject  *body,
   return g_steal_pointer (&ids);
 }
 
+/* The query's owner: "me" (the caller) or a user's id; absent, *@owner_id
+ * keeps its default. */
+static void
+read_owner (ScdRequest  *request,
+            const char  *owner,
+            gint64      *owner_id,
+            GError     **error)
+{
+  guint64 value;
+
+  if (owner == NULL)
+    return;
+  if (g_str_equal (owner, "me"))
+    *owner_id = scd_actor_get_user_id (scd_request_get_actor (request));
+  else if (g_ascii_string_to_unsigned (owner, 10, 1, G_MAXINT64, &value, NULL))
+    *owner_id = (gint64) value;
+  else
+    sc_set_field_error (error, "owner", "must be \"me\" or a user's id");
+}
+
 static void
 check_text (JsonObject  *body,
             const char  *member,
@@ -142,17 +162,7 @@ scd_case_handler_list (ScdRequest *request)
   if (stage != NULL && !g_strv_contains (stages, stage))
     sc_set_field_error (&error, "stage", "is not a stage of a case");
   owner = scd_handler_get_query_text (request, "owner", &error);
-  if (owner != NULL && g_str_equal (owner, "me"))
-    owner_id = scd_actor_get_user_id (scd_request_get_actor (request));
-  else if (owner != NULL)
-    {
-      guint64 value;
-
-      if (g_ascii_string_to_unsigned (owner, 10, 1, G_MAXINT64, &value, NULL))
-        owner_id = (gint64) value;
-      else
-        sc_set_field_error (&error, "owner", "must be \"me\" or a user's id");
-    }
+  read_owner (request, owner, &owner_id, &error);
   if (error != NULL)
     {
       scd_request_reply_error (request, error);
@@ -202,17 +212,7 @@ caseload_query (ScdRequest *request,
   guint limit = 0;
 
   scd_handler_parse_limit (request, &limit, &error);
-  if (owner != NULL && g_str_equal (owner, "me"))
-    owner_id = scd_actor_get_user_id (scd_request_get_actor (request));
-  else if (owner != NULL)
-    {
-      guint64 value;
-
-      if (g_ascii_string_to_unsigned (owner, 10, 1, G_MAXINT64, &value, NULL))
-        owner_id = (gint64) value;
-      else
-        sc_set_field_error (&error, "owner", "must be \"me\" or a user's id");
-    }
+  read_owner (request, owner, &owner_id, &error);
   if (status == NULL || g_str_equal (status, "all"))
     which = SCD_CASELOAD_ALL;
   else if (g_str_equal (status, "overdue"))
@@ -297,17 +297,7 @@ scd_case_handler_advice (ScdRequest *request)
   guint limit = 0;
 
   scd_handler_parse_limit (request, &limit, &error);
-  if (owner != NULL && g_str_equal (owner, "me"))
-    owner_id = scd_actor_get_user_id (scd_request_get_actor (request));
-  else if (owner != NULL)
-    {
-      guint64 value;
-
-      if (g_ascii_string_to_unsigned (owner, 10, 1, G_MAXINT64, &value, NULL))
-        owner_id = (gint64) value;
-      else
-        sc_set_field_error (&error, "owner", "must be \"me\" or a user's id");
-    }
+  read_owner (request, owner, &owner_id, &error);
   if (status != NULL && g_str_equal (status, "overdue"))
     overdue_only = TRUE;
   else if (status != NULL && !g_str_equal (status, "open"))
