@@ -4,10 +4,12 @@
  * pages from one list (page_types below: adding a page is one line there),
  * gives each the API client and the connection, and from then on treats
  * them alike: it tells them who is signed in, when to forget input, when
- * the session has ended, and when they are shown. Only two names are its
- * own: "sign-in", where a session starts, and "home", where it begins.
+ * the session has ended, and when they are shown. Only one name is its
+ * own: "sign-in", where a session starts; where it begins is the role's
+ * (scc_places_first_page: a caseworker's caseload, everyone else's home).
  *
- *   sign-in --the API client holds a session--> home (or back where the user was)
+ *   sign-in --the API client holds a session--> the role's first page
+ *                                               (or back where the user was)
  *   any page --win.sign-out--> sign-in, empty; every page cleared
  *   any page --SccApiClient::unauthorized--> sign-in, username filled in,
  *            "Your session has ended"; the pages keep their input
@@ -15,7 +17,7 @@
  * When a session ends under the user, the window remembers the page they
  * were on and who they were. If the same user (by id) signs in again, they
  * go back to that page with their input as they left it (and a form whose
- * submission was cut short says so). Anyone else starts from home with
+ * submission was cut short says so). Anyone else starts from their first page with
  * every page cleared, so one person's unsaved input never reaches another.
  *
  * Actions: win.show-page(s), win.go-back, win.sign-out, win.show-menu (F10:
@@ -45,10 +47,10 @@
 
 #include "scc-help-window.h"
 #include "scc-pages.h"
+#include "scc-places.h"
 #include "scc-window.h"
 
 #define SIGN_IN_PAGE "sign-in"
-#define HOME_PAGE "home"
 
 /* The pages, in the leaflet's order: Back goes to the nearest page before
  * the shown one that is a back target (scc_page_class_set_back_target). */
@@ -213,7 +215,7 @@ signed_in_cb (gpointer user_data)
     {
       clear_pages (self);
       g_clear_pointer (&page, g_free);
-      page = g_strdup (HOME_PAGE);
+      page = g_strdup (scc_places_first_page (sc_user_get_role (user)));
     }
   self->resume_user_id = 0;
 

@@ -191,37 +191,36 @@ model_finish (SccApiClient  *self,
 
 /**
  * scc_api_client_get_caseload_async:
- * @owner: (nullable): "me" (the default) or a user's id
- * @status: (nullable): "overdue", "due" or "all" (the default)
- * @due_within: only deadlines at most this many days away; -1 for any
+ * @query: which cases
  * @cursor: (nullable): the next_cursor of the page before
  * @limit: cases per page, 0 for the server's default
  *
  * GET /api/v1/caseload: the cases with an open deadline, earliest first.
  */
 void
-scc_api_client_get_caseload_async (SccApiClient        *self,
-                                   const char          *owner,
-                                   const char          *status,
-                                   int                  due_within,
-                                   const char          *cursor,
-                                   guint                limit,
-                                   GCancellable        *cancellable,
-                                   GAsyncReadyCallback  callback,
-                                   gpointer             user_data)
+scc_api_client_get_caseload_async (SccApiClient           *self,
+                                   const SccCaseloadQuery *query,
+                                   const char             *cursor,
+                                   guint                   limit,
+                                   GCancellable           *cancellable,
+                                   GAsyncReadyCallback     callback,
+                                   gpointer                user_data)
 {
   g_autoptr(GString) path = g_string_new ("/caseload");
   char number[16];
 
   g_return_if_fail (SCC_IS_API_CLIENT (self));
+  g_return_if_fail (query != NULL);
 
-  append_query (path, "owner", owner);
-  append_query (path, "status", status);
-  if (due_within >= 0)
+  append_query (path, "owner", query->owner);
+  append_query (path, "status", query->status);
+  if (query->due_within >= 0)
     {
-      g_snprintf (number, sizeof number, "%d", due_within);
+      g_snprintf (number, sizeof number, "%d", query->due_within);
       append_query (path, "due_within", number);
     }
+  append_query (path, "q", query->q);
+  append_query (path, "stage", query->stage);
   if (limit > 0)
     {
       g_snprintf (number, sizeof number, "%u", limit);

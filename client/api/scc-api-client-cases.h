@@ -34,18 +34,25 @@ void          scc_timeline_entry_free              (SccTimelineEntry    *entry);
 /* The entries' milestone statuses that are still to be met. */
 gboolean      scc_timeline_entry_is_open           (const SccTimelineEntry *entry);
 
-/* GET /api/v1/caseload. @owner: (nullable) "me" or a user's id;
- * @status: (nullable) "overdue", "due" or "all"; @due_within: days, or -1
- * for any. Returns ScCase. */
-void          scc_api_client_get_caseload_async    (SccApiClient        *self,
-                                                    const char          *owner,
-                                                    const char          *status,
-                                                    int                  due_within,
-                                                    const char          *cursor,
-                                                    guint                limit,
-                                                    GCancellable        *cancellable,
-                                                    GAsyncReadyCallback  callback,
-                                                    gpointer             user_data);
+/* Which cases of a caseload (GET /api/v1/caseload): every member nullable
+ * for the server's default. */
+typedef struct
+{
+  const char *owner;       /* "me" (the default) or a user's id */
+  const char *status;      /* "overdue", "due" or "all" (the default) */
+  int         due_within;  /* days ahead, or -1 for any */
+  const char *q;           /* the child searched for: a name's start, UPN, NHS number */
+  const char *stage;       /* a stage of a case */
+} SccCaseloadQuery;
+
+/* GET /api/v1/caseload: one page of @query's cases. Returns ScCase. */
+void          scc_api_client_get_caseload_async    (SccApiClient           *self,
+                                                    const SccCaseloadQuery *query,
+                                                    const char             *cursor,
+                                                    guint                   limit,
+                                                    GCancellable           *cancellable,
+                                                    GAsyncReadyCallback     callback,
+                                                    gpointer                user_data);
 GPtrArray    *scc_api_client_get_caseload_finish   (SccApiClient        *self,
                                                     GAsyncResult        *result,
                                                     char               **next_cursor,

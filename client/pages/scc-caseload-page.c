@@ -1,8 +1,9 @@
 /* scc-caseload-page.c
  *
  * SccCaseloadPage: see scc-caseload-page.h. An SccListPage: its template,
- * the column table below, the Show filter, the counts line, and what
- * opening a row does (the Case page, with the row's case).
+ * the column table below, the search (the list page's), the Stage and Show
+ * filters, the counts line, and what opening a row does (the Case page,
+ * with the row's case).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sc-case-rules.h"
 #include "scc-case-page.h"
 #include "scc-caseload-page.h"
 #include "scc-offline-banner.h"
@@ -35,6 +37,8 @@ struct _SccCaseloadPage
 
   /* Template widgets */
   SccListView    *list_view;
+  GtkSearchEntry *search_entry;
+  GtkDropDown    *stage_filter;
   GtkDropDown    *show_filter;
   GtkLabel       *counts_label;
 };
@@ -69,6 +73,31 @@ on_show_filter_cb (SccCaseloadPage *self)
   scc_caseload_vm_set_filter (self->view_model, selected <= SCC_CASELOAD_DUE_SOON ? selected : SCC_CASELOAD_ALL);
 }
 
+/* The Stage filter: "All Stages", then every stage in the order a case
+ * goes through them; position N is stage N. */
+static GListModel *
+stage_model_new (void)
+{
+  GtkStringList *stages = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (stages, _("All Stages"));
+  for (ScCaseStage stage = SC_CASE_STAGE_NONE + 1; stage < SC_N_CASE_STAGES; stage++)
+    gtk_string_list_append (stages, sc_case_stage_get_title (stage));
+  return G_LIST_MODEL (stages);
+}
+
+static void
+on_stage_filter_cb (SccCaseloadPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->stage_filter);
+  ScCaseStage stage = SC_CASE_STAGE_NONE + selected;
+
+  if (self->view_model == NULL)
+    return;
+  scc_caseload_vm_set_stage (self->view_model, selected > 0 && stage < SC_N_CASE_STAGES
+                                                 ? sc_case_stage_to_string (stage) : NULL);
+}
+
 static void
 on_item_activated_cb (SccCaseloadPage *self,
                       SccCaseRow      *row)
@@ -89,6 +118,19 @@ scc_caseload_page_shown (SccPage *page)
 }
 
 static void
+scc_caseload_page_clear (SccPage *page)
+{
+  SccCaseloadPage *self = SCC_CASELOAD_PAGE (page);
+
+  SCC_PAGE_CLASS (scc_caseload_page_parent_class)->clear (page);
+
+  /* The next user's caseload starts unfiltered (the list, now empty, is
+   * not fetched for it until shown). */
+  gtk_drop_down_set_selected (self->stage_filter, 0);
+  gtk_drop_down_set_selected (self->show_filter, 0);
+}
+
+static void
 scc_caseload_page_constructed (GObject *object)
 {
   SccCaseloadPage *self = (SccCaseloadPage *)object;
@@ -100,6 +142,11 @@ scc_caseload_page_constructed (GObject *object)
   g_signal_connect_object (self->view_model, "notify::n-overdue", G_CALLBACK (update_counts), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view_model, "notify::n-due-soon", G_CALLBACK (update_counts), self, G_CONNECT_SWAPPED);
   scc_list_view_add_columns (self->list_view, SCC_TYPE_CASE_ROW, columns, G_N_ELEMENTS (columns));
+  {
+    g_autoptr(GListModel) stages = stage_model_new ();
+
+    gtk_drop_down_set_model (self->stage_filter, stages);
+  }
   scc_list_page_set_list (SCC_LIST_PAGE (self), self->list_view, SCC_LIST_VM (self->view_model));
   update_counts (self);
 }
@@ -126,6 +173,7 @@ scc_caseload_page_class_init (SccCaseloadPageClass *klass)
   object_class->constructed = scc_caseload_page_constructed;
   object_class->dispose = scc_caseload_page_dispose;
   page_class->shown = scc_caseload_page_shown;
+  page_class->clear = scc_caseload_page_clear;
 
   scc_page_class_set_page_name (page_class, "caseload");
   scc_page_class_set_back_target (page_class, TRUE);
@@ -136,9 +184,12 @@ scc_caseload_page_class_init (SccCaseloadPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/sendcase/Sendcase/ui/scc-caseload-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SccCaseloadPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, SccCaseloadPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, SccCaseloadPage, stage_filter);
   gtk_widget_class_bind_template_child (widget_class, SccCaseloadPage, show_filter);
   gtk_widget_class_bind_template_child (widget_class, SccCaseloadPage, counts_label);
   gtk_widget_class_bind_template_callback (widget_class, on_show_filter_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_stage_filter_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_item_activated_cb);
 }
 

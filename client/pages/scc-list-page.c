@@ -21,6 +21,7 @@ typedef struct
   /* Owned */
   SccListVm   *list;
   GtkWidget   *search_widget;
+  gboolean     focus_after_search;  /* Enter in the search: the rows get the keyboard */
 
   /* Borrowed: in the subclass's template */
   SccListView *view;
@@ -79,13 +80,20 @@ on_list_state_cb (SccListPage *self,
        * the rows arriving move nothing under the user's typing. */
       gboolean starts_in_list = initial == NULL || initial == GTK_WIDGET (priv->view);
 
-      if (starts_in_list && priv->focus_pending && gtk_root_get_focus (root) == left)
+      GtkWidget *focus = gtk_root_get_focus (root);
+
+      if (starts_in_list && priv->focus_pending && focus == left)
+        gtk_widget_grab_focus (GTK_WIDGET (priv->view));
+      /* Found after Enter, unless the user has gone elsewhere meanwhile. */
+      else if (priv->focus_after_search && focus != NULL &&
+               (focus == priv->search_widget || gtk_widget_is_ancestor (focus, priv->search_widget)))
         gtk_widget_grab_focus (GTK_WIDGET (priv->view));
       /* A reload took the focused row away with the rest. */
       else if (gtk_root_get_focus (root) == NULL)
         gtk_widget_grab_focus (starts_in_list ? GTK_WIDGET (priv->view) : initial);
     }
   priv->focus_pending = FALSE;
+  priv->focus_after_search = FALSE;
 }
 
 static void
@@ -120,10 +128,58 @@ scc_list_page_clear (SccPage *page)
   /* The base cancels the page's work and makes a new cancellable. */
   SCC_PAGE_CLASS (scc_list_page_parent_class)->clear (page);
 
+  if (GTK_IS_SEARCH_ENTRY (priv->search_widget))
+    gtk_editable_set_text (GTK_EDITABLE (priv->search_widget), "");
   if (priv->list != NULL)
     {
       scc_list_vm_clear (priv->list);
+      scc_list_vm_set_query (priv->list, NULL);
       scc_list_vm_set_cancellable (priv->list, scc_page_get_cancellable (page));
+    }
+}
+
+/* A search entry as the search-widget searches the list: as typed, or at
+ * once on Enter, when the keyboard goes to what was found. */
+static void
+on_search_changed_cb (SccListPage *self,
+                      GtkEditable *entry)
+{
+  SccListPagePrivate *priv = scc_list_page_get_instance_private (self);
+
+  if (priv->list != NULL)
+    scc_list_vm_set_query_typed (priv->list, gtk_editable_get_text (entry));
+}
+
+static void
+on_search_activate_cb (SccListPage *self,
+                       GtkEditable *entry)
+{
+  SccListPagePrivate *priv = scc_list_page_get_instance_private (self);
+
+  if (priv->list == NULL)
+    return;
+  scc_list_vm_set_query (priv->list, gtk_editable_get_text (entry));
+  if (scc_list_vm_get_loading (priv->list))
+    priv->focus_after_search = TRUE;
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (priv->view));
+}
+
+static void
+set_search_widget (SccListPage *self,
+                   GtkWidget   *widget)
+{
+  SccListPagePrivate *priv = scc_list_page_get_instance_private (self);
+
+  if (priv->search_widget == widget)
+    return;
+  if (GTK_IS_SEARCH_ENTRY (priv->search_widget))
+    g_signal_handlers_disconnect_by_data (priv->search_widget, self);
+  g_set_object (&priv->search_widget, widget);
+  if (GTK_IS_SEARCH_ENTRY (widget))
+    {
+      g_signal_connect_object (widget, "changed", G_CALLBACK (on_search_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (widget, "activate", G_CALLBACK (on_search_activate_cb), self, G_CONNECT_SWAPPED);
     }
 }
 
@@ -179,12 +235,11 @@ scc_list_page_set_property (GObject      *object,
                             GParamSpec   *pspec)
 {
   SccListPage *self = SCC_LIST_PAGE (object);
-  SccListPagePrivate *priv = scc_list_page_get_instance_private (self);
 
   switch (prop_id)
     {
     case PROP_SEARCH_WIDGET:
-      g_set_object (&priv->search_widget, g_value_get_object (value));
+      set_search_widget (self, g_value_get_object (value));
       break;
 
     default:

@@ -14,7 +14,10 @@
  *                  list's fetches always run under the page's cancellable
  *   a failed "more" with rows shown: a toast with Retry (the rows stay);
  *                  a failed first page is the view's own error state
- *   Ctrl+F         the page's search-widget (a filter), if it has one
+ *   Ctrl+F         the page's search-widget (a filter), if it has one; a
+ *                  GtkSearchEntry there searches the list (its query) as
+ *                  typed, at once on Enter (the keyboard then goes to the
+ *                  list), and is emptied by clear
  *   Ctrl+R, F5     reload
  *
  * Actions: list-page.reload, list-page.retry, list-page.search.

@@ -82,22 +82,6 @@ may_record (SccPeoplePage *self)
 }
 
 static void
-on_search_changed_cb (SccPeoplePage *self)
-{
-  if (self->view_model == NULL)
-    return;
-  scc_person_list_vm_set_q_typed (self->view_model, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-}
-
-static void
-on_search_activate_cb (SccPeoplePage *self)
-{
-  /* Enter searches now, and the keyboard goes to what was found. */
-  scc_person_list_vm_set_q (self->view_model, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
-}
-
-static void
 on_dialog_saved_cb (SccPeoplePage   *self,
                     SccPersonDialog *dialog)
 {
@@ -169,8 +153,6 @@ scc_people_page_clear (SccPage *page)
   /* A dialog's input was for the session that is going. */
   if (open != NULL)
     gtk_window_destroy (open);
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  scc_person_list_vm_set_q (self->view_model, NULL);
 
   SCC_PAGE_CLASS (scc_people_page_parent_class)->clear (page);
 }
@@ -237,8 +219,6 @@ scc_people_page_class_init (SccPeoplePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SccPeoplePage, list_view);
   gtk_widget_class_bind_template_child (widget_class, SccPeoplePage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SccPeoplePage, new_button);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_item_activated_cb);
 }
 

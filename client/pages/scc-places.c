@@ -49,3 +49,15 @@ scc_places_get (void)
 {
   return places;
 }
+
+/**
+ * scc_places_first_page:
+ *
+ * Returns: the name of the page a session of @role begins on: a
+ * caseworker's day starts at their caseload, everyone else's at home.
+ */
+const char *
+scc_places_first_page (ScRole role)
+{
+  return role == SC_ROLE_CASEWORKER ? "caseload" : "home";
+}

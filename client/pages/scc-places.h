@@ -33,4 +33,7 @@ const SccPlace *scc_places_get      (void);
 gboolean        scc_place_allows    (const SccPlace *place,
                                      ScRole          role);
 
+/* The page a session of @role begins on. */
+const char     *scc_places_first_page (ScRole        role);
+
 G_END_DECLS

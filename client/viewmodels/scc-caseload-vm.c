@@ -275,6 +275,7 @@ struct _SccCaseloadVm
   SccListVm          parent_instance;
 
   SccCaseloadFilter  filter;
+  char              *stage;  /* NULL: every stage */
   int                counts[N_COUNTS];
   int                counting[N_COUNTS];
   GCancellable      *count_cancellable;
@@ -283,6 +284,7 @@ struct _SccCaseloadVm
 enum {
   PROP_0,
   PROP_FILTER,
+  PROP_STAGE,
   PROP_N_CASES,
   PROP_N_OVERDUE,
   PROP_N_DUE_SOON,
@@ -293,20 +295,28 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (SccCaseloadVm, scc_caseload_vm, SCC_TYPE_LIST_VM)
 
-static void
-filter_query (SccCaseloadFilter   filter,
-              const char        **status,
-              int                *due_within)
+/* What the server is asked for @filter; with the stage and the query, for
+ * the list (a count counts the whole caseload). */
+static SccCaseloadQuery
+caseload_query (SccCaseloadVm     *self,
+                SccCaseloadFilter  filter,
+                gboolean           narrowed)
 {
-  *status = NULL;
-  *due_within = -1;
+  SccCaseloadQuery query = { .owner = "me", .due_within = -1 };
+
   if (filter == SCC_CASELOAD_OVERDUE)
-    *status = "overdue";
+    query.status = "overdue";
   else if (filter == SCC_CASELOAD_DUE_SOON)
     {
-      *status = "due";
-      *due_within = SCC_CASELOAD_DUE_SOON_DAYS;
+      query.status = "due";
+      query.due_within = SCC_CASELOAD_DUE_SOON_DAYS;
     }
+  if (narrowed)
+    {
+      query.q = scc_list_vm_get_query (SCC_LIST_VM (self));
+      query.stage = self->stage;
+    }
+  return query;
 }
 
 static void
@@ -344,12 +354,10 @@ scc_caseload_vm_fetch_async (SccListVm           *list,
 {
   SccCaseloadVm *self = SCC_CASELOAD_VM (list);
   GTask *task = g_task_new (self, cancellable, callback, user_data);
-  const char *status;
-  int due_within;
+  SccCaseloadQuery query = caseload_query (self, self->filter, TRUE);
 
-  filter_query (self->filter, &status, &due_within);
-  scc_api_client_get_caseload_async (scc_list_vm_get_api_client (list), "me", status, due_within,
-                                     cursor, limit, cancellable, fetched_cb, task);
+  scc_api_client_get_caseload_async (scc_list_vm_get_api_client (list), &query, cursor, limit,
+                                     cancellable, fetched_cb, task);
 }
 
 static GPtrArray *
@@ -412,14 +420,12 @@ count_page (SccCaseloadVm *self,
 {
   CountCall *call = g_new0 (CountCall, 1);
   SccCaseloadFilter filters[N_COUNTS] = { SCC_CASELOAD_ALL, SCC_CASELOAD_OVERDUE, SCC_CASELOAD_DUE_SOON };
-  const char *status;
-  int due_within;
+  SccCaseloadQuery query = caseload_query (self, filters[count], FALSE);
 
   call->self = g_object_ref (self);
   call->count = count;
-  filter_query (filters[count], &status, &due_within);
-  scc_api_client_get_caseload_async (scc_list_vm_get_api_client (SCC_LIST_VM (self)), "me", status, due_within,
-                                     cursor, COUNT_PAGE_SIZE, self->count_cancellable, counted_cb, call);
+  scc_api_client_get_caseload_async (scc_list_vm_get_api_client (SCC_LIST_VM (self)), &query, cursor,
+                                     COUNT_PAGE_SIZE, self->count_cancellable, counted_cb, call);
 }
 
 void
@@ -451,6 +457,14 @@ scc_caseload_vm_dispose (GObject *object)
 }
 
 static void
+scc_caseload_vm_finalize (GObject *object)
+{
+  g_clear_pointer (&SCC_CASELOAD_VM (object)->stage, g_free);
+
+  G_OBJECT_CLASS (scc_caseload_vm_parent_class)->finalize (object);
+}
+
+static void
 scc_caseload_vm_get_property (GObject    *object,
                               guint       prop_id,
                               GValue     *value,
@@ -462,6 +476,9 @@ scc_caseload_vm_get_property (GObject    *object,
     {
     case PROP_FILTER:
       g_value_set_int (value, self->filter);
+      break;
+    case PROP_STAGE:
+      g_value_set_string (value, self->stage);
       break;
     case PROP_N_CASES:
     case PROP_N_OVERDUE:
@@ -486,6 +503,9 @@ scc_caseload_vm_set_property (GObject      *object,
     case PROP_FILTER:
       scc_caseload_vm_set_filter (self, g_value_get_int (value));
       break;
+    case PROP_STAGE:
+      scc_caseload_vm_set_stage (self, g_value_get_string (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -499,6 +519,7 @@ scc_caseload_vm_class_init (SccCaseloadVmClass *klass)
   const GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
   object_class->dispose = scc_caseload_vm_dispose;
+  object_class->finalize = scc_caseload_vm_finalize;
   object_class->get_property = scc_caseload_vm_get_property;
   object_class->set_property = scc_caseload_vm_set_property;
 
@@ -507,6 +528,7 @@ scc_caseload_vm_class_init (SccCaseloadVmClass *klass)
 
   properties[PROP_FILTER] = g_param_spec_int ("filter", NULL, NULL, SCC_CASELOAD_ALL, SCC_CASELOAD_DUE_SOON,
                                               SCC_CASELOAD_ALL, flags | G_PARAM_WRITABLE);
+  properties[PROP_STAGE] = g_param_spec_string ("stage", NULL, NULL, NULL, flags | G_PARAM_WRITABLE);
   properties[PROP_N_CASES] = g_param_spec_int ("n-cases", NULL, NULL, -1, G_MAXINT, -1, flags);
   properties[PROP_N_OVERDUE] = g_param_spec_int ("n-overdue", NULL, NULL, -1, G_MAXINT, -1, flags);
   properties[PROP_N_DUE_SOON] = g_param_spec_int ("n-due-soon", NULL, NULL, -1, G_MAXINT, -1, flags);
@@ -549,6 +571,27 @@ scc_caseload_vm_set_filter (SccCaseloadVm     *self,
     return;
   self->filter = filter;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
+  scc_list_vm_filter_changed (SCC_LIST_VM (self));
+}
+
+const char *
+scc_caseload_vm_get_stage (SccCaseloadVm *self)
+{
+  g_return_val_if_fail (SCC_IS_CASELOAD_VM (self), NULL);
+  return self->stage;
+}
+
+void
+scc_caseload_vm_set_stage (SccCaseloadVm *self,
+                           const char    *stage)
+{
+  g_return_if_fail (SCC_IS_CASELOAD_VM (self));
+
+  if (g_strcmp0 (self->stage, stage) == 0)
+    return;
+  g_free (self->stage);
+  self->stage = g_strdup (stage);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAGE]);
   scc_list_vm_filter_changed (SCC_LIST_VM (self));
 }
 

@@ -7,6 +7,8 @@
  * deadline (its milestone's title and date) and the days left, which say
  * "Overdue by N days" in words, not only in colour.
  *
+ * The list's query (scc_list_vm_set_query) searches the caseload for a
+ * child (a name's start, UPN or NHS number) and the stage narrows it.
  * The counts (cases, overdue, due within 7 days) are asked of the server
  * with the status filters, one small call each, so they count the whole
  * caseload, not only what is loaded.
@@ -64,6 +66,10 @@ SccCaseloadVm     *scc_caseload_vm_new          (SccApiClient      *api_client);
 SccCaseloadFilter  scc_caseload_vm_get_filter   (SccCaseloadVm     *self);
 void               scc_caseload_vm_set_filter   (SccCaseloadVm     *self,
                                                  SccCaseloadFilter  filter);
+/* (nullable): only the cases in this stage ("final"); NULL for all */
+const char        *scc_caseload_vm_get_stage    (SccCaseloadVm     *self);
+void               scc_caseload_vm_set_stage    (SccCaseloadVm     *self,
+                                                 const char        *stage);
 /* Asks the server again for the three counts; -1 until known. */
 void               scc_caseload_vm_count        (SccCaseloadVm     *self);
 int                scc_caseload_vm_get_n_cases  (SccCaseloadVm     *self);

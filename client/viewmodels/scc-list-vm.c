@@ -38,6 +38,8 @@ typedef struct
 
   GType         item_type;
   guint         page_size;
+  char         *query;        /* what the list is searched for, or NULL */
+  guint         typed_id;     /* the debounce of a typed query, while it waits */
   guint         loaded : 1;   /* the first page has arrived */
   guint         has_more : 1;
 } SccListVmPrivate;
@@ -55,6 +57,7 @@ enum {
   PROP_HAS_ERROR,
   PROP_ERROR_MESSAGE,
   PROP_STATE,
+  PROP_QUERY,
   N_PROPS
 };
 
@@ -269,6 +272,7 @@ scc_list_vm_dispose (GObject *object)
   SccListVmPrivate *priv = scc_list_vm_get_instance_private (self);
 
   stop_fetch (self);
+  g_clear_handle_id (&priv->typed_id, g_source_remove);
   scc_list_vm_set_cancellable (self, NULL);
   g_clear_object (&priv->api_client);
 
@@ -285,6 +289,7 @@ scc_list_vm_finalize (GObject *object)
   g_clear_pointer (&priv->next_cursor, g_free);
   g_clear_error (&priv->error);
   g_clear_pointer (&priv->error_message, g_free);
+  g_clear_pointer (&priv->query, g_free);
 
   G_OBJECT_CLASS (scc_list_vm_parent_class)->finalize (object);
 }
@@ -372,6 +377,10 @@ scc_list_vm_set_property (GObject      *object,
       scc_list_vm_set_page_size (self, g_value_get_uint (value));
       break;
 
+    case PROP_QUERY:
+      scc_list_vm_set_query (self, g_value_get_string (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -456,6 +465,16 @@ scc_list_vm_class_init (SccListVmClass *klass)
    * "error" (nothing, and the first page failed), "empty" or "items".
    */
   properties[PROP_STATE] = g_param_spec_string ("state", NULL, NULL, "loading", ro);
+
+  /**
+   * SccListVm:query:
+   *
+   * What the list is searched for (stripped; NULL for everything), for a
+   * subclass whose fetch can search.
+   */
+  properties[PROP_QUERY] = g_param_spec_string ("query", NULL, NULL, NULL,
+                                                G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                                G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -717,4 +736,85 @@ scc_list_vm_filter_changed (SccListVm *self)
 
   if (priv->loaded || priv->fetch != NULL || priv->error != NULL)
     scc_list_vm_reload (self);
+}
+
+const char *
+scc_list_vm_get_query (SccListVm *self)
+{
+  SccListVmPrivate *priv = scc_list_vm_get_instance_private (self);
+
+  g_return_val_if_fail (SCC_IS_LIST_VM (self), NULL);
+  return priv->query;
+}
+
+/* Keeps @query (stripped; "" is NULL). Returns: FALSE if it was already so. */
+static gboolean
+keep_query (SccListVm  *self,
+            const char *query)
+{
+  SccListVmPrivate *priv = scc_list_vm_get_instance_private (self);
+  g_autofree char *stripped = query != NULL ? g_strstrip (g_strdup (query)) : NULL;
+
+  if (stripped != NULL && stripped[0] == '\0')
+    g_clear_pointer (&stripped, g_free);
+  if (g_strcmp0 (stripped, priv->query) == 0)
+    return FALSE;
+  g_free (priv->query);
+  priv->query = g_steal_pointer (&stripped);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUERY]);
+  return TRUE;
+}
+
+void
+scc_list_vm_set_query (SccListVm  *self,
+                       const char *query)
+{
+  SccListVmPrivate *priv = scc_list_vm_get_instance_private (self);
+
+  gboolean waiting;
+
+  g_return_if_fail (SCC_IS_LIST_VM (self));
+
+  /* A typed query still waiting is searched now too. */
+  waiting = priv->typed_id != 0;
+  g_clear_handle_id (&priv->typed_id, g_source_remove);
+  if (keep_query (self, query) || waiting)
+    scc_list_vm_filter_changed (self);
+}
+
+static gboolean
+typed_timeout_cb (gpointer user_data)
+{
+  SccListVm *self = user_data;
+  SccListVmPrivate *priv = scc_list_vm_get_instance_private (self);
+
+  priv->typed_id = 0;
+  scc_list_vm_filter_changed (self);
+  return G_SOURCE_REMOVE;
+}
+
+void
+scc_list_vm_set_query_typed (SccListVm  *self,
+                             const char *query)
+{
+  SccListVmPrivate *priv = scc_list_vm_get_instance_private (self);
+  gboolean waiting;
+
+  g_return_if_fail (SCC_IS_LIST_VM (self));
+
+  waiting = priv->typed_id != 0;
+  g_clear_handle_id (&priv->typed_id, g_source_remove);
+  /* A keystroke that changes nothing (a space at the end) restarts no
+   * search, but one already waiting still runs. */
+  if (keep_query (self, query) || waiting)
+    priv->typed_id = g_timeout_add (SCC_LIST_VM_TYPING_MS, typed_timeout_cb, self);
+}
+
+gboolean
+scc_list_vm_get_query_pending (SccListVm *self)
+{
+  SccListVmPrivate *priv = scc_list_vm_get_instance_private (self);
+
+  g_return_val_if_fail (SCC_IS_LIST_VM (self), FALSE);
+  return priv->typed_id != 0;
 }

@@ -16,7 +16,10 @@
  * has-more (a next cursor), and state, one of "loading", "error", "empty"
  * or "items" for a GtkStack's visible-child-name. A filter is a property of
  * the subclass whose setter calls scc_list_vm_filter_changed (a reload, once
- * the list has been asked for).
+ * the list has been asked for). One filter every searchable list has is in
+ * the base: the query, set at once (Enter) or as typed, when the reload
+ * waits SCC_LIST_VM_TYPING_MS after the last keystroke, so that typing a
+ * name asks the server once.
  *
  * A fetch runs under the view model's own GCancellable, which is also
  * cancelled when the cancellable given with scc_list_vm_set_cancellable
@@ -36,6 +39,7 @@
 G_BEGIN_DECLS
 
 #define SCC_LIST_VM_DEFAULT_PAGE_SIZE 50
+#define SCC_LIST_VM_TYPING_MS 300
 
 #define SCC_TYPE_LIST_VM (scc_list_vm_get_type ())
 
@@ -90,5 +94,14 @@ void          scc_list_vm_cancel            (SccListVm     *self);
 /* For subclasses' filter setters: reloads, unless nothing was asked for yet. */
 void          scc_list_vm_filter_changed    (SccListVm     *self);
 void          scc_list_vm_clear             (SccListVm     *self);
+
+/* The query: NULL for everything. set_query reloads now; set_query_typed
+ * after a pause in typing, and query-pending is TRUE while it waits. */
+const char   *scc_list_vm_get_query         (SccListVm     *self);
+void          scc_list_vm_set_query         (SccListVm     *self,
+                                             const char    *query);
+void          scc_list_vm_set_query_typed   (SccListVm     *self,
+                                             const char    *query);
+gboolean      scc_list_vm_get_query_pending (SccListVm     *self);
 
 G_END_DECLS

@@ -142,6 +142,21 @@ static const char * const stages[] = {
   "closed", NULL
 };
 
+/* The q (the child searched for) and stage of a list of cases */
+static void
+read_match (ScdRequest  *request,
+            const char **query,
+            const char **stage,
+            GError     **error)
+{
+  *query = scd_handler_get_query_text (request, "q", error);
+  if (*query != NULL && g_utf8_strlen (*query, -1) > SCD_CASE_QUERY_MAX_CHARS)
+    sc_set_field_error (error, "q", "must be at most %d characters", SCD_CASE_QUERY_MAX_CHARS);
+  *stage = scd_handler_get_query_text (request, "stage", error);
+  if (*stage != NULL && !g_strv_contains (stages, *stage))
+    sc_set_field_error (error, "stage", "is not a stage of a case");
+}
+
 void
 scd_case_handler_list (ScdRequest *request)
 {
@@ -155,12 +170,7 @@ scd_case_handler_list (ScdRequest *request)
 
   scd_handler_parse_limit (request, &limit, &error);
   scd_handler_parse_cursor (request, &after, &error);
-  query = scd_handler_get_query_text (request, "q", &error);
-  if (query != NULL && g_utf8_strlen (query, -1) > SCD_CASE_QUERY_MAX_CHARS)
-    sc_set_field_error (&error, "q", "must be at most %d characters", SCD_CASE_QUERY_MAX_CHARS);
-  stage = scd_handler_get_query_text (request, "stage", &error);
-  if (stage != NULL && !g_strv_contains (stages, stage))
-    sc_set_field_error (&error, "stage", "is not a stage of a case");
+  read_match (request, &query, &stage, &error);
   owner = scd_handler_get_query_text (request, "owner", &error);
   read_owner (request, owner, &owner_id, &error);
   if (error != NULL)
@@ -204,21 +214,20 @@ caseload_query (ScdRequest *request,
   const char *status = scd_handler_get_query_text (request, "status", &error);
   const char *within = scd_handler_get_query_text (request, "due_within", &error);
   const char *cursor = scd_handler_get_query_text (request, "cursor", &error);
-  ScdCaseloadStatus which = SCD_CASELOAD_ALL;
-  gint64 owner_id = default_owner;
+  ScdCaseloadFilter filter = { .owner_id = default_owner, .status = SCD_CASELOAD_ALL, .due_within = -1 };
   ScDay after_due = SC_DAY_NONE;
   gint64 after_id = 0;
-  int due_within = -1;
   guint limit = 0;
 
   scd_handler_parse_limit (request, &limit, &error);
-  read_owner (request, owner, &owner_id, &error);
+  read_owner (request, owner, &filter.owner_id, &error);
+  read_match (request, &filter.query, &filter.stage, &error);
   if (status == NULL || g_str_equal (status, "all"))
-    which = SCD_CASELOAD_ALL;
+    filter.status = SCD_CASELOAD_ALL;
   else if (g_str_equal (status, "overdue"))
-    which = SCD_CASELOAD_OVERDUE;
+    filter.status = SCD_CASELOAD_OVERDUE;
   else if (g_str_equal (status, "due"))
-    which = SCD_CASELOAD_DUE;
+    filter.status = SCD_CASELOAD_DUE;
   else
     sc_set_field_error (&error, "status", "must be overdue, due or all");
   if (within != NULL)
@@ -226,7 +235,7 @@ caseload_query (ScdRequest *request,
       guint64 value;
 
       if (g_ascii_string_to_unsigned (within, 10, 0, CASELOAD_MAX_DAYS, &value, NULL))
-        due_within = (int) value;
+        filter.due_within = (int) value;
       else
         sc_set_field_error (&error, "due_within", "must be a number of days, 0 to %d", CASELOAD_MAX_DAYS);
     }
@@ -247,8 +256,8 @@ caseload_query (ScdRequest *request,
       scd_request_reply_error (request, error);
       return;
     }
-  scd_case_store_caseload_async (scd_handler_stores (request)->cases, scd_request_get_actor (request), owner_id,
-                                 which, due_within, after_due, after_id, limit,
+  scd_case_store_caseload_async (scd_handler_stores (request)->cases, scd_request_get_actor (request), &filter,
+                                 after_due, after_id, limit,
                                  scd_request_get_cancellable (request), caseload_cb, scd_handler_hold (request));
 }
 

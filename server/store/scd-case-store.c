@@ -24,6 +24,7 @@
 #include "sc-case-rules.h"
 #include "sc-problem.h"
 #include "scd-case-store-private.h"
+#include "scd-person-query.h"
 
 struct _ScdCaseStore
 {
@@ -40,44 +41,43 @@ static const char get_sql[] =
   "SELECT " SCD_CASE_COLUMNS (SCD_CASE_REQUEST_RECEIVED)
   " FROM c JOIN person p ON p.id = c.person_id JOIN app_user o ON o.id = c.owner_id";
 
-/* $4 a name pattern (escaped, without its %), $5 a UPN, $6 a stage, $7 an
- * owner, $8 the cursor, $9 the limit */
+/* $4 .. $7 the person searched for (SCD_PERSON_MATCHES), $8 a stage, $9
+ * an owner, $10 the cursor, $11 the limit */
 static const char list_sql[] =
   "WITH page AS ("
   "  SELECT c.* FROM ehc_case c JOIN person p ON p.id = c.person_id"
   "  WHERE " SCD_CASE_VISIBLE ("c", "$2", "$3")
-  "    AND ($4::text IS NULL"
-  "         OR person_search_key(p.given_name) LIKE person_search_key($4) || '%'"
-  "         OR person_search_key(p.family_name) LIKE person_search_key($4) || '%'"
-  "         OR person_search_key(p.preferred_name) LIKE person_search_key($4) || '%')"
-  "    AND ($5::text IS NULL OR p.upn = $5::bpchar)"
-  "    AND ($6::text IS NULL OR c.stage = $6)"
-  "    AND ($7::bigint IS NULL OR c.owner_id = $7)"
-  "    AND ($8::bigint IS NULL OR c.id > $8)"
-  "  ORDER BY c.id LIMIT $9::integer + 1),"
+  "    AND " SCD_PERSON_MATCHES ("$4", "$5", "$6", "$7")
+  "    AND ($8::text IS NULL OR c.stage = $8)"
+  "    AND ($9::bigint IS NULL OR c.owner_id = $9)"
+  "    AND ($10::bigint IS NULL OR c.id > $10)"
+  "  ORDER BY c.id LIMIT $11::integer + 1),"
   " audit AS ("
   "  INSERT INTO audit_entry (actor, outcome, resource_ids)"
-  "  SELECT $1, 'success', array(SELECT id::text FROM page ORDER BY id LIMIT $9::integer))"
+  "  SELECT $1, 'success', array(SELECT id::text FROM page ORDER BY id LIMIT $11::integer))"
   "SELECT " SCD_CASE_COLUMNS (SCD_CASE_REQUEST_RECEIVED)
   " FROM page c JOIN person p ON p.id = c.person_id JOIN app_user o ON o.id = c.owner_id ORDER BY c.id";
 
-/* $4 the owner (NULL: everyone's, the team's deadlines), $5 the status
- * (all, overdue, due), $6 at most this many days ahead (or NULL), $7 and $8
- * the cursor (due date and id), $9 the limit, $10 today. One owner's is
+/* $4 .. $7 the person searched for (SCD_PERSON_MATCHES), $8 a stage, $9
+ * the owner (NULL: everyone's, the team's deadlines), $10 the status (all,
+ * overdue, due), $11 at most this many days ahead (or NULL), $12 and $13
+ * the cursor (due date and id), $14 the limit, $15 today. One owner's is
  * served by ehc_case_caseload_idx (owner_id, next_due). */
 static const char caseload_sql[] =
   "WITH page AS ("
-  "  SELECT c.* FROM ehc_case c"
-  "  WHERE ($4::bigint IS NULL OR c.owner_id = $4::bigint) AND c.next_due IS NOT NULL"
+  "  SELECT c.* FROM ehc_case c JOIN person p ON p.id = c.person_id"
+  "  WHERE ($9::bigint IS NULL OR c.owner_id = $9::bigint) AND c.next_due IS NOT NULL"
   "    AND " SCD_CASE_VISIBLE ("c", "$2", "$3")
-  "    AND ($5::text = 'all' OR ($5 = 'overdue' AND c.next_due < $10::date)"
-  "         OR ($5 = 'due' AND c.next_due >= $10::date))"
-  "    AND ($6::integer IS NULL OR c.next_due <= $10::date + $6::integer)"
-  "    AND ($7::date IS NULL OR (c.next_due, c.id) > ($7::date, $8::bigint))"
-  "  ORDER BY c.next_due, c.id LIMIT $9::integer + 1),"
+  "    AND " SCD_PERSON_MATCHES ("$4", "$5", "$6", "$7")
+  "    AND ($8::text IS NULL OR c.stage = $8)"
+  "    AND ($10::text = 'all' OR ($10 = 'overdue' AND c.next_due < $15::date)"
+  "         OR ($10 = 'due' AND c.next_due >= $15::date))"
+  "    AND ($11::integer IS NULL OR c.next_due <= $15::date + $11::integer)"
+  "    AND ($12::date IS NULL OR (c.next_due, c.id) > ($12::date, $13::bigint))"
+  "  ORDER BY c.next_due, c.id LIMIT $14::integer + 1),"
   " audit AS ("
   "  INSERT INTO audit_entry (actor, outcome, resource_ids)"
-  "  SELECT $1, 'success', array(SELECT id::text FROM page ORDER BY next_due, id LIMIT $9::integer))"
+  "  SELECT $1, 'success', array(SELECT id::text FROM page ORDER BY next_due, id LIMIT $14::integer))"
   "SELECT " SCD_CASE_COLUMNS (SCD_CASE_REQUEST_RECEIVED) ","
   " to_char(c.next_due, 'YYYY-MM-DD') || '.' || c.id AS cursor"
   " FROM page c JOIN person p ON p.id = c.person_id JOIN app_user o ON o.id = c.owner_id"
@@ -405,32 +405,6 @@ decode_page (PGresult  *pg,
   return page;
 }
 
-static gboolean
-looks_like_upn (const char *text)
-{
-  if (strlen (text) != 13 || !g_ascii_isalpha (text[0]) || !g_ascii_isalnum (text[12]))
-    return FALSE;
-  for (guint i = 1; i < 12; i++)
-    if (!g_ascii_isdigit (text[i]))
-      return FALSE;
-  return TRUE;
-}
-
-/* A LIKE pattern matching @text literally */
-static char *
-like_escape (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '\\' || *p == '%' || *p == '_')
-        g_string_append_c (out, '\\');
-      g_string_append_c (out, *p);
-    }
-  return g_string_free (out, FALSE);
-}
-
 void
 scd_case_store_list_async (ScdCaseStore        *self,
                            const ScdActor      *actor,
@@ -445,26 +419,13 @@ scd_case_store_list_async (ScdCaseStore        *self,
 {
   GTask *task = task_new (self, 0, cancellable, callback, user_data, scd_case_store_list_async);
   g_autoptr(ScdParams) params = _scd_case_params_new (actor);
-  g_autofree char *text = g_strstrip (g_strdup (query != NULL ? query : ""));
+  g_auto(ScdPersonQuery) match = { 0 };
 
   g_return_if_fail (limit > 0);
 
   ((Ask *) g_task_get_task_data (task))->limit = limit;
-  if (*text == '\0')
-    {
-      scd_params_add (params, NULL);
-      scd_params_add (params, NULL);
-    }
-  else if (looks_like_upn (text))
-    {
-      scd_params_add (params, NULL);
-      g_ptr_array_add (params, g_ascii_strup (text, -1));
-    }
-  else
-    {
-      g_ptr_array_add (params, like_escape (text));
-      scd_params_add (params, NULL);
-    }
+  scd_person_query_init (&match, query);
+  scd_person_query_add_params (&match, params);
   scd_params_add (params, stage);
   scd_params_add_id (params, owner_id);
   scd_params_add_id (params, after);
@@ -498,31 +459,33 @@ decode_caseload (PGresult  *pg,
 }
 
 void
-scd_case_store_caseload_async (ScdCaseStore        *self,
-                               const ScdActor      *actor,
-                               gint64               owner_id,
-                               ScdCaseloadStatus    status,
-                               int                  due_within,
-                               ScDay                after_due,
-                               gint64               after_id,
-                               guint                limit,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
+scd_case_store_caseload_async (ScdCaseStore            *self,
+                               const ScdActor          *actor,
+                               const ScdCaseloadFilter *filter,
+                               ScDay                    after_due,
+                               gint64                   after_id,
+                               guint                    limit,
+                               GCancellable            *cancellable,
+                               GAsyncReadyCallback      callback,
+                               gpointer                 user_data)
 {
   static const char * const statuses[] = { "all", "overdue", "due" };
   GTask *task = task_new (self, 0, cancellable, callback, user_data, scd_case_store_caseload_async);
   g_autoptr(ScdParams) params = _scd_case_params_new (actor);
+  g_auto(ScdPersonQuery) match = { 0 };
   char day[SC_DAY_STRING_SIZE];
 
   g_return_if_fail (limit > 0);
-  g_return_if_fail ((guint) status < G_N_ELEMENTS (statuses));
+  g_return_if_fail ((guint) filter->status < G_N_ELEMENTS (statuses));
 
   ((Ask *) g_task_get_task_data (task))->limit = limit;
-  scd_params_add_id (params, owner_id);
-  scd_params_add (params, statuses[status]);
-  if (due_within >= 0)
-    scd_params_add_int (params, due_within);
+  scd_person_query_init (&match, filter->query);
+  scd_person_query_add_params (&match, params);
+  scd_params_add (params, filter->stage);
+  scd_params_add_id (params, filter->owner_id);
+  scd_params_add (params, statuses[filter->status]);
+  if (filter->due_within >= 0)
+    scd_params_add_int (params, filter->due_within);
   else
     scd_params_add (params, NULL);
   scd_params_add (params, after_due != SC_DAY_NONE ? sc_day_format (after_due, day) : NULL);

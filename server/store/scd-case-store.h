@@ -74,9 +74,10 @@ ScCase        *scd_case_store_get_finish        (ScdCaseStore        *self,
                                                  GAsyncResult        *result,
                                                  GError             **error);
 
-/* One page, by id, of the cases the actor may see. @query: NULL, a UPN, or
- * the start of a name (given, family or preferred; case and accents
- * ignored); @stage, @owner_id (0: any) narrow it. */
+/* One page, by id, of the cases the actor may see. @query: NULL, or the
+ * child as the people search reads it (the start of a name's words, case
+ * and accents ignored; a UPN; an NHS number or ULN; a date of birth);
+ * @stage, @owner_id (0: any) narrow it. */
 void           scd_case_store_list_async        (ScdCaseStore        *self,
                                                  const ScdActor      *actor,
                                                  const char          *query,
@@ -101,21 +102,33 @@ typedef enum
   SCD_CASELOAD_DUE,       /* its next deadline is today or later */
 } ScdCaseloadStatus;
 
-/* One page of @owner_id's cases that have an open deadline, the earliest
- * next deadline first (ties by id): a caseworker's day. @due_within: only
- * deadlines at most this many days from today (-1: any). @after_due and
- * @after_id: the cursor (SC_DAY_NONE and 0 for the first page). */
-void           scd_case_store_caseload_async    (ScdCaseStore        *self,
-                                                 const ScdActor      *actor,
-                                                 gint64               owner_id,
-                                                 ScdCaseloadStatus    status,
-                                                 int                  due_within,
-                                                 ScDay                after_due,
-                                                 gint64               after_id,
-                                                 guint                limit,
-                                                 GCancellable        *cancellable,
-                                                 GAsyncReadyCallback  callback,
-                                                 gpointer             user_data);
+/* Which cases of a caseload: @owner_id's (0: everyone's, the team's
+ * deadlines), with @status, their deadline at most @due_within days from
+ * today (-1: any), their child found by @query (nullable: read as the
+ * people search reads it: a name's start, a UPN, an NHS number or ULN, a
+ * date of birth) and in @stage (nullable). */
+typedef struct
+{
+  gint64             owner_id;
+  ScdCaseloadStatus  status;
+  int                due_within;
+  const char        *query;
+  const char        *stage;
+} ScdCaseloadFilter;
+
+/* One page of the cases of @filter that have an open deadline, the
+ * earliest next deadline first (ties by id): a caseworker's day.
+ * @after_due and @after_id: the cursor (SC_DAY_NONE and 0 for the first
+ * page). */
+void           scd_case_store_caseload_async    (ScdCaseStore            *self,
+                                                 const ScdActor          *actor,
+                                                 const ScdCaseloadFilter *filter,
+                                                 ScDay                    after_due,
+                                                 gint64                   after_id,
+                                                 guint                    limit,
+                                                 GCancellable            *cancellable,
+                                                 GAsyncReadyCallback      callback,
+                                                 gpointer                 user_data);
 /* Returns: (transfer full) (element-type ScCase); @next_cursor
  * "YYYY-MM-DD.ID", or NULL on the last page */
 GPtrArray     *scd_case_store_caseload_finish   (ScdCaseStore        *self,

@@ -22,6 +22,7 @@
 
 #include "sc-identifiers.h"
 #include "sc-problem.h"
+#include "scd-person-query.h"
 #include "scd-person-store.h"
 #include "scd-store-private.h"
 
@@ -169,23 +170,11 @@ static const char search_number_sql[] =
   SEARCH_SQL ("p.nhs_number = $2::bpchar OR p.uln = $2::bpchar", "$3", "$4");
 static const char search_dob_sql[] = SEARCH_SQL ("p.date_of_birth = $2::date", "$3", "$4");
 
-/* A name, or a word of it after a space or a hyphen, starts with the
- * search key @word (a LIKE pattern with its wildcards escaped). */
-#define NAME_STARTS(column, word) \
-  "person_search_key(p." column ") LIKE " word " || '%'" \
-  " OR person_search_key(p." column ") LIKE '% ' || " word " || '%'" \
-  " OR person_search_key(p." column ") LIKE '%-' || " word " || '%'"
-#define ANY_NAME_STARTS(word) \
-  NAME_STARTS ("given_name", word) " OR " NAME_STARTS ("family_name", word) \
-  " OR " NAME_STARTS ("preferred_name", word)
-
 /* $2 the words (text[]): the first found through the indexes, each other
  * checked on the rows found. */
 static const char search_name_sql[] =
-  SEARCH_SQL ("(" ANY_NAME_STARTS ("person_search_key(($2::text[])[1])") ")"
-              " AND NOT EXISTS (SELECT 1 FROM unnest($2::text[]) AS w(word)"
-              "                 WHERE NOT (" ANY_NAME_STARTS ("person_search_key(w.word)") "))",
-              "$3", "$4");
+  SEARCH_SQL ("(" SCD_ANY_NAME_STARTS ("person_search_key(($2::text[])[1])") ")"
+              " AND " SCD_EVERY_WORD_STARTS ("$2"), "$3", "$4");
 
 static void
 scd_person_store_class_init (ScdPersonStoreClass *klass)
@@ -424,57 +413,6 @@ input_text (JsonObject *input)
 
 /* --- search -------------------------------------------------------------- */
 
-/* The search key's words as LIKE patterns: '\', '%' and '_' escaped. */
-static char *
-like_words (const char *query)
-{
-  g_auto(GStrv) words = g_strsplit_set (query, " \t\n\r", -1);
-  g_autoptr(GString) out = g_string_new ("{");
-  guint n = 0;
-
-  for (guint i = 0; words[i] != NULL && n < SCD_PERSON_QUERY_MAX_WORDS; i++)
-    {
-      if (*words[i] == '\0')
-        continue;
-      g_string_append (out, n++ > 0 ? ",\"" : "\"");
-      for (const char *p = words[i]; *p != '\0'; p++)
-        {
-          if (*p == '\\' || *p == '%' || *p == '_')
-            g_string_append (out, "\\\\");
-          if (*p == '"' || *p == '\\')
-            g_string_append_c (out, '\\');
-          g_string_append_c (out, *p);
-        }
-      g_string_append_c (out, '"');
-    }
-  g_string_append_c (out, '}');
-  return n > 0 ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
-}
-
-static gboolean
-looks_like_upn (const char *query)
-{
-  if (strlen (query) != SC_UPN_LENGTH || !g_ascii_isalpha (query[0]) ||
-      !g_ascii_isalnum (query[SC_UPN_LENGTH - 1]))
-    return FALSE;
-  for (guint i = 1; i < SC_UPN_LENGTH - 1; i++)
-    if (!g_ascii_isdigit (query[i]))
-      return FALSE;
-  return TRUE;
-}
-
-static gboolean
-looks_like_date (const char *query)
-{
-  guint year, month, day;
-
-  return strlen (query) == 10 && query[4] == '-' && query[7] == '-' &&
-         g_ascii_isdigit (query[0]) && g_ascii_isdigit (query[3]) && g_ascii_isdigit (query[5]) &&
-         g_ascii_isdigit (query[6]) && g_ascii_isdigit (query[8]) && g_ascii_isdigit (query[9]) &&
-         sscanf (query, "%4u-%2u-%2u", &year, &month, &day) == 3 &&
-         g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year);
-}
-
 void
 scd_person_store_search_async (ScdPersonStore      *self,
                                const ScdActor      *actor,
@@ -487,40 +425,24 @@ scd_person_store_search_async (ScdPersonStore      *self,
 {
   GTask *task = task_new (self, 0, cancellable, callback, user_data, scd_person_store_search_async);
   g_autoptr(ScdParams) params = scd_store_params_new (actor);
-  g_autofree char *text = g_strstrip (g_strdup (query != NULL ? query : ""));
-  g_autofree char *number = sc_nhs_number_normalise (text);
-  g_autofree char *words = NULL;
-  const char *sql;
+  g_auto(ScdPersonQuery) match = { 0 };
+  const char *sql = list_sql;
+  const char *value = NULL;
 
   g_return_if_fail (limit > 0);
 
   ((Ask *) g_task_get_task_data (task))->limit = limit;
-  if (*text == '\0')
-    sql = list_sql;
-  else if (looks_like_date (text))
-    {
-      sql = search_dob_sql;
-      scd_params_add (params, text);
-    }
-  else if (number != NULL)
-    {
-      sql = search_number_sql;
-      scd_params_add (params, number);
-    }
-  else if (looks_like_upn (text))
-    {
-      g_autofree char *upper = g_ascii_strup (text, -1);
-
-      sql = search_upn_sql;
-      scd_params_add (params, upper);
-    }
-  else if ((words = like_words (text)) != NULL)
-    {
-      sql = search_name_sql;
-      scd_params_add (params, words);
-    }
-  else
-    sql = list_sql;
+  scd_person_query_init (&match, query);
+  if ((value = match.date) != NULL)
+    sql = search_dob_sql;
+  else if ((value = match.number) != NULL)
+    sql = search_number_sql;
+  else if ((value = match.upn) != NULL)
+    sql = search_upn_sql;
+  else if ((value = match.words) != NULL)
+    sql = search_name_sql;
+  if (value != NULL)
+    scd_params_add (params, value);
   scd_params_add_id (params, after);
   scd_params_add_int (params, limit);
   scd_store_run (SCD_STORE (self), sql, params, decode_page, scd_page_free, task);

@@ -31,9 +31,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ScdPersonStore, scd_person_store, SCD, PERSON_STORE, ScdStore)
 
-/* The longest search text (characters) and its most words. */
+/* The longest search text, in characters. */
 #define SCD_PERSON_QUERY_MAX_CHARS 200
-#define SCD_PERSON_QUERY_MAX_WORDS 5
 
 ScdPersonStore *scd_person_store_new            (ScdDb               *db);
 

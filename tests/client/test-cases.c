@@ -17,6 +17,8 @@
 
 #include "config.h"
 
+#include "sc-case-rules.h"
+
 #include "sc-error.h"
 #include "sc-problem.h"
 #include "sc-test-daemon.h"
@@ -95,9 +97,10 @@ caseload (SccApiClient *client,
 {
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
+  SccCaseloadQuery query = { .owner = "me", .status = status, .due_within = due_within };
   GPtrArray *cases;
 
-  scc_api_client_get_caseload_async (client, "me", status, due_within, NULL, 0, NULL, store_result_cb, &result);
+  scc_api_client_get_caseload_async (client, &query, NULL, 0, NULL, store_result_cb, &result);
   scc_test_wait_until (result_ready, &result, 30);
   cases = scc_api_client_get_caseload_finish (client, result, NULL, &error);
   g_assert_no_error (error);
@@ -227,13 +230,11 @@ test_caseload (void)
   SccCaseloadVm *vm;
   g_autoptr(SccCaseRow) first = NULL;
 
+  /* A caseworker's day starts at their caseload, which home offers too. */
   scc_test_sign_in_as ("caseworker", SC_TEST_DEMO_PASSWORD);
-  scc_test_wait_page ("home");
+  scc_test_wait_page ("caseload");
   places = scc_home_page_dup_place_titles (SCC_HOME_PAGE (scc_test_page ("home")));
   g_assert_cmpstr (places[0], ==, "My _Caseload");
-
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "caseload"));
-  scc_test_wait_page ("caseload");
   vm = scc_caseload_page_get_view_model (SCC_CASELOAD_PAGE (scc_test_page ("caseload")));
   scc_test_wait_until (list_settled, vm, 30);
   scc_test_wait_until (counted, vm, 30);
@@ -256,6 +257,41 @@ test_caseload (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (vm)), ==, 1);
   scc_caseload_vm_set_filter (vm, SCC_CASELOAD_ALL);
   scc_test_wait_until (list_settled, vm, 30);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (vm)), ==, 3);
+
+  /* The search, by keyboard: Ctrl+F, the start of a name, Enter; the
+   * keyboard goes to what was found. */
+  scc_window_test_focus ();
+  scc_test_press_keys ("ctrl+f", NULL);
+  scc_test_run_for (100);
+  g_assert_true (scc_test_has_focus (scc_test_child ("caseload", "search_entry")));
+  scc_test_type_text ("okaf");
+  scc_test_press_keys ("Return", NULL);
+  scc_test_wait_until (list_settled, vm, 30);
+  g_assert_cmpstr (scc_list_vm_get_query (SCC_LIST_VM (vm)), ==, "okaf");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (vm)), ==, 1);
+  g_clear_object (&first);
+  first = g_list_model_get_item (G_LIST_MODEL (vm), 0);
+  g_assert_cmpstr (scc_case_row_get_child_name (first), ==, "Ben Okafor");
+  g_assert_true (scc_test_has_focus (GTK_WIDGET (scc_list_page_get_view (SCC_LIST_PAGE (scc_test_page ("caseload"))))));
+  /* The counts are the whole caseload's, whatever is searched. */
+  g_assert_cmpint (scc_caseload_vm_get_n_cases (vm), ==, 3);
+  scc_test_save_screenshot (GTK_WIDGET (window), "caseload-search.png");
+
+  /* No case of this caseload is at the final stage. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (scc_test_child ("caseload", "stage_filter")), SC_CASE_STAGE_FINAL);
+  scc_test_wait_until (list_settled, vm, 30);
+  g_assert_cmpstr (scc_caseload_vm_get_stage (vm), ==, "final");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (vm)), ==, 0);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (scc_test_child ("caseload", "stage_filter")), SC_CASE_STAGE_REQUESTED);
+  scc_test_wait_until (list_settled, vm, 30);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (vm)), ==, 1);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (scc_test_child ("caseload", "stage_filter")), 0);
+
+  /* Emptied by keyboard, the search finds every case again. */
+  scc_test_press_keys ("ctrl+f", "ctrl+a", "BackSpace", "Return", NULL);
+  scc_test_wait_until (list_settled, vm, 30);
+  g_assert_null (scc_list_vm_get_query (SCC_LIST_VM (vm)));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (vm)), ==, 3);
 }
 

@@ -103,7 +103,7 @@ test_banner (void)
 
   g_assert_nonnull (banner);
   scc_test_sign_in_as ("caseworker", SC_TEST_DEMO_PASSWORD);
-  scc_test_wait_page ("home");
+  scc_test_wait_page ("caseload");
   g_assert_false (scc_offline_banner_get_revealed (home_banner));
 
   g_action_group_activate_action (G_ACTION_GROUP (window), "show-page", g_variant_new_string ("account"));

@@ -38,7 +38,7 @@ list_settled (gpointer user_data)
   SccListVm *list = SCC_LIST_VM (scc_people_page_get_view_model (people_page ()));
 
   return scc_list_vm_get_loaded (list) && !scc_list_vm_get_loading (list) &&
-         !scc_person_list_vm_get_pending (scc_people_page_get_view_model (people_page ()));
+         !scc_list_vm_get_query_pending (SCC_LIST_VM (scc_people_page_get_view_model (people_page ())));
 }
 
 static void
@@ -106,7 +106,7 @@ test_caseworker_home (void)
   g_auto(GStrv) places = NULL;
 
   scc_test_sign_in_as ("caseworker", SC_TEST_DEMO_PASSWORD);
-  scc_test_wait_page ("home");
+  scc_test_wait_page ("caseload");
   places = scc_home_page_dup_place_titles (SCC_HOME_PAGE (scc_test_page ("home")));
   g_assert_cmpuint (g_strv_length (places), ==, 2);
   g_assert_cmpstr (places[0], ==, "My _Caseload");
@@ -212,7 +212,7 @@ test_search (void)
   g_assert_true (scc_test_has_focus (GTK_WIDGET (search)));
   scc_test_type_text ("keyb");
   wait_list ();
-  g_assert_cmpstr (scc_person_list_vm_get_q (scc_people_page_get_view_model (people_page ())), ==, "keyb");
+  g_assert_cmpstr (scc_list_vm_get_query (SCC_LIST_VM (scc_people_page_get_view_model (people_page ()))), ==, "keyb");
   g_assert_cmpuint (n_rows (), ==, 2);
   scc_test_save_screenshot (GTK_WIDGET (window), "people.png");
 

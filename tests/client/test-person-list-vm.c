@@ -57,7 +57,7 @@ static gboolean
 list_settled (gpointer user_data)
 {
   return scc_list_vm_get_loaded (SCC_LIST_VM (user_data)) && !scc_list_vm_get_loading (SCC_LIST_VM (user_data)) &&
-         !scc_person_list_vm_get_pending (SCC_PERSON_LIST_VM (user_data));
+         !scc_list_vm_get_query_pending (SCC_LIST_VM (user_data));
 }
 
 static gboolean
@@ -181,7 +181,7 @@ search (Fixture    *fixture,
   GListModel *list = G_LIST_MODEL (fixture->people);
   g_autoptr(GString) names = g_string_new ("");
 
-  scc_person_list_vm_set_q (fixture->people, q);
+  scc_list_vm_set_query (SCC_LIST_VM (fixture->people), q);
   if (!scc_list_vm_get_loaded (SCC_LIST_VM (fixture->people)))
     scc_list_vm_reload (SCC_LIST_VM (fixture->people));
   scc_test_wait_until (list_settled, fixture->people, 30);
@@ -225,11 +225,11 @@ test_typed (Fixture       *fixture,
   fixture->n_reloads = 0;
   for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
     {
-      scc_person_list_vm_set_q_typed (fixture->people, typed[i]);
+      scc_list_vm_set_query_typed (SCC_LIST_VM (fixture->people), typed[i]);
       scc_test_run_for (50);
     }
-  g_assert_true (scc_person_list_vm_get_pending (fixture->people));
-  g_assert_cmpstr (scc_person_list_vm_get_q (fixture->people), ==, "smit");
+  g_assert_true (scc_list_vm_get_query_pending (SCC_LIST_VM (fixture->people)));
+  g_assert_cmpstr (scc_list_vm_get_query (SCC_LIST_VM (fixture->people)), ==, "smit");
   g_assert_cmpuint (fixture->n_reloads, ==, 0);
   scc_test_wait_until (list_settled, fixture->people, 30);
   /* One search, for what was typed last. */
@@ -237,6 +237,18 @@ test_typed (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
   first = g_list_model_get_item (list, 0);
   g_assert_cmpstr (sc_person_get_family_name (first), ==, "Smith");
+
+  /* Enter while a typed search waits searches now, once. */
+  fixture->n_reloads = 0;
+  scc_list_vm_set_query_typed (SCC_LIST_VM (fixture->people), "nobody at all");
+  g_assert_true (scc_list_vm_get_query_pending (SCC_LIST_VM (fixture->people)));
+  scc_list_vm_set_query (SCC_LIST_VM (fixture->people), "nobody at all");
+  g_assert_false (scc_list_vm_get_query_pending (SCC_LIST_VM (fixture->people)));
+  g_assert_cmpuint (fixture->n_reloads, ==, 1);
+  scc_test_wait_until (list_settled, fixture->people, 30);
+  scc_test_run_for (SCC_LIST_VM_TYPING_MS + 100);
+  g_assert_cmpuint (fixture->n_reloads, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
 }
 
 static void

@@ -9,7 +9,8 @@
  *    filled in and the focus in the password field; the typed input is
  *    still in the form. Signing in again as manager goes back to Account
  *    with the input as it was and a notice to submit again.
- *  - the same, but someone else signs in: they start at home, and the
+ *  - the same, but someone else signs in: they start where their role
+ *    starts (a caseworker at their caseload), and the
  *    previous user's input is gone.
  *
  * Saves docs/screenshots/session-expired.png.
@@ -113,9 +114,10 @@ test_other_user (void)
   g_assert_cmpstr (scc_window_get_visible_page (window), ==, "sign-in");
   g_assert_true (scc_form_vm_get_has_input (form));
 
-  /* Someone else signs in on this computer: nothing of the form survives. */
+  /* Someone else signs in on this computer: nothing of the form survives,
+   * and they start where their role starts (a caseworker: the caseload). */
   scc_test_sign_in_as ("caseworker", SC_TEST_DEMO_PASSWORD);
-  scc_test_wait_page ("home");
+  scc_test_wait_page ("caseload");
 
   g_assert_cmpstr (scc_home_page_get_welcome_text (SCC_HOME_PAGE (scc_test_page ("home"))), ==,
                    "Welcome, Asha Patel");

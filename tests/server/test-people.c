@@ -361,6 +361,7 @@ test_search (Fixture       *fixture,
     { "smith", j },
     { "zoe o'b", z },          /* every word */
     { "zoe smith", "" },
+    { "jo brien", "" },        /* Jo has no preferred name: it matches no word */
     { "nobody", "" },
     { "%", "" },               /* no wildcards */
     { "_o", "" },

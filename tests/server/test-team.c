@@ -146,6 +146,69 @@ test_workload_and_deadlines (Fixture       *fixture,
   }
 }
 
+/* The number of cases a caseload read finds, or its status when refused */
+static int
+caseload_count (Fixture    *fixture,
+                const char *token,
+                const char *query)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/caseload?%s", query);
+  g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, token, "GET", path, NULL, NULL);
+
+  if (r->status != 200)
+    return -(int) r->status;
+  return (int) json_array_get_length (items_of (r));
+}
+
+static void
+test_caseload_search (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *worker = sc_test_sign_in (fixture->daemon, "caseworker", SC_TEST_DEMO_PASSWORD);
+  g_autofree char *manager = sc_test_sign_in (fixture->daemon, "manager", SC_TEST_DEMO_PASSWORD);
+  g_autofree char *lately = today_plus (-40);
+  g_autoptr(ScTestResponse) p = NULL;
+  g_autoptr(ScTestResponse) c = NULL;
+  g_autofree char *body = NULL;
+
+  open_case (fixture, worker, "Ólafsdóttir", lately, 0);
+  open_case (fixture, worker, "Brown-Okafor", lately, 0);
+  open_case (fixture, manager, "Olander", lately, user_id (fixture, "manager"));
+  p = sc_test_authed (fixture->daemon, worker, "POST", "/api/v1/people",
+                      "{\"given_name\":\"Ada\",\"family_name\":\"Numbered\",\"date_of_birth\":\"2015-02-03\","
+                      "\"upn\":\"B801200005001\",\"nhs_number\":\"943 476 5919\"}", NULL);
+  g_assert_cmpuint (p->status, ==, 201);
+  body = g_strdup_printf ("{\"person_id\":%" G_GINT64_FORMAT ",\"request_received\":\"%s\","
+                          "\"request_source\":\"setting\"}", sc_test_response_get_int (p, "id"), lately);
+  c = sc_test_authed (fixture->daemon, worker, "POST", "/api/v1/cases", body, NULL);
+  g_assert_cmpuint (c->status, ==, 201);
+
+  g_assert_cmpint (caseload_count (fixture, worker, "owner=me"), ==, 3);
+  /* the start of any word of a name, accents and case ignored; only the
+   * owner's cases, not the manager's Olander */
+  g_assert_cmpint (caseload_count (fixture, worker, "q=olaf"), ==, 1);
+  g_assert_cmpint (caseload_count (fixture, worker, "q=OKA"), ==, 1);
+  g_assert_cmpint (caseload_count (fixture, worker, "q=sam%20brown"), ==, 1);
+  g_assert_cmpint (caseload_count (fixture, worker, "q=sam%20green"), ==, 0);
+  g_assert_cmpint (caseload_count (fixture, worker, "q=b801200005001"), ==, 1);
+  g_assert_cmpint (caseload_count (fixture, worker, "q=9434765919"), ==, 1);
+  g_assert_cmpint (caseload_count (fixture, worker, "q=943%20476%205919"), ==, 1);
+  g_assert_cmpint (caseload_count (fixture, worker, "q=2015-02-03"), ==, 1);
+  g_assert_cmpint (caseload_count (fixture, worker, "q=100%25"), ==, 0);
+  g_assert_cmpint (caseload_count (fixture, worker, "stage=requested"), ==, 3);
+  g_assert_cmpint (caseload_count (fixture, worker, "stage=final"), ==, 0);
+  g_assert_cmpint (caseload_count (fixture, worker, "stage=final&q=olaf"), ==, 0);
+  g_assert_cmpint (caseload_count (fixture, worker, "stage=nothing"), ==, -422);
+  /* the team's deadlines search the same way */
+  {
+    g_autoptr(ScTestResponse) d = sc_test_authed (fixture->daemon, manager, "GET", "/api/v1/deadlines?q=ol", NULL,
+                                                  NULL);
+
+    g_assert_cmpuint (d->status, ==, 200);
+    g_assert_cmpint (json_array_get_length (items_of (d)), ==, 2);
+  }
+}
+
 static void
 test_handover (Fixture       *fixture,
                gconstpointer  data)
@@ -344,6 +407,8 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/server/team/workload-and-deadlines", Fixture, NULL, sc_test_server_setup,
               test_workload_and_deadlines, sc_test_server_teardown);
+  g_test_add ("/server/team/caseload-search", Fixture, NULL, sc_test_server_setup, test_caseload_search,
+              sc_test_server_teardown);
   g_test_add ("/server/team/advice", Fixture, NULL, sc_test_server_setup, test_advice, sc_test_server_teardown);
   g_test_add ("/server/team/handover", Fixture, NULL, sc_test_server_setup, test_handover, sc_test_server_teardown);
   return g_test_run ();
