@@ -57,6 +57,8 @@ static const ScdRoute routes[] = {
   { "GET", "/api/v1/cases/{id}/timeline", scd_case_handler_timeline, CASE_READERS, "case.timeline.read", "case" },
 
   { "GET", "/api/v1/caseload", scd_case_handler_caseload, CASE_READERS, "caseload.read", "case" },
+  { "GET", "/api/v1/caseload/counts", scd_case_handler_caseload_counts, CASE_READERS, "caseload.counts.read",
+    "case" },
   { "GET", "/api/v1/advice-requests", scd_case_handler_advice, CASE_READERS, "advice.list", "case" },
   { "POST", "/api/v1/caseload/handover", scd_case_handler_handover, MANAGERS, "caseload.handover", "case" },
   { "GET", "/api/v1/deadlines", scd_case_handler_deadlines, MANAGERS, "deadlines.read", "case" },

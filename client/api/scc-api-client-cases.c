@@ -246,6 +246,62 @@ scc_api_client_get_caseload_finish (SccApiClient  *self,
   return page_finish (self, result, scc_api_client_get_caseload_async, next_cursor, error);
 }
 
+static void
+counts_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  ScWorkload *counts;
+
+  node = _scc_api_client_request_finish (SCC_API_CLIENT (object), result, NULL, NULL, &error);
+  if (node == NULL || (counts = sc_workload_new_from_json (node, &error)) == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, counts, (GDestroyNotify) sc_workload_free);
+}
+
+/**
+ * scc_api_client_get_caseload_counts_async:
+ * @owner: (nullable): "me" (the default) or a user's id
+ *
+ * GET /api/v1/caseload/counts: how many cases the caseload holds, how many
+ * are overdue and how many due within the week.
+ */
+void
+scc_api_client_get_caseload_counts_async (SccApiClient        *self,
+                                          const char          *owner,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data)
+{
+  g_autoptr(GString) path = g_string_new ("/caseload/counts");
+  GTask *task;
+
+  g_return_if_fail (SCC_IS_API_CLIENT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, scc_api_client_get_caseload_counts_async);
+  append_query (path, "owner", owner);
+  _scc_api_client_request_async (self, "GET", path->str, NULL, NULL, SCC_API_REQUEST_DEFAULT,
+                                 cancellable, counts_cb, task);
+}
+
+/**
+ * scc_api_client_get_caseload_counts_finish:
+ *
+ * Returns: (transfer full): the counts, or NULL
+ */
+ScWorkload *
+scc_api_client_get_caseload_counts_finish (SccApiClient  *self,
+                                           GAsyncResult  *result,
+                                           GError       **error)
+{
+  return model_finish (self, result, scc_api_client_get_caseload_counts_async, error);
+}
+
 void
 scc_api_client_get_case_async (SccApiClient        *self,
                                gint64               id,

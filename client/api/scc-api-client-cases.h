@@ -14,6 +14,7 @@
 #include "sc-case.h"
 #include "sc-case-event.h"
 #include "sc-clock.h"
+#include "sc-workload.h"
 
 #include "scc-api-client.h"
 
@@ -57,6 +58,16 @@ GPtrArray    *scc_api_client_get_caseload_finish   (SccApiClient        *self,
                                                     GAsyncResult        *result,
                                                     char               **next_cursor,
                                                     GError             **error);
+/* GET /api/v1/caseload/counts: @owner's (nullable: "me") cases, overdue,
+ * due this week. */
+void          scc_api_client_get_caseload_counts_async  (SccApiClient        *self,
+                                                         const char          *owner,
+                                                         GCancellable        *cancellable,
+                                                         GAsyncReadyCallback  callback,
+                                                         gpointer             user_data);
+ScWorkload   *scc_api_client_get_caseload_counts_finish (SccApiClient        *self,
+                                                         GAsyncResult        *result,
+                                                         GError             **error);
 /* GET /api/v1/cases/{id}: the case with its version (its ETag). */
 void          scc_api_client_get_case_async        (SccApiClient        *self,
                                                     gint64               id,

@@ -3,8 +3,8 @@
  * SccCaseloadVm and SccCaseRow: see scc-caseload-vm.h. A page is one call
  * of scc_api_client_get_caseload_async with the filter as it is when the
  * page is asked for; each case becomes an SccCaseRow worked out against
- * today once, when it arrives. A count pages through its status filter
- * (500 a page) and counts the cases.
+ * today once, when it arrives. The counts are one call of
+ * scc_api_client_get_caseload_counts_async.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,8 +20,6 @@
 
 #include "scc-api-client-cases.h"
 #include "scc-caseload-vm.h"
-
-#define COUNT_PAGE_SIZE 500
 
 /* --- the row ------------------------------------------------------------- */
 
@@ -277,7 +275,6 @@ struct _SccCaseloadVm
   SccCaseloadFilter  filter;
   char              *stage;  /* NULL: every stage */
   int                counts[N_COUNTS];
-  int                counting[N_COUNTS];
   GCancellable      *count_cancellable;
 };
 
@@ -295,12 +292,10 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (SccCaseloadVm, scc_caseload_vm, SCC_TYPE_LIST_VM)
 
-/* What the server is asked for @filter; with the stage and the query, for
- * the list (a count counts the whole caseload). */
+/* What the server is asked for: the filter, the stage and the query. */
 static SccCaseloadQuery
 caseload_query (SccCaseloadVm     *self,
-                SccCaseloadFilter  filter,
-                gboolean           narrowed)
+                SccCaseloadFilter  filter)
 {
   SccCaseloadQuery query = { .owner = "me", .due_within = -1 };
 
@@ -311,11 +306,8 @@ caseload_query (SccCaseloadVm     *self,
       query.status = "due";
       query.due_within = SCC_CASELOAD_DUE_SOON_DAYS;
     }
-  if (narrowed)
-    {
-      query.q = scc_list_vm_get_query (SCC_LIST_VM (self));
-      query.stage = self->stage;
-    }
+  query.q = scc_list_vm_get_query (SCC_LIST_VM (self));
+  query.stage = self->stage;
   return query;
 }
 
@@ -354,7 +346,7 @@ scc_caseload_vm_fetch_async (SccListVm           *list,
 {
   SccCaseloadVm *self = SCC_CASELOAD_VM (list);
   GTask *task = g_task_new (self, cancellable, callback, user_data);
-  SccCaseloadQuery query = caseload_query (self, self->filter, TRUE);
+  SccCaseloadQuery query = caseload_query (self, self->filter);
 
   scc_api_client_get_caseload_async (scc_list_vm_get_api_client (list), &query, cursor, limit,
                                      cancellable, fetched_cb, task);
@@ -373,59 +365,27 @@ scc_caseload_vm_fetch_finish (SccListVm     *list,
   return items;
 }
 
-/* One count's paging: the view model is held weakly through the cancellable. */
-typedef struct
-{
-  SccCaseloadVm *self;
-  Count          count;
-} CountCall;
-
-static void count_page (SccCaseloadVm *self, Count count, const char *cursor);
-
 static void
 counted_cb (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  CountCall *call = user_data;
+  g_autoptr(SccCaseloadVm) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *next = NULL;
-  g_autoptr(GPtrArray) cases = scc_api_client_get_caseload_finish (SCC_API_CLIENT (object), result, &next, &error);
-  SccCaseloadVm *self = call->self;
-  Count count = call->count;
+  g_autoptr(ScWorkload) counts = scc_api_client_get_caseload_counts_finish (SCC_API_CLIENT (object), result,
+                                                                           &error);
 
-  g_free (call);
-  if (cases == NULL)
+  if (counts == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_debug ("could not count the caseload: %s", error->message);
-      g_object_unref (self);
       return;
     }
-  self->counting[count] += cases->len;
-  if (next != NULL)
-    count_page (self, count, next);
-  else
-    {
-      self->counts[count] = self->counting[count];
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_CASES + count]);
-    }
-  g_object_unref (self);
-}
-
-static void
-count_page (SccCaseloadVm *self,
-            Count          count,
-            const char    *cursor)
-{
-  CountCall *call = g_new0 (CountCall, 1);
-  SccCaseloadFilter filters[N_COUNTS] = { SCC_CASELOAD_ALL, SCC_CASELOAD_OVERDUE, SCC_CASELOAD_DUE_SOON };
-  SccCaseloadQuery query = caseload_query (self, filters[count], FALSE);
-
-  call->self = g_object_ref (self);
-  call->count = count;
-  scc_api_client_get_caseload_async (scc_list_vm_get_api_client (SCC_LIST_VM (self)), &query, cursor,
-                                     COUNT_PAGE_SIZE, self->count_cancellable, counted_cb, call);
+  self->counts[COUNT_CASES] = (int) counts->cases;
+  self->counts[COUNT_OVERDUE] = (int) counts->overdue;
+  self->counts[COUNT_DUE_SOON] = (int) counts->due_this_week;
+  for (Count count = 0; count < N_COUNTS; count++)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_CASES + count]);
 }
 
 void
@@ -437,11 +397,8 @@ scc_caseload_vm_count (SccCaseloadVm *self)
     g_cancellable_cancel (self->count_cancellable);
   g_clear_object (&self->count_cancellable);
   self->count_cancellable = g_cancellable_new ();
-  for (Count count = 0; count < N_COUNTS; count++)
-    {
-      self->counting[count] = 0;
-      count_page (self, count, NULL);
-    }
+  scc_api_client_get_caseload_counts_async (scc_list_vm_get_api_client (SCC_LIST_VM (self)), "me",
+                                            self->count_cancellable, counted_cb, g_object_ref (self));
 }
 
 static void

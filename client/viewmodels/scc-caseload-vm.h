@@ -9,8 +9,8 @@
  *
  * The list's query (scc_list_vm_set_query) searches the caseload for a
  * child (a name's start, UPN or NHS number) and the stage narrows it.
- * The counts (cases, overdue, due within 7 days) are asked of the server
- * with the status filters, one small call each, so they count the whole
+ * The counts (open cases, overdue, due within 7 days) are asked of the
+ * server in one small call (GET /caseload/counts), so they count the whole
  * caseload, not only what is loaded.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

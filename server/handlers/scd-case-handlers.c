@@ -348,8 +348,47 @@ workload_cb (GObject      *object,
 void
 scd_case_handler_workload (ScdRequest *request)
 {
-  scd_case_store_workload_async (scd_handler_stores (request)->cases, scd_request_get_actor (request),
+  scd_case_store_workload_async (scd_handler_stores (request)->cases, scd_request_get_actor (request), 0,
                                  scd_request_get_cancellable (request), workload_cb, scd_handler_hold (request));
+}
+
+static void
+counts_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(ScdRequest) request = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = scd_case_store_workload_finish (SCD_CASE_STORE (object), result, &error);
+
+  if (rows == NULL)
+    scd_request_reply_error (request, error);
+  else if (rows->len == 0)
+    scd_request_reply_problem_printf (request, SC_ERROR_NOT_FOUND, "no user %s",
+                                      (const char *) scd_request_get_data (request, "owner"));
+  else
+    scd_handler_reply_model (request, SOUP_STATUS_OK, g_ptr_array_index (rows, 0),
+                             (ScWriteJsonFunc) sc_workload_write_json);
+}
+
+/* GET /caseload/counts: one owner's workload row, which any reader of
+ * caseloads may see of their own caseload or anyone's. */
+void
+scd_case_handler_caseload_counts (ScdRequest *request)
+{
+  g_autoptr(GError) error = NULL;
+  const char *owner = scd_handler_get_query_text (request, "owner", &error);
+  gint64 owner_id = scd_actor_get_user_id (scd_request_get_actor (request));
+
+  read_owner (request, owner, &owner_id, &error);
+  if (error != NULL)
+    {
+      scd_request_reply_error (request, error);
+      return;
+    }
+  scd_request_set_data (request, "owner", g_strdup_printf ("%" G_GINT64_FORMAT, owner_id), g_free);
+  scd_case_store_workload_async (scd_handler_stores (request)->cases, scd_request_get_actor (request), owner_id,
+                                 scd_request_get_cancellable (request), counts_cb, scd_handler_hold (request));
 }
 
 static void

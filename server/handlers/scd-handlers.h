@@ -75,6 +75,7 @@ void scd_case_handler_timeline           (ScdRequest *request);
 void scd_case_handler_caseload           (ScdRequest *request);
 void scd_case_handler_deadlines          (ScdRequest *request);
 void scd_case_handler_workload           (ScdRequest *request);
+void scd_case_handler_caseload_counts    (ScdRequest *request);
 void scd_case_handler_advice             (ScdRequest *request);
 void scd_case_handler_handover           (ScdRequest *request);
 

@@ -16,8 +16,9 @@
 #include "sc-problem.h"
 #include "scd-case-store-private.h"
 
-/* $2 today. Counts only: no case's content is read, and every member of the
- * team is listed, holding cases or not. */
+/* $2 today, $3 one owner (NULL: the team). Counts only: no case's content
+ * is read; the team is every active caseworker and team manager, holding
+ * cases or not, and one owner is whoever they are. */
 static const char workload_sql[] =
   "WITH w AS ("
   "  SELECT u.id, u.username, u.full_name,"
@@ -26,7 +27,7 @@ static const char workload_sql[] =
   "    count(c.id) FILTER (WHERE c.next_due >= $2::date"
   "                          AND c.next_due <= $2::date + " G_STRINGIFY (SC_WORKLOAD_SOON_DAYS) ") AS soon"
   "  FROM app_user u LEFT JOIN ehc_case c ON c.owner_id = u.id"
-  "  WHERE u.active AND u.role IN ('caseworker', 'team_manager')"
+  "  WHERE ($3::bigint IS NULL AND u.active AND u.role IN ('caseworker', 'team_manager')) OR u.id = $3::bigint"
   "  GROUP BY u.id),"
   " audit AS (INSERT INTO audit_entry (actor, outcome) VALUES ($1, 'success'))"
   "SELECT * FROM w ORDER BY full_name, username";
@@ -176,6 +177,7 @@ decode_workload (PGresult  *pg,
 void
 scd_case_store_workload_async (ScdCaseStore        *self,
                                const ScdActor      *actor,
+                               gint64               owner_id,
                                GCancellable        *cancellable,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
@@ -185,6 +187,7 @@ scd_case_store_workload_async (ScdCaseStore        *self,
   char day[SC_DAY_STRING_SIZE];
 
   scd_params_add (params, sc_day_format (_scd_case_today (), day));
+  scd_params_add_id (params, owner_id);
   scd_store_run (SCD_STORE (self), workload_sql, params, decode_workload, (GDestroyNotify) g_ptr_array_unref, task);
 }
 

@@ -192,9 +192,11 @@ GPtrArray     *scd_case_store_list_events_finish (ScdCaseStore       *self,
 
 /* --- the team (scd-case-store-team.c) --- */
 
-/* Every active caseworker and team manager with what they hold, by name. */
+/* Every active caseworker and team manager with what they hold, by name;
+ * or only @owner_id's (0: the team), whoever they are (none: no such user). */
 void           scd_case_store_workload_async    (ScdCaseStore        *self,
                                                  const ScdActor      *actor,
+                                                 gint64               owner_id,
                                                  GCancellable        *cancellable,
                                                  GAsyncReadyCallback  callback,
                                                  gpointer             user_data);

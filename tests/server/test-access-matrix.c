@@ -70,6 +70,7 @@ static const struct {
     "case" },
   { "GET", "/api/v1/cases/{id}/timeline", { ALLOWED, ALLOWED, ALLOWED, DENIED }, "case.timeline.read", "case" },
   { "GET", "/api/v1/caseload", { ALLOWED, ALLOWED, ALLOWED, DENIED }, "caseload.read", "case" },
+  { "GET", "/api/v1/caseload/counts", { ALLOWED, ALLOWED, ALLOWED, DENIED }, "caseload.counts.read", "case" },
   { "GET", "/api/v1/advice-requests", { ALLOWED, ALLOWED, ALLOWED, DENIED }, "advice.list", "case" },
   { "POST", "/api/v1/caseload/handover", { DENIED, ALLOWED, DENIED, DENIED }, "caseload.handover", "case" },
   { "GET", "/api/v1/deadlines", { DENIED, ALLOWED, DENIED, DENIED }, "deadlines.read", "case" },

@@ -728,6 +728,22 @@ test_cases (Fixture       *fixture,
     row = g_strdup_printf ("%s:sysadmin|system_admin|caseload.read|case|-|-|denied", admin_id);
     check (fixture, "GET /api/v1/caseload", r, 403, ROWS (row));
   }
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, worker, "GET", "/api/v1/caseload/counts", NULL,
+                                                  NULL);
+
+    g_free (row);
+    row = g_strdup_printf ("%s:caseworker|caseworker|caseload.counts.read|case|-|-|success", worker_id);
+    check (fixture, "GET /api/v1/caseload/counts", r, 200, ROWS (row));
+  }
+  {
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, admin, "GET", "/api/v1/caseload/counts", NULL,
+                                                  NULL);
+
+    g_free (row);
+    row = g_strdup_printf ("%s:sysadmin|system_admin|caseload.counts.read|case|-|-|denied", admin_id);
+    check (fixture, "GET /api/v1/caseload/counts", r, 403, ROWS (row));
+  }
   /* the team's: a manager's, refused to everyone else */
   {
     g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, manager, "GET", "/api/v1/workload", NULL, NULL);

@@ -144,6 +144,30 @@ test_workload_and_deadlines (Fixture       *fixture,
 
     g_assert_cmpuint (w->status, ==, 403);
   }
+  /* one caseload's counts: its owner's own, or anyone's */
+  g_free (path);
+  path = g_strdup_printf ("/api/v1/caseload/counts?owner=%" G_GINT64_FORMAT, worker_id);
+  {
+    g_autoptr(ScTestResponse) mine = sc_test_authed (fixture->daemon, worker, "GET", "/api/v1/caseload/counts",
+                                                     NULL, NULL);
+    g_autoptr(ScTestResponse) theirs = sc_test_authed (fixture->daemon, manager, "GET", path, NULL, NULL);
+    g_autoptr(ScTestResponse) nobody = sc_test_authed (fixture->daemon, manager, "GET",
+                                                       "/api/v1/caseload/counts?owner=999999", NULL, NULL);
+    g_autofree char *officer = sc_test_sign_in (fixture->daemon, "officer", SC_TEST_DEMO_PASSWORD);
+    g_autoptr(ScTestResponse) none = sc_test_authed (fixture->daemon, officer, "GET", "/api/v1/caseload/counts",
+                                                     NULL, NULL);
+
+    g_assert_cmpuint (mine->status, ==, 200);
+    g_assert_cmpint (json_object_get_int_member (object_of (mine), "cases"), ==, 2);
+    g_assert_cmpint (json_object_get_int_member (object_of (mine), "overdue"), ==, 1);
+    g_assert_cmpint (json_object_get_int_member (object_of (mine), "due_this_week"), ==, 1);
+    g_assert_cmpuint (theirs->status, ==, 200);
+    g_assert_cmpint (json_object_get_int_member (object_of (theirs), "cases"), ==, 2);
+    g_assert_cmpuint (nobody->status, ==, 404);
+    /* an admin officer holds no cases, and is told so */
+    g_assert_cmpuint (none->status, ==, 200);
+    g_assert_cmpint (json_object_get_int_member (object_of (none), "cases"), ==, 0);
+  }
 }
 
 /* The number of cases a caseload read finds, or its status when refused */
