@@ -59,6 +59,7 @@ typedef struct
   const char   *meaning;   /* static: what recording it means, one sentence */
   const char   *rule;      /* static: the rule that makes it the next step */
   GArray       *starts;    /* of ScCaseStepMilestone, in the clock's order */
+  GArray       *meets;     /* of ScCaseStepMilestone: the deadlines it would complete */
 } ScCaseStep;
 
 const char     *sc_case_stage_to_string          (ScCaseStage          stage);

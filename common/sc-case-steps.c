@@ -2,9 +2,9 @@
  *
  * What a caseworker can record next on a case: every event that
  * sc_case_check_event() would accept today, each with what recording it
- * means, the rule behind it, and the milestones it would start with their
- * due dates, found by running the clock on the case's history with that
- * event added.
+ * means, the rule behind it, the milestones it would start with their
+ * due dates and those it would complete, found by running the clock on the
+ * case's history with that event added.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,6 +24,7 @@ sc_case_step_free (ScCaseStep *step)
     return;
   g_free ((char *) step->event.key);
   g_array_unref (step->starts);
+  g_array_unref (step->meets);
   g_free (step);
 }
 
@@ -67,19 +68,23 @@ try_step (GPtrArray           *steps,
   step->rule = sc_case_event_rule (event->type);
   step->starts = g_array_new (FALSE, TRUE, sizeof (ScCaseStepMilestone));
   g_array_set_clear_func (step->starts, step_milestone_clear);
+  step->meets = g_array_new (FALSE, TRUE, sizeof (ScCaseStepMilestone));
+  g_array_set_clear_func (step->meets, step_milestone_clear);
   for (guint i = 0; i < sc_clock_result_get_n_milestones (result); i++)
     {
       const ScMilestone *m = sc_clock_result_get_milestone (result, i);
+      gboolean starts = m->start_event == index && m->start_type == event->type;
+      gboolean meets = m->completed_on != SC_DAY_NONE && m->completed_by == index;
       ScCaseStepMilestone s;
 
-      if (m->start_event != index || m->start_type != event->type)
+      if (!starts && !meets)
         continue;
       s.id = m->id;
       s.kind = sc_milestone_id_get_kind (m->id);
       s.key = g_strcmp0 (m->key, NEW_KEY) == 0 ? NULL : g_strdup (m->key);
       s.due = m->due;
       s.rule = m->rule;
-      g_array_append_val (step->starts, s);
+      g_array_append_val (starts ? step->starts : step->meets, s);
     }
   g_ptr_array_add (steps, step);
 }

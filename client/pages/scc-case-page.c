@@ -44,6 +44,7 @@ struct _SccCasePage
   GtkStack            *stack;
   GtkLabel            *load_error_label;
   AdwPreferencesGroup *header_group;
+  AdwPreferencesGroup *next_group;
   AdwPreferencesGroup *record_group;
   AdwComboRow         *step_row;
   GtkLabel            *type_error_label;
@@ -103,6 +104,38 @@ add_row (SccCasePage         *self,
   return row;
 }
 
+/* A row that opens (Enter or Space) on @details, one line each: what a
+ * step would do, or what a milestone is. */
+static GtkWidget *
+add_expander (SccCasePage         *self,
+              AdwPreferencesGroup *group,
+              const char          *title,
+              const char          *subtitle,
+              const char * const  *details)
+{
+  GtkWidget *row = adw_expander_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle != NULL ? subtitle : "");
+  for (guint i = 0; details[i] != NULL; i++)
+    {
+      GtkWidget *label = gtk_label_new (details[i]);
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_selectable (GTK_LABEL (label), FALSE);
+      gtk_widget_set_margin_start (label, 12);
+      gtk_widget_set_margin_end (label, 12);
+      gtk_widget_set_margin_top (label, 8);
+      gtk_widget_set_margin_bottom (label, 8);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), label);
+    }
+  adw_preferences_group_add (group, row);
+  g_ptr_array_add (self->rows, row);
+  return row;
+}
+
 static void
 add_icon (GtkWidget  *row,
           const char *icon_name,
@@ -111,7 +144,10 @@ add_icon (GtkWidget  *row,
   GtkWidget *image = gtk_image_new_from_icon_name (icon_name);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), image);
+  if (ADW_IS_EXPANDER_ROW (row))
+    adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), image);
+  else
+    adw_action_row_add_prefix (ADW_ACTION_ROW (row), image);
 }
 
 static const char *
@@ -193,6 +229,49 @@ build_steps (SccCasePage *self)
     adw_combo_row_set_selected (self->step_row, MAX (scc_record_event_vm_get_step (self->view_model), 0));
 }
 
+/* What comes next, in plain English: each step legal today, what it
+ * means, each deadline it would start with the date it would set and its
+ * rule, and why it is a step now. */
+static void
+build_next (SccCasePage *self)
+{
+  GPtrArray *steps = scc_record_event_vm_get_steps (self->view_model);
+
+  for (guint i = 0; steps != NULL && i < steps->len; i++)
+    {
+      const ScCaseStep *step = g_ptr_array_index (steps, i);
+      g_autofree char *title = scc_case_step_dup_title (step);
+      g_autoptr(GPtrArray) details = g_ptr_array_new_with_free_func (g_free);
+      ScDay today = scc_case_today ();
+
+      for (guint j = 0; step->meets != NULL && j < step->meets->len; j++)
+        {
+          const ScCaseStepMilestone *m = &g_array_index (step->meets, ScCaseStepMilestone, j);
+          g_autofree char *due = scc_case_format_day (m->due);
+
+          g_ptr_array_add (details, g_strdup_printf (m->due >= today ? _("Meets: %s, due %s: in time if recorded today.")
+                                                                     : _("Meets: %s, due %s: late, but met."),
+                                                     sc_milestone_id_get_title (m->id), due));
+        }
+      for (guint j = 0; step->starts != NULL && j < step->starts->len; j++)
+        {
+          const ScCaseStepMilestone *m = &g_array_index (step->starts, ScCaseStepMilestone, j);
+          g_autofree char *due = scc_case_format_day (m->due);
+
+          g_ptr_array_add (details, g_strdup_printf (_("Starts: %s, due %s if recorded today (%s). %s"),
+                                                     sc_milestone_id_get_title (m->id), due, m->rule,
+                                                     sc_milestone_explain (m->id)));
+        }
+      if (step->starts->len == 0)
+        g_ptr_array_add (details, g_strdup (_("Starts no new deadline.")));
+      if (step->rule != NULL)
+        g_ptr_array_add (details, g_strdup_printf (_("Why it may be recorded now: %s"), step->rule));
+      g_ptr_array_add (details, NULL);
+      add_expander (self, self->next_group, title, step->meaning, (const char * const *) details->pdata);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->next_group), steps != NULL && steps->len > 0);
+}
+
 static void
 build_timeline (SccCasePage *self)
 {
@@ -212,9 +291,9 @@ build_timeline (SccCasePage *self)
       g_autofree char *key = entry->key != NULL ? g_strdelimit (g_strdup (entry->key), "_", ' ') : NULL;
       g_autofree char *title = key != NULL ? g_strdup_printf ("%s: %s", entry->title, key) : g_strdup (entry->title);
       g_autofree char *subtitle = g_strdup_printf (_("Due %s · %s · %s"), due, status_title (entry->status), entry->rule);
-      GtkWidget *row = add_row (self, self->timeline_group, title, subtitle);
+      const char *details[] = { sc_milestone_explain (entry->id), NULL };
+      GtkWidget *row = add_expander (self, self->timeline_group, title, subtitle, details);
 
-      gtk_widget_set_tooltip_text (row, sc_milestone_explain (entry->id));
       if (entry->status == SC_STATUS_OVERDUE)
         add_icon (row, "dialog-warning-symbolic", _("Overdue"));
       else if (entry->status == SC_STATUS_MET || entry->status == SC_STATUS_LATE)
@@ -227,7 +306,7 @@ build_timeline (SccCasePage *self)
 
           gtk_widget_add_css_class (label, "accent");
           gtk_widget_add_css_class (label, "heading");
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+          adw_expander_row_add_action (ADW_EXPANDER_ROW (row), label);
           gtk_widget_add_css_class (row, "next-milestone");
         }
     }
@@ -392,6 +471,7 @@ rebuild (SccCasePage *self)
   build_header (self, today);
   scc_record_event_vm_set_case (self->view_model, self->kase, self->events, today);
   build_steps (self);
+  build_next (self);
   build_timeline (self);
   build_history (self);
   gtk_stack_set_visible_child_name (self->stack, "case");
@@ -662,6 +742,7 @@ scc_case_page_class_init (SccCasePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SccCasePage, stack);
   gtk_widget_class_bind_template_child (widget_class, SccCasePage, load_error_label);
   gtk_widget_class_bind_template_child (widget_class, SccCasePage, header_group);
+  gtk_widget_class_bind_template_child (widget_class, SccCasePage, next_group);
   gtk_widget_class_bind_template_child (widget_class, SccCasePage, record_group);
   gtk_widget_class_bind_template_child (widget_class, SccCasePage, step_row);
   gtk_widget_class_bind_template_child (widget_class, SccCasePage, type_error_label);

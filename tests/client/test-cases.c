@@ -295,6 +295,34 @@ test_caseload (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (vm)), ==, 3);
 }
 
+/* The first descendant of @widget of @type whose text (a preferences row's
+ * title, a label's text) starts with @prefix, or NULL. */
+static GtkWidget *
+find_text (GtkWidget  *widget,
+           GType       type,
+           const char *prefix)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *text = NULL;
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        {
+          if (ADW_IS_PREFERENCES_ROW (child))
+            text = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child));
+          else if (GTK_IS_LABEL (child))
+            text = gtk_label_get_text (GTK_LABEL (child));
+          if (text != NULL && g_str_has_prefix (text, prefix))
+            return child;
+        }
+      if ((found = find_text (child, type, prefix)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_open_and_record (void)
 {
@@ -324,6 +352,35 @@ test_open_and_record (void)
   g_assert_cmpstr (before, ==, "assessment_decision");
   g_assert_nonnull (scc_case_page_get_timeline (page));
   scc_test_save_screenshot (GTK_WIDGET (window), "case.png");
+
+  /* What comes next explains itself: each step legal today opens on what it
+   * starts, the date it would set and the rule; so does every milestone. */
+  {
+    GtkWidget *next = scc_test_child ("case", "next_group");
+    GtkWidget *timeline = scc_test_child ("case", "timeline_group");
+    GtkWidget *step = find_text (next, ADW_TYPE_EXPANDER_ROW, "Decided to assess");
+    GtkWidget *milestone = find_text (timeline, ADW_TYPE_EXPANDER_ROW, "Decision whether to assess");
+    GtkWidget *why;
+
+    g_assert_nonnull (step);
+    g_assert_null (find_text (next, ADW_TYPE_EXPANDER_ROW, "Request received"));
+    /* by keyboard: its header row has the focus, Space opens it */
+    g_assert_true (gtk_widget_grab_focus (find_text (step, ADW_TYPE_ACTION_ROW, "Decided to assess")));
+    scc_test_press_keys ("space", NULL);
+    scc_test_run_for (300);
+    g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (step)));
+    why = find_text (step, GTK_TYPE_LABEL, "Why it may be recorded now: ");
+    g_assert_nonnull (why);
+    /* some step starts a deadline, and says when it would fall */
+    g_assert_nonnull (find_text (next, GTK_TYPE_LABEL, "Starts: "));
+    /* the picture: what opened, scrolled to */
+    gtk_widget_grab_focus (gtk_widget_get_ancestor (why, GTK_TYPE_LIST_BOX_ROW));
+    scc_test_run_for (300);
+    scc_test_save_screenshot (GTK_WIDGET (window), "case-next.png");
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (step), FALSE);
+    g_assert_nonnull (milestone);
+    g_assert_cmpuint (strlen (gtk_label_get_text (GTK_LABEL (find_text (milestone, GTK_TYPE_LABEL, "")))), >, 20);
+  }
 
   /* Only what is legal today: the decision is among them, a second request is not. */
   steps = scc_record_event_vm_get_steps (form);
