@@ -23,8 +23,8 @@
  * The key is claimed before the case is locked, so a twin of the request
  * waits on the key, not the case, and then replays. A refusal rolls back
  * and takes the key with it, as a failed create does: the corrected request
- * may use it. A failed statement ends it: the lease rolls the transaction back when it
- * is released.
+ * may use it. A failed statement ends it: the lease rolls the transaction
+ * back when it is released.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -157,7 +157,7 @@ typedef struct
   char          *key;
   char          *note;
   ScdIdempotency *idempotency;  /* owned copy, nullable */
-  ScdCreated    *created;       /* its answer, owned until returned */
+  ScdCreated     *created;      /* its answer, owned until returned */
   /* OP_VOID */
   gint64         event_id;
   char          *reason;
