@@ -97,7 +97,9 @@ GPtrArray    *scc_api_client_list_events_finish    (SccApiClient        *self,
                                                     GAsyncResult        *result,
                                                     GError             **error);
 /* POST /api/v1/cases/{id}/events: @event's type, date, key and the
- * members of its type, and @note (nullable). A refusal is
+ * members of its type, and @note (nullable). @idempotency_key (nullable):
+ * one per attempt to record the event, the same for its retries, so a
+ * retry whose first answer was lost records nothing twice. A refusal is
  * SC_ERROR_INVALID_INPUT with a field error naming the field and the rule. */
 void          scc_api_client_add_event_async       (SccApiClient        *self,
                                                     gint64               id,

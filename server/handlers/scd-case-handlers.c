@@ -611,7 +611,6 @@ event_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   gint64 version = 0;
   g_autoptr(ScCaseEvent) event = scd_case_store_event_finish (SCD_CASE_STORE (object), result, &version, &error);
-  guint status = GPOINTER_TO_UINT (scd_request_get_data (request, "reply-status"));
 
   if (event == NULL)
     scd_request_reply_error (request, error);
@@ -619,8 +618,33 @@ event_cb (GObject      *object,
     {
       /* the case's version: the ETag of its next change */
       scd_handler_set_etag (request, version);
-      scd_handler_reply_model (request, status, event, (ScWriteJsonFunc) sc_case_event_write_json);
+      scd_handler_reply_model (request, SOUP_STATUS_OK, event, (ScWriteJsonFunc) sc_case_event_write_json);
     }
+}
+
+/* 201 with the event, the case's new version as the ETag; no Location, as
+ * no route reads one event alone (the case's events list holds it). */
+static void
+event_answer (GObject    *model,
+              ScdCreated *created)
+{
+  scd_handler_answer_created (created, model, (ScWriteJsonFunc) sc_case_event_write_json, NULL,
+                              sc_case_event_get_id (SC_CASE_EVENT (model)), created->version);
+}
+
+static void
+event_added_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(ScdRequest) request = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScdCreated) created = scd_case_store_add_event_finish (SCD_CASE_STORE (object), result, &error);
+
+  if (created == NULL)
+    scd_request_reply_error (request, error);
+  else
+    scd_handler_reply_created (request, created);
 }
 
 static const char * const note_member[] = { "note", NULL };
@@ -630,6 +654,7 @@ scd_case_handler_add_event (ScdRequest *request)
 {
   g_autoptr(JsonObject) body = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(ScdIdempotency) idempotency = NULL;
   g_autofree char *key = NULL;
   const char *note = NULL;
   ScClockEvent event = { 0 };
@@ -643,14 +668,14 @@ scd_case_handler_add_event (ScdRequest *request)
   check_text (body, "note", SC_CASE_EVENT_NOTE_MAX_CHARS, &note, &error);
   if (error == NULL)
     sc_case_event_read_clock_event (body, note_member, &event, &key, &error);
+  idempotency = scd_handler_idempotency (request, event_answer, &error);
   if (error != NULL)
     {
       scd_request_reply_error (request, error);
       return;
     }
-  scd_request_set_data (request, "reply-status", GUINT_TO_POINTER (SOUP_STATUS_CREATED), NULL);
   scd_case_store_add_event_async (scd_handler_stores (request)->cases, scd_request_get_actor (request), id, &event,
-                                  note, scd_request_get_cancellable (request), event_cb,
+                                  note, idempotency, scd_request_get_cancellable (request), event_added_cb,
                                   scd_handler_hold (request));
 }
 
@@ -686,7 +711,6 @@ scd_case_handler_void_event (ScdRequest *request)
       scd_request_reply_error (request, error);
       return;
     }
-  scd_request_set_data (request, "reply-status", GUINT_TO_POINTER (SOUP_STATUS_OK), NULL);
   scd_case_store_void_event_async (scd_handler_stores (request)->cases, scd_request_get_actor (request), id,
                                    (gint64) event_id, reason, scd_request_get_cancellable (request), event_cb,
                                    scd_handler_hold (request));

@@ -209,7 +209,8 @@ scd_handler_answer_created (ScdCreated      *created,
   created->status = SOUP_STATUS_CREATED;
   created->body = g_string_free (out, FALSE);
   created->etag = g_strdup_printf ("\"%" G_GINT64_FORMAT "\"", version);
-  created->location = g_strdup_printf ("%s/%" G_GINT64_FORMAT, collection, id);
+  if (collection != NULL)
+    created->location = g_strdup_printf ("%s/%" G_GINT64_FORMAT, collection, id);
 }
 
 void

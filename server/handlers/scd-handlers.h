@@ -136,7 +136,8 @@ void            scd_handler_reply_page      (ScdRequest         *request,
                                              ScWriteJsonFunc     write_item);
 /* A create's answer (an ScdAnswerFunc's work): 201 with @model's JSON, its
  * @version as the ETag and @collection/@id ("/api/v1/cases/12") as its
- * Location. */
+ * Location; none when @collection is NULL (a record no route reads alone,
+ * such as an event on a case). */
 void            scd_handler_answer_created  (ScdCreated         *created,
                                              gpointer            model,
                                              ScWriteJsonFunc     write,

@@ -3,6 +3,8 @@
  * The changes of a case, each one transaction on one leased connection:
  *
  *   BEGIN
+ *   an event under an Idempotency-Key: claim the key (scd-store-private.h)
+ *     known -> replay the first answer, and that is all
  *   SELECT the case FOR UPDATE          -- writers of one case take turns here,
  *                                          whichever daemon they came through
  *     not seen -> 404; not theirs -> ROLLBACK, a denied row, 403;
@@ -15,10 +17,14 @@
  *     the stage, the next deadline and the version, and the audit row
  *   a change of its details:
  *     UPDATE the case and the audit row; replace the assignees; read it back
+ *   an event under a key: keep its answer with the key
  *   COMMIT, then answer
  *
- * A failed statement ends it: the lease rolls the transaction back when it
- * is released.
+ * The key is claimed before the case is locked, so a twin of the request
+ * waits on the key, not the case, and then replays. A refusal rolls back
+ * and takes the key with it, as a failed create does: the corrected request
+ * may use it. A failed statement ends it: the lease rolls the transaction
+ * back when it is released.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -150,6 +156,8 @@ typedef struct
   ScClockEvent   event;
   char          *key;
   char          *note;
+  ScdIdempotency *idempotency;  /* owned copy, nullable */
+  ScdCreated     *created;      /* its answer, owned until returned */
   /* OP_VOID */
   gint64         event_id;
   char          *reason;
@@ -177,6 +185,8 @@ txn_free (Txn *txn)
   g_clear_pointer (&txn->actor, scd_actor_unref);
   g_free (txn->key);
   g_free (txn->note);
+  g_clear_pointer (&txn->idempotency, scd_idempotency_free);
+  g_clear_pointer (&txn->created, scd_created_free);
   g_free (txn->reason);
   g_free (txn->change);
   g_free (txn->assignees);
@@ -204,6 +214,8 @@ txn_return (Txn    *txn,
   answer->version = txn->version;
   if (error != NULL)
     g_task_return_error (txn->task, error);
+  else if (txn->op == OP_EVENT)
+    g_task_return_pointer (txn->task, g_steal_pointer (&txn->created), (GDestroyNotify) scd_created_free);
   else
     g_task_return_pointer (txn->task, g_steal_pointer (&txn->result), g_object_unref);
   txn_free (txn);
@@ -497,6 +509,72 @@ write_clock (Txn *txn)
 }
 
 static void
+lock (Txn *txn)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, txn->case_id);
+  g_autofree char *user = g_strdup_printf ("%" G_GINT64_FORMAT, scd_actor_get_user_id (txn->actor));
+
+  txn_next (txn, STEP_LOCK, id, user, NULL);
+}
+
+static void
+replayed_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Txn *txn = user_data;
+  GError *error = NULL;
+
+  txn->created = scd_idempotency_replay_finish (result, &error);
+  txn_return (txn, error);
+}
+
+static void
+claimed_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Txn *txn = user_data;
+  GError *error = NULL;
+  gboolean known;
+
+  if (!scd_idempotency_claim_finish (result, &known, &error))
+    txn_return (txn, error);
+  else if (known)
+    scd_idempotency_replay_async (txn->idempotency, txn->lease, txn->actor, replayed_cb, txn);
+  else
+    lock (txn);
+}
+
+static void
+kept_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  Txn *txn = user_data;
+  GError *error = NULL;
+
+  if (!scd_idempotency_keep_finish (result, &error))
+    txn_return (txn, error);
+  else
+    txn_next (txn, STEP_COMMIT, (const char *) NULL, NULL);
+}
+
+/* The event and the case's clock are written: its answer, kept with the
+ * key if there is one. */
+static void
+event_written (Txn *txn)
+{
+  g_autofree char *case_id = g_strdup_printf ("%" G_GINT64_FORMAT, txn->case_id);
+
+  txn->created = scd_idempotency_answer (txn->idempotency, txn->result, case_id, txn->version);
+  if (scd_idempotency_has_key (txn->idempotency))
+    scd_idempotency_keep_async (txn->idempotency, txn->lease, txn->actor, txn->created, kept_cb, txn);
+  else
+    txn_next (txn, STEP_COMMIT, (const char *) NULL, NULL);
+}
+
+static void
 step_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
@@ -519,11 +597,10 @@ step_cb (GObject      *object,
   switch (txn->step)
     {
     case STEP_BEGIN:
-      {
-        g_autofree char *user = g_strdup_printf ("%" G_GINT64_FORMAT, scd_actor_get_user_id (txn->actor));
-
-        txn_next (txn, STEP_LOCK, case_id, user, NULL);
-      }
+      if (txn->op == OP_EVENT && scd_idempotency_has_key (txn->idempotency))
+        scd_idempotency_claim_async (txn->idempotency, txn->lease, txn->actor, claimed_cb, txn);
+      else
+        lock (txn);
       return;
 
     case STEP_LOCK:
@@ -551,7 +628,10 @@ step_cb (GObject      *object,
 
     case STEP_WRITE_CLOCK:
       txn->version = scd_pg_int (pg, 0, scd_pg_column (pg, "version"));
-      txn_next (txn, STEP_COMMIT, (const char *) NULL, NULL);
+      if (txn->op == OP_EVENT)
+        event_written (txn);
+      else
+        txn_next (txn, STEP_COMMIT, (const char *) NULL, NULL);
       return;
 
     case STEP_UPDATE:
@@ -711,6 +791,7 @@ scd_case_store_add_event_async (ScdCaseStore        *self,
                                 gint64               case_id,
                                 const ScClockEvent  *event,
                                 const char          *note,
+                                ScdIdempotency      *idempotency,
                                 GCancellable        *cancellable,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
@@ -725,6 +806,9 @@ scd_case_store_add_event_async (ScdCaseStore        *self,
   txn->key = g_strdup (event->key);
   txn->event.key = txn->key;
   txn->note = g_strdup (note);
+  txn->idempotency = scd_idempotency_copy (idempotency);
+  /* keys belong to a signed-in user */
+  g_assert (!scd_idempotency_has_key (idempotency) || scd_actor_get_user_id (actor) > 0);
   txn_start (self, txn);
 }
 
@@ -747,6 +831,17 @@ scd_case_store_void_event_async (ScdCaseStore        *self,
   txn->event_id = event_id;
   txn->reason = g_strdup (reason);
   txn_start (self, txn);
+}
+
+ScdCreated *
+scd_case_store_add_event_finish (ScdCaseStore  *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == scd_case_store_add_event_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 ScCaseEvent *

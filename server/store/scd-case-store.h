@@ -154,15 +154,24 @@ ScCase        *scd_case_store_update_finish     (ScdCaseStore        *self,
                                                  GError             **error);
 
 /* @event: checked by sc_case_event_read_clock_event(); dated no later
- * than today (the rules refuse it otherwise) */
+ * than today (the rules refuse it otherwise). @idempotency: as for a
+ * create (scd-idempotency.h): with a key, a retry of the same request
+ * replays the first answer and writes nothing; a refusal keeps no key. */
 void           scd_case_store_add_event_async   (ScdCaseStore        *self,
                                                  const ScdActor      *actor,
                                                  gint64               case_id,
                                                  const ScClockEvent  *event,
                                                  const char          *note,
+                                                 ScdIdempotency      *idempotency,
                                                  GCancellable        *cancellable,
                                                  GAsyncReadyCallback  callback,
                                                  gpointer             user_data);
+/* Returns: (transfer full): its model the ScCaseEvent as recorded (NULL
+ * when replayed), its resource_id the case's id and its version the case's
+ * new version */
+ScdCreated    *scd_case_store_add_event_finish  (ScdCaseStore        *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
 void           scd_case_store_void_event_async  (ScdCaseStore        *self,
                                                  const ScdActor      *actor,
                                                  gint64               case_id,
@@ -171,8 +180,8 @@ void           scd_case_store_void_event_async  (ScdCaseStore        *self,
                                                  GCancellable        *cancellable,
                                                  GAsyncReadyCallback  callback,
                                                  gpointer             user_data);
-/* Either's finish: the event as recorded (or voided), and the case's new
- * version in *@case_version. */
+/* The void's finish: the event as voided, and the case's new version in
+ * *@case_version. */
 ScCaseEvent   *scd_case_store_event_finish      (ScdCaseStore        *self,
                                                  GAsyncResult        *result,
                                                  gint64              *case_version,

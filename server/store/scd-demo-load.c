@@ -152,12 +152,12 @@ load_case (ScdSync            *sync,
 
   for (guint i = 1; i < sc_case_history_get_n_events (demo->history); i++)
     {
-      g_autoptr(ScCaseEvent) event = NULL;
-      gint64 version;
+      g_autoptr(ScdCreated) event = NULL;
 
       scd_case_store_add_event_async (stores->cases, event_actor, case_id,
-                                      sc_case_history_get_event (demo->history, i), NULL, NULL, scd_sync_cb, sync);
-      event = scd_case_store_event_finish (stores->cases, scd_sync_wait (sync), &version, error);
+                                      sc_case_history_get_event (demo->history, i), NULL, NULL, NULL, scd_sync_cb,
+                                      sync);
+      event = scd_case_store_add_event_finish (stores->cases, scd_sync_wait (sync), error);
       if (event == NULL)
         return FALSE;
     }

@@ -85,6 +85,58 @@ void       scd_store_create      (ScdStore            *self,
                                   const char          *conflict_message,
                                   GTask               *task);
 
+/* --- an Idempotency-Key in a transaction of several statements ---------
+ *
+ * What scd_store_create does with a key, for a change that needs several
+ * statements of its own (scd-case-store-txn.c), on its leased connection:
+ *
+ *   BEGIN; claim; known -> replay, and that is the answer
+ *   the work; answer; keep; COMMIT
+ *
+ * The caller keeps @idempotency (with a key), @lease and @actor (signed
+ * in) alive until each call returns. A failed work just rolls back: the
+ * key goes with it. */
+
+/* In the open transaction: forgets the key if it has expired, then
+ * claims it; a twin request in flight makes this wait until that one has
+ * ended. TRUE: either *@known is FALSE (claimed: go on) or the key is
+ * already used (the transaction is spoilt: replay). */
+void        scd_idempotency_claim_async   (const ScdIdempotency *idempotency,
+                                           ScdDbLease           *lease,
+                                           const ScdActor       *actor,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+gboolean    scd_idempotency_claim_finish  (GAsyncResult         *result,
+                                           gboolean             *known,
+                                           GError              **error);
+/* The answer to the record @model just written, made by @idempotency's
+ * ScdAnswerFunc (nullable: then only the record). */
+ScdCreated *scd_idempotency_answer        (const ScdIdempotency *idempotency,
+                                           GObject              *model,
+                                           const char           *resource_id,
+                                           gint64                version);
+/* Keeps @created with the claimed key: the last statement before COMMIT. */
+void        scd_idempotency_keep_async    (const ScdIdempotency *idempotency,
+                                           ScdDbLease           *lease,
+                                           const ScdActor       *actor,
+                                           ScdCreated           *created,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+gboolean    scd_idempotency_keep_finish   (GAsyncResult         *result,
+                                           GError              **error);
+/* After a claim found the key known: rolls the transaction back, then one
+ * statement reads the first answer and records the replay (outcome
+ * replayed, the first answer's resource id). Returns: (transfer full): the
+ * first answer, replayed; a field error on Idempotency-Key (422) when the
+ * key answered another request. */
+void        scd_idempotency_replay_async  (const ScdIdempotency *idempotency,
+                                           ScdDbLease           *lease,
+                                           const ScdActor       *actor,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+ScdCreated *scd_idempotency_replay_finish (GAsyncResult         *result,
+                                           GError              **error);
+
 /* --- pages of a list ---------------------------------------------------- */
 
 /* A list statement asks for @limit + 1 rows: a row beyond the limit means a

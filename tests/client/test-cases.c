@@ -5,7 +5,8 @@
  * decision on the request is overdue, one due within the week, one newly
  * received. First the case calls of SccApiClient (the caseload and its
  * filters, a case, its timeline and events, a refused event naming its
- * field, a refused void of the request). Then the real window: the caseworker's home offers My
+ * field, a refused void of the request; an event sent twice under one
+ * Idempotency-Key, as a retry sends it, recorded once). Then the real window: the caseworker's home offers My
  * Caseload first; the caseload lists the cases, the overdue one first,
  * with its counts; Enter opens the case; an event is recorded by keyboard
  * and the next deadline moves; an event dated tomorrow is refused beside
@@ -451,6 +452,59 @@ test_open_and_record (void)
   scc_test_wait_page ("caseload");
 }
 
+/* A retry of an event whose answer was lost sends the same key: the server
+ * answers the first event again and records nothing more. */
+static void
+test_retry_event (void)
+{
+  g_autoptr(SccApiClient) client = scc_api_client_new (sc_test_daemon_get_base_url (daemon_));
+  g_autofree char *token = sc_test_sign_in (daemon_, "caseworker", SC_TEST_DEMO_PASSWORD);
+  gint64 id = open_case (token, "Dan", "Retry", 10);
+  ScClockEvent assess = { .type = SC_EVENT_DECIDED_TO_ASSESS, .date = scc_case_today () };
+  g_autoptr(ScCaseEvent) first = NULL;
+  g_autoptr(ScCaseEvent) again = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *result = NULL;
+
+  scc_api_client_set_token (client, token);
+  scc_api_client_add_event_async (client, id, &assess, "first try", "client-retry-1", NULL, store_result_cb,
+                                  &result);
+  scc_test_wait_until (result_ready, &result, 30);
+  first = scc_api_client_add_event_finish (client, result, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  scc_api_client_add_event_async (client, id, &assess, "first try", "client-retry-1", NULL, store_result_cb,
+                                  &result);
+  scc_test_wait_until (result_ready, &result, 30);
+  again = scc_api_client_add_event_finish (client, result, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpint (sc_case_event_get_id (again), ==, sc_case_event_get_id (first));
+
+  scc_api_client_list_events_async (client, id, NULL, store_result_cb, &result);
+  scc_test_wait_until (result_ready, &result, 30);
+  events = scc_api_client_list_events_finish (client, result, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpuint (events->len, ==, 2);
+
+  /* the key of another attempt is refused for another event */
+  {
+    ScClockEvent other = { .type = SC_EVENT_DECIDED_NOT_TO_ASSESS, .date = scc_case_today () };
+    g_autoptr(ScCaseEvent) refused = NULL;
+
+    scc_api_client_add_event_async (client, id, &other, NULL, "client-retry-1", NULL, store_result_cb, &result);
+    scc_test_wait_until (result_ready, &result, 30);
+    refused = scc_api_client_add_event_finish (client, result, &error);
+    g_clear_object (&result);
+    g_assert_null (refused);
+    g_assert_error (error, SC_ERROR, SC_ERROR_INVALID_INPUT);
+    g_assert_nonnull (sc_problem_lookup_field (sc_error_get_problem (error), "Idempotency-Key"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -461,6 +515,7 @@ main (int   argc,
   g_test_add_func ("/client/cases/api", test_api);
   g_test_add_func ("/client/cases/caseload", test_caseload);
   g_test_add_func ("/client/cases/open-and-record", test_open_and_record);
+  g_test_add_func ("/client/cases/retry-event", test_retry_event);
 
   return scc_test_run_with_daemon ("scc-cases-XXXXXX", (const char *[]) { "--demo-data", NULL }, started,
                                    scc_window_test_stop, &daemon_, NULL);

@@ -651,6 +651,7 @@ test_cases (Fixture       *fixture,
   g_autofree char *event_id = NULL;
   g_autofree char *void_path = NULL;
   const char *key[] = { "Idempotency-Key", "audit-routes-cases", NULL };
+  const char *event_key[] = { "Idempotency-Key", "audit-routes-event", NULL };
   const char *v1[] = { "If-Match", "\"1\"", NULL };
 
   g_assert_nonnull (manager);
@@ -848,13 +849,34 @@ test_cases (Fixture       *fixture,
   }
   {
     g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, worker, "POST", events,
-                                                  "{\"type\":\"decided_to_assess\",\"date\":\"2026-04-06\"}", NULL);
+                                                  "{\"type\":\"decided_to_assess\",\"date\":\"2026-04-06\"}",
+                                                  event_key);
 
     g_assert_cmpuint (r->status, ==, 201);
     event_id = g_strdup_printf ("%" G_GINT64_FORMAT, sc_test_response_get_int (r, "id"));
     g_free (row);
     row = g_strdup_printf ("%s:caseworker|caseworker|case.event.create|case|%s|-|success", worker_id, case_id);
     check (fixture, "POST /api/v1/cases/{id}/events", r, 201, ROWS (row));
+  }
+  {
+    /* the retry: the first answer, recorded once more as replayed, against the case */
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, worker, "POST", events,
+                                                  "{\"type\":\"decided_to_assess\",\"date\":\"2026-04-06\"}",
+                                                  event_key);
+
+    g_assert_cmpstr (soup_message_headers_get_one (r->headers, "Idempotent-Replayed"), ==, "true");
+    g_assert_cmpint (sc_test_response_get_int (r, "id"), ==, g_ascii_strtoll (event_id, NULL, 10));
+    g_free (row);
+    row = g_strdup_printf ("%s:caseworker|caseworker|case.event.create|case|%s|-|replayed", worker_id, case_id);
+    check (fixture, "POST /api/v1/cases/{id}/events", r, 201, ROWS (row));
+  }
+  {
+    /* the key for another event: 422, nothing written, no row */
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, worker, "POST", events,
+                                                  "{\"type\":\"decided_to_assess\",\"date\":\"2026-04-07\"}",
+                                                  event_key);
+
+    check (fixture, "POST /api/v1/cases/{id}/events", r, 422, NO_ROWS);
   }
   {
     g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, worker, "POST", events,

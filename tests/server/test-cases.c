@@ -8,7 +8,9 @@
  * a caseworker writing a case that is not theirs (403 and a denied row); a
  * restricted case (404 to others); two writers on one case at once, from
  * two threads and through two daemons on one database, losing nothing, the
- * stored milestones always the clock over every event.
+ * stored milestones always the clock over every event; an event recorded
+ * under an Idempotency-Key (a retry replays it, another request under the
+ * key is 422, a refusal keeps no key, two at once record one event).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -749,6 +751,233 @@ test_two_daemons (Fixture       *fixture,
   check_two_writers (fixture, second);
 }
 
+/* --- an event under an Idempotency-Key ------------------------------------- */
+
+static ScTestResponse *
+add_event_keyed (Fixture    *fixture,
+                 const char *token,
+                 gint64      case_id,
+                 const char *event,
+                 const char *key)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/cases/%" G_GINT64_FORMAT "/events", case_id);
+  const char *headers[] = { "Idempotency-Key", key, NULL };
+
+  return sc_test_authed (fixture->daemon, token, "POST", path, event, headers);
+}
+
+static char *
+count_events (Fixture *fixture,
+              gint64   case_id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM case_event WHERE case_id = %" G_GINT64_FORMAT,
+                                          case_id);
+
+  return sc_test_psql (fixture->cluster, sql);
+}
+
+static char *
+count_keys (Fixture    *fixture,
+            const char *key)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM idempotency_key WHERE key = '%s'", key);
+
+  return sc_test_psql (fixture->cluster, sql);
+}
+
+static void
+test_idempotent_event (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *token = sc_test_sign_in (fixture->daemon, "caseworker", SC_TEST_DEMO_PASSWORD);
+  g_autofree char *manager = sc_test_sign_in (fixture->daemon, "manager", SC_TEST_DEMO_PASSWORD);
+  gint64 person = create_person (fixture, token, "Ada", "Keyes");
+  gint64 id = open_case_ok (fixture, token, person, "2026-03-02", 0);
+  const char *assess = "{\"type\":\"decided_to_assess\",\"date\":\"2026-04-06\"}";
+  g_autoptr(ScTestResponse) first = add_event_keyed (fixture, token, id, assess, "event-1");
+  g_autoptr(ScTestResponse) again = add_event_keyed (fixture, token, id, assess, "event-1");
+  g_autofree char *events = count_events (fixture, id);
+  g_autofree char *sql = g_strdup_printf ("SELECT string_agg(outcome, ',' ORDER BY id) FROM audit_event"
+                                          " WHERE action = 'case.event.create' AND resource_id = '%" G_GINT64_FORMAT
+                                          "'", id);
+  g_autofree char *outcomes = sc_test_psql (fixture->cluster, sql);
+  g_autofree char *state = NULL;
+
+  g_assert_cmpuint (first->status, ==, 201);
+  g_assert_null (soup_message_headers_get_one (first->headers, "Idempotent-Replayed"));
+  g_assert_null (soup_message_headers_get_one (first->headers, "Location"));
+  g_assert_cmpstr (soup_message_headers_get_one (first->headers, "ETag"), ==, "\"2\"");
+  g_assert_cmpuint (again->status, ==, 201);
+  g_assert_cmpstr (soup_message_headers_get_one (again->headers, "Idempotent-Replayed"), ==, "true");
+  g_assert_cmpstr (soup_message_headers_get_one (again->headers, "ETag"), ==, "\"2\"");
+  g_assert_null (soup_message_headers_get_one (again->headers, "Location"));
+  g_assert_true (g_bytes_equal (first->body, again->body));
+  g_assert_cmpint (sc_test_response_get_int (again, "id"), ==, sc_test_response_get_int (first, "id"));
+  /* one event (with the request), one change of the case, and the replay recorded as such */
+  g_assert_cmpstr (events, ==, "2");
+  state = state_of (fixture, token, id);
+  g_assert_true (g_str_has_suffix (state, " 2"));
+  g_assert_cmpstr (outcomes, ==, "success,replayed");
+
+  /* the same key for another event */
+  {
+    g_autoptr(ScTestResponse) r = add_event_keyed (fixture, token, id, "{\"type\":\"advice_requested\","
+                                                   "\"date\":\"2026-04-08\",\"key\":\"health\"}", "event-1");
+    g_autofree char *n = count_events (fixture, id);
+
+    g_assert_cmpuint (r->status, ==, 422);
+    g_assert_nonnull (strstr (body_of (r), "\"field\":\"Idempotency-Key\""));
+    g_assert_cmpstr (n, ==, "2");
+  }
+  /* the same key on another case is another request too */
+  {
+    gint64 other = open_case_ok (fixture, token, create_person (fixture, token, "Bo", "Keyes"), "2026-03-03", 0);
+    g_autoptr(ScTestResponse) r = add_event_keyed (fixture, token, other, assess, "event-1");
+    g_autofree char *n = count_events (fixture, other);
+
+    g_assert_cmpuint (r->status, ==, 422);
+    g_assert_cmpstr (n, ==, "1");
+  }
+  /* a refused event keeps no key: the corrected event may use it */
+  {
+    g_autoptr(ScTestResponse) refused = add_event_keyed (fixture, token, id, "{\"type\":\"review_meeting\","
+                                                         "\"date\":\"2026-04-09\"}", "event-2");
+    g_autofree char *keys = count_keys (fixture, "event-2");
+    g_autoptr(ScTestResponse) corrected = NULL;
+    g_autofree char *n = NULL;
+
+    g_assert_cmpuint (refused->status, ==, 422);
+    g_assert_cmpstr (keys, ==, "0");
+    corrected = add_event_keyed (fixture, token, id, "{\"type\":\"advice_requested\",\"date\":\"2026-04-08\","
+                                 "\"key\":\"health\"}", "event-2");
+    g_assert_cmpuint (corrected->status, ==, 201);
+    g_assert_null (soup_message_headers_get_one (corrected->headers, "Idempotent-Replayed"));
+    n = count_events (fixture, id);
+    g_assert_cmpstr (n, ==, "3");
+  }
+  /* so does a refusal by ownership, and a case not found */
+  {
+    g_autofree char *manager_id = user_id (fixture, "manager");
+    gint64 theirs = open_case_ok (fixture, manager, create_person (fixture, manager, "Cy", "Keyes"), "2026-03-04",
+                                  g_ascii_strtoll (manager_id, NULL, 10));
+    g_autoptr(ScTestResponse) denied = add_event_keyed (fixture, token, theirs, assess, "event-3");
+    g_autoptr(ScTestResponse) missing = add_event_keyed (fixture, token, 999999, assess, "event-4");
+    g_autofree char *keys = sc_test_psql (fixture->cluster, "SELECT count(*) FROM idempotency_key"
+                                          " WHERE key IN ('event-3', 'event-4')");
+
+    g_assert_cmpuint (denied->status, ==, 403);
+    g_assert_cmpuint (missing->status, ==, 404);
+    g_assert_cmpstr (keys, ==, "0");
+  }
+  /* a key of 201 characters is refused before anything is read */
+  {
+    g_autofree char *long_key = g_strnfill (201, 'k');
+    g_autoptr(ScTestResponse) r = add_event_keyed (fixture, token, id, assess, long_key);
+
+    g_assert_cmpuint (r->status, ==, 422);
+    g_assert_nonnull (strstr (body_of (r), "\"field\":\"Idempotency-Key\""));
+  }
+}
+
+typedef struct
+{
+  const char *base_url;
+  const char *token;
+  gint64      case_id;
+  GMutex     *mutex;
+  GCond      *cond;
+  gboolean   *go;
+  guint       status;
+  gboolean    replayed;
+  GBytes     *body;
+} Twin;
+
+static gpointer
+twin_thread (gpointer data)
+{
+  Twin *t = data;
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *url = g_strdup_printf ("%s/api/v1/cases/%" G_GINT64_FORMAT "/events", t->base_url, t->case_id);
+  g_autofree char *bearer = g_strconcat ("Bearer ", t->token, NULL);
+  const char *body = "{\"type\":\"decided_to_assess\",\"date\":\"2026-04-06\"}";
+  g_autoptr(SoupMessage) msg = soup_message_new ("POST", url);
+  g_autoptr(GBytes) bytes = g_bytes_new_static (body, strlen (body));
+  SoupMessageHeaders *headers = soup_message_get_request_headers (msg);
+
+  soup_message_headers_replace (headers, "Authorization", bearer);
+  soup_message_headers_replace (headers, "Idempotency-Key", "twin-key");
+  soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
+  g_mutex_lock (t->mutex);
+  while (!*t->go)
+    g_cond_wait (t->cond, t->mutex);
+  g_mutex_unlock (t->mutex);
+  t->body = soup_session_send_and_read (session, msg, NULL, NULL);
+  t->status = soup_message_get_status (msg);
+  t->replayed = g_strcmp0 (soup_message_headers_get_one (soup_message_get_response_headers (msg),
+                                                         "Idempotent-Replayed"), "true") == 0;
+  return NULL;
+}
+
+static void
+check_twins (Fixture      *fixture,
+             ScTestDaemon *second)
+{
+  g_autofree char *token = sc_test_sign_in (fixture->daemon, "caseworker", SC_TEST_DEMO_PASSWORD);
+  gint64 id = open_case_ok (fixture, token, create_person (fixture, token, "Ned", "Twine"), "2026-03-02", 0);
+  GMutex mutex;
+  GCond cond;
+  gboolean go = FALSE;
+  Twin a = { sc_test_daemon_get_base_url (fixture->daemon), token, id, &mutex, &cond, &go, 0, FALSE, NULL };
+  Twin b = { sc_test_daemon_get_base_url (second), token, id, &mutex, &cond, &go, 0, FALSE, NULL };
+  g_autofree char *events = NULL;
+  g_autofree char *sql = g_strdup_printf ("SELECT string_agg(outcome, ',' ORDER BY outcome) FROM audit_event"
+                                          " WHERE action = 'case.event.create' AND resource_id = '%" G_GINT64_FORMAT
+                                          "'", id);
+  g_autofree char *outcomes = NULL;
+  GThread *ta, *tb;
+
+  g_mutex_init (&mutex);
+  g_cond_init (&cond);
+  ta = g_thread_new ("twin-a", twin_thread, &a);
+  tb = g_thread_new ("twin-b", twin_thread, &b);
+  g_mutex_lock (&mutex);
+  go = TRUE;
+  g_cond_broadcast (&cond);
+  g_mutex_unlock (&mutex);
+  g_thread_join (ta);
+  g_thread_join (tb);
+  g_mutex_clear (&mutex);
+  g_cond_clear (&cond);
+
+  g_assert_cmpuint (a.status, ==, 201);
+  g_assert_cmpuint (b.status, ==, 201);
+  /* one recorded it, the other replayed its answer */
+  g_assert_true (a.replayed != b.replayed);
+  g_assert_true (g_bytes_equal (a.body, b.body));
+  events = count_events (fixture, id);
+  g_assert_cmpstr (events, ==, "2");
+  outcomes = sc_test_psql (fixture->cluster, sql);
+  g_assert_cmpstr (outcomes, ==, "replayed,success");
+  g_bytes_unref (a.body);
+  g_bytes_unref (b.body);
+}
+
+static void
+test_idempotent_twins (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  check_twins (fixture, fixture->daemon);
+}
+
+static void
+test_idempotent_twin_daemons (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(ScTestDaemon) second = sc_test_daemon_spawn_demo (fixture->cluster, NULL);
+
+  check_twins (fixture, second);
+}
+
 /* --- the caseload ----------------------------------------------------------- */
 
 /* The ids of a page, "1,2,3", and its next_cursor (or NULL) */
@@ -890,6 +1119,12 @@ main (int   argc,
               sc_test_server_teardown);
   g_test_add ("/server/cases/two-daemons", Fixture, NULL, sc_test_server_setup, test_two_daemons,
               sc_test_server_teardown);
+  g_test_add ("/server/cases/idempotent-event", Fixture, NULL, sc_test_server_setup, test_idempotent_event,
+              sc_test_server_teardown);
+  g_test_add ("/server/cases/idempotent-twins", Fixture, NULL, sc_test_server_setup, test_idempotent_twins,
+              sc_test_server_teardown);
+  g_test_add ("/server/cases/idempotent-twin-daemons", Fixture, NULL, sc_test_server_setup,
+              test_idempotent_twin_daemons, sc_test_server_teardown);
 
   return g_test_run ();
 }
