@@ -109,6 +109,19 @@ scc_handover_dialog_loading_text (gpointer  instance,
   return g_strdup (loading ? _("Listing the team…") : NULL);
 }
 
+/* The choice cannot take the keyboard while it has nothing to offer: it
+ * takes it when the team arrives, unless the user has gone on to the note. */
+static void
+on_loading_cb (SccHandoverDialog *self)
+{
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (self));
+
+  if (scc_handover_vm_get_loading (self->form))
+    return;
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->note_row)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->owner_row));
+}
+
 static void
 on_failed_cb (SccHandoverDialog *self)
 {
@@ -256,6 +269,7 @@ scc_handover_dialog_new (GtkWindow    *parent,
   to = scc_form_vm_lookup_field (SCC_FORM_VM (self->form), "to_owner_id");
   g_signal_connect_object (to, "notify::error", G_CALLBACK (update_owner_error), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->form, "notify::n-cases", G_CALLBACK (update_summary), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->form, "notify::loading", G_CALLBACK (on_loading_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->form, "failed", G_CALLBACK (on_failed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->form, "succeeded", G_CALLBACK (on_succeeded_cb), self, G_CONNECT_SWAPPED);
   update_summary (self);
@@ -267,7 +281,8 @@ scc_handover_dialog_new (GtkWindow    *parent,
   gtk_window_set_title (GTK_WINDOW (self), title);
   gtk_window_set_default_widget (GTK_WINDOW (self), self->hand_over_button);
 
-  /* The keyboard starts on the choice of the new owner. */
+  /* The keyboard starts on the choice of the new owner (again once the
+   * team is listed: see on_loading_cb). */
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->owner_row));
   scc_handover_vm_load_owners (self->form);
   return self;
