@@ -20,7 +20,7 @@ static const SccPlace places[] = {
     N_("Your cases by their next statutory deadline, the most overdue first"),
     NULL, ROLE (SC_ROLE_CASEWORKER) | ROLE (SC_ROLE_TEAM_MANAGER) },
   { "workload", "system-users-symbolic", N_("Team _Workload"),
-    N_("Each caseworker’s cases, how many are overdue and due this week; open a caseload, hand one over"),
+    N_("Who holds which cases, how many are overdue and how many are due this week"),
     NULL, ROLE (SC_ROLE_TEAM_MANAGER) },
   { "people", "avatar-default-symbolic", N_("_People"),
     N_("Find a child or young person, or record a new one"),
