@@ -209,19 +209,26 @@ caseload_reassign_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The page that opened another's caseload is Back's target no longer. */
+static void
+release_opener (SccCaseloadPage *self)
+{
+  g_autoptr(SccPage) opener = g_weak_ref_get (&self->opener);
+
+  if (opener != NULL)
+    scc_page_set_back_target (opener, scc_page_get_back_target (opener));
+  g_weak_ref_set (&self->opener, NULL);
+}
+
 static void
 scc_caseload_page_opened (SccPage *page)
 {
   SccCaseloadPage *self = SCC_CASELOAD_PAGE (page);
-  g_autoptr(SccPage) opener = g_weak_ref_get (&self->opener);
 
   /* From a place (home, the menu) it is the user's own caseload; from a
    * team list, the person's the list opened, and Back returns there. */
-  if (opener != NULL && self->pending_owner_id == 0)
-    {
-      scc_page_set_back_target (opener, scc_page_get_back_target (opener));
-      g_weak_ref_set (&self->opener, NULL);
-    }
+  if (self->pending_owner_id == 0)
+    release_opener (self);
   self->owner_id = self->pending_owner_id;
   g_free (self->owner_name);
   self->owner_name = g_steal_pointer (&self->pending_name);
@@ -251,8 +258,13 @@ scc_caseload_page_clear (SccPage *page)
 
   SCC_PAGE_CLASS (scc_caseload_page_parent_class)->clear (page);
 
-  /* The next user's caseload starts unfiltered (the list, now empty, is
-   * not fetched for it until shown). */
+  /* The next user's caseload is their own and starts unfiltered (the
+   * list, now empty, is not fetched for it until shown). */
+  release_opener (self);
+  self->owner_id = self->pending_owner_id = 0;
+  g_clear_pointer (&self->owner_name, g_free);
+  g_clear_pointer (&self->pending_name, g_free);
+  update_owner (self);
   gtk_drop_down_set_selected (self->stage_filter, 0);
   gtk_drop_down_set_selected (self->show_filter, 0);
 }

@@ -468,6 +468,7 @@ scc_caseload_vm_set_property (GObject      *object,
       break;
     case PROP_STAGE:
       scc_caseload_vm_set_stage (self, g_value_get_string (value));
+      break;
     case PROP_OWNER:
       scc_caseload_vm_set_owner (self, g_value_get_string (value));
       break;

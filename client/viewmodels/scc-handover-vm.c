@@ -306,7 +306,8 @@ scc_handover_vm_init (SccHandoverVm *self)
   self->owners = g_list_store_new (SCC_TYPE_WORKLOAD_ROW);
   self->case_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->selected = SCC_HANDOVER_NONE;
-  to = scc_form_vm_add_field (SCC_FORM_VM (self), "to_owner_id", SCC_FORM_FIELD_REQUIRED);
+  /* Checked by validate, in words about a choice rather than typing. */
+  to = scc_form_vm_add_field (SCC_FORM_VM (self), "to_owner_id", SCC_FORM_FIELD_DEFAULT);
   scc_form_vm_add_field (SCC_FORM_VM (self), "note", SCC_FORM_FIELD_REQUIRED);
   g_signal_connect_object (to, "notify::value", G_CALLBACK (on_to_owner_cb), self, G_CONNECT_SWAPPED);
 }

@@ -150,8 +150,9 @@ caseload_of (SccApiClient *client,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   GPtrArray *cases;
+  SccCaseloadQuery query = { .owner = owner, .due_within = -1 };
 
-  scc_api_client_get_caseload_async (client, owner, NULL, -1, NULL, 0, NULL, store_result_cb, &result);
+  scc_api_client_get_caseload_async (client, &query, NULL, 0, NULL, store_result_cb, &result);
   scc_test_wait_until (result_ready, &result, 30);
   cases = scc_api_client_get_caseload_finish (client, result, NULL, &error);
   g_assert_no_error (error);
@@ -166,6 +167,7 @@ test_api (void)
   g_autoptr(GPtrArray) team = NULL;
   g_autoptr(GPtrArray) refused = NULL;
   g_autoptr(GPtrArray) moved = NULL;
+  g_autoptr(SccHandoverVm) form = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   const ScWorkload *asha;
@@ -196,6 +198,19 @@ test_api (void)
   g_assert_null (moved);
   g_assert_error (error, SC_ERROR, SC_ERROR_INVALID_INPUT);
   g_assert_nonnull (sc_problem_lookup_field (sc_error_get_problem (error), "note"));
+
+  /* The form refuses what it can before sending: no new owner, no note. */
+  form = scc_handover_vm_new (manager);
+  scc_handover_vm_set_from (form, asha->owner->id, "Asha Patel");
+  scc_handover_vm_set_cases (form, NULL, 0, asha->cases);
+  g_assert_true (scc_handover_vm_get_whole (form));
+  g_assert_cmpuint (scc_handover_vm_get_n_cases (form), ==, 3);
+  g_assert_false (scc_form_vm_submit (SCC_FORM_VM (form)));
+  g_assert_nonnull (scc_form_vm_get_field_error (SCC_FORM_VM (form), "note"));
+  scc_form_vm_set_value (SCC_FORM_VM (form), "note", "a note");
+  g_assert_false (scc_form_vm_submit (SCC_FORM_VM (form)));
+  g_assert_cmpstr (scc_form_vm_get_field_error (SCC_FORM_VM (form), "to_owner_id"), ==, "choose who the cases go to");
+  g_assert_false (scc_form_vm_get_busy (SCC_FORM_VM (form)));
 }
 
 static gboolean
@@ -489,10 +504,8 @@ test_new_owner_reads_note (void)
   g_action_group_activate_action (G_ACTION_GROUP (window), "sign-out", NULL);
   scc_window_dismiss_toasts (window);
   scc_test_run_for (100);
+  /* A caseworker's session begins at their caseload. */
   scc_test_sign_in_as ("cw.two", DAN_PASSWORD);
-  scc_test_wait_page ("home");
-
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "caseload"));
   scc_test_wait_page ("caseload");
   scc_test_wait_until (list_settled, vm, 30);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (vm)), ==, 2);
