@@ -140,10 +140,6 @@ update_owner (SccCaseloadPage *self)
       owner = g_strdup_printf ("%" G_GINT64_FORMAT, self->owner_id);
     }
   adw_window_title_set_title (self->window_title, title != NULL ? title : _("My Caseload"));
-  g_object_set (self->list_view, "empty-description",
-                self->owner_id > 0 ? _("None of these cases has a deadline that matches. Choose another Show filter above.")
-                                   : _("None of your cases has a deadline that matches. Choose another Show filter above."),
-                NULL);
   scc_caseload_vm_set_owner (self->view_model, owner);
 }
 
