@@ -59,18 +59,22 @@ update_summary (SccHandoverDialog *self)
 {
   guint n = scc_handover_vm_get_n_cases (self->form);
   const char *from = scc_handover_vm_get_from_name (self->form);
+  const char *to = scc_handover_vm_get_to_name (self->form);
+  g_autofree char *what = NULL;
   g_autofree char *text = NULL;
 
   if (scc_handover_vm_get_whole (self->form))
-    text = g_strdup_printf (g_dngettext (NULL,
-                                         "All of %2$s’s caseload moves: %1$u case, with its deadlines.",
-                                         "All of %2$s’s caseload moves: %1$u cases, with their deadlines.", n),
-                            n, from);
+    what = g_strdup_printf (g_dngettext (NULL, "All of %2$s’s caseload, %1$u case,",
+                                         "All of %2$s’s caseload, %1$u cases,", n), n, from);
   else
-    text = g_strdup_printf (g_dngettext (NULL,
-                                         "%u case of %s moves, with its deadlines.",
-                                         "%u cases of %s move, with their deadlines.", n),
-                            n, from);
+    what = g_strdup_printf (g_dngettext (NULL, "%u case of %s", "%u cases of %s", n), n, from);
+  /* The new owner is named here too: the choice below starts on the first. */
+  if (to != NULL)
+    text = g_strdup_printf (g_dngettext (NULL, "%s moves to %s, with its deadlines.",
+                                         "%s move to %s, with their deadlines.", n), what, to);
+  else
+    text = g_strdup_printf (g_dngettext (NULL, "%s moves, with its deadlines.",
+                                         "%s move, with their deadlines.", n), what);
   gtk_label_set_label (self->summary_label, text);
 }
 
@@ -269,6 +273,7 @@ scc_handover_dialog_new (GtkWindow    *parent,
   to = scc_form_vm_lookup_field (SCC_FORM_VM (self->form), "to_owner_id");
   g_signal_connect_object (to, "notify::error", G_CALLBACK (update_owner_error), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->form, "notify::n-cases", G_CALLBACK (update_summary), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->form, "notify::selected", G_CALLBACK (update_summary), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->form, "notify::loading", G_CALLBACK (on_loading_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->form, "failed", G_CALLBACK (on_failed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->form, "succeeded", G_CALLBACK (on_succeeded_cb), self, G_CONNECT_SWAPPED);

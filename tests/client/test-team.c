@@ -380,6 +380,9 @@ test_reassign (void)
   g_assert_cmpuint (g_list_model_get_n_items (scc_handover_vm_get_owners (form)), ==, 2);
   g_assert_true (scc_handover_vm_select_owner (form, dan_id));
   g_assert_cmpstr (scc_handover_vm_get_to_name (form), ==, "Dan Hughes");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                     SCC_TYPE_HANDOVER_DIALOG, "summary_label"))), ==,
+                   "2 cases of Asha Patel move to Dan Hughes, with their deadlines.");
 
   /* Tab to the note; Enter with none is refused beside it. */
   scc_test_press_keys ("Tab", "Return", NULL);
