@@ -61,6 +61,7 @@ static GType (* const page_types[]) (void) = {
   scc_account_page_get_type,
   scc_users_page_get_type,
   scc_audit_page_get_type,
+  scc_workload_page_get_type,
   scc_caseload_page_get_type,
   scc_case_page_get_type,
 };
@@ -720,6 +721,7 @@ scc_window_show_page (SccWindow  *self,
   if (scc_page_get_needs_session (page) && !scc_api_client_get_signed_in (self->api_client))
     return;
 
+  scc_page_opened (page);
   if (adw_leaflet_get_visible_child (self->leaflet) == GTK_WIDGET (page))
     scc_page_shown (page);
   else

@@ -97,6 +97,25 @@ page_cb (GObject      *object,
 }
 
 static void
+page_async_with_body (SccApiClient        *self,
+                      gpointer             source_tag,
+                      const char          *method,
+                      const char          *path,
+                      JsonNode            *body,
+                      ScReadJsonFunc       read_item,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, read_item, NULL);
+  _scc_api_client_request_async (self, method, path, body, NULL, SCC_API_REQUEST_DEFAULT,
+                                 cancellable, page_cb, task);
+}
+
+static void
 page_async (SccApiClient        *self,
             gpointer             source_tag,
             const char          *path,
@@ -105,12 +124,7 @@ page_async (SccApiClient        *self,
             GAsyncReadyCallback  callback,
             gpointer             user_data)
 {
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, read_item, NULL);
-  _scc_api_client_request_async (self, "GET", path, NULL, NULL, SCC_API_REQUEST_DEFAULT,
-                                 cancellable, page_cb, task);
+  page_async_with_body (self, source_tag, "GET", path, NULL, read_item, cancellable, callback, user_data);
 }
 
 static GPtrArray *
@@ -568,4 +582,134 @@ scc_api_client_void_event_finish (SccApiClient  *self,
                                   GError       **error)
 {
   return model_finish (self, result, scc_api_client_void_event_async, error);
+}
+
+static GPtrArray *
+read_workload (JsonNode  *node,
+               GError   **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_workload_free);
+  JsonObject *object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  JsonArray *array;
+
+  if (object == NULL || !json_object_has_member (object, "items") ||
+      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "items")))
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_MALFORMED, "the workload has no items");
+      return NULL;
+    }
+  array = json_object_get_array_member (object, "items");
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      ScWorkload *workload = sc_workload_new_from_json (json_array_get_element (array, i), &local_error);
+
+      if (workload == NULL)
+        {
+          g_set_error (error, SC_ERROR, SC_ERROR_MALFORMED, "item %u: %s", i, local_error->message);
+          return NULL;
+        }
+      g_ptr_array_add (items, workload);
+    }
+  return g_steal_pointer (&items);
+}
+
+static void
+workload_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *items;
+
+  node = _scc_api_client_request_finish (SCC_API_CLIENT (object), result, NULL, NULL, &error);
+  if (node == NULL || (items = read_workload (node, &error)) == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, items, (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+scc_api_client_get_workload_async (SccApiClient        *self,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (SCC_IS_API_CLIENT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, scc_api_client_get_workload_async);
+  _scc_api_client_request_async (self, "GET", "/workload", NULL, NULL, SCC_API_REQUEST_DEFAULT,
+                                 cancellable, workload_cb, task);
+}
+
+/**
+ * scc_api_client_get_workload_finish:
+ *
+ * Returns: (transfer full) (element-type ScWorkload): the team, or NULL
+ */
+GPtrArray *
+scc_api_client_get_workload_finish (SccApiClient  *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  return model_finish (self, result, scc_api_client_get_workload_async, error);
+}
+
+void
+scc_api_client_hand_over_async (SccApiClient        *self,
+                                gint64               from_owner_id,
+                                const gint64        *case_ids,
+                                guint                n_cases,
+                                gint64               to_owner_id,
+                                const char          *note,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(JsonNode) body = NULL;
+  ScJsonWriter writer;
+
+  g_return_if_fail (SCC_IS_API_CLIENT (self));
+  g_return_if_fail (from_owner_id > 0);
+  g_return_if_fail (case_ids != NULL || n_cases == 0);
+  g_return_if_fail (note != NULL);
+
+  sc_json_writer_init (&writer, text);
+  sc_json_writer_begin_object (&writer);
+  sc_json_writer_member_int (&writer, "from_owner_id", from_owner_id);
+  /* 0 (nobody chosen) goes as it is: the server names the member. */
+  sc_json_writer_member_int (&writer, "to_owner_id", to_owner_id);
+  if (n_cases > 0)
+    {
+      sc_json_writer_member (&writer, "case_ids");
+      sc_json_writer_begin_array (&writer);
+      for (guint i = 0; i < n_cases; i++)
+        sc_json_writer_int (&writer, case_ids[i]);
+      sc_json_writer_end_array (&writer);
+    }
+  sc_json_writer_member_string (&writer, "note", note);
+  sc_json_writer_end_object (&writer);
+  body = json_from_string (text->str, NULL);
+
+  page_async_with_body (self, scc_api_client_hand_over_async, "POST", "/caseload/handover", body,
+                        (ScReadJsonFunc) sc_case_new_from_json, cancellable, callback, user_data);
+}
+
+/**
+ * scc_api_client_hand_over_finish:
+ *
+ * Returns: (transfer full) (element-type ScCase): the cases moved, or NULL
+ */
+GPtrArray *
+scc_api_client_hand_over_finish (SccApiClient  *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  return page_finish (self, result, scc_api_client_hand_over_async, NULL, error);
 }

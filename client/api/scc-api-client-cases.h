@@ -1,7 +1,8 @@
 /* scc-api-client-cases.h
  *
  * The case calls of SccApiClient: the caseload, one case, its statutory
- * timeline, its events, recording an event and voiding one. Cases and
+ * timeline, its events, recording an event and voiding one, and a team
+ * manager's: the team's workload and handing cases over. Cases and
  * events are decoded with the models' one codec (ScCase, ScCaseEvent); the
  * timeline, the clock's own JSON (docs/statutory-clock.md, "Output"), into
  * SccTimelineEntry, one per milestone in the clock's order.
@@ -121,6 +122,32 @@ void          scc_api_client_void_event_async      (SccApiClient        *self,
                                                     GAsyncReadyCallback  callback,
                                                     gpointer             user_data);
 ScCaseEvent  *scc_api_client_void_event_finish     (SccApiClient        *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
+
+/* GET /api/v1/workload: every active caseworker and team manager with
+ * their counts, by name (team managers). Returns ScWorkload. */
+void          scc_api_client_get_workload_async    (SccApiClient        *self,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+GPtrArray    *scc_api_client_get_workload_finish   (SccApiClient        *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
+/* POST /api/v1/caseload/handover: moves the cases of @from_owner_id (all of
+ * them, or the @n_cases of @case_ids, which must all be theirs) to
+ * @to_owner_id with @note as their handover note (team managers). Nothing
+ * moves on a refusal, a 422 naming the member. Returns the ScCase moved. */
+void          scc_api_client_hand_over_async       (SccApiClient        *self,
+                                                    gint64               from_owner_id,
+                                                    const gint64        *case_ids,
+                                                    guint                n_cases,
+                                                    gint64               to_owner_id,
+                                                    const char          *note,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+GPtrArray    *scc_api_client_hand_over_finish      (SccApiClient        *self,
                                                     GAsyncResult        *result,
                                                     GError             **error);
 

@@ -43,6 +43,9 @@ struct _SccCasePage
   AdwWindowTitle      *window_title;
   GtkStack            *stack;
   GtkLabel            *load_error_label;
+  GtkWidget           *handover_box;
+  GtkLabel            *handover_title_label;
+  GtkLabel            *handover_note_label;
   AdwPreferencesGroup *header_group;
   AdwPreferencesGroup *next_group;
   AdwPreferencesGroup *record_group;
@@ -167,6 +170,30 @@ status_title (ScMilestoneStatus status)
     }
 }
 
+/* The note of the last handover: the server keeps the note, not who
+ * wrote it (the audit trail has that), so the box says whose case it is. */
+static void
+build_handover (SccCasePage *self)
+{
+  const char *note = sc_case_get_handover_note (self->kase);
+  const ScCaseUser *owner = sc_case_get_owner (self->kase);
+  ScUser *user = scc_page_get_user (SCC_PAGE (self));
+  g_autofree char *title = NULL;
+
+  gtk_widget_set_visible (self->handover_box, note != NULL && note[0] != '\0');
+  if (note == NULL || note[0] == '\0')
+    return;
+  if (owner != NULL && user != NULL && owner->id == sc_user_get_id (user))
+    title = g_strdup (_("Handed over to you: read this first"));
+  else
+    title = g_strdup_printf (_("Handed over to %s"),
+                             owner == NULL ? "" : owner->full_name != NULL && owner->full_name[0] != '\0'
+                                                  ? owner->full_name : owner->username);
+  gtk_label_set_label (self->handover_title_label, title);
+  gtk_label_set_label (self->handover_note_label, note);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->handover_box), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+}
+
 static void
 build_header (SccCasePage *self,
               ScDay        today)
@@ -183,6 +210,7 @@ build_header (SccCasePage *self,
   adw_window_title_set_title (self->window_title, name);
   adw_window_title_set_subtitle (self->window_title, scc_case_stage_title (sc_case_get_stage_name (self->kase)));
   adw_preferences_group_set_title (self->header_group, name);
+  build_handover (self);
 
   if (person->date_of_birth != NULL)
     sc_day_parse (person->date_of_birth, &day);
@@ -743,6 +771,9 @@ scc_case_page_class_init (SccCasePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SccCasePage, load_error_label);
   gtk_widget_class_bind_template_child (widget_class, SccCasePage, header_group);
   gtk_widget_class_bind_template_child (widget_class, SccCasePage, next_group);
+  gtk_widget_class_bind_template_child (widget_class, SccCasePage, handover_box);
+  gtk_widget_class_bind_template_child (widget_class, SccCasePage, handover_title_label);
+  gtk_widget_class_bind_template_child (widget_class, SccCasePage, handover_note_label);
   gtk_widget_class_bind_template_child (widget_class, SccCasePage, record_group);
   gtk_widget_class_bind_template_child (widget_class, SccCasePage, step_row);
   gtk_widget_class_bind_template_child (widget_class, SccCasePage, type_error_label);

@@ -17,6 +17,7 @@
 #include "sc-case-rules.h"
 #include "scc-case-page.h"
 #include "scc-caseload-page.h"
+#include "scc-handover-dialog.h"
 #include "scc-offline-banner.h"
 #include "scc-user-button.h"
 
@@ -35,12 +36,24 @@ struct _SccCaseloadPage
   /* Owned */
   SccCaseloadVm  *view_model;
 
+  /* Whose caseload: 0 and NULL for the user's own. The pending owner is
+   * scc_caseload_page_open's, taken when the page is opened; the opener,
+   * the page it was opened from, is where Back goes meanwhile. */
+  gint64          owner_id;
+  char           *owner_name;
+  gint64          pending_owner_id;
+  char           *pending_name;
+  GWeakRef        opener;
+  GWeakRef        dialog;          /* SccHandoverDialog, while open */
+
   /* Template widgets */
   SccListView    *list_view;
   GtkSearchEntry *search_entry;
   GtkDropDown    *stage_filter;
   GtkDropDown    *show_filter;
   GtkLabel       *counts_label;
+  AdwWindowTitle *window_title;
+  GtkWidget      *reassign_button;
 };
 
 G_DEFINE_FINAL_TYPE (SccCaseloadPage, scc_caseload_page, SCC_TYPE_LIST_PAGE)
@@ -107,6 +120,118 @@ on_item_activated_cb (SccCaseloadPage *self,
   scc_case_page_open (GTK_WIDGET (self), sc_case_get_id (scc_case_row_get_case (row)));
 }
 
+static gboolean
+can_reassign (SccCaseloadPage *self)
+{
+  ScUser *user = scc_page_get_user (SCC_PAGE (self));
+
+  return user != NULL && sc_user_get_role (user) == SC_ROLE_TEAM_MANAGER;
+}
+
+static void
+update_owner (SccCaseloadPage *self)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *owner = NULL;
+
+  if (self->owner_id > 0)
+    {
+      title = g_strdup_printf (_("%s’s Caseload"), self->owner_name);
+      owner = g_strdup_printf ("%" G_GINT64_FORMAT, self->owner_id);
+    }
+  adw_window_title_set_title (self->window_title, title != NULL ? title : _("My Caseload"));
+  scc_caseload_vm_set_owner (self->view_model, owner);
+}
+
+static void
+on_user_cb (SccCaseloadPage *self)
+{
+  gtk_widget_set_visible (self->reassign_button, can_reassign (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "caseload.reassign", can_reassign (self));
+}
+
+static void
+on_handed_over_cb (SccCaseloadPage   *self,
+                   guint              moved,
+                   SccHandoverDialog *dialog)
+{
+  g_autofree char *title = NULL;
+
+  title = g_strdup_printf (g_dngettext (NULL, "%u case reassigned to %s", "%u cases reassigned to %s", moved),
+                           moved, scc_handover_vm_get_to_name (scc_handover_dialog_get_form (dialog)));
+  scc_page_show_toast (SCC_PAGE (self), title, NULL, NULL);
+  scc_list_vm_reload (SCC_LIST_VM (self->view_model));
+  scc_caseload_vm_count (self->view_model);
+}
+
+static void
+caseload_reassign_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  SccCaseloadPage *self = SCC_CASELOAD_PAGE (widget);
+  g_autoptr(GPtrArray) rows = scc_list_view_dup_selected (self->list_view);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GtkWindow) open = g_weak_ref_get (&self->dialog);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  ScUser *user = scc_page_get_user (SCC_PAGE (self));
+  SccHandoverDialog *dialog;
+  gint64 from_id;
+
+  if (user == NULL || !can_reassign (self))
+    return;
+  if (rows->len == 0)
+    {
+      scc_page_show_toast (SCC_PAGE (self), _("Select the cases to reassign first"), NULL, NULL);
+      return;
+    }
+  for (guint i = 0; i < rows->len; i++)
+    {
+      gint64 id = sc_case_get_id (scc_case_row_get_case (g_ptr_array_index (rows, i)));
+
+      g_array_append_val (ids, id);
+    }
+  if (open != NULL)
+    gtk_window_destroy (open);
+
+  /* Every case listed is the owner's: the caseload is one owner's. */
+  from_id = self->owner_id > 0 ? self->owner_id : sc_user_get_id (user);
+  dialog = scc_handover_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                    scc_page_get_api_client (SCC_PAGE (self)), from_id,
+                                    self->owner_id > 0 ? self->owner_name : sc_user_get_full_name (user),
+                                    (const gint64 *) (gpointer) ids->data, ids->len, 0);
+  g_signal_connect_object (dialog, "handed-over", G_CALLBACK (on_handed_over_cb), self, G_CONNECT_SWAPPED);
+  g_weak_ref_set (&self->dialog, dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The page that opened another's caseload is Back's target no longer. */
+static void
+release_opener (SccCaseloadPage *self)
+{
+  g_autoptr(SccPage) opener = g_weak_ref_get (&self->opener);
+
+  if (opener != NULL)
+    scc_page_set_back_target (opener, scc_page_get_back_target (opener));
+  g_weak_ref_set (&self->opener, NULL);
+}
+
+static void
+scc_caseload_page_opened (SccPage *page)
+{
+  SccCaseloadPage *self = SCC_CASELOAD_PAGE (page);
+
+  /* From a place (home, the menu) it is the user's own caseload; from a
+   * team list, the person's the list opened, and Back returns there. */
+  if (self->pending_owner_id == 0)
+    release_opener (self);
+  self->owner_id = self->pending_owner_id;
+  g_free (self->owner_name);
+  self->owner_name = g_steal_pointer (&self->pending_name);
+  self->pending_owner_id = 0;
+  update_owner (self);
+}
+
 static void
 scc_caseload_page_shown (SccPage *page)
 {
@@ -121,11 +246,21 @@ static void
 scc_caseload_page_clear (SccPage *page)
 {
   SccCaseloadPage *self = SCC_CASELOAD_PAGE (page);
+  g_autoptr(GtkWindow) open = g_weak_ref_get (&self->dialog);
+
+  /* A dialog's input was for the session that is going. */
+  if (open != NULL)
+    gtk_window_destroy (open);
 
   SCC_PAGE_CLASS (scc_caseload_page_parent_class)->clear (page);
 
-  /* The next user's caseload starts unfiltered (the list, now empty, is
-   * not fetched for it until shown). */
+  /* The next user's caseload is their own and starts unfiltered (the
+   * list, now empty, is not fetched for it until shown). */
+  release_opener (self);
+  self->owner_id = self->pending_owner_id = 0;
+  g_clear_pointer (&self->owner_name, g_free);
+  g_clear_pointer (&self->pending_name, g_free);
+  update_owner (self);
   gtk_drop_down_set_selected (self->stage_filter, 0);
   gtk_drop_down_set_selected (self->show_filter, 0);
 }
@@ -148,19 +283,39 @@ scc_caseload_page_constructed (GObject *object)
     gtk_drop_down_set_model (self->stage_filter, stages);
   }
   scc_list_page_set_list (SCC_LIST_PAGE (self), self->list_view, SCC_LIST_VM (self->view_model));
+  g_signal_connect (self, "notify::user", G_CALLBACK (on_user_cb), NULL);
   update_counts (self);
+  on_user_cb (self);
 }
 
 static void
 scc_caseload_page_dispose (GObject *object)
 {
   SccCaseloadPage *self = (SccCaseloadPage *)object;
+  g_autoptr(GtkWindow) open = g_weak_ref_get (&self->dialog);
 
+  if (open != NULL)
+    gtk_window_destroy (open);
+  g_weak_ref_set (&self->dialog, NULL);
+  g_weak_ref_set (&self->opener, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SCC_TYPE_CASELOAD_PAGE);
 
   G_OBJECT_CLASS (scc_caseload_page_parent_class)->dispose (object);
 
   g_clear_object (&self->view_model);
+}
+
+static void
+scc_caseload_page_finalize (GObject *object)
+{
+  SccCaseloadPage *self = (SccCaseloadPage *)object;
+
+  g_weak_ref_clear (&self->dialog);
+  g_weak_ref_clear (&self->opener);
+  g_free (self->owner_name);
+  g_free (self->pending_name);
+
+  G_OBJECT_CLASS (scc_caseload_page_parent_class)->finalize (object);
 }
 
 static void
@@ -172,11 +327,17 @@ scc_caseload_page_class_init (SccCaseloadPageClass *klass)
 
   object_class->constructed = scc_caseload_page_constructed;
   object_class->dispose = scc_caseload_page_dispose;
+  object_class->finalize = scc_caseload_page_finalize;
   page_class->shown = scc_caseload_page_shown;
+  page_class->opened = scc_caseload_page_opened;
   page_class->clear = scc_caseload_page_clear;
 
   scc_page_class_set_page_name (page_class, "caseload");
   scc_page_class_set_back_target (page_class, TRUE);
+
+  gtk_widget_class_install_action (widget_class, "caseload.reassign", NULL, caseload_reassign_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "caseload.reassign", NULL);
 
   g_type_ensure (SCC_TYPE_LIST_VIEW);
   g_type_ensure (SCC_TYPE_OFFLINE_BANNER);
@@ -188,6 +349,8 @@ scc_caseload_page_class_init (SccCaseloadPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SccCaseloadPage, stage_filter);
   gtk_widget_class_bind_template_child (widget_class, SccCaseloadPage, show_filter);
   gtk_widget_class_bind_template_child (widget_class, SccCaseloadPage, counts_label);
+  gtk_widget_class_bind_template_child (widget_class, SccCaseloadPage, window_title);
+  gtk_widget_class_bind_template_child (widget_class, SccCaseloadPage, reassign_button);
   gtk_widget_class_bind_template_callback (widget_class, on_show_filter_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_stage_filter_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_item_activated_cb);
@@ -196,6 +359,8 @@ scc_caseload_page_class_init (SccCaseloadPageClass *klass)
 static void
 scc_caseload_page_init (SccCaseloadPage *self)
 {
+  g_weak_ref_init (&self->opener, NULL);
+  g_weak_ref_init (&self->dialog, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -209,4 +374,74 @@ scc_caseload_page_get_view_model (SccCaseloadPage *self)
 {
   g_return_val_if_fail (SCC_IS_CASELOAD_PAGE (self), NULL);
   return self->view_model;
+}
+
+/**
+ * scc_caseload_page_open:
+ * @from: a widget of the page opening it (Team Workload)
+ * @owner_id: whose caseload
+ * @owner_name: their name, for the title
+ *
+ * Shows @owner_id's caseload; Back returns to @from's page.
+ */
+void
+scc_caseload_page_open (GtkWidget  *from,
+                        gint64      owner_id,
+                        const char *owner_name)
+{
+  GtkWidget *leaflet;
+  GtkWidget *page;
+  GtkWidget *opener;
+  SccCaseloadPage *self;
+
+  g_return_if_fail (GTK_IS_WIDGET (from));
+  g_return_if_fail (owner_id > 0);
+
+  leaflet = gtk_widget_get_ancestor (from, ADW_TYPE_LEAFLET);
+  page = leaflet != NULL ? adw_leaflet_get_child_by_name (ADW_LEAFLET (leaflet), "caseload") : NULL;
+  if (!SCC_IS_CASELOAD_PAGE (page))
+    {
+      g_critical ("the window has no caseload page");
+      return;
+    }
+  self = SCC_CASELOAD_PAGE (page);
+  self->pending_owner_id = owner_id;
+  g_free (self->pending_name);
+  self->pending_name = g_strdup (owner_name);
+  opener = gtk_widget_get_ancestor (from, SCC_TYPE_PAGE);
+  if (opener != NULL)
+    {
+      g_weak_ref_set (&self->opener, opener);
+      scc_page_set_back_target (SCC_PAGE (opener), TRUE);
+    }
+  gtk_widget_activate_action (from, "win.show-page", "s", "caseload");
+}
+
+/**
+ * scc_caseload_page_get_owner_name:
+ *
+ * Returns: (nullable): whose caseload is shown, or NULL for the user's own
+ */
+const char *
+scc_caseload_page_get_owner_name (SccCaseloadPage *self)
+{
+  g_return_val_if_fail (SCC_IS_CASELOAD_PAGE (self), NULL);
+  return self->owner_id > 0 ? self->owner_name : NULL;
+}
+
+/**
+ * scc_caseload_page_get_dialog:
+ *
+ * Returns: (transfer none) (nullable): the Reassign dialog, while open
+ */
+GtkWindow *
+scc_caseload_page_get_dialog (SccCaseloadPage *self)
+{
+  g_autoptr(GtkWindow) open = NULL;
+
+  g_return_val_if_fail (SCC_IS_CASELOAD_PAGE (self), NULL);
+
+  open = g_weak_ref_get (&self->dialog);
+  /* The window keeps it while it is open. */
+  return open;
 }

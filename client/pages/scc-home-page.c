@@ -53,13 +53,9 @@ static const RoleHome role_homes[] = {
         N_("Review meetings, reports and decisions, prepared from the case") } } },
   { SC_ROLE_TEAM_MANAGER,
     N_("You run the team: you read and update every case, assign cases and read the audit trail."),
-    N_("This release holds the caseloads, the children the team works for, every case’s statutory clock "
-       "and the audit trail. The team’s own views come next."),
-    { { "system-users-symbolic", N_("Team Workload"),
-        N_("Each caseworker’s cases, how many are overdue and how many are due this week") },
-      { "emblem-shared-symbolic", N_("Handing Over Cases"),
-        N_("A caseworker’s whole caseload, or part of it, to someone else, with a note for them") },
-      { "document-edit-symbolic", N_("EHC Plans"),
+    N_("This release holds the team’s workload and caseloads, handing cases over, the children the team "
+       "works for, every case’s statutory clock and the audit trail. Plans come next."),
+    { { "document-edit-symbolic", N_("EHC Plans"),
         N_("Every plan of the team, its drafts and amendments") } } },
   { SC_ROLE_ADMIN_OFFICER,
     N_("Business support: you log and update complaints, mediation, appeals and correspondence, and read cases."),

@@ -456,6 +456,21 @@ scc_page_get_back_target (SccPage *self)
   return lookup_class_data (self, back_target_quark) != NULL;
 }
 
+void
+scc_page_set_back_target (SccPage  *self,
+                          gboolean  back_target)
+{
+  GtkWidget *parent;
+
+  g_return_if_fail (SCC_IS_PAGE (self));
+
+  /* Back is the window's leaflet's: its page says where Back may land. */
+  parent = gtk_widget_get_parent (GTK_WIDGET (self));
+  if (ADW_IS_LEAFLET (parent))
+    adw_leaflet_page_set_navigatable (adw_leaflet_get_page (ADW_LEAFLET (parent), GTK_WIDGET (self)),
+                                      back_target && scc_page_get_needs_session (self));
+}
+
 /**
  * scc_page_get_api_client:
  *
@@ -691,6 +706,20 @@ scc_page_popup_menu (SccPage *self)
     return FALSE;
   gtk_menu_button_popup (button);
   return TRUE;
+}
+
+/**
+ * scc_page_opened:
+ *
+ * For the window: the user is going to the page (not coming back to it).
+ */
+void
+scc_page_opened (SccPage *self)
+{
+  g_return_if_fail (SCC_IS_PAGE (self));
+
+  if (SCC_PAGE_GET_CLASS (self)->opened != NULL)
+    SCC_PAGE_GET_CLASS (self)->opened (self);
 }
 
 /**

@@ -7,7 +7,8 @@
  * for its work, cancelled when the page goes or the user signs out.
  *
  * The window creates its pages from one list and calls them, never naming
- * one: shown (the keyboard goes where the user goes next), clear (a
+ * one: opened (the user went to the page, not back to it), shown (the
+ * keyboard goes where the user goes next), clear (a
  * sign-out or another user: unsaved input goes), session_ended (the
  * session ended under the user: input stays for them). A page shows a toast
  * through the window's win.show-toast action, never by casting its root.
@@ -54,8 +55,11 @@ struct _SccPageClass
    * error and, if it may pass (can-retry), shows a toast with Retry. */
   void (*form_failed)   (SccPage   *self,
                          SccFormVm *form);
+  /* The user went to the page (a place, a row that opens it), as opposed
+   * to coming back to it; called before shown. Optional. */
+  void (*opened)        (SccPage   *self);
 
-  gpointer padding[8];
+  gpointer padding[7];
 };
 
 /* In class_init: the page's name in the window, and whether it is only for
@@ -73,6 +77,10 @@ void             scc_page_class_set_back_target   (SccPageClass *klass,
 
 const char      *scc_page_get_page_name       (SccPage      *self);
 gboolean         scc_page_get_back_target     (SccPage      *self);
+/* For now, unlike its class: Back lands on this page while @back_target
+ * (a list that opened a page, while that page shows what it opened). */
+void             scc_page_set_back_target     (SccPage      *self,
+                                               gboolean      back_target);
 gboolean         scc_page_get_needs_session   (SccPage      *self);
 SccApiClient    *scc_page_get_api_client      (SccPage      *self);
 SccConnectionVm *scc_page_get_connection      (SccPage      *self);
@@ -101,6 +109,7 @@ gboolean         scc_page_show_toast          (SccPage      *self,
                                                const char   *action_name);
 
 gboolean         scc_page_popup_menu          (SccPage      *self);
+void             scc_page_opened              (SccPage      *self);
 void             scc_page_shown               (SccPage      *self);
 void             scc_page_clear               (SccPage      *self);
 void             scc_page_session_ended       (SccPage      *self,

@@ -16,3 +16,4 @@
 #include "scc-sign-in-page.h"
 #include "scc-people-page.h"
 #include "scc-users-page.h"
+#include "scc-workload-page.h"

@@ -274,6 +274,7 @@ struct _SccCaseloadVm
 
   SccCaseloadFilter  filter;
   char              *stage;  /* NULL: every stage */
+  char              *owner;       /* "me" or a user's id */
   int                counts[N_COUNTS];
   GCancellable      *count_cancellable;
 };
@@ -285,6 +286,7 @@ enum {
   PROP_N_CASES,
   PROP_N_OVERDUE,
   PROP_N_DUE_SOON,
+  PROP_OWNER,
   N_PROPS
 };
 
@@ -297,7 +299,7 @@ static SccCaseloadQuery
 caseload_query (SccCaseloadVm     *self,
                 SccCaseloadFilter  filter)
 {
-  SccCaseloadQuery query = { .owner = "me", .due_within = -1 };
+  SccCaseloadQuery query = { .owner = self->owner, .due_within = -1 };
 
   if (filter == SCC_CASELOAD_OVERDUE)
     query.status = "overdue";
@@ -397,7 +399,7 @@ scc_caseload_vm_count (SccCaseloadVm *self)
     g_cancellable_cancel (self->count_cancellable);
   g_clear_object (&self->count_cancellable);
   self->count_cancellable = g_cancellable_new ();
-  scc_api_client_get_caseload_counts_async (scc_list_vm_get_api_client (SCC_LIST_VM (self)), "me",
+  scc_api_client_get_caseload_counts_async (scc_list_vm_get_api_client (SCC_LIST_VM (self)), self->owner,
                                             self->count_cancellable, counted_cb, g_object_ref (self));
 }
 
@@ -417,6 +419,7 @@ static void
 scc_caseload_vm_finalize (GObject *object)
 {
   g_clear_pointer (&SCC_CASELOAD_VM (object)->stage, g_free);
+  g_free (SCC_CASELOAD_VM (object)->owner);
 
   G_OBJECT_CLASS (scc_caseload_vm_parent_class)->finalize (object);
 }
@@ -442,6 +445,9 @@ scc_caseload_vm_get_property (GObject    *object,
     case PROP_N_DUE_SOON:
       g_value_set_int (value, self->counts[prop_id - PROP_N_CASES]);
       break;
+    case PROP_OWNER:
+      g_value_set_string (value, self->owner);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -462,6 +468,9 @@ scc_caseload_vm_set_property (GObject      *object,
       break;
     case PROP_STAGE:
       scc_caseload_vm_set_stage (self, g_value_get_string (value));
+      break;
+    case PROP_OWNER:
+      scc_caseload_vm_set_owner (self, g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -489,6 +498,8 @@ scc_caseload_vm_class_init (SccCaseloadVmClass *klass)
   properties[PROP_N_CASES] = g_param_spec_int ("n-cases", NULL, NULL, -1, G_MAXINT, -1, flags);
   properties[PROP_N_OVERDUE] = g_param_spec_int ("n-overdue", NULL, NULL, -1, G_MAXINT, -1, flags);
   properties[PROP_N_DUE_SOON] = g_param_spec_int ("n-due-soon", NULL, NULL, -1, G_MAXINT, -1, flags);
+  /* Whose caseload: "me" (the default) or a user's id, for a team manager. */
+  properties[PROP_OWNER] = g_param_spec_string ("owner", NULL, NULL, "me", flags | G_PARAM_WRITABLE);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -497,6 +508,7 @@ scc_caseload_vm_init (SccCaseloadVm *self)
 {
   for (Count count = 0; count < N_COUNTS; count++)
     self->counts[count] = -1;
+  self->owner = g_strdup ("me");
 }
 
 SccCaseloadVm *
@@ -571,4 +583,36 @@ scc_caseload_vm_get_n_due_soon (SccCaseloadVm *self)
 {
   g_return_val_if_fail (SCC_IS_CASELOAD_VM (self), -1);
   return self->counts[COUNT_DUE_SOON];
+}
+
+const char *
+scc_caseload_vm_get_owner (SccCaseloadVm *self)
+{
+  g_return_val_if_fail (SCC_IS_CASELOAD_VM (self), NULL);
+  return self->owner;
+}
+
+void
+scc_caseload_vm_set_owner (SccCaseloadVm *self,
+                           const char    *owner)
+{
+  g_return_if_fail (SCC_IS_CASELOAD_VM (self));
+
+  if (owner == NULL || owner[0] == '\0')
+    owner = "me";
+  if (g_strcmp0 (self->owner, owner) == 0)
+    return;
+  g_free (self->owner);
+  self->owner = g_strdup (owner);
+  /* Another person's counts: unknown until asked again. */
+  if (self->count_cancellable != NULL)
+    g_cancellable_cancel (self->count_cancellable);
+  for (Count count = 0; count < N_COUNTS; count++)
+    if (self->counts[count] != -1)
+      {
+        self->counts[count] = -1;
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_CASES + count]);
+      }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OWNER]);
+  scc_list_vm_filter_changed (SCC_LIST_VM (self));
 }

@@ -9,6 +9,10 @@
  *
  * The list's query (scc_list_vm_set_query) searches the caseload for a
  * child (a name's start, UPN or NHS number) and the stage narrows it.
+ *
+ * The caseload is its owner's: "me" (the default), or a user's id, for a
+ * team manager looking at a caseworker's; a new owner is a new list.
+ *
  * The counts (open cases, overdue, due within 7 days) are asked of the
  * server in one small call (GET /caseload/counts), so they count the whole
  * caseload, not only what is loaded.
@@ -70,6 +74,10 @@ void               scc_caseload_vm_set_filter   (SccCaseloadVm     *self,
 const char        *scc_caseload_vm_get_stage    (SccCaseloadVm     *self);
 void               scc_caseload_vm_set_stage    (SccCaseloadVm     *self,
                                                  const char        *stage);
+/* "me" or a user's id; NULL or "" is "me". */
+const char        *scc_caseload_vm_get_owner    (SccCaseloadVm     *self);
+void               scc_caseload_vm_set_owner    (SccCaseloadVm     *self,
+                                                 const char        *owner);
 /* Asks the server again for the three counts; -1 until known. */
 void               scc_caseload_vm_count        (SccCaseloadVm     *self);
 int                scc_caseload_vm_get_n_cases  (SccCaseloadVm     *self);

@@ -25,7 +25,7 @@ struct _SccListView
   /* Owned */
   SccListVm          *list;
   GtkSortListModel   *sorted;
-  GtkSingleSelection *selection;
+  GtkSelectionModel  *selection;       /* single, or multiple */
 
   /* Template widgets */
   GtkStack           *stack;
@@ -40,6 +40,7 @@ enum {
   PROP_EMPTY_TITLE,
   PROP_EMPTY_DESCRIPTION,
   PROP_EMPTY_ICON_NAME,
+  PROP_MULTIPLE,
   N_PROPS
 };
 
@@ -230,6 +231,10 @@ scc_list_view_get_property (GObject    *object,
       g_value_set_string (value, adw_status_page_get_icon_name (self->empty_page));
       break;
 
+    case PROP_MULTIPLE:
+      g_value_set_boolean (value, GTK_IS_MULTI_SELECTION (self->selection));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -259,6 +264,10 @@ scc_list_view_set_property (GObject      *object,
 
     case PROP_EMPTY_ICON_NAME:
       adw_status_page_set_icon_name (self->empty_page, g_value_get_string (value));
+      break;
+
+    case PROP_MULTIPLE:
+      scc_list_view_set_multiple (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -329,6 +338,15 @@ scc_list_view_class_init (SccListViewClass *klass)
   properties[PROP_EMPTY_ICON_NAME] =
     g_param_spec_string ("empty-icon-name", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  /**
+   * SccListView:multiple:
+   *
+   * Whether several rows can be selected (Ctrl+click, Shift+click,
+   * Shift+arrows, Ctrl+A), for a page acting on many at once.
+   */
+  properties[PROP_MULTIPLE] =
+    g_param_spec_boolean ("multiple", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -365,9 +383,9 @@ scc_list_view_init (SccListView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->sorted = gtk_sort_list_model_new (NULL, g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
-  gtk_single_selection_set_autoselect (self->selection, TRUE);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  self->selection = GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted))));
+  gtk_single_selection_set_autoselect (GTK_SINGLE_SELECTION (self->selection), TRUE);
+  gtk_column_view_set_model (self->column_view, self->selection);
 
   adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
   g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (maybe_load_more), self, G_CONNECT_SWAPPED);
@@ -451,6 +469,48 @@ scc_list_view_get_column_view (SccListView *self)
 {
   g_return_val_if_fail (SCC_IS_LIST_VIEW (self), NULL);
   return self->column_view;
+}
+
+void
+scc_list_view_set_multiple (SccListView *self,
+                            gboolean     multiple)
+{
+  g_return_if_fail (SCC_IS_LIST_VIEW (self));
+
+  if (multiple == GTK_IS_MULTI_SELECTION (self->selection))
+    return;
+  g_clear_object (&self->selection);
+  if (multiple)
+    self->selection = GTK_SELECTION_MODEL (gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->sorted))));
+  else
+    {
+      self->selection = GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted))));
+      gtk_single_selection_set_autoselect (GTK_SINGLE_SELECTION (self->selection), TRUE);
+    }
+  gtk_column_view_set_model (self->column_view, self->selection);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MULTIPLE]);
+}
+
+/**
+ * scc_list_view_dup_selected:
+ *
+ * Returns: (transfer full) (element-type GObject): the items selected, in
+ * the order shown
+ */
+GPtrArray *
+scc_list_view_dup_selected (SccListView *self)
+{
+  GPtrArray *items;
+  guint n;
+
+  g_return_val_if_fail (SCC_IS_LIST_VIEW (self), NULL);
+
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  for (guint i = 0; i < n; i++)
+    if (gtk_selection_model_is_selected (self->selection, i))
+      g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (self->selection), i));
+  return items;
 }
 
 /**

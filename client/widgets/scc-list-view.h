@@ -66,8 +66,13 @@ void           scc_list_view_add_columns     (SccListView         *self,
                                               const SccListColumn *columns,
                                               guint                n_columns);
 GtkColumnView *scc_list_view_get_column_view (SccListView         *self);
-/* The items as shown, sorted: a GtkSingleSelection. */
+/* The items as shown, sorted: a GtkSingleSelection, or a
+ * GtkMultiSelection with multiple. */
 GListModel    *scc_list_view_get_model       (SccListView         *self);
+void           scc_list_view_set_multiple    (SccListView         *self,
+                                              gboolean             multiple);
+/* Returns: (transfer full) (element-type GObject): the rows selected */
+GPtrArray     *scc_list_view_dup_selected    (SccListView         *self);
 /* What a cell shows for @item in @column (tests, and the formats in one place). */
 char          *scc_list_view_format_cell     (const SccListColumn *column,
                                               gpointer             item);

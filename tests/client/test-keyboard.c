@@ -11,7 +11,11 @@
  *  - Enter signs in; home puts the focus on its one action;
  *  - the user menu (F10) opens Account by keyboard; Tab in the password
  *    form skips the show-text buttons;
- *  - Back (Alt+Left) leaves the focus on home, and from there Tab, the
+ *  - Back (Alt+Left) leaves the focus on home;
+ *  - Alt+W on home opens Team Workload with the focus in its list;
+ *    Ctrl+Shift+H opens Hand Over Caseload on the selected person with the
+ *    focus on the new owner, Escape closes it without moving anything, and
+ *    Back is home again with the focus on its action; from there Tab, the
  *    shortcuts window (Ctrl+?), the menu (F10), help (F1) and sign-out
  *    (Ctrl+Shift+Q) all work without a click.
  *
@@ -25,6 +29,7 @@
 #include "sc-test-daemon.h"
 
 #include "scc-client-test.h"
+#include "scc-handover-dialog.h"
 #include "scc-help-window.h"
 #include "scc-window-test.h"
 
@@ -128,6 +133,54 @@ test_account_and_back (void)
   assert_focus_in (scc_test_child ("home", "account_row"));
 }
 
+static gboolean
+list_settled (gpointer user_data)
+{
+  return scc_list_vm_get_loaded (SCC_LIST_VM (user_data)) && !scc_list_vm_get_loading (SCC_LIST_VM (user_data));
+}
+
+static gboolean
+owners_listed (gpointer user_data)
+{
+  return !scc_handover_vm_get_loading (SCC_HANDOVER_VM (user_data));
+}
+
+static void
+test_team_workload (void)
+{
+  SccWorkloadPage *page = SCC_WORKLOAD_PAGE (scc_test_page ("workload"));
+  GtkWidget *list = GTK_WIDGET (scc_list_page_get_view (SCC_LIST_PAGE (page)));
+  GtkWindow *dialog;
+  GtkWidget *owner_row;
+
+  scc_test_press_keys ("alt+w", NULL);
+  scc_test_wait_page ("workload");
+  scc_test_wait_until (list_settled, scc_workload_page_get_view_model (page), 30);
+  scc_test_run_for (200);
+  assert_focus_in (list);
+  g_assert_nonnull (scc_workload_page_get_selected (page));
+
+  scc_test_press_keys ("ctrl+shift+h", NULL);
+  dialog = find_toplevel (SCC_TYPE_HANDOVER_DIALOG);
+  g_assert_nonnull (dialog);
+  scc_test_wait_until (owners_listed, scc_handover_dialog_get_form (SCC_HANDOVER_DIALOG (dialog)), 30);
+  scc_test_focus_window (dialog);
+  scc_test_run_for (100);
+  owner_row = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), SCC_TYPE_HANDOVER_DIALOG, "owner_row"));
+  g_assert_true (gtk_window_get_focus (dialog) == owner_row);
+
+  /* Escape: closed, nothing sent. */
+  scc_test_press_keys ("Escape", NULL);
+  scc_test_run_for (100);
+  g_assert_null (find_toplevel (SCC_TYPE_HANDOVER_DIALOG));
+  scc_window_test_focus ();
+  assert_focus_in (list);
+
+  scc_test_press_keys ("alt+Left", NULL);
+  scc_test_wait_page ("home");
+  assert_focus_in (scc_test_child ("home", "account_row"));
+}
+
 static void
 test_keys_after_back (void)
 {
@@ -191,6 +244,7 @@ main (int   argc,
   /* In this order: each starts where the one before left the window. */
   g_test_add_func ("/client/keyboard/sign-in", test_sign_in);
   g_test_add_func ("/client/keyboard/account-and-back", test_account_and_back);
+  g_test_add_func ("/client/keyboard/team-workload", test_team_workload);
   g_test_add_func ("/client/keyboard/keys-after-back", test_keys_after_back);
 
   return scc_test_run_with_daemon ("scc-keys-XXXXXX", (const char *[]) { "--demo-data", NULL }, scc_window_test_start,

@@ -364,7 +364,7 @@ test_home_per_role (void)
     const char *first_page;
   } roles[] = {
     { "caseworker", "Caseworker", "home-caseworker.png", "EHC Plans", "caseload" },
-    { "manager", "Team manager", "home-team-manager.png", "Team Workload", "home" },
+    { "manager", "Team manager", "home-team-manager.png", "EHC Plans", "home" },
     { "officer", "Admin officer", "home-admin-officer.png", "Complaints, Mediation and Appeals", "home" },
     { "sysadmin", "System administrator", "home-system-admin.png", "Settings", "home" },
   };
