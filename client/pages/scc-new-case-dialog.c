@@ -547,6 +547,7 @@ on_created_cb (SccNewCaseDialog *dialog,
   const ScCasePerson *person = sc_case_get_person (kase);
   g_autofree char *title = NULL;
 
+  g_debug ("case %" G_GINT64_FORMAT " opened", sc_case_get_id (kase));
   title = g_strdup_printf (_("A case has been opened for %s %s."), person->given_name, person->family_name);
   scc_case_page_open (GTK_WIDGET (page), sc_case_get_id (kase));
   scc_page_show_toast (page, title, NULL, NULL);
