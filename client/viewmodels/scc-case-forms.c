@@ -3,7 +3,9 @@
  * SccNewCaseVm: see scc-case-forms.h. The chosen person is held as a
  * model and as the person_id field, so choosing another is new input to
  * the base (a new Idempotency-Key) and a server error on person_id lands
- * beside the person. validate checks the date as the daemon does, against
+ * beside the person. The owner is a kept field for the same reason (a
+ * new owner is a new request); no row shows it, so its error is said in
+ * error-message. validate checks the date as the daemon does, against
  * the form's today, with the daemon's own rule function.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -35,10 +37,10 @@ struct _SccNewCaseVm
   /* Owned */
   ScPerson     *person;
   ScCase       *created;
-  gint64        owner_id;
   ScDay         today;     /* SC_DAY_NONE: the real one */
 
   /* Borrowed: owned by the form */
+  SccFormField *owner_id;  /* kept, and shown in no row */
   SccFormField *person_id;
   SccFormField *received;
   SccFormField *source;
@@ -140,7 +142,8 @@ scc_new_case_vm_submit_async (SccFormVm           *form,
 
   sc_day_parse (received, &day);
   scc_api_client_create_case_async (scc_form_vm_get_api_client (form), sc_person_get_id (self->person), day,
-                                    scc_form_field_get_value (self->source), self->owner_id,
+                                    scc_form_field_get_value (self->source),
+                                    scc_new_case_vm_get_owner_id (self),
                                     scc_form_vm_get_idempotency_key (form), cancellable, created_cb, task);
 }
 
@@ -158,6 +161,23 @@ scc_new_case_vm_submit_finish (SccFormVm     *form,
   self->created = kase;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED]);
   return TRUE;
+}
+
+static void
+scc_new_case_vm_show_error (SccFormVm    *form,
+                            const GError *error)
+{
+  SccNewCaseVm *self = SCC_NEW_CASE_VM (form);
+  const char *owner;
+
+  SCC_FORM_VM_CLASS (scc_new_case_vm_parent_class)->show_error (form, error);
+  owner = scc_form_field_get_error (self->owner_id);
+  if (owner != NULL && scc_form_vm_get_error_message (form) == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("%s: the owner %s."), scc_form_vm_get_failure_text (form), owner);
+
+      scc_form_vm_set_error_message (form, message);
+    }
 }
 
 static void
@@ -229,6 +249,7 @@ scc_new_case_vm_class_init (SccNewCaseVmClass *klass)
   form_class->submit_async = scc_new_case_vm_submit_async;
   form_class->submit_finish = scc_new_case_vm_submit_finish;
   form_class->clear = scc_new_case_vm_clear;
+  form_class->show_error = scc_new_case_vm_show_error;
 
   scc_form_vm_class_set_failure_text (form_class, _("The case has not been opened"));
 
@@ -246,6 +267,7 @@ scc_new_case_vm_init (SccNewCaseVm *self)
   self->person_id = scc_form_vm_add_field (form, "person_id", SCC_FORM_FIELD_DEFAULT);
   self->source = scc_form_vm_add_field (form, "request_source", SCC_FORM_FIELD_DEFAULT);
   self->received = scc_form_vm_add_field (form, "request_received", SCC_FORM_FIELD_REQUIRED);
+  self->owner_id = scc_form_vm_add_field (form, "owner_id", SCC_FORM_FIELD_KEPT);
   reset_date (self);
 }
 
@@ -285,16 +307,21 @@ gint64
 scc_new_case_vm_get_owner_id (SccNewCaseVm *self)
 {
   g_return_val_if_fail (SCC_IS_NEW_CASE_VM (self), 0);
-  return self->owner_id;
+  return g_ascii_strtoll (scc_form_field_get_value (self->owner_id), NULL, 10);
 }
 
 void
 scc_new_case_vm_set_owner_id (SccNewCaseVm *self,
                               gint64        owner_id)
 {
+  g_autofree char *text = NULL;
+
   g_return_if_fail (SCC_IS_NEW_CASE_VM (self));
   g_return_if_fail (owner_id >= 0);
-  self->owner_id = owner_id;
+
+  if (owner_id > 0)
+    text = g_strdup_printf ("%" G_GINT64_FORMAT, owner_id);
+  scc_form_field_set_value (self->owner_id, text != NULL ? text : "");
 }
 
 void

@@ -8,6 +8,7 @@
  *   person_id         set by choosing a person (scc_new_case_vm_set_person)
  *   request_received  YYYY-MM-DD, today by default; not in the future
  *   request_source    parent, setting, health, social_care or other
+ *   owner_id          kept, in no row: the owner a team manager names
  *
  * Before anything is sent the date and source go through the daemon's own
  * rules (sc_case_check_event on an empty case, sc_case_check_request_source),
@@ -16,8 +17,8 @@
  * themselves); a caseworker owns what they open and sends none.
  *
  *   submit --201--> created kept, ::succeeded
- *          --422--> each error beside its field; one on a member the
- *                   form has no field for (owner_id) in error-message
+ *          --422--> each error beside its field; one on owner_id, which
+ *                   no row shows, in error-message
  *          --409, other refusals--> error-message, with the server's words
  *
  * The Idempotency-Key is the form base's: kept while the input is

@@ -4,7 +4,8 @@
  * children recorded through the API (Ada Byrne, Ben Okafor, Dina Patel).
  * First the form without the window: a date in the future is refused
  * beside the date before anything is sent; the server's own refusal of
- * one (the form's today moved on) lands beside the date too; a retry of
+ * one (the form's today moved on) lands beside the date too; a refusal
+ * no field shows (another owner named) is said under the form; a retry of
  * the same attempt sends the same Idempotency-Key and opens one case.
  * Then the real window, as the caseworker: the home page offers New Case…;
  * on My Caseload, Ctrl+N, the name typed, Down, Enter, the source chosen,
@@ -13,7 +14,8 @@
  * refused beside the date and nothing is opened; a new person recorded in
  * the flow gets the case; the same names and date of birth again bring
  * the duplicate warning, whose Use That Person takes the person already
- * recorded; the People page opens it on the person selected. Saves
+ * recorded; the People page opens it on the person selected. As the
+ * team manager, the case opened (Ctrl+Enter) is the manager's own. Saves
  * new-case.png, new-case-error.png and new-case-duplicate.png.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -149,8 +151,23 @@ test_form (void)
   g_assert_cmpuint (n_cases ("Okafor"), ==, 0);
   scc_new_case_vm_set_today (vm, SC_DAY_NONE);
 
-  /* A retry of the same attempt carries the same key: one case. */
+  /* A refusal of what no field shows (a caseworker naming another owner)
+   * is said under the form, in the server's words; nothing is lost. */
   scc_form_vm_set_value (form, "request_received", today);
+  scc_new_case_vm_set_owner_id (vm, 9999);
+  g_assert_true (scc_form_vm_submit (form));
+  scc_test_wait_until (form_settled, form, 30);
+  g_assert_nonnull (scc_form_vm_get_error_message (form));
+  g_assert_nonnull (strstr (scc_form_vm_get_error_message (form), "must be your own id"));
+  g_assert_true (g_str_has_prefix (scc_form_vm_get_error_message (form), "The case has not been opened: "));
+  g_assert_cmpstr (scc_form_vm_get_value (form, "request_source"), ==, "health");
+  g_assert_cmpuint (n_cases ("Okafor"), ==, 0);
+  /* Another owner is another request: its key goes. */
+  g_assert_nonnull (scc_form_vm_get_idempotency_key (form));
+  scc_new_case_vm_set_owner_id (vm, 0);
+  g_assert_null (scc_form_vm_get_idempotency_key (form));
+
+  /* A retry of the same attempt carries the same key: one case. */
   g_assert_true (scc_form_vm_submit (form));
   key = g_strdup (scc_form_vm_get_idempotency_key (form));
   g_assert_nonnull (key);
@@ -543,6 +560,39 @@ test_from_people (void)
   scc_test_wait_until (dialog_closed, NULL, 10);
 }
 
+static void
+test_team_manager (void)
+{
+  SccCasePage *page = SCC_CASE_PAGE (scc_test_page ("case"));
+  SccNewCaseDialog *dialog;
+  SccFormVm *form;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sign-out", NULL));
+  scc_test_wait_page ("sign-in");
+  scc_window_dismiss_toasts (window);
+  scc_test_sign_in_as ("manager", SC_TEST_DEMO_PASSWORD);
+  scc_test_wait_page ("home");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "caseload"));
+  scc_test_wait_page ("caseload");
+
+  /* A team manager names the owner: the manager, here. */
+  dialog = open_from_caseload ();
+  form = SCC_FORM_VM (scc_new_case_dialog_get_form (dialog));
+  g_assert_cmpint (scc_new_case_vm_get_owner_id (SCC_NEW_CASE_VM (form)), >, 0);
+  scc_test_type_text ("patel");
+  wait_people (dialog);
+  scc_test_press_keys ("Return", NULL);
+  g_assert_cmpstr (scc_new_case_dialog_get_step (dialog), ==, "request");
+  scc_form_vm_set_value (form, "request_source", "other");
+  scc_test_press_keys ("ctrl+Return", NULL);
+  scc_test_wait_until (dialog_closed, NULL, 30);
+  scc_test_wait_page ("case");
+  scc_test_wait_until (case_loaded, page, 30);
+  g_assert_cmpstr (sc_case_get_person (scc_case_page_get_case (page))->family_name, ==, "Patel");
+  g_assert_cmpstr (sc_case_get_owner (scc_case_page_get_case (page))->username, ==, "manager");
+  g_assert_cmpuint (n_cases ("Patel"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -558,6 +608,7 @@ main (int   argc,
   g_test_add_func ("/client/new-case/new-person", test_new_person);
   g_test_add_func ("/client/new-case/duplicate-person", test_duplicate_person);
   g_test_add_func ("/client/new-case/from-people", test_from_people);
+  g_test_add_func ("/client/new-case/team-manager", test_team_manager);
 
   return scc_test_run_with_daemon ("scc-new-case-XXXXXX", (const char *[]) { "--demo-data", NULL }, started,
                                    stopping, &daemon_, NULL);
