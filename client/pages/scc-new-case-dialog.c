@@ -58,6 +58,7 @@ struct _SccNewCaseDialog
   SccNewCaseVm    *form;
   SccPersonListVm *people;
   GWeakRef         person_dialog;
+  gint64           user_id;   /* who opens the case, 0 if no one */
 
   /* Template widgets */
   AdwWindowTitle  *window_title;
@@ -499,6 +500,7 @@ scc_new_case_dialog_new (GtkWindow    *parent,
                        "destroy-with-parent", TRUE,
                        NULL);
   self->api_client = g_object_ref (api_client);
+  self->user_id = user != NULL ? sc_user_get_id (user) : 0;
   self->form = scc_new_case_vm_new (api_client);
   /* A team manager names the owner: here, themselves (docs/access.md). */
   if (user != NULL && sc_user_get_role (user) == SC_ROLE_TEAM_MANAGER)
@@ -553,6 +555,19 @@ on_created_cb (SccNewCaseDialog *dialog,
   scc_page_show_toast (page, title, NULL, NULL);
 }
 
+static void
+on_page_user_cb (SccNewCaseDialog *self,
+                 GParamSpec       *pspec,
+                 SccPage          *page)
+{
+  ScUser *user = scc_page_get_user (page);
+
+  /* What was typed was for a session that is over: a sign-out, or someone
+   * else. The same user back after their session ended carries on. */
+  if (user == NULL || sc_user_get_id (user) != self->user_id)
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
 /**
  * scc_new_case_dialog_present:
  * @person: (nullable): the person the case is for, if known
@@ -572,8 +587,7 @@ scc_new_case_dialog_present (SccPage  *from,
   dialog = scc_new_case_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                     scc_page_get_api_client (from), scc_page_get_user (from), person);
   g_signal_connect_object (dialog, "created", G_CALLBACK (on_created_cb), from, 0);
-  /* What was typed was for the session that is going. */
-  g_signal_connect_object (from, "notify::user", G_CALLBACK (gtk_window_destroy), dialog, G_CONNECT_SWAPPED);
+  g_signal_connect_object (from, "notify::user", G_CALLBACK (on_page_user_cb), dialog, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
 }

@@ -21,7 +21,8 @@
  *
  * scc_new_case_dialog_present opens one from a page: the case opened is
  * shown on the window's Case page and a toast says so, and the dialog
- * goes when the page's user does.
+ * goes when the page's user does (a sign-out, another user; not the same
+ * user signing in again after their session ended).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -15,7 +15,8 @@
  * the flow gets the case; the same names and date of birth again bring
  * the duplicate warning, whose Use That Person takes the person already
  * recorded; the People page opens it on the person selected. As the
- * team manager, the case opened (Ctrl+Enter) is the manager's own. Saves
+ * team manager, the case opened (Ctrl+Enter) is the manager's own, and
+ * signing out closes an open New Case. Saves
  * new-case.png, new-case-error.png and new-case-duplicate.png.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -591,6 +592,14 @@ test_team_manager (void)
   g_assert_cmpstr (sc_case_get_person (scc_case_page_get_case (page))->family_name, ==, "Patel");
   g_assert_cmpstr (sc_case_get_owner (scc_case_page_get_case (page))->username, ==, "manager");
   g_assert_cmpuint (n_cases ("Patel"), ==, 1);
+
+  /* Signing out takes an open New Case, and what was typed in it, away. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (scc_test_page ("home")), "home.new-case", NULL));
+  dialog = wait_dialog ();
+  gtk_editable_set_text (scc_new_case_dialog_get_search (dialog), "byrne");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sign-out", NULL));
+  scc_test_wait_until (dialog_closed, NULL, 10);
+  scc_test_wait_page ("sign-in");
 }
 
 int
