@@ -316,6 +316,59 @@ scc_api_client_get_caseload_counts_finish (SccApiClient  *self,
   return model_finish (self, result, scc_api_client_get_caseload_counts_async, error);
 }
 
+/**
+ * scc_api_client_create_case_async:
+ * @owner_id: the owner a team manager names, or 0 to send none
+ * @idempotency_key: (nullable): one per user action, the same on a retry
+ */
+void
+scc_api_client_create_case_async (SccApiClient        *self,
+                                  gint64               person_id,
+                                  ScDay                request_received,
+                                  const char          *request_source,
+                                  gint64               owner_id,
+                                  const char          *idempotency_key,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(JsonNode) body = NULL;
+  const char *headers[] = { "Idempotency-Key", idempotency_key, NULL };
+  char day[SC_DAY_STRING_SIZE];
+  ScJsonWriter writer;
+
+  g_return_if_fail (SCC_IS_API_CLIENT (self));
+  g_return_if_fail (person_id > 0);
+  g_return_if_fail (request_source != NULL);
+
+  sc_json_writer_init (&writer, text);
+  sc_json_writer_begin_object (&writer);
+  sc_json_writer_member_int (&writer, "person_id", person_id);
+  sc_json_writer_member_string (&writer, "request_received", sc_day_format (request_received, day));
+  sc_json_writer_member_string (&writer, "request_source", request_source);
+  if (owner_id > 0)
+    sc_json_writer_member_int (&writer, "owner_id", owner_id);
+  sc_json_writer_end_object (&writer);
+  body = json_from_string (text->str, NULL);
+
+  model_async (self, scc_api_client_create_case_async, "POST", "/cases", body, headers,
+               (ScReadJsonFunc) sc_case_new_from_json, cancellable, callback, user_data);
+}
+
+/**
+ * scc_api_client_create_case_finish:
+ *
+ * Returns: (transfer full): the case opened, or NULL
+ */
+ScCase *
+scc_api_client_create_case_finish (SccApiClient  *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  return model_finish (self, result, scc_api_client_create_case_async, error);
+}
+
 void
 scc_api_client_get_case_async (SccApiClient        *self,
                                gint64               id,

@@ -1,8 +1,8 @@
 /* scc-api-client-cases.h
  *
- * The case calls of SccApiClient: the caseload, one case, its statutory
- * timeline, its events, recording an event and voiding one, and a team
- * manager's: the team's workload and handing cases over. Cases and
+ * The case calls of SccApiClient: the caseload, opening a case, one case,
+ * its statutory timeline, its events, recording an event and voiding one,
+ * and a team manager's: the team's workload and handing cases over. Cases and
  * events are decoded with the models' one codec (ScCase, ScCaseEvent); the
  * timeline, the clock's own JSON (docs/statutory-clock.md, "Output"), into
  * SccTimelineEntry, one per milestone in the clock's order.
@@ -69,6 +69,24 @@ void          scc_api_client_get_caseload_counts_async  (SccApiClient        *se
 ScWorkload   *scc_api_client_get_caseload_counts_finish (SccApiClient        *self,
                                                          GAsyncResult        *result,
                                                          GError             **error);
+/* POST /api/v1/cases: opens a case for the person @person_id, its request
+ * received on @request_received from @request_source ("parent",
+ * "setting", ...). @owner_id: the owner a team manager names, or 0 (a
+ * caseworker owns what they open). @idempotency_key: (nullable): one per
+ * user action, the same on a retry. A refusal is SC_ERROR_INVALID_INPUT
+ * with field errors by the API's member names. */
+void          scc_api_client_create_case_async     (SccApiClient        *self,
+                                                    gint64               person_id,
+                                                    ScDay                request_received,
+                                                    const char          *request_source,
+                                                    gint64               owner_id,
+                                                    const char          *idempotency_key,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+ScCase       *scc_api_client_create_case_finish    (SccApiClient        *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
 /* GET /api/v1/cases/{id}: the case with its version (its ETag). */
 void          scc_api_client_get_case_async        (SccApiClient        *self,
                                                     gint64               id,

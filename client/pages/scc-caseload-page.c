@@ -3,7 +3,8 @@
  * SccCaseloadPage: see scc-caseload-page.h. An SccListPage: its template,
  * the column table below, the search (the list page's), the Stage and Show
  * filters, the counts line, and what opening a row does (the Case page,
- * with the row's case).
+ * with the row's case). New Case… (Ctrl+N) opens an SccNewCaseDialog; the
+ * case it opens is shown on the Case page.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,6 +19,7 @@
 #include "scc-case-page.h"
 #include "scc-caseload-page.h"
 #include "scc-handover-dialog.h"
+#include "scc-new-case-dialog.h"
 #include "scc-offline-banner.h"
 #include "scc-user-button.h"
 
@@ -233,6 +235,15 @@ scc_caseload_page_opened (SccPage *page)
 }
 
 static void
+caseload_new_case_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  if (scc_new_case_dialog_allows (scc_page_get_user (SCC_PAGE (widget))))
+    scc_new_case_dialog_present (SCC_PAGE (widget), NULL);
+}
+
+static void
 scc_caseload_page_shown (SccPage *page)
 {
   SccCaseloadPage *self = SCC_CASELOAD_PAGE (page);
@@ -338,6 +349,8 @@ scc_caseload_page_class_init (SccCaseloadPageClass *klass)
   gtk_widget_class_install_action (widget_class, "caseload.reassign", NULL, caseload_reassign_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "caseload.reassign", NULL);
+  gtk_widget_class_install_action (widget_class, "caseload.new-case", NULL, caseload_new_case_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "caseload.new-case", NULL);
 
   g_type_ensure (SCC_TYPE_LIST_VIEW);
   g_type_ensure (SCC_TYPE_OFFLINE_BANNER);

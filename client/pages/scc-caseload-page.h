@@ -5,7 +5,7 @@
  * list, the counts (cases, overdue, due within 7 days, counted by the
  * server with the caseload's status filters) and the Show filter (all,
  * overdue, due within 7 days). Enter on a row opens the case on the Case
- * page. The caseload route has no text search, so the page has none;
+ * page; New Case… (Ctrl+N) opens a case (SccNewCaseDialog). The caseload route has no text search, so the page has none;
  * Ctrl+F goes to the Show filter.
  *
  * For a team manager the page also shows any caseworker's caseload

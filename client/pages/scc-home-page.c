@@ -4,7 +4,9 @@
  * does not do yet, for the signed-in user's role only, in the words of
  * docs/access.md (a system administrator is never promised case content,
  * which that role may not read). The role's places (scc-places.h: users,
- * the audit trail) come first, rows that open them. The "coming" rows say what is coming;
+ * the audit trail) come first, rows that open them, then what the role
+ * can start from here (New Case…, for the roles that open cases: an
+ * SccNewCaseDialog over the window). The "coming" rows say what is coming;
  * they are not buttons, so they take no keyboard focus. The page's one
  * action is the Account row, where the keyboard starts.
  *
@@ -21,6 +23,7 @@
 #include <glib/gi18n.h>
 
 #include "scc-home-page.h"
+#include "scc-new-case-dialog.h"
 #include "scc-offline-banner.h"
 #include "scc-places.h"
 #include "scc-user-button.h"
@@ -43,7 +46,7 @@ typedef struct
 static const RoleHome role_homes[] = {
   { SC_ROLE_CASEWORKER,
     N_("Day-to-day casework: you read every case of the authority and keep your own cases up to date."),
-    N_("This release holds your caseload, the children you work for and every case’s statutory clock. "
+    N_("This release holds your caseload, the children you work for, new cases and every case’s statutory clock. "
        "Plans come next."),
     { { "document-edit-symbolic", N_("EHC Plans"),
         N_("Each plan’s sections, drafts and amendments, written and issued from its case") },
@@ -80,6 +83,7 @@ struct _SccHomePage
   /* Owned */
   GPtrArray            *coming_rows;  /* AdwActionRow in coming_group */
   GPtrArray            *place_rows;   /* AdwActionRow in places_group */
+  GPtrArray            *task_rows;    /* AdwActionRow in places_group, after the places */
 
   /* Template widgets */
   AdwAvatar            *avatar;
@@ -153,6 +157,29 @@ add_place_row (SccHomePage    *self,
   g_ptr_array_add (self->place_rows, row);
 }
 
+/* Something to start from here: a row that activates @action. */
+static void
+add_task_row (SccHomePage *self,
+              const char  *icon_name,
+              const char  *title,
+              const char  *subtitle,
+              const char  *action)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), action);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row),
+                             g_object_new (GTK_TYPE_IMAGE, "icon-name", icon_name,
+                                           "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL));
+
+  adw_preferences_group_add (self->places_group, row);
+  g_ptr_array_add (self->task_rows, row);
+}
+
 static void
 update_places (SccHomePage *self,
                ScUser      *user)
@@ -160,13 +187,28 @@ update_places (SccHomePage *self,
   for (guint i = 0; i < self->place_rows->len; i++)
     adw_preferences_group_remove (self->places_group, g_ptr_array_index (self->place_rows, i));
   g_ptr_array_set_size (self->place_rows, 0);
+  for (guint i = 0; i < self->task_rows->len; i++)
+    adw_preferences_group_remove (self->places_group, g_ptr_array_index (self->task_rows, i));
+  g_ptr_array_set_size (self->task_rows, 0);
 
   for (const SccPlace *place = scc_places_get (); user != NULL && place->page != NULL; place++)
     {
       if (scc_place_allows (place, sc_user_get_role (user)))
         add_place_row (self, place);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->places_group), self->place_rows->len > 0);
+  if (scc_new_case_dialog_allows (user))
+    add_task_row (self, "document-new-symbolic", _("New _Case…"),
+                  _("Open a case for a request for an EHC needs assessment"), "home.new-case");
+  gtk_widget_set_visible (GTK_WIDGET (self->places_group), self->place_rows->len + self->task_rows->len > 0);
+}
+
+static void
+home_new_case_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  if (scc_new_case_dialog_allows (scc_page_get_user (SCC_PAGE (widget))))
+    scc_new_case_dialog_present (SCC_PAGE (widget), NULL);
 }
 
 static void
@@ -207,6 +249,7 @@ scc_home_page_dispose (GObject *object)
 
   g_clear_pointer (&self->coming_rows, g_ptr_array_unref);
   g_clear_pointer (&self->place_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->task_rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), SCC_TYPE_HOME_PAGE);
 
   G_OBJECT_CLASS (scc_home_page_parent_class)->dispose (object);
@@ -222,6 +265,8 @@ scc_home_page_class_init (SccHomePageClass *klass)
 
   scc_page_class_set_page_name (SCC_PAGE_CLASS (klass), "home");
   scc_page_class_set_back_target (SCC_PAGE_CLASS (klass), TRUE);
+
+  gtk_widget_class_install_action (widget_class, "home.new-case", NULL, home_new_case_action);
 
   g_type_ensure (SCC_TYPE_OFFLINE_BANNER);
   g_type_ensure (SCC_TYPE_USER_BUTTON);
@@ -245,6 +290,7 @@ scc_home_page_init (SccHomePage *self)
 
   self->coming_rows = g_ptr_array_new ();
   self->place_rows = g_ptr_array_new ();
+  self->task_rows = g_ptr_array_new ();
   g_signal_connect (self, "notify::user", G_CALLBACK (on_user_cb), NULL);
   on_user_cb (self);
 }
@@ -272,6 +318,23 @@ scc_home_page_dup_coming_titles (SccHomePage *self)
 
   for (guint i = 0; i < self->coming_rows->len; i++)
     g_strv_builder_add (builder, adw_preferences_row_get_title (g_ptr_array_index (self->coming_rows, i)));
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * scc_home_page_dup_task_titles:
+ *
+ * Returns: (transfer full): the titles of what the user can start from here
+ */
+char **
+scc_home_page_dup_task_titles (SccHomePage *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (SCC_IS_HOME_PAGE (self), NULL);
+
+  for (guint i = 0; i < self->task_rows->len; i++)
+    g_strv_builder_add (builder, adw_preferences_row_get_title (g_ptr_array_index (self->task_rows, i)));
   return g_strv_builder_end (builder);
 }
 

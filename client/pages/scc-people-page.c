@@ -6,7 +6,9 @@
  * typing pauses. New Person and a person's record open an SccPersonDialog
  * over the window; whatever it saves reloads the list, and a new person
  * is said in a toast. New Person is for the roles that may record people
- * (docs/access.md): the action is disabled for the others.
+ * (docs/access.md): the action is disabled for the others. New Case for
+ * This Person opens an SccNewCaseDialog on the row selected, at its
+ * request step, for the roles that may open cases.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,6 +21,7 @@
 
 #include "sc-role.h"
 
+#include "scc-new-case-dialog.h"
 #include "scc-offline-banner.h"
 #include "scc-people-page.h"
 #include "scc-person-forms.h"
@@ -68,6 +71,7 @@ struct _SccPeoplePage
   SccListView     *list_view;
   GtkSearchEntry  *search_entry;
   GtkWidget       *new_button;
+  GtkWidget       *new_case_button;
 };
 
 G_DEFINE_FINAL_TYPE (SccPeoplePage, scc_people_page, SCC_TYPE_LIST_PAGE)
@@ -137,11 +141,44 @@ people_new_action (GtkWidget  *widget,
     open_dialog (self, NULL);
 }
 
+/* Returns: (transfer none) (nullable): the row selected */
+static ScPerson *
+selected_person (SccPeoplePage *self)
+{
+  GListModel *model = scc_list_view_get_model (self->list_view);
+
+  if (!GTK_IS_SINGLE_SELECTION (model))
+    return NULL;
+  return gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (model));
+}
+
+static void
+update_new_case (SccPeoplePage *self)
+{
+  gboolean allowed = scc_new_case_dialog_allows (scc_page_get_user (SCC_PAGE (self)));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "people.new-case", allowed && selected_person (self) != NULL);
+  gtk_widget_set_visible (self->new_case_button, allowed);
+}
+
+static void
+people_new_case_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  SccPeoplePage *self = SCC_PEOPLE_PAGE (widget);
+  ScPerson *person = selected_person (self);
+
+  if (person != NULL && scc_new_case_dialog_allows (scc_page_get_user (SCC_PAGE (self))))
+    scc_new_case_dialog_present (SCC_PAGE (self), person);
+}
+
 static void
 on_user_cb (SccPeoplePage *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "people.new", may_record (self));
   gtk_widget_set_visible (self->new_button, may_record (self));
+  update_new_case (self);
 }
 
 static void
@@ -167,6 +204,8 @@ scc_people_page_constructed (GObject *object)
   self->view_model = scc_person_list_vm_new (scc_page_get_api_client (SCC_PAGE (self)));
   scc_list_view_add_columns (self->list_view, SC_TYPE_PERSON, columns, G_N_ELEMENTS (columns));
   scc_list_page_set_list (SCC_LIST_PAGE (self), self->list_view, SCC_LIST_VM (self->view_model));
+  g_signal_connect_object (scc_list_view_get_model (self->list_view), "notify::selected-item",
+                           G_CALLBACK (update_new_case), self, G_CONNECT_SWAPPED);
   on_user_cb (self);
 }
 
@@ -210,6 +249,9 @@ scc_people_page_class_init (SccPeoplePageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "people.new", NULL, people_new_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "people.new", NULL);
+  gtk_widget_class_install_action (widget_class, "people.new-case", NULL, people_new_case_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_N, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "people.new-case", NULL);
 
   g_type_ensure (SCC_TYPE_LIST_VIEW);
   g_type_ensure (SCC_TYPE_OFFLINE_BANNER);
@@ -219,6 +261,7 @@ scc_people_page_class_init (SccPeoplePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SccPeoplePage, list_view);
   gtk_widget_class_bind_template_child (widget_class, SccPeoplePage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SccPeoplePage, new_button);
+  gtk_widget_class_bind_template_child (widget_class, SccPeoplePage, new_case_button);
   gtk_widget_class_bind_template_callback (widget_class, on_item_activated_cb);
 }
 

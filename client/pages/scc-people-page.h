@@ -3,8 +3,9 @@
  * SccPeoplePage ("people"): the children and young people on record,
  * found by a search as the user types (a name's start, a UPN, an NHS
  * number or a date of birth), New Person (Ctrl+N, for the roles that may
- * record people), and a person's record opened with Enter
- * (SccPersonDialog).
+ * record people), a person's record opened with Enter
+ * (SccPersonDialog), and New Case for This Person (Ctrl+Shift+N, for the
+ * roles that may open cases) on the person selected (SccNewCaseDialog).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -9,6 +9,9 @@
  *                        field in error
  *   a new person saved   ::saved, and the dialog closes
  *   a change saved       ::saved; the dialog stays on the record
+ *   choosing             a new person saved, or Use That Person on a
+ *                        duplicate: ::chosen with the person, and the
+ *                        dialog closes
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -75,11 +78,15 @@ struct _SccPersonDialog
   GtkLabel        *error_label;
   GtkWidget       *duplicate_box;
   GtkLabel        *duplicate_label;
+  GtkButton       *open_duplicate_button;
   GtkWidget       *form_box;
+
+  gboolean         choosing;
 };
 
 enum {
   SAVED,
+  CHOSEN,
   N_SIGNALS
 };
 
@@ -258,6 +265,8 @@ on_succeeded_cb (SccPersonDialog *self)
   gboolean created = scc_person_form_vm_get_person (self->form) == NULL;
 
   g_signal_emit (self, signals[SAVED], 0);
+  if (created && self->choosing && scc_person_form_vm_get_created (self->form) != NULL)
+    g_signal_emit (self, signals[CHOSEN], 0, scc_person_form_vm_get_created (self->form));
   if (created)
     gtk_window_close (GTK_WINDOW (self));
 }
@@ -315,6 +324,12 @@ dialog_open_duplicate_action (GtkWidget  *widget,
   if (scc_person_form_vm_get_duplicate (self->form) == NULL)
     return;
   duplicate = g_object_ref (scc_person_form_vm_get_duplicate (self->form));
+  if (self->choosing)
+    {
+      g_signal_emit (self, signals[CHOSEN], 0, duplicate);
+      gtk_window_close (GTK_WINDOW (self));
+      return;
+    }
   scc_person_form_vm_set_person (self->form, duplicate);
   gtk_widget_child_focus (self->form_box, GTK_DIR_TAB_FORWARD);
 }
@@ -381,6 +396,16 @@ scc_person_dialog_class_init (SccPersonDialogClass *klass)
     g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  /**
+   * SccPersonDialog::chosen:
+   * @person: the person recorded, or the one already recorded
+   *
+   * A choosing dialog's person: see scc_person_dialog_set_choosing.
+   */
+  signals[CHOSEN] =
+    g_signal_new ("chosen", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, SC_TYPE_PERSON);
+
   gtk_widget_class_install_action (widget_class, "dialog.save", NULL, dialog_save_action);
   gtk_widget_class_install_action (widget_class, "dialog.open-duplicate", NULL, dialog_open_duplicate_action);
   gtk_widget_class_install_action (widget_class, "dialog.confirm-different", NULL, dialog_confirm_different_action);
@@ -428,7 +453,8 @@ scc_person_dialog_init (SccPersonDialog *self)
   gtk_widget_set_margin_bottom (buttons, 12);
   gtk_widget_set_margin_start (buttons, 12);
   gtk_widget_set_margin_end (buttons, 12);
-  gtk_box_append (GTK_BOX (buttons), action_button (_("_Open That Person"), "dialog.open-duplicate"));
+  self->open_duplicate_button = GTK_BUTTON (action_button (_("_Open That Person"), "dialog.open-duplicate"));
+  gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (self->open_duplicate_button));
   gtk_box_append (GTK_BOX (buttons), action_button (_("This Is a _Different Person"), "dialog.confirm-different"));
   gtk_box_append (GTK_BOX (self->duplicate_box), buttons);
 
@@ -502,6 +528,21 @@ scc_person_dialog_get_form (SccPersonDialog *self)
 {
   g_return_val_if_fail (SCC_IS_PERSON_DIALOG (self), NULL);
   return self->form;
+}
+
+/**
+ * scc_person_dialog_set_choosing:
+ *
+ * The dialog chooses a person for another form: see ::chosen.
+ */
+void
+scc_person_dialog_set_choosing (SccPersonDialog *self,
+                                gboolean         choosing)
+{
+  g_return_if_fail (SCC_IS_PERSON_DIALOG (self));
+
+  self->choosing = !!choosing;
+  gtk_button_set_label (self->open_duplicate_button, choosing ? _("_Use That Person") : _("_Open That Person"));
 }
 
 /**

@@ -6,6 +6,11 @@
  * Person (the form then shows that record) and This Is a Different
  * Person (sent again, confirmed).
  *
+ * A dialog that chooses a person for another form (New Case) says so with
+ * scc_person_dialog_set_choosing: its first choice on a duplicate is then
+ * Use That Person, and both that and a new person recorded emit ::chosen
+ * with the person and close the dialog.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -26,6 +31,8 @@ SccPersonDialog *scc_person_dialog_new      (GtkWindow       *parent,
                                              SccApiClient    *api_client,
                                              ScPerson        *person);
 SccPersonFormVm *scc_person_dialog_get_form            (SccPersonDialog *self);
+void             scc_person_dialog_set_choosing        (SccPersonDialog *self,
+                                                        gboolean         choosing);
 GtkLabel        *scc_person_dialog_get_duplicate_label (SccPersonDialog *self);
 GtkWidget       *scc_person_dialog_get_duplicate_box   (SccPersonDialog *self);
 
