@@ -2,11 +2,12 @@
  *
  * SccCaseloadPage ("caseload"): My Caseload, the caseworker's list of their
  * cases by next deadline, the earliest (the most overdue) first. Above the
- * list, the counts (cases, overdue, due within 7 days, counted by the
- * server with the caseload's status filters) and the Show filter (all,
- * overdue, due within 7 days). Enter on a row opens the case on the Case
- * page; New Case… (Ctrl+N) opens a case (SccNewCaseDialog). The caseload route has no text search, so the page has none;
- * Ctrl+F goes to the Show filter.
+ * list, the counts (open cases, overdue, due within 7 days, from
+ * GET /caseload/counts), the search (Ctrl+F: a name's start, UPN, NHS
+ * number or date of birth, as typed), and the Stage and Show (all, overdue,
+ * due within 7 days) filters. Enter on a row opens the case on the Case
+ * page; New Case… (Ctrl+N) opens a case (SccNewCaseDialog). A caseworker's
+ * session begins here (scc_places_first_page).
  *
  * For a team manager the page also shows any caseworker's caseload
  * (scc_caseload_page_open, from Team Workload; the title names them), and
