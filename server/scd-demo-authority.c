@@ -347,6 +347,23 @@ record (Maker *maker)
     }
 }
 
+ScCaseHistory *
+scd_demo_history_new (GRand *rand,
+                      ScDay  date_of_birth,
+                      ScDay  request,
+                      ScDay  today)
+{
+  g_autoptr(GStringChunk) keys = g_string_chunk_new (256);
+  Maker maker = { rand, today, sc_case_history_new (), g_array_new (FALSE, TRUE, sizeof (Proposal)), keys };
+
+  sc_case_history_set_date_of_birth (maker.history, date_of_birth);
+  propose_journey (&maker, request);
+  record (&maker);
+  g_array_unref (maker.proposed);
+  /* the history copied its keys (sc_case_history_add_event) */
+  return maker.history;
+}
+
 static void
 demo_case_free (gpointer data)
 {
@@ -375,7 +392,7 @@ scd_demo_authority_new (guint32           seed,
                         ScDay             today)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
-  g_autoptr(GStringChunk) keys = g_string_chunk_new (256);
+  g_autoptr(GStringChunk) keys = g_string_chunk_new (256);   /* make_person() needs none */
   ScdDemoAuthority *authority = g_new0 (ScdDemoAuthority, 1);
   static const char * const sources[] = { "parent", "parent", "parent", "setting", "setting", "health",
                                           "social_care", "other" };
@@ -401,24 +418,19 @@ scd_demo_authority_new (guint32           seed,
 
       for (guint k = 0; k < n_cases; k++, n++)
         {
-          Maker maker = { rand, today, sc_case_history_new (), g_array_new (FALSE, TRUE, sizeof (Proposal)), keys };
+          Maker maker = { rand, today, NULL, NULL, keys };
           ScdDemoCase *c = g_new0 (ScdDemoCase, 1);
           /* three years of requests; children from 2 to 19 when asked for */
           ScDay request = today - (ScDay) g_rand_int_range (rand, 0, 3 * 365);
           ScDay date_of_birth = request - (ScDay) g_rand_int_range (rand, 2 * 365, 19 * 365);
 
-          sc_case_history_set_date_of_birth (maker.history, date_of_birth);
-          propose_journey (&maker, request);
-          record (&maker);
+          c->history = scd_demo_history_new (rand, date_of_birth, request, today);
           c->person = make_person (&maker, n, date_of_birth);
           c->owner = owner;
           c->request_source = sources[g_rand_int_range (rand, 0, G_N_ELEMENTS (sources))];
-          c->history = maker.history;
-          g_array_unref (maker.proposed);
           g_ptr_array_add (authority->cases, c);
         }
     }
-  /* the histories copied their keys (sc_case_history_add_event) */
   return authority;
 }
 

@@ -58,6 +58,14 @@ ScdDemoAuthority *scd_demo_authority_new  (guint32           seed,
                                            ScDay             today);
 void              scd_demo_authority_free (ScdDemoAuthority *authority);
 
+/* One case's history as the authority's are made: the journey of a child
+ * born on @date_of_birth from a request on @request, drawn from @rand, each
+ * event kept if the case rules accept it on its day, none after @today. */
+ScCaseHistory    *scd_demo_history_new    (GRand            *rand,
+                                           ScDay             date_of_birth,
+                                           ScDay             request,
+                                           ScDay             today);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScdDemoAuthority, scd_demo_authority_free)
 
 G_END_DECLS
