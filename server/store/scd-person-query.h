@@ -39,20 +39,22 @@ void scd_person_query_add_params  (ScdPersonQuery *query,
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ScdPersonQuery, scd_person_query_clear)
 
-/* A name of person p, or a word of it after a space or a hyphen, starts
- * with the search key @word (a LIKE pattern with its wildcards escaped). */
+/* A name of person p (its stored search key: given_key, family_key,
+ * preferred_key), or a word of it after a space or a hyphen, starts with
+ * the search key @word (a LIKE pattern with its wildcards escaped). */
 #define SCD_NAME_STARTS(column, word) \
-  "person_search_key(p." column ") LIKE " word " || '%'" \
-  " OR person_search_key(p." column ") LIKE '% ' || " word " || '%'" \
-  " OR person_search_key(p." column ") LIKE '%-' || " word " || '%'"
+  "p." column " LIKE " word " || '%'" \
+  " OR p." column " LIKE '% ' || " word " || '%'" \
+  " OR p." column " LIKE '%-' || " word " || '%'"
 #define SCD_ANY_NAME_STARTS(word) \
-  SCD_NAME_STARTS ("given_name", word) " OR " SCD_NAME_STARTS ("family_name", word) \
-  " OR " SCD_NAME_STARTS ("preferred_name", word)
+  SCD_NAME_STARTS ("given_key", word) " OR " SCD_NAME_STARTS ("family_key", word) \
+  " OR " SCD_NAME_STARTS ("preferred_key", word)
 /* Every word of @words (text[]) starts a name of person p (a name that is
- * NULL starts nothing: IS NOT TRUE, not NOT, finds the word that fails). */
+ * NULL starts nothing: IS NOT TRUE, not NOT, finds the word that fails).
+ * The words' keys are made once (an uncorrelated subquery), not per row. */
 #define SCD_EVERY_WORD_STARTS(words) \
-  "NOT EXISTS (SELECT 1 FROM unnest(" words "::text[]) AS w(word)" \
-  "            WHERE (" SCD_ANY_NAME_STARTS ("person_search_key(w.word)") ") IS NOT TRUE)"
+  "NOT EXISTS (SELECT 1 FROM unnest((SELECT array_agg(person_search_key(x)) FROM unnest(" words "::text[]) AS x))" \
+  "            AS w(word) WHERE (" SCD_ANY_NAME_STARTS ("w.word") ") IS NOT TRUE)"
 
 /* Person p matches the query in parameters $date, $number, $upn, $words
  * (scd_person_query_add_params). */
