@@ -99,6 +99,7 @@ struct _SccPersonDialog
   GtkLabel        *duplicate_label;
   GtkButton       *open_duplicate_button;
   GtkWidget       *form_box;
+  GtkScrolledWindow *scrolled;
   AdwToastOverlay *toast_overlay;
   GtkWidget       *contacts_box;
   GtkWidget       *no_contacts_label;
@@ -111,6 +112,9 @@ struct _SccPersonDialog
   AdwToast        *undo_toast;
   GStrv            undo_values;
   guint            undo_index;
+
+  guint            scroll_tick;
+  guint            scroll_frames;
 
   gboolean         choosing;
 };
@@ -434,13 +438,50 @@ build_rows (SccPersonDialog *self)
   sync_contacts (self);
 }
 
+/* Scrolling to the focus shows an entry; the error is under it, and shows
+ * from the next layout on: the frame after that scrolls it into view. */
+static gboolean
+scroll_to_error_cb (GtkWidget     *widget,
+                    GdkFrameClock *frame_clock,
+                    gpointer       user_data)
+{
+  SccPersonDialog *self = SCC_PERSON_DIALOG (widget);
+  SccFormField *field = scc_form_vm_get_first_error (SCC_FORM_VM (self->form));
+  GtkWidget *content = gtk_viewport_get_child (GTK_VIEWPORT (gtk_scrolled_window_get_child (self->scrolled)));
+  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (self->scrolled);
+  GtkWidget *row;
+  graphene_rect_t bounds;
+
+  if (self->scroll_frames++ < 1)
+    return G_SOURCE_CONTINUE;
+  self->scroll_tick = 0;
+  if (field == NULL)
+    return G_SOURCE_REMOVE;
+  row = find_field_widget (widget, SCC_FORM_VM (self->form), scc_form_field_get_name (field));
+  if (row != NULL && !SCC_IS_FIELD_ROW (row))
+    row = gtk_widget_get_ancestor (row, GTK_TYPE_BOX);
+  if (row != NULL && gtk_widget_compute_bounds (row, content, &bounds))
+    {
+      double bottom = bounds.origin.y + bounds.size.height + 24;
+      double page = gtk_adjustment_get_page_size (vadjustment);
+
+      if (bottom > gtk_adjustment_get_value (vadjustment) + page)
+        gtk_adjustment_set_value (vadjustment, bottom - page);
+    }
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_failed_cb (SccPersonDialog *self)
 {
   SccFormField *field = scc_form_vm_get_first_error (SCC_FORM_VM (self->form));
 
-  if (field != NULL)
-    focus_field (self, scc_form_field_get_name (field));
+  if (field == NULL)
+    return;
+  focus_field (self, scc_form_field_get_name (field));
+  self->scroll_frames = 0;
+  if (self->scroll_tick == 0)
+    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_to_error_cb, NULL, NULL);
 }
 
 static void
@@ -665,6 +706,9 @@ scc_person_dialog_dispose (GObject *object)
       scc_form_vm_cancel (SCC_FORM_VM (self->form));
     }
   forget_undo (self);
+  if (self->scroll_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick);
+  self->scroll_tick = 0;
   g_clear_pointer (&self->contact_cards, g_ptr_array_unref);
   g_clear_object (&self->form);
 
@@ -782,6 +826,7 @@ scc_person_dialog_init (SccPersonDialog *self)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
   gtk_widget_set_vexpand (scrolled, TRUE);
   gtk_box_append (GTK_BOX (box), scrolled);
+  self->scrolled = GTK_SCROLLED_WINDOW (scrolled);
 
   self->toast_overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
   adw_toast_overlay_set_child (self->toast_overlay, box);
