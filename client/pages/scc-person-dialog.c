@@ -67,14 +67,16 @@ static const Row rows[] = {
   { "languages", N_("_Languages (comma-separated)"), 3 },
 };
 
-/* The rows of one contact, in Tab order. A mnemonic shared by every
- * contact moves on to the next contact's row when pressed again. */
+/* The rows of one contact, in Tab order. The mnemonics are the first
+ * contact's: a mnemonic shared by several rows would always go to the first
+ * (an entry row's text, not its title, takes the focus, so GTK cannot
+ * cycle), so the others are reached by Tab. */
 static const Row contact_rows[] = {
   { "name", N_("Na_me"), 0 },
   { "relationship", N_("_Relationship"), 0 },
   { "phone", N_("P_hone"), 0 },
   { "email", N_("_Email"), 0 },
-  { "preferred_contact", N_("Prefers _Contact By"), 0 },
+  { "preferred_contact", N_("Prefers Contact _By"), 0 },
   { "parental_responsibility", N_("Has Parental Respons_ibility"), 0 },
 };
 
@@ -346,8 +348,18 @@ contact_card (SccPersonDialog *self,
   for (guint i = 0; i < G_N_ELEMENTS (contact_rows); i++)
     {
       g_autofree char *name = scc_form_vm_dup_group_field_name ("contacts", index, contact_rows[i].field);
-      const char *row_title = _(contact_rows[i].title);
+      g_autofree char *row_title = g_strdup (_(contact_rows[i].title));
       GtkWidget *widget;
+
+      if (index > 0)
+        {
+          char *to = row_title;
+
+          for (const char *from = row_title; *from != '\0'; from++)
+            if (*from != '_')
+              *to++ = *from;
+          *to = '\0';
+        }
 
       if (g_str_equal (contact_rows[i].field, "preferred_contact"))
         widget = choice_row (form, name, row_title, preferred_values, preferred_titles);

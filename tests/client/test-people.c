@@ -341,6 +341,11 @@ test_contacts_by_keyboard (void)
   g_assert_cmpstr (scc_form_vm_get_value (form, "contacts[0].phone"), ==, "0113 496 0100");
   g_assert_cmpstr (scc_form_vm_get_value (form, "contacts[1].email"), ==, "ben@example.org");
 
+  /* The first contact's mnemonics: Alt+H to its phone. */
+  scc_test_press_keys ("alt+h", NULL);
+  scc_test_run_for (100);
+  g_assert_true (focus_in_field (dialog, "contacts[0].phone"));
+
   scc_test_press_keys ("ctrl+s", NULL);
   scc_test_wait_until (dialog_closed, NULL, 30);
   scc_test_assert_toast ("Cara Contacts has been recorded.");
