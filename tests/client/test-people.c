@@ -14,7 +14,8 @@
  * keyboard (Shift+Tab to its Remove Contact; then Tab through its rows to
  * it), put back with Ctrl+Z, removed again and saved, and the server
  * has the other two; a phone refused beside the second contact's row, and
- * the server's own 422 on contacts[1].phone shown there too. As the admin
+ * the server's own 422 on contacts[1].phone shown there too; no Add
+ * Contact past the server's limit of 10. As the admin
  * officer: People is offered, New Person is not. Saves person-new.png,
  * person-duplicate.png, person-contacts.png and people.png.
  *
@@ -516,6 +517,25 @@ assert_row_error (SccPersonDialog *dialog,
   g_assert_true (focus_in_field (dialog, field_name));
 }
 
+static GtkWidget *
+find_button (GtkWidget  *ancestor,
+             const char *action_name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (ancestor);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action_name) == 0)
+        return child;
+      if ((found = find_button (child, action_name)))
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_contact_errors (void)
 {
@@ -563,6 +583,14 @@ test_contact_errors (void)
                                                                           "contacts[1].phone"));
   g_assert_null (scc_form_vm_get_error_message (form));
   assert_server_contacts (contacts_person_id, "Ben Parent,Cal Carer");
+
+  /* At the server's limit, Add Contact is not offered. */
+  scc_form_vm_set_group_size (form, "contacts", SC_PERSON_MAX_CONTACTS - 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.add-contact", NULL));
+  g_assert_cmpuint (scc_form_vm_get_group_size (form, "contacts"), ==, SC_PERSON_MAX_CONTACTS);
+  g_assert_false (gtk_widget_get_sensitive (find_button (GTK_WIDGET (dialog), "dialog.add-contact")));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.add-contact", NULL);
+  g_assert_cmpuint (scc_form_vm_get_group_size (form, "contacts"), ==, SC_PERSON_MAX_CONTACTS);
   close_dialog (dialog);
 }
 
