@@ -3,7 +3,21 @@
  * SccPersonDialog: see scc-person-dialog.h. The rows are made here from
  * one table (field, title, group), SccFieldRows over the form's fields;
  * sex and preferred contact are choices, parental responsibility a
- * switch, each kept the same as its field both ways.
+ * switch, each kept the same as its field both ways, with the field's
+ * error under it.
+ *
+ * The contacts are the form's group "contacts": one card of rows per
+ * element, made or dropped at the end as the group grows or shrinks
+ * (::group-changed), each row bound to contacts[N].member. The values move
+ * between the cards, not the cards themselves, so card N always shows
+ * contacts[N] and the server's errors about it.
+ *
+ *   Add Contact (Alt+A)  a new empty contact at the end, the keyboard in
+ *                        its name; not offered at the limit
+ *   Remove Contact       the contact goes; a toast offers Undo, also
+ *                        Ctrl+Z while it shows (taken before the entries,
+ *                        whose own Ctrl+Z undoes typing otherwise), which
+ *                        puts it back where it was
  *
  *   Save, Ctrl+S, Enter  submits; a failure puts the keyboard on the first
  *                        field in error
@@ -33,7 +47,7 @@ typedef struct
 } Row;
 
 static const char * const group_titles[] = {
-  N_("Person"), N_("Identifiers"), N_("Address"), N_("Languages"), N_("Main Contact"),
+  N_("Person"), N_("Identifiers"), N_("Address"), N_("Languages"),
 };
 
 static const Row rows[] = {
@@ -51,12 +65,19 @@ static const Row rows[] = {
   { "address.town", N_("_Town"), 2 },
   { "address.postcode", N_("P_ostcode"), 2 },
   { "languages", N_("_Languages (comma-separated)"), 3 },
-  { "contacts[0].name", N_("Contact _Name"), 4 },
-  { "contacts[0].relationship", N_("_Relationship"), 4 },
-  { "contacts[0].phone", N_("P_hone"), 4 },
-  { "contacts[0].email", N_("_Email"), 4 },
-  { "contacts[0].preferred_contact", NULL, 4 },
-  { "contacts[0].parental_responsibility", NULL, 4 },
+};
+
+/* The rows of one contact, in Tab order. The mnemonics are the first
+ * contact's: a mnemonic shared by several rows would always go to the first
+ * (an entry row's text, not its title, takes the focus, so GTK cannot
+ * cycle), so the others are reached by Tab. */
+static const Row contact_rows[] = {
+  { "name", N_("Na_me"), 0 },
+  { "relationship", N_("_Relationship"), 0 },
+  { "phone", N_("P_hone"), 0 },
+  { "email", N_("_Email"), 0 },
+  { "preferred_contact", N_("Prefers Contact _By"), 0 },
+  { "parental_responsibility", N_("Has Parental Respons_ibility"), 0 },
 };
 
 /* The choices of a choice row: the field's values, and what is shown. */
@@ -80,6 +101,22 @@ struct _SccPersonDialog
   GtkLabel        *duplicate_label;
   GtkButton       *open_duplicate_button;
   GtkWidget       *form_box;
+  GtkScrolledWindow *scrolled;
+  AdwToastOverlay *toast_overlay;
+  GtkWidget       *contacts_box;
+  GtkWidget       *no_contacts_label;
+  GtkWidget       *add_contact_button;
+
+  /* Borrowed: the cards in contacts_box, card N for contacts[N] */
+  GPtrArray       *contact_cards;
+
+  /* The last contact removed, while its toast offers Undo */
+  AdwToast        *undo_toast;
+  GStrv            undo_values;
+  guint            undo_index;
+
+  guint            scroll_tick;
+  guint            scroll_frames;
 
   gboolean         choosing;
 };
@@ -148,6 +185,37 @@ active_to_text (GBinding     *binding,
   return TRUE;
 }
 
+/* A boxed list of one row over @field_name, with the field's error under
+ * it; the row is found again by the field's name (find_field_widget). */
+static GtkWidget *
+boxed_row (SccFormVm  *form,
+           const char *field_name,
+           GtkWidget  *row)
+{
+  SccFormField *field = scc_form_vm_lookup_field (form, field_name);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *caption = gtk_label_new (NULL);
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  gtk_box_append (GTK_BOX (box), list);
+
+  gtk_label_set_xalign (GTK_LABEL (caption), 0);
+  gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
+  gtk_widget_set_margin_start (caption, 12);
+  gtk_widget_set_margin_end (caption, 12);
+  gtk_widget_add_css_class (caption, "error");
+  gtk_widget_add_css_class (caption, "caption");
+  g_object_bind_property (field, "error-text", caption, "label", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (field, "has-error", caption, "visible", G_BINDING_SYNC_CREATE);
+  gtk_box_append (GTK_BOX (box), caption);
+
+  g_object_set_data_full (G_OBJECT (row), "scc-field-name", g_strdup (field_name), g_free);
+  return box;
+}
+
 static GtkWidget *
 choice_row (SccFormVm          *form,
             const char         *field_name,
@@ -156,7 +224,6 @@ choice_row (SccFormVm          *form,
             const char * const *titles)
 {
   g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
-  GtkWidget *list = gtk_list_box_new ();
   AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
 
   for (guint i = 0; titles[i] != NULL; i++)
@@ -167,10 +234,7 @@ choice_row (SccFormVm          *form,
   g_object_bind_property_full (scc_form_vm_lookup_field (form, field_name), "value", row, "selected",
                                G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
                                value_to_selected, selected_to_value, (gpointer)values, NULL);
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (row));
-  return list;
+  return boxed_row (form, field_name, GTK_WIDGET (row));
 }
 
 static GtkWidget *
@@ -178,7 +242,6 @@ switch_row (SccFormVm  *form,
             const char *field_name,
             const char *title)
 {
-  GtkWidget *list = gtk_list_box_new ();
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *toggle = gtk_switch_new ();
 
@@ -190,10 +253,49 @@ switch_row (SccFormVm  *form,
   g_object_bind_property_full (scc_form_vm_lookup_field (form, field_name), "value", toggle, "active",
                                G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
                                text_to_active, active_to_text, NULL, NULL);
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_list_box_append (GTK_LIST_BOX (list), row);
-  return list;
+  return boxed_row (form, field_name, row);
+}
+
+/* The widget to focus for @field_name: its entry, or its choice or switch
+ * row; NULL if it has none. */
+static GtkWidget *
+find_field_widget (GtkWidget  *ancestor,
+                   SccFormVm  *form,
+                   const char *field_name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (ancestor);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (SCC_IS_FIELD_ROW (child))
+        {
+          if (scc_field_row_get_form (SCC_FIELD_ROW (child)) == form &&
+              g_strcmp0 (scc_field_row_get_field_name (SCC_FIELD_ROW (child)), field_name) == 0)
+            return child;
+          continue;
+        }
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (child), "scc-field-name"), field_name) == 0)
+        return child;
+      if ((found = find_field_widget (child, form, field_name)))
+        return found;
+    }
+  return NULL;
+}
+
+static void
+focus_field (SccPersonDialog *self,
+             const char      *field_name)
+{
+  GtkWidget *widget = find_field_widget (GTK_WIDGET (self), SCC_FORM_VM (self->form), field_name);
+
+  if (widget == NULL)
+    return;
+  if (SCC_IS_FIELD_ROW (widget))
+    scc_field_row_focus (SCC_FIELD_ROW (widget));
+  else
+    gtk_widget_grab_focus (widget);
 }
 
 static void
@@ -202,20 +304,119 @@ on_entry_activated_cb (SccPersonDialog *self)
   scc_form_vm_submit (SCC_FORM_VM (self->form));
 }
 
+static GtkWidget *
+entry_row (SccPersonDialog *self,
+           const char      *field_name,
+           const char      *title)
+{
+  GtkWidget *widget = g_object_new (SCC_TYPE_FIELD_ROW,
+                                    "field-name", field_name,
+                                    "title", title,
+                                    "form", self->form,
+                                    NULL);
+  AdwEntryRow *entry = scc_field_row_get_entry (SCC_FIELD_ROW (widget));
+
+  adw_entry_row_set_activates_default (entry, FALSE);
+  g_signal_connect_object (entry, "entry-activated", G_CALLBACK (on_entry_activated_cb), self,
+                           G_CONNECT_SWAPPED);
+  return widget;
+}
+
+static GtkWidget *
+heading (const char *text)
+{
+  GtkWidget *title = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_add_css_class (title, "heading");
+  return title;
+}
+
+/* Contact @index's card: its heading, its rows, Remove Contact last, so
+ * Tab goes through the rows first. */
+static GtkWidget *
+contact_card (SccPersonDialog *self,
+              guint            index)
+{
+  SccFormVm *form = SCC_FORM_VM (self->form);
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  g_autofree char *title = g_strdup_printf (_("Contact %u"), index + 1);
+  g_autofree char *remove_label = g_strdup_printf (_("Remove contact %u"), index + 1);
+  GtkWidget *remove = gtk_button_new_with_label (_("Remove Contact"));
+
+  gtk_box_append (GTK_BOX (card), heading (title));
+  for (guint i = 0; i < G_N_ELEMENTS (contact_rows); i++)
+    {
+      g_autofree char *name = scc_form_vm_dup_group_field_name ("contacts", index, contact_rows[i].field);
+      g_autofree char *row_title = g_strdup (_(contact_rows[i].title));
+      GtkWidget *widget;
+
+      if (index > 0)
+        {
+          char *to = row_title;
+
+          for (const char *from = row_title; *from != '\0'; from++)
+            if (*from != '_')
+              *to++ = *from;
+          *to = '\0';
+        }
+
+      if (g_str_equal (contact_rows[i].field, "preferred_contact"))
+        widget = choice_row (form, name, row_title, preferred_values, preferred_titles);
+      else if (g_str_equal (contact_rows[i].field, "parental_responsibility"))
+        widget = switch_row (form, name, row_title);
+      else
+        widget = entry_row (self, name, row_title);
+      gtk_box_append (GTK_BOX (card), widget);
+    }
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "dialog.remove-contact");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "u", index);
+  gtk_widget_set_halign (remove, GTK_ALIGN_END);
+  gtk_widget_add_css_class (remove, "destructive-action");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
+  gtk_box_append (GTK_BOX (card), remove);
+  gtk_widget_add_css_class (card, "scc-contact");
+  return card;
+}
+
+/* One card per element of the group: made or dropped at the end. */
+static void
+sync_contacts (SccPersonDialog *self)
+{
+  SccFormVm *form = SCC_FORM_VM (self->form);
+  guint n_contacts = scc_form_vm_get_group_size (form, "contacts");
+
+  while (self->contact_cards->len < n_contacts)
+    {
+      GtkWidget *card = contact_card (self, self->contact_cards->len);
+
+      gtk_box_append (GTK_BOX (self->contacts_box), card);
+      g_ptr_array_add (self->contact_cards, card);
+    }
+  while (self->contact_cards->len > n_contacts)
+    {
+      GtkWidget *card = g_ptr_array_steal_index (self->contact_cards, self->contact_cards->len - 1);
+
+      gtk_box_remove (GTK_BOX (self->contacts_box), card);
+    }
+  gtk_widget_set_visible (self->no_contacts_label, n_contacts == 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.add-contact",
+                                 n_contacts < scc_form_vm_get_group_max (form, "contacts"));
+}
+
 static void
 build_rows (SccPersonDialog *self)
 {
   SccFormVm *form = SCC_FORM_VM (self->form);
   GtkWidget *groups[G_N_ELEMENTS (group_titles)];
+  GtkWidget *contacts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  g_autofree char *limit = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (group_titles); i++)
     {
-      GtkWidget *title = gtk_label_new (_(group_titles[i]));
-
       groups[i] = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-      gtk_label_set_xalign (GTK_LABEL (title), 0);
-      gtk_widget_add_css_class (title, "heading");
-      gtk_box_append (GTK_BOX (groups[i]), title);
+      gtk_box_append (GTK_BOX (groups[i]), heading (_(group_titles[i])));
       gtk_box_append (GTK_BOX (self->form_box), groups[i]);
     }
 
@@ -225,38 +426,74 @@ build_rows (SccPersonDialog *self)
 
       if (g_str_equal (rows[i].field, "sex"))
         widget = choice_row (form, "sex", _("_Sex"), sex_values, sex_titles);
-      else if (g_str_equal (rows[i].field, "contacts[0].preferred_contact"))
-        widget = choice_row (form, rows[i].field, _("Prefers _Contact By"), preferred_values, preferred_titles);
-      else if (g_str_equal (rows[i].field, "contacts[0].parental_responsibility"))
-        widget = switch_row (form, rows[i].field, _("Has Parental _Responsibility"));
       else
-        {
-          AdwEntryRow *entry;
-
-          widget = g_object_new (SCC_TYPE_FIELD_ROW,
-                                 "field-name", rows[i].field,
-                                 "title", _(rows[i].title),
-                                 "form", form,
-                                 NULL);
-          entry = scc_field_row_get_entry (SCC_FIELD_ROW (widget));
-          adw_entry_row_set_activates_default (entry, FALSE);
-          g_signal_connect_object (entry, "entry-activated", G_CALLBACK (on_entry_activated_cb), self,
-                                   G_CONNECT_SWAPPED);
-        }
+        widget = entry_row (self, rows[i].field, _(rows[i].title));
       gtk_box_append (GTK_BOX (groups[rows[i].group]), widget);
     }
+
+  /* Contacts: the cards, or a line saying there are none; Add Contact. */
+  gtk_box_append (GTK_BOX (contacts), heading (_("Contacts")));
+  self->no_contacts_label = gtk_label_new (_("No contacts are recorded."));
+  gtk_label_set_xalign (GTK_LABEL (self->no_contacts_label), 0);
+  gtk_widget_add_css_class (self->no_contacts_label, "dim-label");
+  gtk_box_append (GTK_BOX (contacts), self->no_contacts_label);
+  self->contacts_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+  gtk_box_append (GTK_BOX (contacts), self->contacts_box);
+  self->add_contact_button = gtk_button_new_with_mnemonic (_("_Add Contact"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->add_contact_button), "dialog.add-contact");
+  gtk_widget_set_halign (self->add_contact_button, GTK_ALIGN_START);
+  limit = g_strdup_printf (_("At most %u contacts"), scc_form_vm_get_group_max (form, "contacts"));
+  gtk_widget_set_tooltip_text (self->add_contact_button, limit);
+  gtk_box_append (GTK_BOX (contacts), self->add_contact_button);
+  gtk_box_append (GTK_BOX (self->form_box), contacts);
+
+  sync_contacts (self);
+}
+
+/* Scrolling to the focus shows an entry; the error is under it, and shows
+ * from the next layout on: the frame after that scrolls it into view. */
+static gboolean
+scroll_to_error_cb (GtkWidget     *widget,
+                    GdkFrameClock *frame_clock,
+                    gpointer       user_data)
+{
+  SccPersonDialog *self = SCC_PERSON_DIALOG (widget);
+  SccFormField *field = scc_form_vm_get_first_error (SCC_FORM_VM (self->form));
+  GtkWidget *content = gtk_viewport_get_child (GTK_VIEWPORT (gtk_scrolled_window_get_child (self->scrolled)));
+  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (self->scrolled);
+  GtkWidget *row;
+  graphene_rect_t bounds;
+
+  if (self->scroll_frames++ < 1)
+    return G_SOURCE_CONTINUE;
+  self->scroll_tick = 0;
+  if (field == NULL)
+    return G_SOURCE_REMOVE;
+  row = find_field_widget (widget, SCC_FORM_VM (self->form), scc_form_field_get_name (field));
+  if (row != NULL && !SCC_IS_FIELD_ROW (row))
+    row = gtk_widget_get_ancestor (row, GTK_TYPE_BOX);
+  if (row != NULL && gtk_widget_compute_bounds (row, content, &bounds))
+    {
+      double bottom = bounds.origin.y + bounds.size.height + 24;
+      double page = gtk_adjustment_get_page_size (vadjustment);
+
+      if (bottom > gtk_adjustment_get_value (vadjustment) + page)
+        gtk_adjustment_set_value (vadjustment, bottom - page);
+    }
+  return G_SOURCE_REMOVE;
 }
 
 static void
 on_failed_cb (SccPersonDialog *self)
 {
-  SccFormVm *form = SCC_FORM_VM (self->form);
-  SccFormField *field = scc_form_vm_get_first_error (form);
-  SccFieldRow *row;
+  SccFormField *field = scc_form_vm_get_first_error (SCC_FORM_VM (self->form));
 
-  if (field != NULL &&
-      (row = scc_field_row_find (GTK_WIDGET (self), form, scc_form_field_get_name (field))) != NULL)
-    scc_field_row_focus (row);
+  if (field == NULL)
+    return;
+  focus_field (self, scc_form_field_get_name (field));
+  self->scroll_frames = 0;
+  if (self->scroll_tick == 0)
+    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_to_error_cb, NULL, NULL);
 }
 
 static void
@@ -342,6 +579,112 @@ dialog_confirm_different_action (GtkWidget  *widget,
   scc_person_form_vm_confirm_different (SCC_PERSON_DIALOG (widget)->form);
 }
 
+static void
+forget_undo (SccPersonDialog *self)
+{
+  g_clear_pointer (&self->undo_values, g_strfreev);
+  if (self->undo_toast != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->undo_toast, self);
+      adw_toast_dismiss (self->undo_toast);
+      g_clear_object (&self->undo_toast);
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.undo-remove", FALSE);
+}
+
+static void
+focus_contact (SccPersonDialog *self,
+               guint            index)
+{
+  g_autofree char *name = scc_form_vm_dup_group_field_name ("contacts", index, "name");
+
+  focus_field (self, name);
+}
+
+static void
+dialog_add_contact_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  SccPersonDialog *self = SCC_PERSON_DIALOG (widget);
+  SccFormVm *form = SCC_FORM_VM (self->form);
+  guint index = scc_form_vm_get_group_size (form, "contacts");
+
+  if (scc_form_vm_insert_group_item (form, "contacts", index, NULL))
+    focus_contact (self, index);
+}
+
+static void
+on_undo_toast_dismissed_cb (SccPersonDialog *self,
+                            AdwToast        *toast)
+{
+  if (self->undo_toast == toast)
+    forget_undo (self);
+}
+
+static void
+dialog_remove_contact_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  SccPersonDialog *self = SCC_PERSON_DIALOG (widget);
+  SccFormVm *form = SCC_FORM_VM (self->form);
+  guint index = g_variant_get_uint32 (parameter);
+  guint n_contacts = scc_form_vm_get_group_size (form, "contacts");
+  g_auto(GStrv) values = NULL;
+  g_autofree char *title = NULL;
+
+  if (index >= n_contacts)
+    return;
+  values = scc_form_vm_remove_group_item (form, "contacts", index);
+  forget_undo (self);
+
+  /* The keyboard goes to the contact now in its place, or the one before,
+   * or Add Contact when there is none. */
+  if (n_contacts > 1)
+    focus_contact (self, MIN (index, n_contacts - 2));
+  else
+    gtk_widget_grab_focus (self->add_contact_button);
+
+  g_strstrip (values[0]);
+  if (values[0][0] != '\0')
+    title = g_strdup_printf (_("%s removed"), values[0]);
+  else
+    title = g_strdup_printf (_("Contact %u removed"), index + 1);
+  self->undo_values = g_steal_pointer (&values);
+  self->undo_index = index;
+  self->undo_toast = g_object_ref (adw_toast_new (title));
+  adw_toast_set_button_label (self->undo_toast, _("_Undo"));
+  adw_toast_set_action_name (self->undo_toast, "dialog.undo-remove");
+  g_signal_connect_object (self->undo_toast, "dismissed", G_CALLBACK (on_undo_toast_dismissed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.undo-remove", TRUE);
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->undo_toast));
+}
+
+static void
+dialog_undo_remove_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  SccPersonDialog *self = SCC_PERSON_DIALOG (widget);
+  SccFormVm *form = SCC_FORM_VM (self->form);
+  g_auto(GStrv) values = g_steal_pointer (&self->undo_values);
+  guint index = MIN (self->undo_index, scc_form_vm_get_group_size (form, "contacts"));
+
+  forget_undo (self);
+  if (values != NULL && scc_form_vm_insert_group_item (form, "contacts", index, (const char * const *)values))
+    focus_contact (self, index);
+}
+
+/* Another record: a removal from the last one is not to be undone here. */
+static void
+on_person_cb (SccPersonDialog *self)
+{
+  forget_undo (self);
+  update_title (self);
+}
+
 static GtkWidget *
 message_label (const char *css_class)
 {
@@ -374,6 +717,11 @@ scc_person_dialog_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (self->form, self);
       scc_form_vm_cancel (SCC_FORM_VM (self->form));
     }
+  forget_undo (self);
+  if (self->scroll_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick);
+  self->scroll_tick = 0;
+  g_clear_pointer (&self->contact_cards, g_ptr_array_unref);
   g_clear_object (&self->form);
 
   G_OBJECT_CLASS (scc_person_dialog_parent_class)->dispose (object);
@@ -409,6 +757,9 @@ scc_person_dialog_class_init (SccPersonDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "dialog.save", NULL, dialog_save_action);
   gtk_widget_class_install_action (widget_class, "dialog.open-duplicate", NULL, dialog_open_duplicate_action);
   gtk_widget_class_install_action (widget_class, "dialog.confirm-different", NULL, dialog_confirm_different_action);
+  gtk_widget_class_install_action (widget_class, "dialog.add-contact", NULL, dialog_add_contact_action);
+  gtk_widget_class_install_action (widget_class, "dialog.remove-contact", "u", dialog_remove_contact_action);
+  gtk_widget_class_install_action (widget_class, "dialog.undo-remove", NULL, dialog_undo_remove_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "dialog.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -424,7 +775,19 @@ scc_person_dialog_init (SccPersonDialog *self)
   GtkWidget *save = action_button (_("_Save"), "dialog.save");
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
 
+  GtkEventController *undo_keys = gtk_shortcut_controller_new ();
+
   gtk_window_set_default_size (GTK_WINDOW (self), 560, 720);
+  self->contact_cards = g_ptr_array_new ();
+
+  /* Ctrl+Z undoes a removal while its toast shows, before an entry's own
+   * Ctrl+Z; the action is disabled otherwise, and the key goes on. */
+  gtk_event_controller_set_propagation_phase (undo_keys, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (undo_keys),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_z, GDK_CONTROL_MASK),
+                                                          gtk_named_action_new ("dialog.undo-remove")));
+  gtk_widget_add_controller (GTK_WIDGET (self), undo_keys);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.undo-remove", FALSE);
 
   self->window_title = ADW_WINDOW_TITLE (adw_window_title_new (_("New Person"), ""));
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (self->window_title));
@@ -475,8 +838,11 @@ scc_person_dialog_init (SccPersonDialog *self)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
   gtk_widget_set_vexpand (scrolled, TRUE);
   gtk_box_append (GTK_BOX (box), scrolled);
+  self->scrolled = GTK_SCROLLED_WINDOW (scrolled);
 
-  adw_window_set_content (ADW_WINDOW (self), box);
+  self->toast_overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  adw_toast_overlay_set_child (self->toast_overlay, box);
+  adw_window_set_content (ADW_WINDOW (self), GTK_WIDGET (self->toast_overlay));
 }
 
 /**
@@ -506,10 +872,12 @@ scc_person_dialog_new (GtkWindow    *parent,
 
   g_signal_connect_object (self->form, "failed", G_CALLBACK (on_failed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->form, "succeeded", G_CALLBACK (on_succeeded_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->form, "notify::person", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->form, "notify::person", G_CALLBACK (on_person_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->form, "notify::notice", G_CALLBACK (update_messages), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->form, "notify::error-message", G_CALLBACK (update_messages), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->form, "notify::duplicate-message", G_CALLBACK (on_duplicate_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->form, "group-changed::contacts", G_CALLBACK (sync_contacts), self,
+                           G_CONNECT_SWAPPED);
   update_title (self);
   update_messages (self);
 

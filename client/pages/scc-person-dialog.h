@@ -1,7 +1,9 @@
 /* scc-person-dialog.h
  *
  * SccPersonDialog: New Person, or one person's record to change, over the
- * window (an SccPersonFormVm). Each field's error is shown under it; a
+ * window (an SccPersonFormVm), with every contact of the person, each
+ * removable (with Undo) and more added up to the limit. Each field's
+ * error is shown under it, a contact's under that contact's row; a
  * possible duplicate is said plainly above the form, with Open That
  * Person (the form then shows that record) and This Is a Different
  * Person (sent again, confirmed).

@@ -21,6 +21,11 @@
  *   refused, DNS, timeout  -> error-message, can-retry
  *   any other SC_ERROR     -> error-message with the server's detail
  *
+ * A group's elements are fields like any other, in the form's list where
+ * the group was added; only their number changes. Inserting or removing
+ * one copies values and errors along rather than renaming fields, so a row
+ * bound to "contacts[1].name" stays bound to the second element.
+ *
  * Messages begin with the class's failure text ("Your password has not been
  * changed: ..."), so each says what did not happen. The Idempotency-Key of
  * a submission is kept while the input is unchanged, so a retry of a create
@@ -38,13 +43,14 @@
 #include "sc-error.h"
 #include "sc-problem.h"
 
-#include "scc-form-vm.h"
+#include "scc-form-vm-private.h"
 
 typedef struct
 {
   /* Owned */
   SccApiClient       *api_client;
   GListStore         *fields;           /* SccFormField, in form order */
+  GPtrArray          *groups;           /* SccFormGroup, in the order added */
   GHashTable         *by_name;          /* name -> SccFormField, borrowed from fields */
   GCancellable       *cancellable;      /* of the submission in flight, or NULL */
   GSimpleActionGroup *actions;
@@ -79,6 +85,7 @@ enum {
 enum {
   SUCCEEDED,
   FAILED,
+  GROUP_CHANGED,
   N_SIGNALS
 };
 
@@ -148,10 +155,9 @@ clear_errors (SccFormVm *self)
   scc_form_vm_set_can_retry (self, FALSE);
 }
 
-static void
-on_field_value_cb (SccFormVm    *self,
-                   GParamSpec   *pspec,
-                   SccFormField *changed)
+/* The input changed: a value, or the number of a group's elements. */
+void
+_scc_form_vm_input_changed (SccFormVm *self)
 {
   SccFormVmPrivate *priv = scc_form_vm_get_instance_private (self);
   guint n_fields = g_list_model_get_n_items (G_LIST_MODEL (priv->fields));
@@ -177,6 +183,55 @@ on_field_value_cb (SccFormVm    *self,
       priv->has_input = has_input;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_INPUT]);
     }
+}
+
+static void
+on_field_value_cb (SccFormVm    *self,
+                   GParamSpec   *pspec,
+                   SccFormField *changed)
+{
+  _scc_form_vm_input_changed (self);
+}
+
+void
+_scc_form_vm_insert_field (SccFormVm    *self,
+                           SccFormField *field,
+                           guint         position)
+{
+  SccFormVmPrivate *priv = scc_form_vm_get_instance_private (self);
+
+  g_list_store_insert (priv->fields, position, field);
+  g_hash_table_insert (priv->by_name, (gpointer)scc_form_field_get_name (field), field);
+  g_signal_connect_object (field, "notify::value", G_CALLBACK (on_field_value_cb), self, G_CONNECT_SWAPPED);
+}
+
+void
+_scc_form_vm_remove_field (SccFormVm    *self,
+                           SccFormField *field)
+{
+  SccFormVmPrivate *priv = scc_form_vm_get_instance_private (self);
+  guint position;
+
+  /* A row may still hold the field until the page drops it. */
+  g_signal_handlers_disconnect_by_data (field, self);
+  g_hash_table_remove (priv->by_name, scc_form_field_get_name (field));
+  if (g_list_store_find (priv->fields, field, &position))
+    g_list_store_remove (priv->fields, position);
+}
+
+GPtrArray *
+_scc_form_vm_get_groups (SccFormVm *self)
+{
+  SccFormVmPrivate *priv = scc_form_vm_get_instance_private (self);
+
+  return priv->groups;
+}
+
+void
+_scc_form_vm_emit_group_changed (SccFormVm  *self,
+                                 const char *group)
+{
+  g_signal_emit (self, signals[GROUP_CHANGED], g_quark_from_string (group), group);
 }
 
 static gboolean
@@ -320,9 +375,11 @@ static void
 scc_form_vm_real_clear (SccFormVm *self)
 {
   SccFormVmPrivate *priv = scc_form_vm_get_instance_private (self);
-  guint n_fields = g_list_model_get_n_items (G_LIST_MODEL (priv->fields));
+  guint n_fields;
 
   scc_form_vm_cancel (self);
+  _scc_form_vm_clear_groups (self);
+  n_fields = g_list_model_get_n_items (G_LIST_MODEL (priv->fields));
   for (guint i = 0; i < n_fields; i++)
     {
       g_autoptr(SccFormField) field = g_list_model_get_item (G_LIST_MODEL (priv->fields), i);
@@ -376,6 +433,7 @@ scc_form_vm_finalize (GObject *object)
 
   g_clear_object (&priv->api_client);
   g_clear_pointer (&priv->by_name, g_hash_table_unref);
+  g_clear_pointer (&priv->groups, g_ptr_array_unref);
   g_clear_object (&priv->fields);
   g_clear_object (&priv->actions);
   g_clear_pointer (&priv->error_message, g_free);
@@ -562,6 +620,21 @@ scc_form_vm_class_init (SccFormVmClass *klass)
                   G_STRUCT_OFFSET (SccFormVmClass, failed),
                   NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
+
+  /**
+   * SccFormVm::group-changed:
+   * @group: the group's name, also the detail
+   *
+   * A group has more or fewer elements: a page adds the rows of the new
+   * last ones, or drops those of elements no longer there.
+   */
+  signals[GROUP_CHANGED] =
+    g_signal_new ("group-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                  G_STRUCT_OFFSET (SccFormVmClass, group_changed),
+                  NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -575,6 +648,7 @@ scc_form_vm_init (SccFormVm *self)
 
   priv->fields = g_list_store_new (SCC_TYPE_FORM_FIELD);
   priv->by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  priv->groups = g_ptr_array_new_with_free_func (_scc_form_group_free);
   priv->actions = g_simple_action_group_new ();
   g_action_map_add_action_entries (G_ACTION_MAP (priv->actions), entries, G_N_ELEMENTS (entries), self);
 }
@@ -629,9 +703,7 @@ scc_form_vm_add_field (SccFormVm         *self,
   g_return_val_if_fail (!g_hash_table_contains (priv->by_name, name), NULL);
 
   field = scc_form_field_new (name, flags);
-  g_list_store_append (priv->fields, field);
-  g_hash_table_insert (priv->by_name, (gpointer)scc_form_field_get_name (field), field);
-  g_signal_connect_object (field, "notify::value", G_CALLBACK (on_field_value_cb), self, G_CONNECT_SWAPPED);
+  _scc_form_vm_insert_field (self, field, g_list_model_get_n_items (G_LIST_MODEL (priv->fields)));
   return field;
 }
 

@@ -16,6 +16,14 @@
  * way: the base and the model hold the state, a section is small. No
  * widgets here: forms are tested without a display.
  *
+ * A repeated part of a form (a person's contacts, a plan's provisions) is
+ * a group: its fields are named as the API names the array's members,
+ * "contacts[0].name", "contacts[1].phone", so the server's errors about
+ * one element land on that element's fields like any other. Inserting or
+ * removing an element moves the values and errors of those after it, so
+ * field N is always the Nth element sent; ::group-changed tells a page to
+ * add or drop the rows of the last element.
+ *
  * The view model also exports its commands as a GActionGroup ("submit",
  * "retry") whose enabled state follows busy, for a page to insert under a
  * prefix and its buttons to name in the .ui.
@@ -58,10 +66,12 @@ struct _SccFormVmClass
   /* Signal class closures. */
   void     (*succeeded)     (SccFormVm            *self);
   void     (*failed)        (SccFormVm            *self);
+  void     (*group_changed) (SccFormVm            *self,
+                             const char           *group);
   /* Empties the form; an override chains up. */
   void     (*clear)         (SccFormVm            *self);
 
-  gpointer padding[8];
+  gpointer padding[7];
 };
 
 /* The start of every general failure message of the class's forms: "Your
@@ -74,6 +84,39 @@ const char   *scc_form_vm_get_failure_text       (SccFormVm         *self);
 SccFormField *scc_form_vm_add_field              (SccFormVm         *self,
                                                   const char        *name,
                                                   SccFormFieldFlags  flags);
+
+/* For subclasses, in init: a repeated group of fields @group[N].@member
+ * for each of @members (NULL-terminated), at most @max_items elements, none
+ * yet. Its fields come in form order where the group is added. */
+void          scc_form_vm_add_group              (SccFormVm         *self,
+                                                  const char        *group,
+                                                  const char * const *members,
+                                                  SccFormFieldFlags  flags,
+                                                  guint              max_items);
+guint         scc_form_vm_get_group_size         (SccFormVm         *self,
+                                                  const char        *group);
+guint         scc_form_vm_get_group_max          (SccFormVm         *self,
+                                                  const char        *group);
+/* Adds or drops elements at the end, empty ones added, to have @n_items. */
+void          scc_form_vm_set_group_size         (SccFormVm         *self,
+                                                  const char        *group,
+                                                  guint              n_items);
+/* A new element at @index (the size: at the end) with @values (one per
+ * member, or NULL: empty); those from @index on move up one. FALSE when
+ * the group is full. */
+gboolean      scc_form_vm_insert_group_item      (SccFormVm         *self,
+                                                  const char        *group,
+                                                  guint              index,
+                                                  const char * const *values);
+/* Removes element @index; those after it move down one.
+ * Returns: (transfer full): its values, one per member, for an undo */
+GStrv         scc_form_vm_remove_group_item      (SccFormVm         *self,
+                                                  const char        *group,
+                                                  guint              index);
+/* Returns: (transfer full): "contacts[1].phone" */
+char         *scc_form_vm_dup_group_field_name   (const char        *group,
+                                                  guint              index,
+                                                  const char        *member);
 
 SccApiClient *scc_form_vm_get_api_client         (SccFormVm         *self);
 /* The fields, in the order they were added (SccFormField). */

@@ -32,9 +32,11 @@ static const char * const text_members[] = {
   "given_name", "family_name", "preferred_name", "date_of_birth", "sex", "upn", "uln", "nhs_number", NULL
 };
 
+/* The members of each element of the "contacts" group; the text ones first. */
 static const char * const contact_members[] = {
-  "name", "relationship", "phone", "email", "preferred_contact", NULL
+  "name", "relationship", "phone", "email", "preferred_contact", "parental_responsibility", NULL
 };
+#define N_CONTACT_TEXT_MEMBERS 5
 
 struct _SccPersonFormVm
 {
@@ -218,44 +220,38 @@ contact_to_object (const ScPersonContact *contact)
   return object;
 }
 
-/* The first contact from the fields, or NULL when they are all empty. */
+/* Contact @index from the fields: its text members as typed (none empty),
+ * parental_responsibility always. An empty contact is sent as it is, for
+ * the rules to refuse beside its name: contact N of the form is always
+ * contacts[N] of the request and of the server's errors. */
 static JsonObject *
-contact_from_fields (SccFormVm *form)
+contact_from_fields (SccFormVm *form,
+                     guint      index)
 {
-  g_autoptr(JsonObject) contact = json_object_new ();
-  gboolean parental = g_str_equal (scc_form_vm_get_value (form, "contacts[0].parental_responsibility"), "true");
-  gboolean any = parental;
+  JsonObject *contact = json_object_new ();
+  g_autofree char *parental = scc_form_vm_dup_group_field_name ("contacts", index, "parental_responsibility");
 
-  for (guint i = 0; contact_members[i] != NULL; i++)
+  for (guint i = 0; i < N_CONTACT_TEXT_MEMBERS; i++)
     {
-      g_autofree char *name = g_strdup_printf ("contacts[0].%s", contact_members[i]);
+      g_autofree char *name = scc_form_vm_dup_group_field_name ("contacts", index, contact_members[i]);
       g_autofree char *value = value_of (form, name);
 
       if (value[0] != '\0')
-        {
-          json_object_set_string_member (contact, contact_members[i], value);
-          any = TRUE;
-        }
+        json_object_set_string_member (contact, contact_members[i], value);
     }
-  if (!any)
-    return NULL;
-  json_object_set_boolean_member (contact, "parental_responsibility", parental);
-  return g_steal_pointer (&contact);
+  json_object_set_boolean_member (contact, "parental_responsibility",
+                                  g_str_equal (scc_form_vm_get_value (form, parental), "true"));
+  return contact;
 }
 
 static JsonNode *
-contacts_from_fields (SccFormVm *form,
-                      ScPerson  *person)
+contacts_from_fields (SccFormVm *form)
 {
   g_autoptr(JsonArray) contacts = json_array_new ();
-  JsonObject *first = contact_from_fields (form);
-  GPtrArray *kept = person != NULL ? sc_person_get_contacts (person) : NULL;
+  guint n_contacts = scc_form_vm_get_group_size (form, "contacts");
 
-  if (first != NULL)
-    json_array_add_object_element (contacts, first);
-  /* The dialog shows the first contact; the others stay as they are. */
-  for (guint i = 1; kept != NULL && i < kept->len; i++)
-    json_array_add_object_element (contacts, contact_to_object (g_ptr_array_index (kept, i)));
+  for (guint i = 0; i < n_contacts; i++)
+    json_array_add_object_element (contacts, contact_from_fields (form, i));
   return json_node_init_array (json_node_alloc (), contacts);
 }
 
@@ -383,7 +379,7 @@ build_input (SccPersonFormVm *self)
     g_clear_pointer (&languages, json_node_unref);
   put_node (input, "languages", languages, update ? person_languages (self->person) : NULL, update);
   {
-    JsonNode *contacts = contacts_from_fields (form, self->person);
+    JsonNode *contacts = contacts_from_fields (form);
 
     if (!update && json_array_get_length (json_node_get_array (contacts)) == 0)
       g_clear_pointer (&contacts, json_node_unref);
@@ -686,7 +682,6 @@ scc_person_form_vm_clear (SccFormVm *form)
 
   SCC_FORM_VM_CLASS (scc_person_form_vm_parent_class)->clear (form);
   set_duplicate (self, NULL);
-  scc_form_vm_set_value (form, "contacts[0].parental_responsibility", "false");
   scc_form_vm_set_value (form, CONFIRM_FIELD, "");
 }
 
@@ -781,15 +776,8 @@ scc_person_form_vm_init (SccPersonFormVm *self)
   scc_form_vm_add_field (form, "address.town", SCC_FORM_FIELD_DEFAULT);
   scc_form_vm_add_field (form, "address.postcode", SCC_FORM_FIELD_DEFAULT);
   scc_form_vm_add_field (form, "languages", SCC_FORM_FIELD_DEFAULT);
-  for (guint i = 0; contact_members[i] != NULL; i++)
-    {
-      g_autofree char *name = g_strdup_printf ("contacts[0].%s", contact_members[i]);
-
-      scc_form_vm_add_field (form, name, SCC_FORM_FIELD_DEFAULT);
-    }
-  scc_form_vm_add_field (form, "contacts[0].parental_responsibility", SCC_FORM_FIELD_KEPT);
+  scc_form_vm_add_group (form, "contacts", contact_members, SCC_FORM_FIELD_DEFAULT, SC_PERSON_MAX_CONTACTS);
   scc_form_vm_add_field (form, CONFIRM_FIELD, SCC_FORM_FIELD_KEPT);
-  scc_form_vm_set_value (form, "contacts[0].parental_responsibility", "false");
 }
 
 SccPersonFormVm *
@@ -814,7 +802,7 @@ scc_person_form_vm_set_person (SccPersonFormVm *self,
   const char * const *lines;
   const char * const *languages;
   g_autofree char *joined = NULL;
-  const ScPersonContact *contact = NULL;
+  GPtrArray *contacts;
 
   g_return_if_fail (SCC_IS_PERSON_FORM_VM (self));
   g_return_if_fail (person == NULL || SC_IS_PERSON (person));
@@ -844,16 +832,23 @@ scc_person_form_vm_set_person (SccPersonFormVm *self,
   languages = sc_person_get_languages (person);
   joined = g_strjoinv (", ", (char **)languages);
   scc_form_vm_set_value (form, "languages", joined);
-  if (sc_person_get_contacts (person)->len > 0)
-    contact = g_ptr_array_index (sc_person_get_contacts (person), 0);
-  scc_form_vm_set_value (form, "contacts[0].name", contact != NULL ? contact->name : "");
-  scc_form_vm_set_value (form, "contacts[0].relationship", contact != NULL ? or_empty (contact->relationship) : "");
-  scc_form_vm_set_value (form, "contacts[0].phone", contact != NULL ? or_empty (contact->phone) : "");
-  scc_form_vm_set_value (form, "contacts[0].email", contact != NULL ? or_empty (contact->email) : "");
-  scc_form_vm_set_value (form, "contacts[0].preferred_contact",
-                         contact != NULL ? or_empty (contact->preferred_contact) : "");
-  scc_form_vm_set_value (form, "contacts[0].parental_responsibility",
-                         contact != NULL && contact->parental_responsibility ? "true" : "false");
+  contacts = sc_person_get_contacts (person);
+  scc_form_vm_set_group_size (form, "contacts", MIN (contacts->len, SC_PERSON_MAX_CONTACTS));
+  for (guint i = 0; i < contacts->len && i < SC_PERSON_MAX_CONTACTS; i++)
+    {
+      const ScPersonContact *contact = g_ptr_array_index (contacts, i);
+      const char *values[] = {
+        contact->name, or_empty (contact->relationship), or_empty (contact->phone), or_empty (contact->email),
+        or_empty (contact->preferred_contact), contact->parental_responsibility ? "true" : "false",
+      };
+
+      for (guint m = 0; m < G_N_ELEMENTS (values); m++)
+        {
+          g_autofree char *name = scc_form_vm_dup_group_field_name ("contacts", i, contact_members[m]);
+
+          scc_form_vm_set_value (form, name, values[m]);
+        }
+    }
 }
 
 ScPerson *

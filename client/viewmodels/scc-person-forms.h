@@ -7,9 +7,17 @@
  *
  *   given_name family_name preferred_name date_of_birth sex upn uln
  *   nhs_number address.lines[0..2] address.town address.postcode
- *   languages (comma-separated) contacts[0].name contacts[0].relationship
- *   contacts[0].phone contacts[0].email contacts[0].preferred_contact
- *   contacts[0].parental_responsibility ("true" or "false")
+ *   languages (comma-separated), and a group "contacts" (SccFormVm's
+ *   repeated groups) of up to SC_PERSON_MAX_CONTACTS elements, each
+ *   contacts[N].name .relationship .phone .email .preferred_contact
+ *   .parental_responsibility ("true" or "false")
+ *
+ * Contact N of the form is contacts[N] of the request, every one sent as
+ * it is (an empty one is refused beside its name), so an error the server
+ * names "contacts[1].phone" is shown on the second contact's phone. A new
+ * person starts with no contacts; a person read has all of theirs, and a
+ * change sends the whole list when any contact differs, removed ones left
+ * out (a change replaces the list).
  *
  * Before anything is sent the input goes through sc_person_check_input,
  * the daemon's own rules, so the form refuses what the server would, in

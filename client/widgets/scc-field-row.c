@@ -16,7 +16,10 @@
  *  - a password row's "show text" button takes no keyboard focus: Tab goes
  *    from field to field, and nothing typed lands on a button and is lost;
  *  - a selection left behind in a field the user has left is dropped, so no
- *    grey band suggests a problem that is not there.
+ *    grey band suggests a problem that is not there;
+ *  - Shift+Tab leaves the row: a list box row backed out of by its child
+ *    takes the focus itself, and an entry row hands it straight back to its
+ *    text, so without this Shift+Tab stays in the field.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -165,6 +168,29 @@ on_text_has_focus_cb (SccFieldRow *self,
 
   position = gtk_editable_get_position (editable);
   gtk_editable_select_region (editable, position, position);
+}
+
+static gboolean
+on_key_pressed_cb (SccFieldRow     *self,
+                   guint            keyval,
+                   guint            keycode,
+                   GdkModifierType  state,
+                   GtkEventController *controller)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  gboolean moved;
+
+  g_assert (SCC_IS_FIELD_ROW (self));
+
+  if ((keyval != GDK_KEY_Tab && keyval != GDK_KEY_ISO_Left_Tab && keyval != GDK_KEY_KP_Tab) ||
+      (state & GDK_MODIFIER_MASK & ~GDK_LOCK_MASK) != GDK_SHIFT_MASK || root == NULL)
+    return FALSE;
+
+  /* The move as the window would make it, with this row passed over. */
+  gtk_widget_set_can_focus (GTK_WIDGET (self), FALSE);
+  moved = gtk_widget_child_focus (GTK_WIDGET (root), GTK_DIR_TAB_BACKWARD);
+  gtk_widget_set_can_focus (GTK_WIDGET (self), TRUE);
+  return moved;
 }
 
 /* A password row's one button, "show text", out of the Tab chain (the
@@ -451,8 +477,12 @@ scc_field_row_init (SccFieldRow *self)
 {
   GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
 
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
   self->input_purpose = GTK_INPUT_PURPOSE_FREE_FORM;
+  g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (on_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->template_done = TRUE;
 }

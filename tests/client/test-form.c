@@ -15,7 +15,11 @@
  *    Idempotency-Key is kept for a retry of the same input and renewed by
  *    an edit;
  *  - a row's entry and its field are one, both ways, and the entry is
- *    read-only while the form is busy.
+ *    read-only while the form is busy;
+ *  - a repeated group (a form of its own, offline): elements added and
+ *    removed keep field N the Nth element, in form order, values and
+ *    errors moving along, up to the group's limit; an error the answer
+ *    names "items[1].note" lands on that field; clear empties the group.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,6 +28,7 @@
 
 #include <string.h>
 
+#include "sc-problem.h"
 #include "sc-test-daemon.h"
 
 #include "scc-api-client-private.h"
@@ -161,6 +166,156 @@ static const char new_user_ui[] =
   "    </object></child>"
   "  </object>"
   "</interface>";
+
+static gboolean form_settled (gpointer user_data);
+
+/* ---- A form with a repeated group: a title, up to three items (name,
+ * note), a last field; its answer is always a 422 on items[1].note. ---- */
+
+#define TEST_TYPE_ITEMS_VM (test_items_vm_get_type ())
+G_DECLARE_FINAL_TYPE (TestItemsVm, test_items_vm, TEST, ITEMS_VM, SccFormVm)
+
+struct _TestItemsVm
+{
+  SccFormVm parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (TestItemsVm, test_items_vm, SCC_TYPE_FORM_VM)
+
+static void
+test_items_vm_submit_async (SccFormVm           *form,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  GError *error = NULL;
+
+  sc_set_field_error (&error, "items[1].note", "must be shorter");
+  g_task_report_error (form, callback, user_data, test_items_vm_submit_async, error);
+}
+
+static gboolean
+test_items_vm_submit_finish (SccFormVm     *form,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+test_items_vm_class_init (TestItemsVmClass *klass)
+{
+  SCC_FORM_VM_CLASS (klass)->submit_async = test_items_vm_submit_async;
+  SCC_FORM_VM_CLASS (klass)->submit_finish = test_items_vm_submit_finish;
+}
+
+static void
+test_items_vm_init (TestItemsVm *self)
+{
+  static const char * const members[] = { "name", "note", NULL };
+
+  scc_form_vm_add_field (SCC_FORM_VM (self), "title", SCC_FORM_FIELD_DEFAULT);
+  scc_form_vm_add_group (SCC_FORM_VM (self), "items", members, SCC_FORM_FIELD_DEFAULT, 3);
+  scc_form_vm_add_field (SCC_FORM_VM (self), "after", SCC_FORM_FIELD_KEPT);
+}
+
+/* The fields' names in form order, joined by spaces. */
+static char *
+field_names (SccFormVm *form)
+{
+  GListModel *fields = scc_form_vm_get_fields (form);
+  g_autoptr(GString) names = g_string_new ("");
+
+  for (guint i = 0; i < g_list_model_get_n_items (fields); i++)
+    {
+      g_autoptr(SccFormField) field = g_list_model_get_item (fields, i);
+
+      g_string_append_printf (names, "%s%s", i > 0 ? " " : "", scc_form_field_get_name (field));
+    }
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+static void
+count_group_cb (SccFormVm  *form,
+                const char *group,
+                guint      *count)
+{
+  g_assert_cmpstr (group, ==, "items");
+  (*count)++;
+}
+
+static void
+test_groups (void)
+{
+  g_autoptr(SccApiClient) client = scc_api_client_new ("http://127.0.0.1:9");
+  g_autoptr(SccFormVm) form = g_object_new (TEST_TYPE_ITEMS_VM, "api-client", client, NULL);
+  g_autofree char *none = NULL;
+  g_autofree char *two = NULL;
+  g_auto(GStrv) removed = NULL;
+  guint n_changed = 0;
+
+  g_signal_connect (form, "group-changed::items", G_CALLBACK (count_group_cb), &n_changed);
+  none = field_names (form);
+  g_assert_cmpstr (none, ==, "title after");
+  g_assert_cmpuint (scc_form_vm_get_group_size (form, "items"), ==, 0);
+  g_assert_cmpuint (scc_form_vm_get_group_max (form, "items"), ==, 3);
+
+  /* Two elements, their fields where the group is, named as the API's. */
+  scc_form_vm_set_group_size (form, "items", 2);
+  g_assert_cmpuint (n_changed, ==, 1);
+  two = field_names (form);
+  g_assert_cmpstr (two, ==, "title items[0].name items[0].note items[1].name items[1].note after");
+  scc_form_vm_set_value (form, "items[0].name", "first");
+  scc_form_vm_set_value (form, "items[1].name", "second");
+  scc_form_vm_set_field_error (form, "items[1].note", "is wrong");
+
+  /* One inserted at the start: the others move up, their errors too. */
+  g_assert_true (scc_form_vm_insert_group_item (form, "items", 0, (const char *[]) { "new", "a note", NULL }));
+  g_assert_cmpuint (scc_form_vm_get_group_size (form, "items"), ==, 3);
+  g_assert_cmpstr (scc_form_vm_get_value (form, "items[0].name"), ==, "new");
+  g_assert_cmpstr (scc_form_vm_get_value (form, "items[0].note"), ==, "a note");
+  g_assert_cmpstr (scc_form_vm_get_value (form, "items[1].name"), ==, "first");
+  g_assert_cmpstr (scc_form_vm_get_value (form, "items[2].name"), ==, "second");
+  g_assert_cmpstr (scc_form_vm_get_field_error (form, "items[2].note"), ==, "is wrong");
+  g_assert_null (scc_form_vm_get_field_error (form, "items[1].note"));
+
+  /* Full: no fourth. */
+  g_assert_false (scc_form_vm_insert_group_item (form, "items", 3, NULL));
+  g_assert_cmpuint (n_changed, ==, 2);
+
+  /* The first removed: its values handed back, the rest move down, the
+   * last element's fields gone. */
+  removed = scc_form_vm_remove_group_item (form, "items", 0);
+  g_assert_cmpstr (removed[0], ==, "new");
+  g_assert_cmpstr (removed[1], ==, "a note");
+  g_assert_cmpstr (scc_form_vm_get_value (form, "items[0].name"), ==, "first");
+  g_assert_cmpstr (scc_form_vm_get_value (form, "items[1].name"), ==, "second");
+  g_assert_cmpstr (scc_form_vm_get_field_error (form, "items[1].note"), ==, "is wrong");
+  g_assert_null (scc_form_vm_lookup_field (form, "items[2].name"));
+  g_assert_cmpuint (n_changed, ==, 3);
+
+  /* Put back where it was (an undo). */
+  g_assert_true (scc_form_vm_insert_group_item (form, "items", 0, (const char * const *)removed));
+  g_assert_cmpstr (scc_form_vm_get_value (form, "items[0].name"), ==, "new");
+  g_clear_pointer (&removed, g_strfreev);
+  removed = scc_form_vm_remove_group_item (form, "items", 0);
+
+  /* The answer's error about the second element lands on its field, the
+   * first in form order. */
+  g_assert_true (scc_form_vm_submit (form));
+  scc_test_wait_until (form_settled, form, 10);
+  g_assert_cmpstr (scc_form_vm_get_field_error (form, "items[1].note"), ==, "must be shorter");
+  g_assert_cmpstr (scc_form_field_get_name (scc_form_vm_get_first_error (form)), ==, "items[1].note");
+  g_assert_null (scc_form_vm_get_error_message (form));
+
+  /* Clear: no elements, no fields of theirs. */
+  scc_form_vm_clear (form);
+  g_assert_cmpuint (scc_form_vm_get_group_size (form, "items"), ==, 0);
+  g_free (two);
+  two = field_names (form);
+  g_assert_cmpstr (two, ==, "title after");
+  g_assert_false (scc_form_vm_get_has_input (form));
+}
 
 /* ---- The tests. ---- */
 
@@ -413,6 +568,7 @@ main (int   argc,
   ADD ("/client/form/created-and-conflict", test_created_and_conflict);
   ADD ("/client/form/clear", test_clear);
 #undef ADD
+  g_test_add_func ("/client/form/groups", test_groups);
 
   return scc_test_run_with_daemon ("scc-form-XXXXXX", (const char *[]) { "--demo-data", NULL }, NULL,
                                    NULL, &daemon_, NULL);

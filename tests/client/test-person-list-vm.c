@@ -11,13 +11,18 @@
  * comes back as a possible duplicate naming the first, and is recorded
  * once confirmed a different person; an identifier already recorded is
  * refused beside its field; a change sends only what changed; and a
- * change someone else made meanwhile is read back into the form. The
- * formats of the list are checked last.
+ * change someone else made meanwhile is read back into the form. Every
+ * contact is edited: two recorded, both read back into the form, a third
+ * added and the first removed, and the server's list is then the second
+ * and the third; an error in the second contact is refused beside its
+ * field, contacts[1].phone. The formats of the list are checked last.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
+
+#include <stdio.h>
 
 #include "sc-error.h"
 #include "sc-problem.h"
@@ -88,7 +93,15 @@ fill (SccPersonFormVm    *form,
       const char * const *pairs)
 {
   for (guint i = 0; pairs[i] != NULL; i += 2)
-    scc_form_vm_set_value (SCC_FORM_VM (form), pairs[i], pairs[i + 1]);
+    {
+      guint contact;
+
+      /* "contacts[N].member": the form has contact N (Add Contact). */
+      if (sscanf (pairs[i], "contacts[%u]", &contact) == 1 &&
+          scc_form_vm_get_group_size (SCC_FORM_VM (form), "contacts") <= contact)
+        scc_form_vm_set_group_size (SCC_FORM_VM (form), "contacts", contact + 1);
+      scc_form_vm_set_value (SCC_FORM_VM (form), pairs[i], pairs[i + 1]);
+    }
 }
 
 static ScPerson *
@@ -384,6 +397,78 @@ test_edit (Fixture       *fixture,
 }
 
 static void
+assert_contact_names (ScPerson   *person,
+                      const char *expected)
+{
+  GPtrArray *contacts = sc_person_get_contacts (person);
+  g_autoptr(GString) names = g_string_new ("");
+
+  for (guint i = 0; i < contacts->len; i++)
+    g_string_append_printf (names, "%s%s", i > 0 ? "," : "",
+                            ((ScPersonContact *)g_ptr_array_index (contacts, i))->name);
+  g_assert_cmpstr (names->str, ==, expected);
+}
+
+static void
+test_contacts (Fixture       *fixture,
+               gconstpointer  user_data)
+{
+  SccFormVm *form = SCC_FORM_VM (fixture->form);
+  g_autoptr(ScPerson) recorded = NULL;
+  g_autoptr(ScPerson) read = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) removed = NULL;
+  const ScPersonContact *second;
+
+  recorded = g_object_ref (record (fixture, (const char *[]) {
+    "given_name", "Kit", "family_name", "Two-Parents", "date_of_birth", "2017-05-05",
+    "contacts[0].name", "Ann Parent", "contacts[0].phone", "0113 496 0000",
+    "contacts[0].preferred_contact", "phone", "contacts[0].parental_responsibility", "true",
+    "contacts[1].name", "Ben Parent", "contacts[1].email", "ben@example.org",
+    "contacts[1].relationship", "father", NULL }));
+  assert_contact_names (recorded, "Ann Parent,Ben Parent");
+
+  /* Read back: both in the form. */
+  scc_person_form_vm_set_person (fixture->form, recorded);
+  g_assert_cmpuint (scc_form_vm_get_group_size (form, "contacts"), ==, 2);
+  g_assert_cmpstr (scc_form_vm_get_value (form, "contacts[0].parental_responsibility"), ==, "true");
+  g_assert_cmpstr (scc_form_vm_get_value (form, "contacts[1].email"), ==, "ben@example.org");
+
+  /* A third with a phone one digit short: refused beside it, nothing sent. */
+  g_assert_true (scc_form_vm_insert_group_item (form, "contacts", 2, NULL));
+  scc_form_vm_set_value (form, "contacts[2].name", "Cal Carer");
+  scc_form_vm_set_value (form, "contacts[2].phone", "12345");
+  g_assert_false (scc_form_vm_submit (form));
+  g_assert_cmpstr (scc_form_field_get_name (scc_form_vm_get_first_error (form)), ==, "contacts[2].phone");
+
+  /* The first removed: the error moves with its contact, to [1]. */
+  removed = scc_form_vm_remove_group_item (form, "contacts", 0);
+  g_assert_cmpstr (removed[0], ==, "Ann Parent");
+  g_assert_nonnull (scc_form_vm_get_field_error (form, "contacts[1].phone"));
+  scc_form_vm_set_value (form, "contacts[1].phone", "+44 113 496 0001");
+  g_assert_true (scc_form_vm_submit (form));
+  scc_test_wait_until (form_settled, fixture->form, 30);
+  g_assert_null (scc_form_vm_get_error_message (form));
+  assert_contact_names (scc_person_form_vm_get_person (fixture->form), "Ben Parent,Cal Carer");
+
+  /* As the server has it. */
+  scc_api_client_get_person_async (fixture->client, sc_person_get_id (recorded), NULL, store_result_cb, &result);
+  scc_test_wait_until (result_ready, &result, 30);
+  read = scc_api_client_get_person_finish (fixture->client, result, &error);
+  g_assert_no_error (error);
+  assert_contact_names (read, "Ben Parent,Cal Carer");
+  second = g_ptr_array_index (sc_person_get_contacts (read), 1);
+  g_assert_cmpstr (second->phone, ==, "+44 113 496 0001");
+  g_assert_false (second->parental_responsibility);
+
+  /* An empty contact is refused beside its name, not dropped. */
+  g_assert_true (scc_form_vm_insert_group_item (form, "contacts", 0, NULL));
+  g_assert_false (scc_form_vm_submit (form));
+  g_assert_cmpstr (scc_form_field_get_name (scc_form_vm_get_first_error (form)), ==, "contacts[0].name");
+}
+
+static void
 test_formats (void)
 {
   g_autoptr(ScPerson) person = sc_person_new (1, "Zoë", "O'Brien", "2016-04-01");
@@ -424,6 +509,7 @@ main (int   argc,
   ADD ("/client/person-list-vm/client-rules", test_client_rules);
   ADD ("/client/person-list-vm/duplicate", test_duplicate);
   ADD ("/client/person-list-vm/edit", test_edit);
+  ADD ("/client/person-list-vm/contacts", test_contacts);
   g_test_add_func ("/client/person-list-vm/formats", test_formats);
 
   return scc_test_run_with_daemon ("scc-person-list-vm-XXXXXX", (const char *[]) { "--demo-data", NULL }, NULL,
