@@ -317,8 +317,11 @@ sign_in_thread (gpointer data)
   return NULL;
 }
 
-static void
-test_sigterm_finishes_in_flight (void)
+/* One try: a sign-in, SIGTERM @delay_us after it was sent. Returns TRUE
+ * when the signal landed while the sign-in ran (the log says so); either
+ * way the sign-in is answered and the daemon ends cleanly. */
+static gboolean
+sigterm_during_sign_in (gint64 *delay_us)
 {
   g_autofree char *dir = sc_test_make_tmpdir ("sc-life-XXXXXX");
   const char *args[] = { "--data-dir", dir, "--demo-data", NULL };
@@ -327,23 +330,48 @@ test_sigterm_finishes_in_flight (void)
   InFlight in_flight = { NULL, 0 };
   GThread *thread;
   g_autofree char *log = NULL;
+  gint64 started;
+  gboolean landed;
 
   g_assert_no_error (error);
   in_flight.daemon = daemon;
-  /* a sign-in spends a good 100 ms hashing: SIGTERM lands while it runs */
+  /* how long a sign-in takes on this machine now: the signal goes at half */
+  started = g_get_monotonic_time ();
+  sign_in_thread (&in_flight);
+  g_assert_cmpuint (in_flight.status, ==, 201);
+  if (*delay_us == 0)
+    *delay_us = (g_get_monotonic_time () - started) / 2;
+  in_flight.status = 0;
   thread = g_thread_new ("sign-in", sign_in_thread, &in_flight);
-  g_usleep (40 * 1000);
+  g_usleep ((gulong) *delay_us);
   kill (sc_test_daemon_get_pid (daemon), SIGTERM);
   g_thread_join (thread);
   g_assert_cmpuint (in_flight.status, ==, 201);
   g_assert_cmpint (sc_test_daemon_stop (daemon), ==, 0);
   log = sc_test_daemon_dup_log (daemon);
   g_assert_nonnull (strstr (log, "shutting down"));
-  /* it really was in flight when the signal came, and it was answered */
-  g_assert_nonnull (strstr (log, "waiting for 1 requests in flight"));
   g_assert_nonnull (strstr (log, "status=201"));
   g_assert_false (postmaster_running (dir));
+  landed = strstr (log, "waiting for 1 requests in flight") != NULL;
   sc_test_rm_rf (dir);
+  return landed;
+}
+
+static void
+test_sigterm_finishes_in_flight (void)
+{
+  gint64 delay_us = 0;
+  gboolean landed = FALSE;
+
+  /* a sign-in spends a good 100 ms hashing: SIGTERM lands while it runs,
+   * and it is answered. On a loaded machine the moment can be missed;
+   * a few tries, each timed on the last one's sign-in. */
+  for (guint i = 0; i < 4 && !landed; i++)
+    {
+      landed = sigterm_during_sign_in (&delay_us);
+      delay_us = 0;
+    }
+  g_assert_true (landed);
 }
 
 int
