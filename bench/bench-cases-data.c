@@ -45,7 +45,7 @@
 #define BATCH 5000
 #define CASEWORKER_CASES 250
 #define OWNER_ID_BASE 1000000
-#define TABLES "('person', 'person_contact', 'ehc_case', 'case_assignee', 'case_event', 'case_milestone')"
+#define TABLES "('person', 'person_name_word', 'person_contact', 'ehc_case', 'case_assignee', 'case_event', 'case_milestone')"
 
 static const char * const given_names[] = {
   "Aaliyah", "Adam", "Aisha", "Alfie", "Amara", "Amelia", "Archie", "Arjun", "Ava", "Ayaan",
@@ -589,6 +589,10 @@ main (int   argc,
           "SELECT setval(pg_get_serial_sequence('person', 'id'), (SELECT max(id) FROM person));\n"
           "SELECT setval(pg_get_serial_sequence('ehc_case', 'id'), (SELECT max(id) FROM ehc_case));\n"
           "SELECT setval(pg_get_serial_sequence('case_event', 'id'), (SELECT max(id) FROM case_event));\n"
+          /* the words of their names, which a trigger writes as a
+           * daemon records a person (not in replica mode) */
+          "INSERT INTO person_name_word (word, person_id)\n"
+          "  SELECT w, p.id FROM person p, person_name_words(p.given_key, p.family_key, p.preferred_key) AS w;\n"
           /* one contact each, who speaks for the child */
           "INSERT INTO person_contact (person_id, position, name, relationship, phone, email, preferred_contact,"
           " parental_responsibility)\n"

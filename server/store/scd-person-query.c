@@ -14,9 +14,10 @@
 #include "scd-person-query.h"
 
 /* The words of @text as LIKE patterns: '\', '%' and '_' escaped, in a
- * text[] literal; NULL when there are none. */
+ * text[] literal; NULL when there are none. @longest gets the longest. */
 static char *
-like_words (const char *text)
+like_words (const char  *text,
+            char       **longest)
 {
   g_auto(GStrv) words = g_strsplit_set (text, " \t\n\r", -1);
   g_autoptr(GString) out = g_string_new ("{");
@@ -26,6 +27,11 @@ like_words (const char *text)
     {
       if (*words[i] == '\0')
         continue;
+      if (*longest == NULL || g_utf8_strlen (words[i], -1) > g_utf8_strlen (*longest, -1))
+        {
+          g_free (*longest);
+          *longest = g_strdup (words[i]);
+        }
       g_string_append (out, n++ > 0 ? ",\"" : "\"");
       for (const char *p = words[i]; *p != '\0'; p++)
         {
@@ -81,7 +87,7 @@ scd_person_query_init (ScdPersonQuery *query,
   else if (looks_like_upn (stripped))
     query->upn = g_ascii_strup (stripped, -1);
   else
-    query->words = like_words (stripped);
+    query->words = like_words (stripped, &query->longest);
 }
 
 void
@@ -91,6 +97,7 @@ scd_person_query_clear (ScdPersonQuery *query)
   g_clear_pointer (&query->number, g_free);
   g_clear_pointer (&query->upn, g_free);
   g_clear_pointer (&query->words, g_free);
+  g_clear_pointer (&query->longest, g_free);
 }
 
 void

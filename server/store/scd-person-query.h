@@ -25,6 +25,8 @@ typedef struct
   char *number;  /* 10 digits: an NHS number or a ULN */
   char *upn;     /* upper case */
   char *words;   /* text[] literal of LIKE patterns, wildcards escaped */
+  char *longest; /* with words: the longest word as typed, the one looked up
+                    in person_name_word (the fewest names start with it) */
 } ScdPersonQuery;
 
 /* Reads @text (nullable): at most one member is set, none for an empty or

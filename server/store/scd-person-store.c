@@ -154,15 +154,17 @@ static const char version_sql[] =
 
 /* --- search: one statement per kind of query, each with a plan of its own */
 
-/* $2 .. : the condition's; $N the cursor, $N+1 the limit */
-#define SEARCH_SQL(condition, after, limit) \
+/* $2 .. : the condition's; $N the cursor, $N+1 the limit. @from names
+ * the people as p. */
+#define SEARCH_FROM_SQL(from, condition, after, limit) \
   "WITH page AS (" \
-  "  SELECT * FROM person p WHERE (" condition ") AND (" after "::bigint IS NULL OR p.id > " after ")" \
+  "  SELECT p.* FROM " from " WHERE (" condition ") AND (" after "::bigint IS NULL OR p.id > " after ")" \
   "  ORDER BY p.id LIMIT " limit "::integer + 1)," \
   " audit AS (" \
   "  INSERT INTO audit_entry (actor, outcome, resource_ids)" \
   "  SELECT $1, 'success', array(SELECT id::text FROM page ORDER BY id LIMIT " limit "::integer))" \
   "SELECT " PERSON_COLUMNS ", " CONTACTS_OF ("person_contact") " AS contacts FROM page p ORDER BY p.id"
+#define SEARCH_SQL(condition, after, limit) SEARCH_FROM_SQL ("person p", condition, after, limit)
 
 static const char list_sql[] = SEARCH_SQL ("true", "$2", "$3");
 static const char search_upn_sql[] = SEARCH_SQL ("p.upn = $2::bpchar", "$3", "$4");
@@ -170,11 +172,18 @@ static const char search_number_sql[] =
   SEARCH_SQL ("p.nhs_number = $2::bpchar OR p.uln = $2::bpchar", "$3", "$4");
 static const char search_dob_sql[] = SEARCH_SQL ("p.date_of_birth = $2::date", "$3", "$4");
 
-/* $2 the words (text[]): the first found through the indexes, each other
- * checked on the rows found. */
+/* $2 the words (text[]), $3 the longest of them as typed. The people whose
+ * names have a word starting with $3 are a range of person_name_word's
+ * primary key (sql/0009-person-name-words.sql: its words sort in byte
+ * order, and no name holds U+10FFFF); those past the cursor are read in id
+ * order until a page of them has every word. */
 static const char search_name_sql[] =
-  SEARCH_SQL ("(" SCD_ANY_NAME_STARTS ("person_search_key(($2::text[])[1])") ")"
-              " AND " SCD_EVERY_WORD_STARTS ("$2"), "$3", "$4");
+  SEARCH_FROM_SQL ("(SELECT DISTINCT w.person_id FROM person_name_word w,"
+                   "   (SELECT person_search_key($3) AS k) AS k"
+                   "   WHERE w.word >= k.k AND w.word < k.k || chr(1114111) AND starts_with(w.word, k.k)"
+                   "   AND ($4::bigint IS NULL OR w.person_id > $4::bigint)) AS i"
+                   " JOIN person p ON p.id = i.person_id",
+                   SCD_EVERY_WORD_STARTS ("$2"), "$4", "$5");
 
 static void
 scd_person_store_class_init (ScdPersonStoreClass *klass)
@@ -443,6 +452,8 @@ scd_person_store_search_async (ScdPersonStore      *self,
     sql = search_name_sql;
   if (value != NULL)
     scd_params_add (params, value);
+  if (match.longest != NULL)
+    scd_params_add (params, match.longest);
   scd_params_add_id (params, after);
   scd_params_add_int (params, limit);
   scd_store_run (SCD_STORE (self), sql, params, decode_page, scd_page_free, task);
