@@ -13,7 +13,8 @@
  *     SELECT its events                 -- check with the rules of the case:
  *                                          422 naming the rule, nothing written
  *     INSERT the event (or void one)
- *     DELETE its milestones; INSERT the clock's over the live events, UPDATE
+ *     one statement: the clock's milestones over the live events (those
+ *     it no longer gives deleted, only the changed ones written), UPDATE
  *     the stage, the next deadline and the version, and the audit row
  *   a change of its details:
  *     UPDATE the case and the audit row; replace the assignees; read it back
@@ -61,18 +62,34 @@ static const char void_event_sql[] =
   "SELECT " SCD_EVENT_COLUMNS " FROM e JOIN app_user r ON r.id = e.recorded_by"
   " LEFT JOIN app_user v ON v.id = e.voided_by";
 
-static const char clear_milestones_sql[] =
-  "DELETE FROM case_milestone WHERE case_id = $1::bigint";
-
-/* $2 the case, $3 the milestones, $4 the stage, $5 next_due, $6 next_milestone */
+/* $2 the case, $3 the milestones, $4 the stage, $5 next_due, $6 next_milestone.
+ * The clock's milestones replace the case's: those it no longer gives are
+ * deleted, and of the others only the rows that changed are written (an
+ * event seldom moves more than one or two), so the indexes of
+ * case_milestone take only those. */
+#define MILESTONE_SET(column) column " = EXCLUDED." column
+#define MILESTONE_OLD(column) "case_milestone." column
 static const char write_clock_sql[] =
-  "WITH m AS ("
-  "  INSERT INTO case_milestone (case_id, position, milestone, key, rule, start_event_id, start_date, due,"
-  "                              status, completed_on)"
-  "  SELECT $2::bigint, x.position, x.milestone, x.key, x.rule, e.id, x.start_date, x.due, x.status,"
+  "WITH x AS ("
+  "  SELECT x.position, x.milestone, x.key, x.rule, e.id AS start_event_id, x.start_date, x.due, x.status,"
   "         x.completed_on"
   "  FROM jsonb_to_recordset($3::jsonb) AS x(" SCD_CASE_MILESTONE_RECORD ")"
   "  JOIN case_event e ON e.case_id = $2::bigint AND e.position = x.start_position),"
+  " gone AS ("
+  "  DELETE FROM case_milestone m WHERE m.case_id = $2::bigint AND m.position NOT IN (SELECT position FROM x)),"
+  " m AS ("
+  "  INSERT INTO case_milestone (case_id, position, milestone, key, rule, start_event_id, start_date, due,"
+  "                              status, completed_on)"
+  "  SELECT $2::bigint, x.* FROM x"
+  "  ON CONFLICT (case_id, position) DO UPDATE SET "
+  MILESTONE_SET ("milestone") ", " MILESTONE_SET ("key") ", " MILESTONE_SET ("rule") ", "
+  MILESTONE_SET ("start_event_id") ", " MILESTONE_SET ("start_date") ", " MILESTONE_SET ("due") ", "
+  MILESTONE_SET ("status") ", " MILESTONE_SET ("completed_on")
+  "  WHERE (" MILESTONE_OLD ("milestone") ", " MILESTONE_OLD ("key") ", " MILESTONE_OLD ("rule") ", "
+  MILESTONE_OLD ("start_event_id") ", " MILESTONE_OLD ("start_date") ", " MILESTONE_OLD ("due") ", "
+  MILESTONE_OLD ("status") ", " MILESTONE_OLD ("completed_on") ")"
+  "        IS DISTINCT FROM (EXCLUDED.milestone, EXCLUDED.key, EXCLUDED.rule, EXCLUDED.start_event_id,"
+  "                          EXCLUDED.start_date, EXCLUDED.due, EXCLUDED.status, EXCLUDED.completed_on)),"
   " c AS ("
   "  UPDATE ehc_case SET stage = $4, next_due = $5::date, next_milestone = $6, version = version + 1,"
   "                      updated_at = now()"
@@ -130,7 +147,6 @@ typedef enum
   STEP_LOCK,
   STEP_EVENTS,
   STEP_WRITE_EVENT,
-  STEP_CLEAR_MILESTONES,
   STEP_WRITE_CLOCK,
   STEP_UPDATE,
   STEP_CLEAR_ASSIGNEES,
@@ -619,10 +635,6 @@ step_cb (GObject      *object,
                       g_error_new_literal (SC_ERROR, SC_ERROR_INTERNAL, "the event was not written"));
           return;
         }
-      txn_next (txn, STEP_CLEAR_MILESTONES, case_id, NULL);
-      return;
-
-    case STEP_CLEAR_MILESTONES:
       write_clock (txn);
       return;
 
@@ -720,7 +732,6 @@ txn_run (Txn *txn)
     case STEP_LOCK: sql = lock_sql; break;
     case STEP_EVENTS: sql = events_sql; break;
     case STEP_WRITE_EVENT: sql = txn->op == OP_EVENT ? insert_event_sql : void_event_sql; break;
-    case STEP_CLEAR_MILESTONES: sql = clear_milestones_sql; break;
     case STEP_WRITE_CLOCK: sql = write_clock_sql; break;
     case STEP_UPDATE: sql = update_sql; break;
     case STEP_CLEAR_ASSIGNEES: sql = clear_assignees_sql; break;

@@ -294,6 +294,62 @@ test_pathway (Fixture       *fixture,
 
 /* --- refusals ------------------------------------------------------------- */
 
+/* An event writes only the milestones it changes: an untouched row keeps
+ * the transaction that wrote it (xmin); the stored rows are the timeline,
+ * also when a void takes a milestone away. */
+static char *
+milestone_xmin (Fixture *fixture,
+                gint64   case_id,
+                guint    position)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT xmin FROM case_milestone WHERE case_id = %" G_GINT64_FORMAT
+                                          " AND position = %u", case_id, position);
+
+  return sc_test_psql (fixture->cluster, sql);
+}
+
+static void
+test_milestones_kept (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *token = sc_test_sign_in (fixture->daemon, "caseworker", SC_TEST_DEMO_PASSWORD);
+  gint64 person = create_person (fixture, token, "Ada", "Kept");
+  gint64 id = open_case_ok (fixture, token, person, "2026-03-02", 0);
+  g_autofree char *decision = NULL;
+  g_autofree char *decision_after = NULL;
+  g_autofree char *timeline = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(ScTestResponse) voided = NULL;
+  gint64 advice;
+
+  add_event_ok (fixture, token, id, "{\"type\":\"decided_to_assess\",\"date\":\"2026-04-06\"}");
+  decision = milestone_xmin (fixture, id, 1);
+  g_assert_cmpstr (decision, !=, "");
+  advice = add_event_ok (fixture, token, id, "{\"type\":\"advice_requested\",\"date\":\"2026-04-07\","
+                         "\"key\":\"health\"}");
+  decision_after = milestone_xmin (fixture, id, 1);
+  g_assert_cmpstr (decision_after, ==, decision);
+  timeline = timeline_of (fixture, token, id);
+  stored = stored_milestones (fixture, id);
+  g_assert_nonnull (strstr (timeline, "advice:health:"));
+  g_assert_cmpstr (stored, ==, timeline);
+
+  path = g_strdup_printf ("/api/v1/cases/%" G_GINT64_FORMAT "/events/%" G_GINT64_FORMAT "/void", id, advice);
+  voided = sc_test_authed (fixture->daemon, token, "POST", path, "{\"reason\":\"recorded on the wrong case\"}",
+                           NULL);
+  g_assert_cmpuint (voided->status, ==, 200);
+  g_free (timeline);
+  g_free (stored);
+  timeline = timeline_of (fixture, token, id);
+  stored = stored_milestones (fixture, id);
+  g_assert_null (strstr (timeline, "advice:"));
+  g_assert_cmpstr (stored, ==, timeline);
+  g_free (decision_after);
+  decision_after = milestone_xmin (fixture, id, 1);
+  g_assert_cmpstr (decision_after, ==, decision);
+}
+
 static void
 test_illegal_event (Fixture       *fixture,
                     gconstpointer  data)
@@ -1107,6 +1163,8 @@ main (int   argc,
   g_test_add ("/server/cases/illegal-event", Fixture, NULL, sc_test_server_setup, test_illegal_event,
               sc_test_server_teardown);
   g_test_add ("/server/cases/void", Fixture, NULL, sc_test_server_setup, test_void, sc_test_server_teardown);
+  g_test_add ("/server/cases/milestones-kept", Fixture, NULL, sc_test_server_setup, test_milestones_kept,
+              sc_test_server_teardown);
   g_test_add ("/server/cases/update", Fixture, NULL, sc_test_server_setup, test_update, sc_test_server_teardown);
   g_test_add ("/server/cases/not-owner", Fixture, NULL, sc_test_server_setup, test_not_owner,
               sc_test_server_teardown);
