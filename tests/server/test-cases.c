@@ -160,20 +160,16 @@ static char *
 stored_milestones (Fixture *fixture,
                    gint64   case_id)
 {
-  g_autofree char *sql = g_strdup_printf (
-    "SELECT coalesce(string_agg(concat_ws(':', milestone, coalesce(key, '-'), due, status), ';'"
-    " ORDER BY position), '') FROM case_milestone WHERE case_id = %" G_GINT64_FORMAT, case_id);
-
-  return sc_test_psql (fixture->cluster, sql);
+  return sc_test_psqlf (fixture->cluster,
+                        "SELECT coalesce(string_agg(concat_ws(':', milestone, coalesce(key, '-'), due, status), ';'"
+                        " ORDER BY position), '') FROM case_milestone WHERE case_id = %" G_GINT64_FORMAT, case_id);
 }
 
 static char *
 user_id (Fixture    *fixture,
          const char *username)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT id FROM app_user WHERE username = '%s'", username);
-
-  return sc_test_psql (fixture->cluster, sql);
+  return sc_test_psqlf (fixture->cluster, "SELECT id FROM app_user WHERE username = '%s'", username);
 }
 
 /* --- the pathway ------------------------------------------------------------ */
@@ -302,10 +298,8 @@ milestone_xmin (Fixture *fixture,
                 gint64   case_id,
                 guint    position)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT xmin FROM case_milestone WHERE case_id = %" G_GINT64_FORMAT
-                                          " AND position = %u", case_id, position);
-
-  return sc_test_psql (fixture->cluster, sql);
+  return sc_test_psqlf (fixture->cluster, "SELECT xmin FROM case_milestone WHERE case_id = %" G_GINT64_FORMAT
+                        " AND position = %u", case_id, position);
 }
 
 static void
@@ -826,19 +820,14 @@ static char *
 count_events (Fixture *fixture,
               gint64   case_id)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM case_event WHERE case_id = %" G_GINT64_FORMAT,
-                                          case_id);
-
-  return sc_test_psql (fixture->cluster, sql);
+  return sc_test_psqlf (fixture->cluster, "SELECT count(*) FROM case_event WHERE case_id = %" G_GINT64_FORMAT, case_id);
 }
 
 static char *
 count_keys (Fixture    *fixture,
             const char *key)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM idempotency_key WHERE key = '%s'", key);
-
-  return sc_test_psql (fixture->cluster, sql);
+  return sc_test_psqlf (fixture->cluster, "SELECT count(*) FROM idempotency_key WHERE key = '%s'", key);
 }
 
 static void

@@ -148,6 +148,20 @@ sc_test_psql (ScTestCluster *cluster,
 }
 
 char *
+sc_test_psqlf (ScTestCluster *cluster,
+               const char    *format,
+               ...)
+{
+  g_autofree char *sql = NULL;
+  va_list args;
+
+  va_start (args, format);
+  sql = g_strdup_vprintf (format, args);
+  va_end (args);
+  return sc_test_psql (cluster, sql);
+}
+
+char *
 sc_test_cluster_psql (ScTestCluster  *self,
                       const char     *sql,
                       GError        **error)

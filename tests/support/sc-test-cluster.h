@@ -43,6 +43,10 @@ char          *sc_test_cluster_psql         (ScTestCluster *cluster,
 /* The same for a test: asserts that the command ran. */
 char          *sc_test_psql                 (ScTestCluster *cluster,
                                              const char    *sql);
+/* sc_test_psql() of the statement @format makes: for tests' own values only */
+char          *sc_test_psqlf                (ScTestCluster *cluster,
+                                             const char    *format,
+                                             ...) G_GNUC_PRINTF (2, 3);
 
 /* PostgreSQL's own log of the cluster: how long it is now, and what was
  * written since @offset (a length from before). */
