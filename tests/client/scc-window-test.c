@@ -214,12 +214,18 @@ scc_test_assert_no_field_error (const char *page,
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (scc_field_row_get_error_label (field_row))));
 }
 
-void
-scc_test_assert_toast (const char *title)
+static gboolean
+toast_shown (gpointer user_data)
 {
   g_auto(GStrv) titles = scc_window_dup_toast_titles (scc_test_window);
 
-  g_assert_true (g_strv_contains ((const char * const *) titles, title));
+  return g_strv_contains ((const char * const *) titles, user_data);
+}
+
+void
+scc_test_assert_toast (const char *title)
+{
+  scc_test_wait_until (toast_shown, (gpointer) title, 30);
 }
 
 static gboolean

@@ -57,6 +57,8 @@ void          scc_test_assert_field_error  (const char  *page,
                                             const char  *message);
 void          scc_test_assert_no_field_error (const char *page,
                                             const char  *row);
+/* Waits for a toast saying @title, shown or waiting to be shown: a toast
+ * goes after some seconds, so call it as soon as the toast is due. */
 void          scc_test_assert_toast        (const char  *title);
 
 /* Gives @window the X input focus, as a window manager would (Xvfb has

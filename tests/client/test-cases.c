@@ -404,16 +404,16 @@ test_open_and_record (void)
   gtk_widget_grab_focus (scc_test_child ("case", "step_row"));
   scc_test_press_keys ("Tab", NULL);
   g_assert_true (scc_test_has_focus (scc_test_child ("case", "date_row")));
+  today = scc_case_format_day (scc_case_today ());
+  toast = g_strdup_printf ("Recorded: Decided to assess, %s", today);
   scc_test_press_keys ("Return", NULL);
+  scc_test_assert_toast (toast);
   scc_test_wait_until (form_settled, form, 30);
   scc_test_run_for (100);
   scc_test_wait_until (case_loaded, page, 30);
   scc_test_run_for (300);
   g_assert_null (scc_form_vm_get_error_message (SCC_FORM_VM (form)));
   g_assert_nonnull (scc_record_event_vm_get_recorded (form));
-  today = scc_case_format_day (scc_case_today ());
-  toast = g_strdup_printf ("Recorded: Decided to assess, %s", today);
-  scc_test_assert_toast (toast);
   /* The next deadline moved on from the decision. */
   g_assert_cmpstr (sc_case_get_next_milestone (scc_case_page_get_case (page)), !=, before);
   g_assert_cmpuint (scc_case_page_get_events (page)->len, ==, 2);
@@ -442,9 +442,9 @@ test_open_and_record (void)
   scc_window_dismiss_toasts (window);
   recorded_id = sc_case_event_get_id (g_ptr_array_index (scc_case_page_get_events (page), 1));
   scc_case_page_void_event (page, recorded_id, "recorded on the wrong case");
+  scc_test_assert_toast ("Voided: Decided to assess");
   scc_test_wait_until (voided, page, 30);
   scc_test_wait_until (case_loaded, page, 30);
-  scc_test_assert_toast ("Voided: Decided to assess");
   g_assert_cmpstr (sc_case_get_next_milestone (scc_case_page_get_case (page)), ==, "assessment_decision");
   g_assert_cmpstr (sc_case_event_get_void_reason (g_ptr_array_index (scc_case_page_get_events (page), 1)), ==,
                    "recorded on the wrong case");
