@@ -7,8 +7,8 @@
  * whatever); search by name prefixes whatever the case and accents, by
  * UPN, NHS number with spaces and date of birth, page by page; a change
  * with If-Match (stale 412, contacts replaced); a replayed create; who may
- * do what; and a name search among 20,000 people answered from the
- * trigram indexes.
+ * do what; and a name search among 150,000 people answered from the
+ * index of the names' words, which follow the names.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -603,7 +603,7 @@ test_search_uses_index (Fixture       *fixture,
   gint64 scans_after = 0;
 
   /* 150,000 people with names of many shapes: enough that a scan of them
-   * all costs more than the trigram index */
+   * all costs more than the index */
   g_free (sc_test_psql (fixture->cluster,
                         "INSERT INTO person (given_name, family_name, date_of_birth)"
                         " SELECT 'Given' || md5(i::text), 'Family' || (i % 997), date '2005-01-01' + (i % 7000)"
