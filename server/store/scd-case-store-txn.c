@@ -66,9 +66,9 @@ static const char void_event_sql[] =
  * The clock's milestones replace the case's: those it no longer gives are
  * deleted, and of the others only the rows that changed are written (an
  * event seldom moves more than one or two), so the indexes of
- * case_milestone take only those. */
+ * case_milestone take only those. A conflicting row has the new row's
+ * case and position: the whole rows compare the rest. */
 #define MILESTONE_SET(column) column " = EXCLUDED." column
-#define MILESTONE_OLD(column) "case_milestone." column
 static const char write_clock_sql[] =
   "WITH x AS ("
   "  SELECT x.position, x.milestone, x.key, x.rule, e.id AS start_event_id, x.start_date, x.due, x.status,"
@@ -85,11 +85,7 @@ static const char write_clock_sql[] =
   MILESTONE_SET ("milestone") ", " MILESTONE_SET ("key") ", " MILESTONE_SET ("rule") ", "
   MILESTONE_SET ("start_event_id") ", " MILESTONE_SET ("start_date") ", " MILESTONE_SET ("due") ", "
   MILESTONE_SET ("status") ", " MILESTONE_SET ("completed_on")
-  "  WHERE (" MILESTONE_OLD ("milestone") ", " MILESTONE_OLD ("key") ", " MILESTONE_OLD ("rule") ", "
-  MILESTONE_OLD ("start_event_id") ", " MILESTONE_OLD ("start_date") ", " MILESTONE_OLD ("due") ", "
-  MILESTONE_OLD ("status") ", " MILESTONE_OLD ("completed_on") ")"
-  "        IS DISTINCT FROM (EXCLUDED.milestone, EXCLUDED.key, EXCLUDED.rule, EXCLUDED.start_event_id,"
-  "                          EXCLUDED.start_date, EXCLUDED.due, EXCLUDED.status, EXCLUDED.completed_on)),"
+  "  WHERE case_milestone IS DISTINCT FROM EXCLUDED),"
   " c AS ("
   "  UPDATE ehc_case SET stage = $4, next_due = $5::date, next_milestone = $6, version = version + 1,"
   "                      updated_at = now()"
