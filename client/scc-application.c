@@ -132,6 +132,7 @@ scc_application_startup (GApplication *application)
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *sign_out_accels[] = { "<Control><Shift>q", NULL };
   static const char *home_accels[] = { "<Alt>Home", NULL };
+  static const char *back_accels[] = { "<Alt>Left", "Back", NULL };
   static const char *help_accels[] = { "F1", NULL };
   static const char *menu_accels[] = { "F10", NULL };
   SccApplication *self = SCC_APPLICATION (application);
@@ -143,6 +144,7 @@ scc_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.sign-out", sign_out_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-page::home", home_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.go-back", back_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help", help_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-menu", menu_accels);
 }

@@ -20,7 +20,13 @@
  * submission was cut short says so). Anyone else starts from their first page with
  * every page cleared, so one person's unsaved input never reaches another.
  *
- * Actions: win.show-page(s), win.go-back, win.sign-out, win.show-menu (F10:
+ * Back (win.go-back, Alt+Left, each page's back button) returns to the page
+ * the shown one was opened from (win.open-page: a caseload from Team
+ * Workload, a case from a list), and from a place (win.show-page: home,
+ * the menu) to home. Going back shows the page as it was left: it is not
+ * opened again.
+ *
+ * Actions: win.show-page(s), win.open-page(s), win.go-back, win.sign-out, win.show-menu (F10:
  * the shown page's menu), win.show-help (F1: the user guide for the
  * signed-in role, SccHelpWindow), and for pages
  * win.show-toast(a{sv}) (title, and optionally button-label, page and
@@ -51,9 +57,10 @@
 #include "scc-window.h"
 
 #define SIGN_IN_PAGE "sign-in"
+#define HOME_PAGE    "home"
 
-/* The pages, in the leaflet's order: Back goes to the nearest page before
- * the shown one that is a back target (scc_page_class_set_back_target). */
+/* The pages, in the leaflet's order (which only sets the direction the
+ * leaflet slides in). */
 static GType (* const page_types[]) (void) = {
   scc_sign_in_page_get_type,
   scc_home_page_get_type,
@@ -63,6 +70,8 @@ static GType (* const page_types[]) (void) = {
   scc_audit_page_get_type,
   scc_workload_page_get_type,
   scc_caseload_page_get_type,
+  scc_deadlines_page_get_type,
+  scc_advice_page_get_type,
   scc_case_page_get_type,
 };
 
@@ -76,6 +85,7 @@ struct _SccWindow
   GSettings            *settings;
   GPtrArray            *pages;           /* SccPage, in page_types order */
   GPtrArray            *toasts;          /* AdwToast shown or queued, until dismissed */
+  GHashTable           *back_to;         /* page name -> the page it was opened from (interned) */
   char                 *resume_page;     /* where an ended session left the user, or NULL */
   gint64                resume_user_id;  /* whose it was */
   guint                 signed_in_source;
@@ -98,6 +108,11 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (SccWindow, scc_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void show_page (SccWindow  *self,
+                       const char *name,
+                       gboolean    open,
+                       const char *back_to);
 
 #define FOR_EACH_PAGE(self, page) \
   for (guint _i = 0; _i < (self)->pages->len && ((page) = g_ptr_array_index ((self)->pages, _i)); _i++)
@@ -128,6 +143,7 @@ clear_pages (SccWindow *self)
 
   FOR_EACH_PAGE (self, page)
     scc_page_clear (page);
+  g_hash_table_remove_all (self->back_to);
 }
 
 /* Toasts belong to the session that raised them: a new session, or none,
@@ -187,8 +203,8 @@ on_visible_child_cb (SccWindow  *self,
 
   g_assert (SCC_IS_WINDOW (self));
 
-  /* Also after Back (Alt+Left, a swipe), which the leaflet does itself:
-   * the focus must not stay behind on the page that went. */
+  /* Whoever changed it: the focus must not stay behind on the page that
+   * went. */
   if (SCC_IS_PAGE (child))
     scc_page_shown (SCC_PAGE (child));
 }
@@ -223,7 +239,8 @@ signed_in_cb (gpointer user_data)
   dismiss_toasts (self);
   set_user (self, user);
   update_actions (self);
-  scc_window_show_page (self, page);
+  /* Back where they were, as they left it, Back still going where it went. */
+  show_page (self, page, !resuming, NULL);
   return G_SOURCE_REMOVE;
 }
 
@@ -361,7 +378,19 @@ win_go_back_action (GSimpleAction *action,
 
   g_assert (SCC_IS_WINDOW (self));
 
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  scc_window_go_back (self);
+}
+
+static void
+win_open_page_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  SccWindow *self = user_data;
+
+  g_assert (SCC_IS_WINDOW (self));
+
+  scc_window_open_page (self, g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -457,6 +486,7 @@ win_page_action_action (GSimpleAction *action,
 static const GActionEntry win_actions[] = {
   { "sign-out", win_sign_out_action },
   { "show-page", win_show_page_action, "s" },
+  { "open-page", win_open_page_action, "s" },
   { "go-back", win_go_back_action },
   { "show-help", win_show_help_action },
   { "show-menu", win_show_menu_action },
@@ -488,11 +518,6 @@ scc_window_constructed (GObject *object)
       AdwLeafletPage *leaflet_page = adw_leaflet_append (self->leaflet, GTK_WIDGET (page));
 
       adw_leaflet_page_set_name (leaflet_page, scc_page_get_page_name (page));
-      /* Back lands only on the pages others are opened from (home), never on
-       * a page that needs no session (sign-in), nor on a sibling: from
-       * Users, Back is home, not the Account page before it in the list. */
-      adw_leaflet_page_set_navigatable (leaflet_page,
-                                        scc_page_get_needs_session (page) && scc_page_get_back_target (page));
       g_ptr_array_add (self->pages, page);
     }
   g_signal_connect_object (self->leaflet, "notify::visible-child",
@@ -526,6 +551,7 @@ scc_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->api_client);
   g_clear_pointer (&self->toasts, g_ptr_array_unref);
+  g_clear_pointer (&self->back_to, g_hash_table_unref);
   g_clear_pointer (&self->resume_page, g_free);
   g_weak_ref_set (&self->content_focus, NULL);
   g_weak_ref_set (&self->help_window, NULL);
@@ -620,6 +646,7 @@ scc_window_init (SccWindow *self)
   g_weak_ref_init (&self->help_window, NULL);
   self->pages = g_ptr_array_new ();
   self->toasts = g_ptr_array_new_with_free_func (g_object_unref);
+  self->back_to = g_hash_table_new (g_str_hash, g_str_equal);
   self->settings = g_settings_new (SC_APP_ID);
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
@@ -696,6 +723,39 @@ scc_window_connect_to (SccWindow  *self,
   scc_connection_vm_connect (self->connection);
 }
 
+/* Shows @name; @open: as a new visit (the page is opened: a place's or an
+ * opener's), else as it was left (Back). @back_to: (nullable): where Back
+ * goes from it; an open with none is a place's, and Back goes home. */
+static void
+show_page (SccWindow  *self,
+           const char *name,
+           gboolean    open,
+           const char *back_to)
+{
+  SccPage *page = scc_window_get_page (self, name);
+
+  if (page == NULL)
+    {
+      g_critical ("the window has no page called \"%s\"", name);
+      return;
+    }
+  if (scc_page_get_needs_session (page) && !scc_api_client_get_signed_in (self->api_client))
+    return;
+
+  if (open)
+    {
+      if (back_to != NULL && !g_str_equal (back_to, name))
+        g_hash_table_insert (self->back_to, (gpointer) g_intern_string (name), (gpointer) back_to);
+      else if (back_to == NULL)
+        g_hash_table_remove (self->back_to, name);
+      scc_page_opened (page);
+    }
+  if (adw_leaflet_get_visible_child (self->leaflet) == GTK_WIDGET (page))
+    scc_page_shown (page);
+  else
+    adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (page));
+}
+
 /**
  * scc_window_show_page:
  * @name: the page's name
@@ -707,25 +767,48 @@ void
 scc_window_show_page (SccWindow  *self,
                       const char *name)
 {
-  SccPage *page;
-
   g_return_if_fail (SCC_IS_WINDOW (self));
   g_return_if_fail (name != NULL);
 
-  page = scc_window_get_page (self, name);
-  if (page == NULL)
-    {
-      g_critical ("the window has no page called \"%s\"", name);
-      return;
-    }
-  if (scc_page_get_needs_session (page) && !scc_api_client_get_signed_in (self->api_client))
-    return;
+  show_page (self, name, TRUE, NULL);
+}
 
-  scc_page_opened (page);
-  if (adw_leaflet_get_visible_child (self->leaflet) == GTK_WIDGET (page))
-    scc_page_shown (page);
-  else
-    adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (page));
+/**
+ * scc_window_open_page:
+ * @name: the page to open from the one shown
+ *
+ * Shows @name as scc_window_show_page() does; Back on it returns to the
+ * page shown now.
+ */
+void
+scc_window_open_page (SccWindow  *self,
+                      const char *name)
+{
+  g_return_if_fail (SCC_IS_WINDOW (self));
+  g_return_if_fail (name != NULL);
+
+  show_page (self, name, TRUE, g_intern_string (scc_window_get_visible_page (self)));
+}
+
+/**
+ * scc_window_go_back:
+ *
+ * Shows the page the shown one was opened from, as it was left, or home
+ * from a place; nothing from home or sign-in.
+ */
+void
+scc_window_go_back (SccWindow *self)
+{
+  const char *visible;
+  const char *target;
+
+  g_return_if_fail (SCC_IS_WINDOW (self));
+
+  visible = scc_window_get_visible_page (self);
+  if (visible == NULL || g_str_equal (visible, SIGN_IN_PAGE) || g_str_equal (visible, HOME_PAGE))
+    return;
+  target = g_hash_table_lookup (self->back_to, visible);
+  show_page (self, target != NULL ? target : HOME_PAGE, FALSE, NULL);
 }
 
 /**

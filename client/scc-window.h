@@ -32,6 +32,11 @@ void             scc_window_connect_to       (SccWindow      *self,
                                               const char     *server_url);
 void             scc_window_show_page        (SccWindow      *self,
                                               const char     *name);
+/* Shows @name, opened from the page shown: Back on it returns there. */
+void             scc_window_open_page        (SccWindow      *self,
+                                              const char     *name);
+/* Back: the page the shown one was opened from, or home. */
+void             scc_window_go_back          (SccWindow      *self);
 const char      *scc_window_get_visible_page (SccWindow      *self);
 char           **scc_window_dup_toast_titles (SccWindow      *self);
 void             scc_window_dismiss_toasts   (SccWindow      *self);

@@ -81,6 +81,13 @@ sc_case_user_free (ScCaseUser *user)
   g_free (user);
 }
 
+const char *
+sc_case_user_get_name (const ScCaseUser *user)
+{
+  g_return_val_if_fail (user != NULL, NULL);
+  return user->full_name != NULL && user->full_name[0] != '\0' ? user->full_name : user->username;
+}
+
 void
 sc_case_user_write_json (const ScCaseUser *user,
                          ScJsonWriter     *writer)

@@ -41,6 +41,8 @@ ScCaseUser *sc_case_user_new          (gint64              id,
                                        const char         *username,
                                        const char         *full_name);
 void        sc_case_user_free         (ScCaseUser         *user);
+/* What a person reads: the full name, or the username when there is none. */
+const char *sc_case_user_get_name     (const ScCaseUser   *user);
 void        sc_case_user_write_json   (const ScCaseUser   *user,
                                        ScJsonWriter       *writer);
 /* NULL with a field error on @member when it is not a user object. */

@@ -39,6 +39,16 @@ sc_page_read_json (JsonNode        *node,
                    char           **next_cursor,
                    GError         **error)
 {
+  return sc_page_read_json_full (node, read_item, g_object_unref, next_cursor, error);
+}
+
+GPtrArray *
+sc_page_read_json_full (JsonNode        *node,
+                        ScReadJsonFunc   read_item,
+                        GDestroyNotify   free_item,
+                        char           **next_cursor,
+                        GError         **error)
+{
   g_autoptr(GPtrArray) items = NULL;
   JsonObject *object;
   JsonNode *member;
@@ -63,7 +73,7 @@ sc_page_read_json (JsonNode        *node,
       return NULL;
     }
   array = json_node_get_array (member);
-  items = g_ptr_array_new_full (json_array_get_length (array), g_object_unref);
+  items = g_ptr_array_new_full (json_array_get_length (array), free_item);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       g_autoptr(GError) item_error = NULL;

@@ -39,5 +39,11 @@ GPtrArray *sc_page_read_json  (JsonNode         *node,
                                ScReadJsonFunc    read_item,
                                char            **next_cursor,
                                GError          **error);
+/* The same for items that are not GObjects: @free_item frees one. */
+GPtrArray *sc_page_read_json_full (JsonNode       *node,
+                                   ScReadJsonFunc  read_item,
+                                   GDestroyNotify  free_item,
+                                   char          **next_cursor,
+                                   GError        **error);
 
 G_END_DECLS

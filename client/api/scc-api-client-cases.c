@@ -25,6 +25,21 @@ typedef struct
   char      *next_cursor;
 } CasePage;
 
+/* How a list's items are read and freed: models are GObjects, rows of
+ * counts and the chase list are plain structs. */
+typedef struct
+{
+  ScReadJsonFunc  read;
+  GDestroyNotify  free;
+} ItemCodec;
+
+static const ItemCodec case_codec = { (ScReadJsonFunc) sc_case_new_from_json, g_object_unref };
+static const ItemCodec event_codec = { (ScReadJsonFunc) sc_case_event_new_from_json, g_object_unref };
+static const ItemCodec workload_codec = { (ScReadJsonFunc) sc_workload_new_from_json,
+                                          (GDestroyNotify) sc_workload_free };
+static const ItemCodec advice_codec = { (ScReadJsonFunc) sc_advice_request_new_from_json,
+                                        (GDestroyNotify) sc_advice_request_free };
+
 static void
 case_page_free (gpointer data)
 {
@@ -76,7 +91,7 @@ page_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GError) error = NULL;
-  ScReadJsonFunc read_item = g_task_get_task_data (task);
+  const ItemCodec *codec = g_task_get_task_data (task);
   CasePage *page;
 
   node = _scc_api_client_request_finish (SCC_API_CLIENT (object), result, NULL, NULL, &error);
@@ -86,7 +101,7 @@ page_cb (GObject      *object,
       return;
     }
   page = g_new0 (CasePage, 1);
-  page->items = sc_page_read_json (node, read_item, &page->next_cursor, &error);
+  page->items = sc_page_read_json_full (node, codec->read, codec->free, &page->next_cursor, &error);
   if (page->items == NULL)
     {
       case_page_free (page);
@@ -102,7 +117,7 @@ page_async_with_body (SccApiClient        *self,
                       const char          *method,
                       const char          *path,
                       JsonNode            *body,
-                      ScReadJsonFunc       read_item,
+                      const ItemCodec     *codec,
                       GCancellable        *cancellable,
                       GAsyncReadyCallback  callback,
                       gpointer             user_data)
@@ -110,7 +125,7 @@ page_async_with_body (SccApiClient        *self,
   GTask *task = g_task_new (self, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, read_item, NULL);
+  g_task_set_task_data (task, (gpointer) codec, NULL);
   _scc_api_client_request_async (self, method, path, body, NULL, SCC_API_REQUEST_DEFAULT,
                                  cancellable, page_cb, task);
 }
@@ -119,12 +134,12 @@ static void
 page_async (SccApiClient        *self,
             gpointer             source_tag,
             const char          *path,
-            ScReadJsonFunc       read_item,
+            const ItemCodec     *codec,
             GCancellable        *cancellable,
             GAsyncReadyCallback  callback,
             gpointer             user_data)
 {
-  page_async_with_body (self, source_tag, "GET", path, NULL, read_item, cancellable, callback, user_data);
+  page_async_with_body (self, source_tag, "GET", path, NULL, codec, cancellable, callback, user_data);
 }
 
 static GPtrArray *
@@ -220,11 +235,13 @@ scc_api_client_get_caseload_async (SccApiClient           *self,
                                    GAsyncReadyCallback     callback,
                                    gpointer                user_data)
 {
-  g_autoptr(GString) path = g_string_new ("/caseload");
+  g_autoptr(GString) path = NULL;
   char number[16];
 
   g_return_if_fail (SCC_IS_API_CLIENT (self));
   g_return_if_fail (query != NULL);
+
+  path = g_string_new (query->team ? "/deadlines" : "/caseload");
 
   append_query (path, "owner", query->owner);
   append_query (path, "status", query->status);
@@ -241,8 +258,7 @@ scc_api_client_get_caseload_async (SccApiClient           *self,
       append_query (path, "limit", number);
     }
   append_query (path, "cursor", cursor);
-  page_async (self, scc_api_client_get_caseload_async, path->str, (ScReadJsonFunc) sc_case_new_from_json,
-              cancellable, callback, user_data);
+  page_async (self, scc_api_client_get_caseload_async, path->str, &case_codec, cancellable, callback, user_data);
 }
 
 /**
@@ -533,7 +549,7 @@ scc_api_client_list_events_async (SccApiClient        *self,
   g_return_if_fail (SCC_IS_API_CLIENT (self));
   g_return_if_fail (id > 0);
 
-  page_async (self, scc_api_client_list_events_async, path, (ScReadJsonFunc) sc_case_event_new_from_json,
+  page_async (self, scc_api_client_list_events_async, path, &event_codec,
               cancellable, callback, user_data);
 }
 
@@ -637,51 +653,53 @@ scc_api_client_void_event_finish (SccApiClient  *self,
   return model_finish (self, result, scc_api_client_void_event_async, error);
 }
 
-static GPtrArray *
-read_workload (JsonNode  *node,
-               GError   **error)
+/**
+ * scc_api_client_list_advice_async:
+ * @owner: (nullable): "me" or a user's id; NULL for the whole team
+ * @cursor: (nullable): the next_cursor of the page before
+ * @limit: requests per page, 0 for the server's default
+ *
+ * GET /api/v1/advice-requests: the advice awaited, earliest due first.
+ */
+void
+scc_api_client_list_advice_async (SccApiClient        *self,
+                                  const char          *owner,
+                                  gboolean             overdue_only,
+                                  const char          *cursor,
+                                  guint                limit,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
 {
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_workload_free);
-  JsonObject *object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-  JsonArray *array;
+  g_autoptr(GString) path = g_string_new ("/advice-requests");
+  char number[16];
 
-  if (object == NULL || !json_object_has_member (object, "items") ||
-      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "items")))
-    {
-      g_set_error (error, SC_ERROR, SC_ERROR_MALFORMED, "the workload has no items");
-      return NULL;
-    }
-  array = json_object_get_array_member (object, "items");
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      g_autoptr(GError) local_error = NULL;
-      ScWorkload *workload = sc_workload_new_from_json (json_array_get_element (array, i), &local_error);
+  g_return_if_fail (SCC_IS_API_CLIENT (self));
 
-      if (workload == NULL)
-        {
-          g_set_error (error, SC_ERROR, SC_ERROR_MALFORMED, "item %u: %s", i, local_error->message);
-          return NULL;
-        }
-      g_ptr_array_add (items, workload);
+  append_query (path, "owner", owner);
+  append_query (path, "status", overdue_only ? "overdue" : "open");
+  if (limit > 0)
+    {
+      g_snprintf (number, sizeof number, "%u", limit);
+      append_query (path, "limit", number);
     }
-  return g_steal_pointer (&items);
+  append_query (path, "cursor", cursor);
+  page_async (self, scc_api_client_list_advice_async, path->str, &advice_codec, cancellable, callback, user_data);
 }
 
-static void
-workload_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
+/**
+ * scc_api_client_list_advice_finish:
+ * @next_cursor: (out) (optional) (nullable) (transfer full)
+ *
+ * Returns: (transfer full) (element-type ScAdviceRequest): the page, or NULL
+ */
+GPtrArray *
+scc_api_client_list_advice_finish (SccApiClient  *self,
+                                   GAsyncResult  *result,
+                                   char         **next_cursor,
+                                   GError       **error)
 {
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(JsonNode) node = NULL;
-  g_autoptr(GError) error = NULL;
-  GPtrArray *items;
-
-  node = _scc_api_client_request_finish (SCC_API_CLIENT (object), result, NULL, NULL, &error);
-  if (node == NULL || (items = read_workload (node, &error)) == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, items, (GDestroyNotify) g_ptr_array_unref);
+  return page_finish (self, result, scc_api_client_list_advice_async, next_cursor, error);
 }
 
 void
@@ -690,14 +708,11 @@ scc_api_client_get_workload_async (SccApiClient        *self,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  GTask *task;
-
   g_return_if_fail (SCC_IS_API_CLIENT (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, scc_api_client_get_workload_async);
-  _scc_api_client_request_async (self, "GET", "/workload", NULL, NULL, SCC_API_REQUEST_DEFAULT,
-                                 cancellable, workload_cb, task);
+  /* The whole team is one page. */
+  page_async (self, scc_api_client_get_workload_async, "/workload", &workload_codec,
+              cancellable, callback, user_data);
 }
 
 /**
@@ -710,7 +725,7 @@ scc_api_client_get_workload_finish (SccApiClient  *self,
                                     GAsyncResult  *result,
                                     GError       **error)
 {
-  return model_finish (self, result, scc_api_client_get_workload_async, error);
+  return page_finish (self, result, scc_api_client_get_workload_async, NULL, error);
 }
 
 void
@@ -751,7 +766,7 @@ scc_api_client_hand_over_async (SccApiClient        *self,
   body = json_from_string (text->str, NULL);
 
   page_async_with_body (self, scc_api_client_hand_over_async, "POST", "/caseload/handover", body,
-                        (ScReadJsonFunc) sc_case_new_from_json, cancellable, callback, user_data);
+                        &case_codec, cancellable, callback, user_data);
 }
 
 /**

@@ -2,7 +2,8 @@
  *
  * The case calls of SccApiClient: the caseload, opening a case, one case,
  * its statutory timeline, its events, recording an event and voiding one,
- * and a team manager's: the team's workload and handing cases over. Cases and
+ * the advice still awaited (the chase list), and a team manager's: the
+ * team's deadlines, the team's workload and handing cases over. Cases and
  * events are decoded with the models' one codec (ScCase, ScCaseEvent); the
  * timeline, the clock's own JSON (docs/statutory-clock.md, "Output"), into
  * SccTimelineEntry, one per milestone in the clock's order.
@@ -12,6 +13,7 @@
 
 #pragma once
 
+#include "sc-advice-request.h"
 #include "sc-case.h"
 #include "sc-case-event.h"
 #include "sc-clock.h"
@@ -45,6 +47,7 @@ typedef struct
   int         due_within;  /* days ahead, or -1 for any */
   const char *q;           /* the child searched for: a name's start, UPN, NHS number */
   const char *stage;       /* a stage of a case */
+  gboolean    team;        /* GET /api/v1/deadlines: the team's (owner: NULL for all) */
 } SccCaseloadQuery;
 
 /* GET /api/v1/caseload: one page of @query's cases. Returns ScCase. */
@@ -141,6 +144,23 @@ void          scc_api_client_void_event_async      (SccApiClient        *self,
                                                     gpointer             user_data);
 ScCaseEvent  *scc_api_client_void_event_finish     (SccApiClient        *self,
                                                     GAsyncResult        *result,
+                                                    GError             **error);
+
+/* GET /api/v1/advice-requests: one page of the advice asked for and not
+ * yet received, the earliest due first: @owner's cases ("me" or a user's
+ * id), or the team's (NULL); @overdue_only: only those past their six
+ * weeks. Returns ScAdviceRequest. */
+void          scc_api_client_list_advice_async     (SccApiClient        *self,
+                                                    const char          *owner,
+                                                    gboolean             overdue_only,
+                                                    const char          *cursor,
+                                                    guint                limit,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+GPtrArray    *scc_api_client_list_advice_finish    (SccApiClient        *self,
+                                                    GAsyncResult        *result,
+                                                    char               **next_cursor,
                                                     GError             **error);
 
 /* GET /api/v1/workload: every active caseworker and team manager with

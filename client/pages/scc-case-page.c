@@ -187,8 +187,7 @@ build_handover (SccCasePage *self)
     title = g_strdup (_("Handed over to you: read this first"));
   else
     title = g_strdup_printf (_("Handed over to %s"),
-                             owner == NULL ? "" : owner->full_name != NULL && owner->full_name[0] != '\0'
-                                                  ? owner->full_name : owner->username);
+                             owner == NULL ? "" : sc_case_user_get_name (owner));
   gtk_label_set_label (self->handover_title_label, title);
   gtk_label_set_label (self->handover_note_label, note);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->handover_box), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
@@ -220,8 +219,7 @@ build_header (SccCasePage *self,
   add_row (self, self->header_group, _("UPN"), person->upn != NULL ? person->upn : _("Not known"));
   add_row (self, self->header_group, _("Stage"), scc_case_stage_title (sc_case_get_stage_name (self->kase)));
   add_row (self, self->header_group, _("Owner"),
-           owner != NULL ? (owner->full_name != NULL && owner->full_name[0] != '\0' ? owner->full_name : owner->username)
-                         : "");
+           owner != NULL ? sc_case_user_get_name (owner) : "");
   if (sc_case_get_next_milestone (self->kase) != NULL && sc_case_get_next_due (self->kase) != NULL &&
       sc_day_parse (sc_case_get_next_due (self->kase), &day))
     {
@@ -810,7 +808,7 @@ scc_case_page_open (GtkWidget *from,
       return;
     }
   scc_case_page_set_case_id (SCC_CASE_PAGE (page), case_id);
-  gtk_widget_activate_action (from, "win.show-page", "s", "case");
+  gtk_widget_activate_action (from, "win.open-page", "s", "case");
 }
 
 void

@@ -39,13 +39,11 @@ struct _SccCaseloadPage
   SccCaseloadVm  *view_model;
 
   /* Whose caseload: 0 and NULL for the user's own. The pending owner is
-   * scc_caseload_page_open's, taken when the page is opened; the opener,
-   * the page it was opened from, is where Back goes meanwhile. */
+   * scc_caseload_page_open's, taken when the page is opened. */
   gint64          owner_id;
   char           *owner_name;
   gint64          pending_owner_id;
   char           *pending_name;
-  GWeakRef        opener;
   GWeakRef        dialog;          /* SccHandoverDialog, while open */
 
   /* Template widgets */
@@ -61,24 +59,6 @@ struct _SccCaseloadPage
 G_DEFINE_FINAL_TYPE (SccCaseloadPage, scc_caseload_page, SCC_TYPE_LIST_PAGE)
 
 static void
-update_counts (SccCaseloadPage *self)
-{
-  int n_cases = scc_caseload_vm_get_n_cases (self->view_model);
-  int n_overdue = scc_caseload_vm_get_n_overdue (self->view_model);
-  int n_soon = scc_caseload_vm_get_n_due_soon (self->view_model);
-  g_autofree char *text = NULL;
-
-  if (n_cases < 0 || n_overdue < 0 || n_soon < 0)
-    {
-      gtk_label_set_text (self->counts_label, _("Counting…"));
-      return;
-    }
-  text = g_strdup_printf (_("%d cases · %d overdue · %d due in the next %d days"),
-                          n_cases, n_overdue, n_soon, SCC_CASELOAD_DUE_SOON_DAYS);
-  gtk_label_set_text (self->counts_label, text);
-}
-
-static void
 on_show_filter_cb (SccCaseloadPage *self)
 {
   guint selected = gtk_drop_down_get_selected (self->show_filter);
@@ -88,29 +68,12 @@ on_show_filter_cb (SccCaseloadPage *self)
   scc_caseload_vm_set_filter (self->view_model, selected <= SCC_CASELOAD_DUE_SOON ? selected : SCC_CASELOAD_ALL);
 }
 
-/* The Stage filter: "All Stages", then every stage in the order a case
- * goes through them; position N is stage N. */
-static GListModel *
-stage_model_new (void)
-{
-  GtkStringList *stages = gtk_string_list_new (NULL);
-
-  gtk_string_list_append (stages, _("All Stages"));
-  for (ScCaseStage stage = SC_CASE_STAGE_NONE + 1; stage < SC_N_CASE_STAGES; stage++)
-    gtk_string_list_append (stages, sc_case_stage_get_title (stage));
-  return G_LIST_MODEL (stages);
-}
-
 static void
 on_stage_filter_cb (SccCaseloadPage *self)
 {
-  guint selected = gtk_drop_down_get_selected (self->stage_filter);
-  ScCaseStage stage = SC_CASE_STAGE_NONE + selected;
-
   if (self->view_model == NULL)
     return;
-  scc_caseload_vm_set_stage (self->view_model, selected > 0 && stage < SC_N_CASE_STAGES
-                                                 ? sc_case_stage_to_string (stage) : NULL);
+  scc_caseload_vm_set_stage (self->view_model, scc_caseload_stage_at (gtk_drop_down_get_selected (self->stage_filter)));
 }
 
 static void
@@ -207,26 +170,13 @@ caseload_reassign_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* The page that opened another's caseload is Back's target no longer. */
-static void
-release_opener (SccCaseloadPage *self)
-{
-  g_autoptr(SccPage) opener = g_weak_ref_get (&self->opener);
-
-  if (opener != NULL)
-    scc_page_set_back_target (opener, scc_page_get_back_target (opener));
-  g_weak_ref_set (&self->opener, NULL);
-}
-
 static void
 scc_caseload_page_opened (SccPage *page)
 {
   SccCaseloadPage *self = SCC_CASELOAD_PAGE (page);
 
   /* From a place (home, the menu) it is the user's own caseload; from a
-   * team list, the person's the list opened, and Back returns there. */
-  if (self->pending_owner_id == 0)
-    release_opener (self);
+   * team list, the person's the list opened (and Back returns there). */
   self->owner_id = self->pending_owner_id;
   g_free (self->owner_name);
   self->owner_name = g_steal_pointer (&self->pending_name);
@@ -267,7 +217,6 @@ scc_caseload_page_clear (SccPage *page)
 
   /* The next user's caseload is their own and starts unfiltered (the
    * list, now empty, is not fetched for it until shown). */
-  release_opener (self);
   self->owner_id = self->pending_owner_id = 0;
   g_clear_pointer (&self->owner_name, g_free);
   g_clear_pointer (&self->pending_name, g_free);
@@ -284,18 +233,16 @@ scc_caseload_page_constructed (GObject *object)
   G_OBJECT_CLASS (scc_caseload_page_parent_class)->constructed (object);
 
   self->view_model = scc_caseload_vm_new (scc_page_get_api_client (SCC_PAGE (self)));
-  g_signal_connect_object (self->view_model, "notify::n-cases", G_CALLBACK (update_counts), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->view_model, "notify::n-overdue", G_CALLBACK (update_counts), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->view_model, "notify::n-due-soon", G_CALLBACK (update_counts), self, G_CONNECT_SWAPPED);
+  g_object_bind_property (self->view_model, "counts-text", self->counts_label, "label", G_BINDING_SYNC_CREATE);
   scc_list_view_add_columns (self->list_view, SCC_TYPE_CASE_ROW, columns, G_N_ELEMENTS (columns));
   {
-    g_autoptr(GListModel) stages = stage_model_new ();
+    g_auto(GStrv) titles = scc_caseload_dup_stage_titles ();
+    g_autoptr(GtkStringList) stages = gtk_string_list_new ((const char * const *) titles);
 
-    gtk_drop_down_set_model (self->stage_filter, stages);
+    gtk_drop_down_set_model (self->stage_filter, G_LIST_MODEL (stages));
   }
   scc_list_page_set_list (SCC_LIST_PAGE (self), self->list_view, SCC_LIST_VM (self->view_model));
   g_signal_connect (self, "notify::user", G_CALLBACK (on_user_cb), NULL);
-  update_counts (self);
   on_user_cb (self);
 }
 
@@ -308,7 +255,6 @@ scc_caseload_page_dispose (GObject *object)
   if (open != NULL)
     gtk_window_destroy (open);
   g_weak_ref_set (&self->dialog, NULL);
-  g_weak_ref_set (&self->opener, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SCC_TYPE_CASELOAD_PAGE);
 
   G_OBJECT_CLASS (scc_caseload_page_parent_class)->dispose (object);
@@ -322,7 +268,6 @@ scc_caseload_page_finalize (GObject *object)
   SccCaseloadPage *self = (SccCaseloadPage *)object;
 
   g_weak_ref_clear (&self->dialog);
-  g_weak_ref_clear (&self->opener);
   g_free (self->owner_name);
   g_free (self->pending_name);
 
@@ -344,7 +289,6 @@ scc_caseload_page_class_init (SccCaseloadPageClass *klass)
   page_class->clear = scc_caseload_page_clear;
 
   scc_page_class_set_page_name (page_class, "caseload");
-  scc_page_class_set_back_target (page_class, TRUE);
 
   gtk_widget_class_install_action (widget_class, "caseload.reassign", NULL, caseload_reassign_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -372,7 +316,6 @@ scc_caseload_page_class_init (SccCaseloadPageClass *klass)
 static void
 scc_caseload_page_init (SccCaseloadPage *self)
 {
-  g_weak_ref_init (&self->opener, NULL);
   g_weak_ref_init (&self->dialog, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
@@ -404,7 +347,6 @@ scc_caseload_page_open (GtkWidget  *from,
 {
   GtkWidget *leaflet;
   GtkWidget *page;
-  GtkWidget *opener;
   SccCaseloadPage *self;
 
   g_return_if_fail (GTK_IS_WIDGET (from));
@@ -421,13 +363,7 @@ scc_caseload_page_open (GtkWidget  *from,
   self->pending_owner_id = owner_id;
   g_free (self->pending_name);
   self->pending_name = g_strdup (owner_name);
-  opener = gtk_widget_get_ancestor (from, SCC_TYPE_PAGE);
-  if (opener != NULL)
-    {
-      g_weak_ref_set (&self->opener, opener);
-      scc_page_set_back_target (SCC_PAGE (opener), TRUE);
-    }
-  gtk_widget_activate_action (from, "win.show-page", "s", "caseload");
+  gtk_widget_activate_action (from, "win.open-page", "s", "caseload");
 }
 
 /**

@@ -264,7 +264,6 @@ scc_home_page_class_init (SccHomePageClass *klass)
   object_class->dispose = scc_home_page_dispose;
 
   scc_page_class_set_page_name (SCC_PAGE_CLASS (klass), "home");
-  scc_page_class_set_back_target (SCC_PAGE_CLASS (klass), TRUE);
 
   gtk_widget_class_install_action (widget_class, "home.new-case", NULL, home_new_case_action);
 

@@ -55,7 +55,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static GQuark page_name_quark;
 static GQuark no_session_quark;
-static GQuark back_target_quark;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (SccPage, scc_page, ADW_TYPE_BIN)
 
@@ -310,7 +309,6 @@ scc_page_class_init (SccPageClass *klass)
 
   page_name_quark = g_quark_from_static_string ("scc-page-name");
   no_session_quark = g_quark_from_static_string ("scc-page-no-session");
-  back_target_quark = g_quark_from_static_string ("scc-page-back-target");
 
   /**
    * SccPage:page-name:
@@ -411,15 +409,6 @@ scc_page_class_set_needs_session (SccPageClass *klass,
   g_type_set_qdata (G_TYPE_FROM_CLASS (klass), no_session_quark, needs_session ? NULL : GINT_TO_POINTER (1));
 }
 
-void
-scc_page_class_set_back_target (SccPageClass *klass,
-                                gboolean      back_target)
-{
-  g_return_if_fail (SCC_IS_PAGE_CLASS (klass));
-
-  g_type_set_qdata (G_TYPE_FROM_CLASS (klass), back_target_quark, back_target ? GINT_TO_POINTER (1) : NULL);
-}
-
 /* The nearest class's setting: a page derived from a page keeps its own. */
 static gpointer
 lookup_class_data (SccPage *self,
@@ -447,28 +436,6 @@ scc_page_get_needs_session (SccPage *self)
 {
   g_return_val_if_fail (SCC_IS_PAGE (self), TRUE);
   return lookup_class_data (self, no_session_quark) == NULL;
-}
-
-gboolean
-scc_page_get_back_target (SccPage *self)
-{
-  g_return_val_if_fail (SCC_IS_PAGE (self), FALSE);
-  return lookup_class_data (self, back_target_quark) != NULL;
-}
-
-void
-scc_page_set_back_target (SccPage  *self,
-                          gboolean  back_target)
-{
-  GtkWidget *parent;
-
-  g_return_if_fail (SCC_IS_PAGE (self));
-
-  /* Back is the window's leaflet's: its page says where Back may land. */
-  parent = gtk_widget_get_parent (GTK_WIDGET (self));
-  if (ADW_IS_LEAFLET (parent))
-    adw_leaflet_page_set_navigatable (adw_leaflet_get_page (ADW_LEAFLET (parent), GTK_WIDGET (self)),
-                                      back_target && scc_page_get_needs_session (self));
 }
 
 /**

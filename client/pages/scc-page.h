@@ -63,24 +63,13 @@ struct _SccPageClass
 };
 
 /* In class_init: the page's name in the window, and whether it is only for
- * a signed-in user (the default), which also lets Back reach it. */
+ * a signed-in user (the default). */
 void             scc_page_class_set_page_name     (SccPageClass *klass,
                                                    const char   *name);
 void             scc_page_class_set_needs_session (SccPageClass *klass,
                                                    gboolean      needs_session);
-/* In class_init: Back (Alt+Left, the back button) can land on this page:
- * the pages opened from it are after it in the window's list, and Back
- * from any of them comes to the nearest such page before it. Home is one;
- * a page others are opened from (a list whose rows open a record) is one. */
-void             scc_page_class_set_back_target   (SccPageClass *klass,
-                                                   gboolean      back_target);
 
 const char      *scc_page_get_page_name       (SccPage      *self);
-gboolean         scc_page_get_back_target     (SccPage      *self);
-/* For now, unlike its class: Back lands on this page while @back_target
- * (a list that opened a page, while that page shows what it opened). */
-void             scc_page_set_back_target     (SccPage      *self,
-                                               gboolean      back_target);
 gboolean         scc_page_get_needs_session   (SccPage      *self);
 SccApiClient    *scc_page_get_api_client      (SccPage      *self);
 SccConnectionVm *scc_page_get_connection      (SccPage      *self);

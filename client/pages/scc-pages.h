@@ -9,9 +9,11 @@
 #pragma once
 
 #include "scc-account-page.h"
+#include "scc-advice-page.h"
 #include "scc-audit-page.h"
 #include "scc-case-page.h"
 #include "scc-caseload-page.h"
+#include "scc-deadlines-page.h"
 #include "scc-home-page.h"
 #include "scc-sign-in-page.h"
 #include "scc-people-page.h"

@@ -61,8 +61,7 @@ fetched_cb (GObject      *object,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  g_task_set_task_data (task, next_cursor, g_free);
-  g_task_return_pointer (task, items, (GDestroyNotify)g_ptr_array_unref);
+  scc_list_vm_return_rows (task, items, next_cursor);
 }
 
 static void
@@ -85,19 +84,6 @@ scc_audit_list_vm_fetch_async (SccListVm           *list,
 
   scc_api_client_list_audit_async (scc_list_vm_get_api_client (list), &query, cursor, limit,
                                    cancellable, fetched_cb, task);
-}
-
-static GPtrArray *
-scc_audit_list_vm_fetch_finish (SccListVm     *list,
-                                GAsyncResult  *result,
-                                char         **next_cursor,
-                                GError       **error)
-{
-  GPtrArray *items = g_task_propagate_pointer (G_TASK (result), error);
-
-  if (items != NULL)
-    *next_cursor = g_strdup (g_task_get_task_data (G_TASK (result)));
-  return items;
 }
 
 static void
@@ -166,7 +152,6 @@ scc_audit_list_vm_class_init (SccAuditListVmClass *klass)
   object_class->set_property = scc_audit_list_vm_set_property;
 
   list_class->fetch_async = scc_audit_list_vm_fetch_async;
-  list_class->fetch_finish = scc_audit_list_vm_fetch_finish;
 
   for (guint i = PROP_0 + 1; i < N_PROPS; i++)
     properties[i] = g_param_spec_string (filter_names[i], NULL, NULL, NULL,

@@ -29,6 +29,7 @@ struct _SccCaseRow
 
   ScCase  *kase;
   char    *child_name;
+  char    *owner_name;
   char    *age;
   char    *next_deadline;
   char    *days_left;
@@ -39,6 +40,7 @@ struct _SccCaseRow
 enum {
   ROW_PROP_0,
   ROW_PROP_CHILD_NAME,
+  ROW_PROP_OWNER_NAME,
   ROW_PROP_AGE,
   ROW_PROP_STAGE_TITLE,
   ROW_PROP_NEXT_DEADLINE,
@@ -136,6 +138,7 @@ scc_case_row_finalize (GObject *object)
 
   g_clear_object (&self->kase);
   g_free (self->child_name);
+  g_free (self->owner_name);
   g_free (self->age);
   g_free (self->next_deadline);
   g_free (self->days_left);
@@ -156,6 +159,9 @@ scc_case_row_get_property (GObject    *object,
     {
     case ROW_PROP_CHILD_NAME:
       g_value_set_string (value, self->child_name);
+      break;
+    case ROW_PROP_OWNER_NAME:
+      g_value_set_string (value, self->owner_name);
       break;
     case ROW_PROP_AGE:
       g_value_set_string (value, self->age);
@@ -190,6 +196,7 @@ scc_case_row_class_init (SccCaseRowClass *klass)
   object_class->get_property = scc_case_row_get_property;
 
   row_properties[ROW_PROP_CHILD_NAME] = g_param_spec_string ("child-name", NULL, NULL, NULL, flags);
+  row_properties[ROW_PROP_OWNER_NAME] = g_param_spec_string ("owner-name", NULL, NULL, NULL, flags);
   row_properties[ROW_PROP_AGE] = g_param_spec_string ("age", NULL, NULL, NULL, flags);
   row_properties[ROW_PROP_STAGE_TITLE] = g_param_spec_string ("stage-title", NULL, NULL, NULL, flags);
   row_properties[ROW_PROP_NEXT_DEADLINE] = g_param_spec_string ("next-deadline", NULL, NULL, NULL, flags);
@@ -210,6 +217,7 @@ scc_case_row_new (ScCase *kase,
 {
   SccCaseRow *self;
   const ScCasePerson *person;
+  const ScCaseUser *owner;
   g_autofree char *day = NULL;
 
   g_return_val_if_fail (SC_IS_CASE (kase), NULL);
@@ -217,7 +225,9 @@ scc_case_row_new (ScCase *kase,
   self = g_object_new (SCC_TYPE_CASE_ROW, NULL);
   self->kase = g_object_ref (kase);
   person = sc_case_get_person (kase);
+  owner = sc_case_get_owner (kase);
   self->child_name = g_strdup_printf ("%s %s", person->given_name, person->family_name);
+  self->owner_name = g_strdup (owner == NULL ? "" : sc_case_user_get_name (owner));
   self->age = scc_case_format_age (person->date_of_birth, today);
   if (sc_case_get_next_due (kase) == NULL || !sc_day_parse (sc_case_get_next_due (kase), &self->due))
     self->due = SC_DAY_NONE;
@@ -242,6 +252,13 @@ scc_case_row_get_child_name (SccCaseRow *self)
 {
   g_return_val_if_fail (SCC_IS_CASE_ROW (self), NULL);
   return self->child_name;
+}
+
+const char *
+scc_case_row_get_owner_name (SccCaseRow *self)
+{
+  g_return_val_if_fail (SCC_IS_CASE_ROW (self), NULL);
+  return self->owner_name;
 }
 
 const char *
@@ -275,6 +292,7 @@ struct _SccCaseloadVm
   SccCaseloadFilter  filter;
   char              *stage;  /* NULL: every stage */
   char              *owner;       /* "me" or a user's id */
+  gboolean           team;        /* the team's deadlines: every owner's */
   int                counts[N_COUNTS];
   GCancellable      *count_cancellable;
 };
@@ -287,6 +305,8 @@ enum {
   PROP_N_OVERDUE,
   PROP_N_DUE_SOON,
   PROP_OWNER,
+  PROP_TEAM,
+  PROP_COUNTS_TEXT,
   N_PROPS
 };
 
@@ -299,7 +319,7 @@ static SccCaseloadQuery
 caseload_query (SccCaseloadVm     *self,
                 SccCaseloadFilter  filter)
 {
-  SccCaseloadQuery query = { .owner = self->owner, .due_within = -1 };
+  SccCaseloadQuery query = { .owner = self->team ? NULL : self->owner, .due_within = -1, .team = self->team };
 
   if (filter == SCC_CASELOAD_OVERDUE)
     query.status = "overdue";
@@ -334,8 +354,7 @@ fetched_cb (GObject      *object,
   rows = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < cases->len; i++)
     g_ptr_array_add (rows, scc_case_row_new (g_ptr_array_index (cases, i), today));
-  g_task_set_task_data (task, next_cursor, g_free);
-  g_task_return_pointer (task, rows, (GDestroyNotify) g_ptr_array_unref);
+  scc_list_vm_return_rows (task, rows, next_cursor);
 }
 
 static void
@@ -354,17 +373,18 @@ scc_caseload_vm_fetch_async (SccListVm           *list,
                                      cancellable, fetched_cb, task);
 }
 
-static GPtrArray *
-scc_caseload_vm_fetch_finish (SccListVm     *list,
-                              GAsyncResult  *result,
-                              char         **next_cursor,
-                              GError       **error)
+static void
+set_counts (SccCaseloadVm *self,
+            guint64        cases,
+            guint64        overdue,
+            guint64        due_soon)
 {
-  GPtrArray *items = g_task_propagate_pointer (G_TASK (result), error);
-
-  if (items != NULL)
-    *next_cursor = g_strdup (g_task_get_task_data (G_TASK (result)));
-  return items;
+  self->counts[COUNT_CASES] = (int) MIN (cases, G_MAXINT);
+  self->counts[COUNT_OVERDUE] = (int) MIN (overdue, G_MAXINT);
+  self->counts[COUNT_DUE_SOON] = (int) MIN (due_soon, G_MAXINT);
+  for (Count count = 0; count < N_COUNTS; count++)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_CASES + count]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNTS_TEXT]);
 }
 
 static void
@@ -383,24 +403,54 @@ counted_cb (GObject      *object,
         g_debug ("could not count the caseload: %s", error->message);
       return;
     }
-  self->counts[COUNT_CASES] = (int) counts->cases;
-  self->counts[COUNT_OVERDUE] = (int) counts->overdue;
-  self->counts[COUNT_DUE_SOON] = (int) counts->due_this_week;
-  for (Count count = 0; count < N_COUNTS; count++)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_CASES + count]);
+  set_counts (self, counts->cases, counts->overdue, counts->due_this_week);
+}
+
+/* The team's counts are the sum of its members' (GET /workload). */
+static void
+team_counted_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(SccCaseloadVm) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) team = scc_api_client_get_workload_finish (SCC_API_CLIENT (object), result, &error);
+  guint64 cases = 0, overdue = 0, due_soon = 0;
+
+  if (team == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("could not count the team's cases: %s", error->message);
+      return;
+    }
+  for (guint i = 0; i < team->len; i++)
+    {
+      const ScWorkload *member = g_ptr_array_index (team, i);
+
+      cases += member->cases;
+      overdue += member->overdue;
+      due_soon += member->due_this_week;
+    }
+  set_counts (self, cases, overdue, due_soon);
 }
 
 void
 scc_caseload_vm_count (SccCaseloadVm *self)
 {
+  SccApiClient *api_client;
+
   g_return_if_fail (SCC_IS_CASELOAD_VM (self));
 
   if (self->count_cancellable != NULL)
     g_cancellable_cancel (self->count_cancellable);
   g_clear_object (&self->count_cancellable);
   self->count_cancellable = g_cancellable_new ();
-  scc_api_client_get_caseload_counts_async (scc_list_vm_get_api_client (SCC_LIST_VM (self)), self->owner,
-                                            self->count_cancellable, counted_cb, g_object_ref (self));
+  api_client = scc_list_vm_get_api_client (SCC_LIST_VM (self));
+  if (self->team)
+    scc_api_client_get_workload_async (api_client, self->count_cancellable, team_counted_cb, g_object_ref (self));
+  else
+    scc_api_client_get_caseload_counts_async (api_client, self->owner, self->count_cancellable, counted_cb,
+                                              g_object_ref (self));
 }
 
 static void
@@ -448,6 +498,12 @@ scc_caseload_vm_get_property (GObject    *object,
     case PROP_OWNER:
       g_value_set_string (value, self->owner);
       break;
+    case PROP_TEAM:
+      g_value_set_boolean (value, self->team);
+      break;
+    case PROP_COUNTS_TEXT:
+      g_value_take_string (value, scc_caseload_vm_dup_counts_text (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -472,6 +528,9 @@ scc_caseload_vm_set_property (GObject      *object,
     case PROP_OWNER:
       scc_caseload_vm_set_owner (self, g_value_get_string (value));
       break;
+    case PROP_TEAM:
+      self->team = g_value_get_boolean (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -490,7 +549,6 @@ scc_caseload_vm_class_init (SccCaseloadVmClass *klass)
   object_class->set_property = scc_caseload_vm_set_property;
 
   list_class->fetch_async = scc_caseload_vm_fetch_async;
-  list_class->fetch_finish = scc_caseload_vm_fetch_finish;
 
   properties[PROP_FILTER] = g_param_spec_int ("filter", NULL, NULL, SCC_CASELOAD_ALL, SCC_CASELOAD_DUE_SOON,
                                               SCC_CASELOAD_ALL, flags | G_PARAM_WRITABLE);
@@ -500,6 +558,11 @@ scc_caseload_vm_class_init (SccCaseloadVmClass *klass)
   properties[PROP_N_DUE_SOON] = g_param_spec_int ("n-due-soon", NULL, NULL, -1, G_MAXINT, -1, flags);
   /* Whose caseload: "me" (the default) or a user's id, for a team manager. */
   properties[PROP_OWNER] = g_param_spec_string ("owner", NULL, NULL, "me", flags | G_PARAM_WRITABLE);
+  /* The team's deadlines (GET /deadlines), every owner's, for a team manager. */
+  properties[PROP_TEAM] = g_param_spec_boolean ("team", NULL, NULL, FALSE,
+                                                G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* scc_caseload_vm_dup_counts_text, for a label */
+  properties[PROP_COUNTS_TEXT] = g_param_spec_string ("counts-text", NULL, NULL, NULL, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -520,6 +583,25 @@ scc_caseload_vm_new (SccApiClient *api_client)
                        "api-client", api_client,
                        "item-type", SCC_TYPE_CASE_ROW,
                        NULL);
+}
+
+SccCaseloadVm *
+scc_caseload_vm_new_team (SccApiClient *api_client)
+{
+  g_return_val_if_fail (SCC_IS_API_CLIENT (api_client), NULL);
+
+  return g_object_new (SCC_TYPE_CASELOAD_VM,
+                       "api-client", api_client,
+                       "item-type", SCC_TYPE_CASE_ROW,
+                       "team", TRUE,
+                       NULL);
+}
+
+gboolean
+scc_caseload_vm_get_team (SccCaseloadVm *self)
+{
+  g_return_val_if_fail (SCC_IS_CASELOAD_VM (self), FALSE);
+  return self->team;
 }
 
 SccCaseloadFilter
@@ -585,6 +667,38 @@ scc_caseload_vm_get_n_due_soon (SccCaseloadVm *self)
   return self->counts[COUNT_DUE_SOON];
 }
 
+char *
+scc_caseload_vm_dup_counts_text (SccCaseloadVm *self)
+{
+  g_return_val_if_fail (SCC_IS_CASELOAD_VM (self), NULL);
+
+  for (Count count = 0; count < N_COUNTS; count++)
+    if (self->counts[count] < 0)
+      return g_strdup (_("Counting…"));
+  return g_strdup_printf (_("%d cases · %d overdue · %d due in the next %d days"),
+                          self->counts[COUNT_CASES], self->counts[COUNT_OVERDUE], self->counts[COUNT_DUE_SOON],
+                          SCC_CASELOAD_DUE_SOON_DAYS);
+}
+
+char **
+scc_caseload_dup_stage_titles (void)
+{
+  g_autoptr(GStrvBuilder) titles = g_strv_builder_new ();
+
+  g_strv_builder_add (titles, _("All Stages"));
+  for (ScCaseStage stage = SC_CASE_STAGE_NONE + 1; stage < SC_N_CASE_STAGES; stage++)
+    g_strv_builder_add (titles, sc_case_stage_get_title (stage));
+  return g_strv_builder_end (titles);
+}
+
+const char *
+scc_caseload_stage_at (guint position)
+{
+  ScCaseStage stage = SC_CASE_STAGE_NONE + position;
+
+  return position > 0 && stage < SC_N_CASE_STAGES ? sc_case_stage_to_string (stage) : NULL;
+}
+
 const char *
 scc_caseload_vm_get_owner (SccCaseloadVm *self)
 {
@@ -612,6 +726,7 @@ scc_caseload_vm_set_owner (SccCaseloadVm *self,
       {
         self->counts[count] = -1;
         g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_CASES + count]);
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNTS_TEXT]);
       }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OWNER]);
   scc_list_vm_filter_changed (SCC_LIST_VM (self));

@@ -11,7 +11,10 @@
  * child (a name's start, UPN or NHS number) and the stage narrows it.
  *
  * The caseload is its owner's: "me" (the default), or a user's id, for a
- * team manager looking at a caseworker's; a new owner is a new list.
+ * team manager looking at a caseworker's; a new owner is a new list. A
+ * team's caseload (scc_caseload_vm_new_team: GET /api/v1/deadlines) is
+ * every owner's, for a team manager, and its rows name their owner; its
+ * counts are the team's (the sum of GET /workload).
  *
  * The counts (open cases, overdue, due within 7 days) are asked of the
  * server in one small call (GET /caseload/counts), so they count the whole
@@ -40,6 +43,8 @@ SccCaseRow  *scc_case_row_new              (ScCase      *kase,
 ScCase      *scc_case_row_get_case         (SccCaseRow  *self);
 const char  *scc_case_row_get_child_name   (SccCaseRow  *self);
 const char  *scc_case_row_get_days_left    (SccCaseRow  *self);
+/* The owner's full name, or their username. */
+const char  *scc_case_row_get_owner_name   (SccCaseRow  *self);
 gboolean     scc_case_row_get_overdue      (SccCaseRow  *self);
 
 /* Today, in the local time of the machine. */
@@ -67,6 +72,8 @@ typedef enum
 G_DECLARE_FINAL_TYPE (SccCaseloadVm, scc_caseload_vm, SCC, CASELOAD_VM, SccListVm)
 
 SccCaseloadVm     *scc_caseload_vm_new          (SccApiClient      *api_client);
+SccCaseloadVm     *scc_caseload_vm_new_team     (SccApiClient      *api_client);
+gboolean           scc_caseload_vm_get_team     (SccCaseloadVm     *self);
 SccCaseloadFilter  scc_caseload_vm_get_filter   (SccCaseloadVm     *self);
 void               scc_caseload_vm_set_filter   (SccCaseloadVm     *self,
                                                  SccCaseloadFilter  filter);
@@ -83,5 +90,13 @@ void               scc_caseload_vm_count        (SccCaseloadVm     *self);
 int                scc_caseload_vm_get_n_cases  (SccCaseloadVm     *self);
 int                scc_caseload_vm_get_n_overdue (SccCaseloadVm    *self);
 int                scc_caseload_vm_get_n_due_soon (SccCaseloadVm   *self);
+/* "250 cases · 12 overdue · 9 due in the next 7 days", or "Counting…". */
+char              *scc_caseload_vm_dup_counts_text (SccCaseloadVm  *self);
+
+/* The Stage filter's choices: "All Stages", then every stage's title in the
+ * order a case goes through them; the stage ("final") at a position, NULL
+ * for all. */
+char             **scc_caseload_dup_stage_titles (void);
+const char        *scc_caseload_stage_at        (guint              position);
 
 G_END_DECLS

@@ -304,40 +304,59 @@ scc_form_vm_submit_cb (GObject      *object,
   submission_free (submission);
 }
 
+/* The problem's field errors beside their fields; returns whether any was
+ * shown, and in @unknown the first that names no field of the form. */
+static gboolean
+show_field_errors (SccFormVm           *self,
+                   const GError        *error,
+                   const ScFieldError **unknown)
+{
+  const ScProblem *problem = sc_error_get_problem (error);
+  guint n_errors = problem != NULL ? sc_problem_get_n_field_errors (problem) : 0;
+  gboolean shown = FALSE;
+
+  *unknown = NULL;
+  for (guint i = 0; i < n_errors; i++)
+    {
+      const ScFieldError *field_error = sc_problem_get_field_error (problem, i);
+      SccFormField *field = scc_form_vm_lookup_field (self, field_error->field);
+
+      if (field != NULL)
+        {
+          scc_form_field_set_error (field, field_error->message);
+          shown = TRUE;
+        }
+      else if (*unknown == NULL)
+        {
+          *unknown = field_error;
+        }
+    }
+  return shown;
+}
+
 static void
 scc_form_vm_real_show_error (SccFormVm    *self,
                              const GError *error)
 {
   const char *failure = scc_form_vm_get_failure_text (self);
   g_autofree char *message = NULL;
+  const ScFieldError *unknown = NULL;
 
   if (g_error_matches (error, SC_ERROR, SC_ERROR_INVALID_INPUT))
     {
-      const ScProblem *problem = sc_error_get_problem (error);
-      guint n_errors = problem != NULL ? sc_problem_get_n_field_errors (problem) : 0;
-      const ScFieldError *unknown = NULL;
-      gboolean shown = FALSE;
-
-      for (guint i = 0; i < n_errors; i++)
-        {
-          const ScFieldError *field_error = sc_problem_get_field_error (problem, i);
-          SccFormField *field = scc_form_vm_lookup_field (self, field_error->field);
-
-          if (field != NULL)
-            {
-              scc_form_field_set_error (field, field_error->message);
-              shown = TRUE;
-            }
-          else if (unknown == NULL)
-            {
-              unknown = field_error;
-            }
-        }
+      gboolean shown = show_field_errors (self, error, &unknown);
 
       if (unknown != NULL)
         message = g_strdup_printf (_("%s: %s %s."), failure, unknown->field, unknown->message);
       else if (!shown)
         message = g_strdup_printf (_("%s: %s."), failure, error->message);
+    }
+  else if (g_error_matches (error, SC_ERROR, SC_ERROR_CONFLICT))
+    {
+      /* Beside what it names (a username taken, a person's open case), and
+       * said under the form too: a conflict is with a record elsewhere. */
+      show_field_errors (self, error, &unknown);
+      message = g_strdup_printf (_("%s: %s."), failure, error->message);
     }
   else if (g_error_matches (error, SC_ERROR, SC_ERROR_UNAUTHORIZED))
     {

@@ -386,6 +386,36 @@ scc_list_vm_set_property (GObject      *object,
     }
 }
 
+/* The default: a GTask of the list that returns the rows, with the next
+ * cursor as its task data (scc_list_vm_return_rows). */
+static GPtrArray *
+scc_list_vm_real_fetch_finish (SccListVm     *self,
+                               GAsyncResult  *result,
+                               char         **next_cursor,
+                               GError       **error)
+{
+  GPtrArray *items;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  items = g_task_propagate_pointer (G_TASK (result), error);
+  if (items != NULL)
+    *next_cursor = g_strdup (g_task_get_task_data (G_TASK (result)));
+  return items;
+}
+
+void
+scc_list_vm_return_rows (GTask     *task,
+                         GPtrArray *rows,
+                         char      *next_cursor)
+{
+  g_return_if_fail (G_IS_TASK (task));
+  g_return_if_fail (rows != NULL);
+
+  g_task_set_task_data (task, next_cursor, g_free);
+  g_task_return_pointer (task, rows, (GDestroyNotify) g_ptr_array_unref);
+}
+
 static void
 scc_list_vm_class_init (SccListVmClass *klass)
 {
@@ -396,6 +426,7 @@ scc_list_vm_class_init (SccListVmClass *klass)
   object_class->finalize = scc_list_vm_finalize;
   object_class->get_property = scc_list_vm_get_property;
   object_class->set_property = scc_list_vm_set_property;
+  klass->fetch_finish = scc_list_vm_real_fetch_finish;
 
   properties[PROP_API_CLIENT] =
     g_param_spec_object ("api-client", NULL, NULL,

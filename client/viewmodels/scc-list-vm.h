@@ -58,7 +58,9 @@ struct _SccListVmClass
                               GAsyncReadyCallback   callback,
                               gpointer              user_data);
   /* Returns: (transfer full) (element-type GObject): the page's items, in
-   * order, or NULL with @error. @next_cursor: (out) (transfer full) (nullable) */
+   * order, or NULL with @error. @next_cursor: (out) (transfer full) (nullable)
+   * The default finishes a GTask of the list that fetch_async completed with
+   * scc_list_vm_return_rows (or an error). */
   GPtrArray *(*fetch_finish) (SccListVm            *self,
                               GAsyncResult         *result,
                               char                **next_cursor,
@@ -91,6 +93,11 @@ gboolean      scc_list_vm_load_more         (SccListVm     *self);
 /* Reloads after a failure of the first page, else loads more. */
 void          scc_list_vm_retry             (SccListVm     *self);
 void          scc_list_vm_cancel            (SccListVm     *self);
+/* For fetch_async's GTask (the default fetch_finish's): the page's @rows
+ * and @next_cursor (nullable), both taken. */
+void          scc_list_vm_return_rows       (GTask         *task,
+                                             GPtrArray     *rows,
+                                             char          *next_cursor);
 /* For subclasses' filter setters: reloads, unless nothing was asked for yet. */
 void          scc_list_vm_filter_changed    (SccListVm     *self);
 void          scc_list_vm_clear             (SccListVm     *self);

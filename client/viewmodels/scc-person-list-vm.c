@@ -36,8 +36,7 @@ fetched_cb (GObject      *object,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  g_task_set_task_data (task, next_cursor, g_free);
-  g_task_return_pointer (task, items, (GDestroyNotify)g_ptr_array_unref);
+  scc_list_vm_return_rows (task, items, next_cursor);
 }
 
 static void
@@ -55,26 +54,12 @@ scc_person_list_vm_fetch_async (SccListVm           *list,
                                       cancellable, fetched_cb, task);
 }
 
-static GPtrArray *
-scc_person_list_vm_fetch_finish (SccListVm     *list,
-                                 GAsyncResult  *result,
-                                 char         **next_cursor,
-                                 GError       **error)
-{
-  GPtrArray *items = g_task_propagate_pointer (G_TASK (result), error);
-
-  if (items != NULL)
-    *next_cursor = g_strdup (g_task_get_task_data (G_TASK (result)));
-  return items;
-}
-
 static void
 scc_person_list_vm_class_init (SccPersonListVmClass *klass)
 {
   SccListVmClass *list_class = SCC_LIST_VM_CLASS (klass);
 
   list_class->fetch_async = scc_person_list_vm_fetch_async;
-  list_class->fetch_finish = scc_person_list_vm_fetch_finish;
 }
 
 static void

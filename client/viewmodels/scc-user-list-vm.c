@@ -49,8 +49,7 @@ fetched_cb (GObject      *object,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  g_task_set_task_data (task, next_cursor, g_free);
-  g_task_return_pointer (task, items, (GDestroyNotify)g_ptr_array_unref);
+  scc_list_vm_return_rows (task, items, next_cursor);
 }
 
 static void
@@ -66,19 +65,6 @@ scc_user_list_vm_fetch_async (SccListVm           *list,
 
   scc_api_client_list_users_async (scc_list_vm_get_api_client (list), self->role, self->active,
                                    cursor, limit, cancellable, fetched_cb, task);
-}
-
-static GPtrArray *
-scc_user_list_vm_fetch_finish (SccListVm     *list,
-                               GAsyncResult  *result,
-                               char         **next_cursor,
-                               GError       **error)
-{
-  GPtrArray *items = g_task_propagate_pointer (G_TASK (result), error);
-
-  if (items != NULL)
-    *next_cursor = g_strdup (g_task_get_task_data (G_TASK (result)));
-  return items;
 }
 
 static void
@@ -150,7 +136,6 @@ scc_user_list_vm_class_init (SccUserListVmClass *klass)
   object_class->set_property = scc_user_list_vm_set_property;
 
   list_class->fetch_async = scc_user_list_vm_fetch_async;
-  list_class->fetch_finish = scc_user_list_vm_fetch_finish;
 
   properties[PROP_ROLE] = g_param_spec_string ("role", NULL, NULL, NULL, flags);
   properties[PROP_ACTIVE] = g_param_spec_string ("active", NULL, NULL, NULL, flags);

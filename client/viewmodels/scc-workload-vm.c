@@ -123,8 +123,7 @@ scc_workload_row_new (const ScWorkload *workload)
   self = g_object_new (SCC_TYPE_WORKLOAD_ROW, NULL);
   self->owner_id = workload->owner->id;
   self->username = g_strdup (workload->owner->username);
-  self->name = g_strdup (workload->owner->full_name != NULL && workload->owner->full_name[0] != '\0'
-                         ? workload->owner->full_name : workload->owner->username);
+  self->name = g_strdup (sc_case_user_get_name (workload->owner));
   self->cases = workload->cases;
   self->overdue = workload->overdue;
   self->due_soon = workload->due_this_week;
@@ -206,7 +205,7 @@ fetched_cb (GObject      *object,
   rows = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < team->len; i++)
     g_ptr_array_add (rows, scc_workload_row_new (g_ptr_array_index (team, i)));
-  g_task_return_pointer (task, rows, (GDestroyNotify) g_ptr_array_unref);
+  scc_list_vm_return_rows (task, rows, NULL);
 }
 
 static void
@@ -222,23 +221,12 @@ scc_workload_vm_fetch_async (SccListVm           *list,
   scc_api_client_get_workload_async (scc_list_vm_get_api_client (list), cancellable, fetched_cb, task);
 }
 
-static GPtrArray *
-scc_workload_vm_fetch_finish (SccListVm     *list,
-                              GAsyncResult  *result,
-                              char         **next_cursor,
-                              GError       **error)
-{
-  *next_cursor = NULL;
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
 static void
 scc_workload_vm_class_init (SccWorkloadVmClass *klass)
 {
   SccListVmClass *list_class = SCC_LIST_VM_CLASS (klass);
 
   list_class->fetch_async = scc_workload_vm_fetch_async;
-  list_class->fetch_finish = scc_workload_vm_fetch_finish;
 }
 
 static void

@@ -598,6 +598,15 @@ step_cb (GObject      *object,
 
   if (pg == NULL)
     {
+      /* The one unique key the clock's write can break: the case would be
+       * open again beside another of its person's (ehc_case_one_open_idx). */
+      if (txn->step == STEP_WRITE_CLOCK && g_error_matches (error, SC_ERROR, SC_ERROR_CONFLICT))
+        {
+          g_clear_error (&error);
+          g_set_error_literal (&error, SC_ERROR, SC_ERROR_CONFLICT,
+                               "this would open the case again while its person has another case open");
+          sc_error_take_problem (error, sc_problem_new (SC_ERROR_CONFLICT, error->message));
+        }
       if (txn->step == STEP_ROLLBACK || txn->step == STEP_DENIED)
         txn_return (txn, g_steal_pointer (&txn->error));
       else

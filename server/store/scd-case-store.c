@@ -86,16 +86,19 @@ static const char caseload_sql[] =
 /* $2 the person, $3 the owner, $4 the stage, $5 next_due, $6
  * next_milestone, $7 the source, $8 the request's date, $9 the milestones
  * (start_position 1: the request), $10 who records it. Nothing is written
- * unless the person exists and the owner may own a case; the one row then
- * says which failed. */
+ * unless the person exists, has no open case (ehc_case_one_open_idx) and
+ * the owner may own a case; the one row then says which failed. */
 static const char create_sql[] =
   "WITH chk AS ("
   "  SELECT EXISTS (SELECT 1 FROM person WHERE id = $2) AS person_ok,"
   "         EXISTS (SELECT 1 FROM app_user WHERE id = $3 AND active"
-  "                 AND role IN ('caseworker', 'team_manager')) AS owner_ok),"
+  "                 AND role IN ('caseworker', 'team_manager')) AS owner_ok,"
+  "         (SELECT min(id) FROM ehc_case WHERE person_id = $2"
+  "            AND stage NOT IN ('ceased', 'transferred_out', 'closed')) AS open_case_id),"
   " c AS ("
   "  INSERT INTO ehc_case (person_id, owner_id, stage, next_due, next_milestone, request_source)"
-  "  SELECT $2, $3, $4, $5::date, $6, $7 FROM chk WHERE person_ok AND owner_ok RETURNING *),"
+  "  SELECT $2, $3, $4, $5::date, $6, $7 FROM chk WHERE person_ok AND owner_ok AND open_case_id IS NULL"
+  "  RETURNING *),"
   " e AS ("
   "  INSERT INTO case_event (case_id, position, type, date, recorded_by)"
   "  SELECT c.id, 1, 'request_received', $8::date, $10 FROM c RETURNING id, case_id),"
@@ -106,7 +109,7 @@ static const char create_sql[] =
   "         x.completed_on"
   "  FROM e, jsonb_to_recordset($9::jsonb) AS x(" SCD_CASE_MILESTONE_RECORD ")),"
   " audit AS (INSERT INTO audit_entry (actor, outcome, resource_id) SELECT $1, 'success', id::text FROM c)"
-  "SELECT chk.person_ok, chk.owner_ok, " SCD_CASE_COLUMNS ("$8::text")
+  "SELECT chk.person_ok, chk.owner_ok, chk.open_case_id, " SCD_CASE_COLUMNS ("$8::text")
   " FROM chk LEFT JOIN (c JOIN person p ON p.id = c.person_id JOIN app_user o ON o.id = c.owner_id) ON true";
 
 /* Every event of a case the actor sees, with its person's date of birth;
@@ -512,6 +515,22 @@ decode_created (PGresult  *pg,
                 GTask     *task,
                 GError   **error)
 {
+  int open_column = scd_pg_column (pg, "open_case_id");
+
+  /* Not a field's fault: the person's journey is under way on that case. */
+  if (scd_pg_string (pg, 0, open_column) != NULL)
+    {
+      gint64 open = scd_pg_int (pg, 0, open_column);
+      g_autofree char *field = g_strdup_printf ("has an open case, case %" G_GINT64_FORMAT
+                                                ": record the new request on it", open);
+      ScProblem *problem;
+
+      g_set_error (error, SC_ERROR, SC_ERROR_CONFLICT, "person already %s", field);
+      problem = sc_problem_new (SC_ERROR_CONFLICT, (*error)->message);
+      sc_problem_add_field_error (problem, "person_id", field);
+      sc_error_take_problem (*error, problem);
+      return NULL;
+    }
   if (!scd_pg_bool (pg, 0, scd_pg_column (pg, "person_ok")))
     sc_set_field_error (error, "person_id", "is not a person's id");
   if (!scd_pg_bool (pg, 0, scd_pg_column (pg, "owner_ok")))

@@ -14,6 +14,7 @@
 #include "sc-test-daemon.h"
 
 #include "scc-client-test.h"
+#include "scc-list-vm.h"
 
 char *
 scc_test_closed_url (void)
@@ -209,4 +210,26 @@ scc_test_save_screenshot (GtkWidget  *widget,
   path = g_build_filename (dir, name, NULL);
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("saved %s (%dx%d)", path, width, height);
+}
+
+void
+scc_test_store_result_cb (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+gboolean
+scc_test_result_ready (gpointer user_data)
+{
+  return *(GAsyncResult **) user_data != NULL;
+}
+
+gboolean
+scc_test_list_settled (gpointer user_data)
+{
+  return scc_list_vm_get_loaded (SCC_LIST_VM (user_data)) && !scc_list_vm_get_loading (SCC_LIST_VM (user_data));
 }

@@ -27,6 +27,14 @@ char     *scc_test_closed_url   (void);
 void      scc_test_wait_until   (SccTestCondition condition,
                                  gpointer         user_data,
                                  guint            timeout_seconds);
+/* A GAsyncReadyCallback that keeps the result in *(GAsyncResult **)
+ * @user_data, and the condition that it has come; a condition that an
+ * SccListVm has loaded and is not loading. */
+void      scc_test_store_result_cb (GObject      *object,
+                                    GAsyncResult *result,
+                                    gpointer      user_data);
+gboolean  scc_test_result_ready    (gpointer      user_data);
+gboolean  scc_test_list_settled    (gpointer      user_data);
 /* Iterates the default main context for @msec milliseconds. */
 void      scc_test_run_for      (guint            msec);
 /* Stops the embedded PostgreSQL of a daemon spawned with --data-dir

@@ -516,14 +516,16 @@ test_created_and_conflict (Fixture       *fixture,
   g_assert_null (scc_form_vm_get_idempotency_key (fixture->form));
   g_free (sc_test_sign_in (daemon_, "j.smith", "a long enough passphrase"));
 
-  /* The same username again: a 409 about no one field. */
+  /* The same username again: a 409, said under the form and beside the
+   * username it names. */
   gtk_editable_set_text (entry (fixture, "username"), "j.smith");
   gtk_editable_set_text (entry (fixture, "role"), "caseworker");
   gtk_editable_set_text (entry (fixture, "password"), "another long passphrase");
   submit (fixture);
   g_assert_cmpuint (fixture->n_failed, ==, 1);
   g_assert_true (g_str_has_prefix (scc_form_vm_get_error_message (fixture->form), "The user has not been created: "));
-  g_assert_null (scc_form_vm_get_first_error (fixture->form));
+  g_assert_nonnull (scc_form_vm_get_first_error (fixture->form));
+  g_assert_cmpstr (scc_form_field_get_name (scc_form_vm_get_first_error (fixture->form)), ==, "username");
   first_key = g_strdup (TEST_NEW_USER_VM (fixture->form)->sent_key);
   g_assert_nonnull (first_key);
 

@@ -11,7 +11,8 @@
  * on My Caseload, Ctrl+N, the name typed, Down, Enter, the source chosen,
  * Tab, Enter opens the case by keyboard only, the Case page shows it at
  * stage "requested" and the server has it; a date in the future is
- * refused beside the date and nothing is opened; a new person recorded in
+ * refused beside the date and nothing is opened; a second case for Ada,
+ * whose case is open, is refused beside her name; a new person recorded in
  * the flow gets the case; the same names and date of birth again bring
  * the duplicate warning, whose Use That Person takes the person already
  * recorded; the People page opens it on the person selected. As the
@@ -408,6 +409,34 @@ test_future_date (void)
   g_assert_cmpuint (n_cases ("Patel"), ==, 0);
 }
 
+/* Ada's case is open: a second one is refused beside her name, naming it. */
+static void
+test_open_case_refused (void)
+{
+  SccNewCaseDialog *dialog = open_from_caseload ();
+  SccFormVm *form = SCC_FORM_VM (scc_new_case_dialog_get_form (dialog));
+  const char *error;
+
+  scc_test_type_text ("byrne");
+  wait_people (dialog);
+  scc_test_press_keys ("Return", NULL);
+  g_assert_cmpstr (scc_new_case_dialog_get_step (dialog), ==, "request");
+  scc_form_vm_set_value (form, "request_source", "health");
+  scc_test_press_keys ("ctrl+Return", NULL);
+  scc_test_wait_until (form_settled, form, 30);
+  scc_test_run_for (300);
+
+  error = scc_form_vm_get_field_error (form, "person_id");
+  g_assert_nonnull (error);
+  g_assert_true (g_str_has_prefix (error, "has an open case, case "));
+  g_assert_true (gtk_widget_get_visible (scc_new_case_dialog_get_child (dialog, "person_error_label")));
+  g_assert_nonnull (find_dialog ());
+  g_assert_cmpuint (n_cases ("Byrne"), ==, 1);
+
+  scc_test_press_keys ("Escape", NULL);
+  scc_test_wait_until (dialog_closed, NULL, 10);
+}
+
 static gboolean
 person_dialog_open (gpointer user_data)
 {
@@ -617,6 +646,7 @@ main (int   argc,
   g_test_add_func ("/client/new-case/home", test_home);
   g_test_add_func ("/client/new-case/by-keyboard", test_by_keyboard);
   g_test_add_func ("/client/new-case/future-date", test_future_date);
+  g_test_add_func ("/client/new-case/open-case-refused", test_open_case_refused);
   g_test_add_func ("/client/new-case/new-person", test_new_person);
   g_test_add_func ("/client/new-case/duplicate-person", test_duplicate_person);
   g_test_add_func ("/client/new-case/from-people", test_from_people);

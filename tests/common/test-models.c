@@ -21,6 +21,7 @@
 #include "sc-session.h"
 #include "sc-user.h"
 #include "sc-workload.h"
+#include "sc-advice-request.h"
 
 static char *
 write_string (const char *value)
@@ -922,6 +923,79 @@ test_workload_round_trip (void)
     }
 }
 
+static void
+test_advice_request_round_trip (void)
+{
+  g_autoptr(ScAdviceRequest) request = sc_advice_request_new ();
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GString) page = g_string_new (NULL);
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+  g_autoptr(GPtrArray) back = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *next = NULL;
+  const ScAdviceRequest *first;
+  ScJsonWriter writer;
+
+  request->case_id = 12;
+  request->person_id = 3;
+  request->given_name = g_strdup ("Ivo");
+  request->family_name = g_strdup ("Lang");
+  request->owner = sc_case_user_new (1, "caseworker", "Asha Patel");
+  request->adviser = g_strdup ("educational_psychology");
+  g_assert_true (sc_day_parse ("2026-02-02", &request->requested_on));
+  g_assert_true (sc_day_parse ("2026-03-16", &request->due));
+  sc_json_writer_init (&writer, out);
+  sc_advice_request_write_json (request, &writer);
+  g_assert_cmpstr (out->str, ==, "{\"case_id\":12,\"person\":{\"id\":3,\"given_name\":\"Ivo\",\"family_name\":\"Lang\"},"
+                                 "\"owner\":{\"id\":1,\"username\":\"caseworker\",\"full_name\":\"Asha Patel\"},"
+                                 "\"adviser\":\"educational_psychology\",\"requested_on\":\"2026-02-02\","
+                                 "\"due\":\"2026-03-16\"}");
+
+  /* A page of them, read with their own free function: not GObjects. */
+  g_ptr_array_add (items, request);
+  g_ptr_array_add (items, request);
+  sc_json_writer_init (&writer, page);
+  sc_page_write_json (items, (ScWriteJsonFunc) sc_advice_request_write_json, "2026-03-16.12.1", &writer);
+  node = parse (page->str);
+  back = sc_page_read_json_full (node, (ScReadJsonFunc) sc_advice_request_new_from_json,
+                                 (GDestroyNotify) sc_advice_request_free, &next, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (back->len, ==, 2);
+  g_assert_cmpstr (next, ==, "2026-03-16.12.1");
+  first = g_ptr_array_index (back, 0);
+  g_assert_cmpint (first->case_id, ==, 12);
+  g_assert_cmpint (first->person_id, ==, 3);
+  g_assert_cmpstr (first->family_name, ==, "Lang");
+  g_assert_cmpstr (sc_case_user_get_name (first->owner), ==, "Asha Patel");
+  g_assert_cmpstr (first->adviser, ==, "educational_psychology");
+  g_assert_cmpint (first->requested_on, ==, request->requested_on);
+  g_assert_cmpint (first->due, ==, request->due);
+
+  for (guint i = 0; i < 4; i++)
+    {
+      static const char * const bad[][2] = {
+        { "{\"case_id\":12,\"person\":null,\"owner\":{\"id\":1,\"username\":\"c\"},\"adviser\":\"health\","
+          "\"requested_on\":\"2026-02-02\",\"due\":\"2026-03-16\"}", "person" },
+        { "{\"case_id\":12,\"person\":{\"id\":3,\"given_name\":\"I\",\"family_name\":\"L\"},"
+          "\"owner\":{\"id\":1,\"username\":\"c\"},\"adviser\":\"health\","
+          "\"requested_on\":\"2 Feb 2026\",\"due\":\"2026-03-16\"}", "requested_on" },
+        { "{\"case_id\":12,\"person\":{\"id\":3,\"given_name\":\"I\",\"family_name\":\"L\"},"
+          "\"owner\":{\"id\":1,\"username\":\"c\"},"
+          "\"requested_on\":\"2026-02-02\",\"due\":\"2026-03-16\"}", "adviser" },
+        { "[]", "object" },
+      };
+      g_autoptr(JsonNode) wrong = parse (bad[i][0]);
+      g_autoptr(ScAdviceRequest) none = NULL;
+
+      g_clear_error (&error);
+      none = sc_advice_request_new_from_json (wrong, &error);
+      g_assert_null (none);
+      g_assert_error (error, SC_ERROR, SC_ERROR_MALFORMED);
+      g_assert_nonnull (strstr (error->message, bad[i][1]));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -948,6 +1022,7 @@ main (int    argc,
   g_test_add_func ("/common/models/case-event/round-trip", test_case_event_round_trip);
   g_test_add_func ("/common/models/case-event/input", test_case_event_input);
   g_test_add_func ("/common/models/workload/round-trip", test_workload_round_trip);
+  g_test_add_func ("/common/models/advice-request/round-trip", test_advice_request_round_trip);
 
   return g_test_run ();
 }

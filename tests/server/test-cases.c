@@ -484,6 +484,56 @@ test_void (Fixture       *fixture,
   }
 }
 
+/* One journey at a time: a second case for a child whose case is open is
+ * refused naming it; once that case is closed a new request opens a new
+ * case, and the closing event of the old one cannot then be voided. */
+static void
+test_one_open_case (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *token = sc_test_sign_in (fixture->daemon, "caseworker", SC_TEST_DEMO_PASSWORD);
+  gint64 person = create_person (fixture, token, "Ola", "Nowak");
+  gint64 first = open_case_ok (fixture, token, person, "2026-01-05", 0);
+  g_autofree char *count_sql = g_strdup_printf ("SELECT count(*) FROM ehc_case WHERE person_id = %" G_GINT64_FORMAT,
+                                                person);
+  g_autofree char *before = sc_test_psql (fixture->cluster, count_sql);
+  g_autofree char *named = g_strdup_printf ("open case, case %" G_GINT64_FORMAT, first);
+  gint64 refusal;
+  gint64 second;
+
+  {
+    g_autoptr(ScTestResponse) r = open_case (fixture, token, person, "2026-02-02", 0);
+    g_autofree char *after = NULL;
+
+    g_assert_cmpuint (r->status, ==, 409);
+    g_assert_nonnull (strstr (body_of (r), named));
+    g_assert_nonnull (strstr (body_of (r), "person_id"));
+    after = sc_test_psql (fixture->cluster, count_sql);
+    g_assert_cmpstr (after, ==, before);
+  }
+
+  refusal = add_event_ok (fixture, token, first, "{\"type\":\"decided_not_to_assess\",\"date\":\"2026-02-10\"}");
+  second = open_case_ok (fixture, token, person, "2026-06-01", 0);
+  g_assert_cmpint (second, >, first);
+
+  /* Reopening the first beside the second is refused, and changes nothing. */
+  {
+    g_autofree char *path = g_strdup_printf ("/api/v1/cases/%" G_GINT64_FORMAT "/events/%" G_GINT64_FORMAT "/void",
+                                             first, refusal);
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, token, "POST", path,
+                                                  "{\"reason\":\"recorded on the wrong child\"}", NULL);
+    g_autofree char *stage = sc_test_psqlf (fixture->cluster, "SELECT stage FROM ehc_case WHERE id = %"
+                                            G_GINT64_FORMAT, first);
+    g_autofree char *voided = sc_test_psqlf (fixture->cluster, "SELECT count(*) FROM case_event WHERE id = %"
+                                             G_GINT64_FORMAT " AND voided_at IS NOT NULL", refusal);
+
+    g_assert_cmpuint (r->status, ==, 409);
+    g_assert_nonnull (strstr (body_of (r), "while its person has another case open"));
+    g_assert_cmpstr (stage, ==, "closed");
+    g_assert_cmpstr (voided, ==, "0");
+  }
+}
+
 static void
 test_update (Fixture       *fixture,
              gconstpointer  data)
@@ -1155,6 +1205,8 @@ main (int   argc,
   g_test_add ("/server/cases/milestones-kept", Fixture, NULL, sc_test_server_setup, test_milestones_kept,
               sc_test_server_teardown);
   g_test_add ("/server/cases/update", Fixture, NULL, sc_test_server_setup, test_update, sc_test_server_teardown);
+  g_test_add ("/server/cases/one-open-case", Fixture, NULL, sc_test_server_setup, test_one_open_case,
+              sc_test_server_teardown);
   g_test_add ("/server/cases/not-owner", Fixture, NULL, sc_test_server_setup, test_not_owner,
               sc_test_server_teardown);
   g_test_add ("/server/cases/restricted", Fixture, NULL, sc_test_server_setup, test_restricted,
