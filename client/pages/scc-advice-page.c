@@ -54,14 +54,15 @@ on_filter_cb (SccAdvicePage *self)
   scc_advice_list_vm_set_overdue_only (self->view_model, gtk_drop_down_get_selected (self->show_filter) == 0);
 }
 
-/* A team manager chases for the team; anyone else for their own cases. */
+/* A caseworker chases for their own cases; a team manager and an admin
+ * officer, who own none or few, for the team. */
 static void
 on_user_cb (SccAdvicePage *self)
 {
   ScUser *user = scc_page_get_user (SCC_PAGE (self));
 
   gtk_drop_down_set_selected (self->whose_filter,
-                              user != NULL && sc_user_get_role (user) == SC_ROLE_TEAM_MANAGER
+                              user != NULL && sc_user_get_role (user) != SC_ROLE_CASEWORKER
                               ? WHOSE_TEAM : WHOSE_MINE);
 }
 

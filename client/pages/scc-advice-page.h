@@ -2,8 +2,8 @@
  *
  * SccAdvicePage ("advice"): Advice to Chase, the advice asked for in
  * assessments and not yet received, the earliest due first. By default the
- * overdue requests (past their six weeks) of the user's own cases; a team
- * manager starts on the team's. Whose (My Cases, The Team) and Show
+ * overdue requests (past their six weeks) of a caseworker's own cases; a
+ * team manager and an admin officer start on the team's. Whose (My Cases, The Team) and Show
  * (Overdue, Every Request Awaited) choose the list. Rows can be selected
  * many at once (Ctrl+click, Shift+arrows, Ctrl+A); Copy Chase List
  * (Ctrl+Shift+C) puts the selected requests, or every one listed when

@@ -46,8 +46,8 @@ typedef struct
 static const RoleHome role_homes[] = {
   { SC_ROLE_CASEWORKER,
     N_("Day-to-day casework: you read every case of the authority and keep your own cases up to date."),
-    N_("This release holds your caseload, the children you work for, new cases and every case’s statutory clock. "
-       "Plans come next."),
+    N_("This release holds your caseload, the children you work for, new cases, every case’s statutory clock "
+       "and the advice to chase. Plans come next."),
     { { "document-edit-symbolic", N_("EHC Plans"),
         N_("Each plan’s sections, drafts and amendments, written and issued from its case") },
       { "mail-send-symbolic", N_("Consultations"),
@@ -56,13 +56,15 @@ static const RoleHome role_homes[] = {
         N_("Review meetings, reports and decisions, prepared from the case") } } },
   { SC_ROLE_TEAM_MANAGER,
     N_("You run the team: you read and update every case, assign cases and read the audit trail."),
-    N_("This release holds the team’s workload and caseloads, handing cases over, the children the team "
-       "works for, every case’s statutory clock and the audit trail. Plans come next."),
+    N_("This release holds the team’s workload, deadlines and caseloads, handing cases over, the advice to "
+       "chase, the children the team works for, every case’s statutory clock and the audit trail. "
+       "Plans come next."),
     { { "document-edit-symbolic", N_("EHC Plans"),
         N_("Every plan of the team, its drafts and amendments") } } },
   { SC_ROLE_ADMIN_OFFICER,
     N_("Business support: you log and update complaints, mediation, appeals and correspondence, and read cases."),
-    N_("This release signs you in securely and looks after your account. Your case support work comes next."),
+    N_("This release finds the children the team works for and lists the advice to chase. "
+       "Your case support work comes next."),
     { { "mail-unread-symbolic", N_("Complaints, Mediation and Appeals"),
         N_("Logged and kept up to date against the case they are about") },
       { "mail-send-symbolic", N_("Correspondence"),

@@ -17,7 +17,8 @@
  * returns to the list as it was left. Last, the team manager opens Team
  * Deadlines from home (Alt+D): both cases, their owners, the team's
  * counts; Enter opens a case and Back returns to the deadlines, and from
- * there home. Saves advice.png and deadlines.png.
+ * there home; and the admin officer's Advice to Chase is the team's.
+ * Saves advice.png and deadlines.png.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -344,6 +345,25 @@ test_deadlines (void)
   scc_test_wait_page ("home");
 }
 
+/* The admin officer, who owns no case, chases for the team. */
+static void
+test_admin_officer (void)
+{
+  SccAdviceListVm *vm = scc_advice_page_get_view_model (SCC_ADVICE_PAGE (scc_test_page ("advice")));
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "sign-out", NULL);
+  scc_window_dismiss_toasts (window);
+  scc_test_sign_in_as ("officer", SC_TEST_DEMO_PASSWORD);
+  scc_test_wait_page ("home");
+  scc_window_test_focus ();
+  scc_test_press_keys ("alt+v", NULL);
+  scc_test_wait_page ("advice");
+  scc_test_wait_until (scc_test_list_settled, vm, 30);
+  g_assert_true (scc_advice_list_vm_get_team (vm));
+  g_assert_true (scc_advice_list_vm_get_overdue_only (vm));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (vm)), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -355,6 +375,7 @@ main (int   argc,
   g_test_add_func ("/client/advice/api", test_api);
   g_test_add_func ("/client/advice/chase", test_chase);
   g_test_add_func ("/client/advice/deadlines", test_deadlines);
+  g_test_add_func ("/client/advice/admin-officer", test_admin_officer);
 
   return scc_test_run_with_daemon ("scc-advice-XXXXXX", (const char *[]) { "--demo-data", NULL }, started,
                                    scc_window_test_stop, &daemon_, NULL);
