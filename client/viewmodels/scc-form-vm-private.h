@@ -1,8 +1,8 @@
 /* scc-form-vm-private.h
  *
- * What the two halves of SccFormVm share: scc-form-vm.c (fields,
- * submission, errors) and scc-form-vm-groups.c (repeated groups of
- * fields). Not for subclasses.
+ * What the parts of SccFormVm share: scc-form-vm.c (fields, submission),
+ * scc-form-vm-errors.c (showing a refusal) and scc-form-vm-groups.c
+ * (repeated groups of fields). Not for subclasses.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -27,6 +27,10 @@ GPtrArray *_scc_form_vm_get_groups         (SccFormVm    *self);
 void       _scc_form_vm_input_changed      (SccFormVm    *self);
 void       _scc_form_vm_emit_group_changed (SccFormVm    *self,
                                             const char   *group);
+
+/* scc-form-vm-errors.c: the class's show_error */
+void       _scc_form_vm_real_show_error    (SccFormVm    *self,
+                                            const GError *error);
 
 /* scc-form-vm-groups.c */
 void       _scc_form_group_free            (gpointer      group);
