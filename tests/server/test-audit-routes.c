@@ -696,10 +696,28 @@ test_cases (Fixture       *fixture,
     row = g_strdup_printf ("%s:sysadmin|system_admin|case.create|case|-|-|denied", admin_id);
     check (fixture, "POST /api/v1/cases", r, 403, ROWS (row));
   }
+  /* Ivo's case is open: a second is refused, and nothing is written. */
   {
     g_autofree char *body = g_strdup_printf ("{\"person_id\":%s,\"request_received\":\"2026-03-02\","
                                              "\"request_source\":\"parent\",\"owner_id\":%s}", person, manager_id);
     g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, manager, "POST", "/api/v1/cases", body, NULL);
+
+    check (fixture, "POST /api/v1/cases", r, 409, NO_ROWS);
+  }
+  /* His sister's, the manager's own. */
+  {
+    g_autoptr(ScTestResponse) p = sc_test_authed (fixture->daemon, worker, "POST", "/api/v1/people",
+                                                  "{\"given_name\":\"Mira\",\"family_name\":\"Lang\","
+                                                  "\"date_of_birth\":\"2019-02-11\"}", NULL);
+    g_autofree char *body = NULL;
+    g_autoptr(ScTestResponse) r = NULL;
+
+    g_assert_cmpuint (p->status, ==, 201);
+    g_strfreev (new_rows (fixture));
+    body = g_strdup_printf ("{\"person_id\":%" G_GINT64_FORMAT ",\"request_received\":\"2026-03-02\","
+                            "\"request_source\":\"parent\",\"owner_id\":%s}", sc_test_response_get_int (p, "id"),
+                            manager_id);
+    r = sc_test_authed (fixture->daemon, manager, "POST", "/api/v1/cases", body, NULL);
 
     g_assert_cmpuint (r->status, ==, 201);
     other_id = g_strdup_printf ("%" G_GINT64_FORMAT, sc_test_response_get_int (r, "id"));
