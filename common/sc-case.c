@@ -24,6 +24,7 @@ struct _ScCase
   char         *stage;
   char         *notes;
   char         *handover_note;
+  ScCaseUser   *handed_over_by;  /* who last handed the case over, or NULL */
   char         *request_received;
   char         *request_source;
   char         *next_due;
@@ -33,6 +34,7 @@ struct _ScCase
   gint64        version;
   gint64        created_at;
   gint64        updated_at;
+  gint64        handed_over_at;
   gboolean      restricted;
 };
 
@@ -86,6 +88,7 @@ sc_case_finalize (GObject *object)
   g_clear_pointer (&self->stage, g_free);
   g_clear_pointer (&self->notes, g_free);
   g_clear_pointer (&self->handover_note, g_free);
+  g_clear_pointer (&self->handed_over_by, sc_case_user_free);
   g_clear_pointer (&self->request_received, g_free);
   g_clear_pointer (&self->request_source, g_free);
   g_clear_pointer (&self->next_due, g_free);
@@ -244,6 +247,31 @@ sc_case_set_notes (ScCase     *self,
   g_return_if_fail (SC_IS_CASE (self));
   replace (&self->notes, notes);
   replace (&self->handover_note, handover_note);
+}
+
+void
+sc_case_take_handover (ScCase     *self,
+                       ScCaseUser *by,
+                       gint64      at_usec)
+{
+  g_return_if_fail (SC_IS_CASE (self));
+  g_clear_pointer (&self->handed_over_by, sc_case_user_free);
+  self->handed_over_by = by;
+  self->handed_over_at = at_usec;
+}
+
+const ScCaseUser *
+sc_case_get_handed_over_by (ScCase *self)
+{
+  g_return_val_if_fail (SC_IS_CASE (self), NULL);
+  return self->handed_over_by;
+}
+
+gint64
+sc_case_get_handed_over_at (ScCase *self)
+{
+  g_return_val_if_fail (SC_IS_CASE (self), 0);
+  return self->handed_over_at;
 }
 
 void
@@ -428,6 +456,12 @@ sc_case_write_json (ScCase       *self,
   sc_json_writer_member_boolean (writer, "restricted", self->restricted);
   sc_json_writer_member_string (writer, "notes", self->notes);
   sc_json_writer_member_string (writer, "handover_note", self->handover_note);
+  sc_json_writer_member (writer, "handed_over_by");
+  if (self->handed_over_by != NULL)
+    sc_case_user_write_json (self->handed_over_by, writer);
+  else
+    sc_json_writer_null (writer);
+  sc_json_writer_member_time (writer, "handed_over_at", self->handed_over_at);
   sc_json_writer_member_string (writer, "request_received", self->request_received);
   sc_json_writer_member_string (writer, "request_source", self->request_source);
   sc_json_writer_member_string (writer, "next_due", self->next_due);
@@ -525,6 +559,8 @@ sc_case_new_from_json (JsonNode  *node,
   sc_json_read_boolean (object, "restricted", FALSE, &self->restricted, NULL, &local_error);
   sc_json_read_string (object, "notes", FALSE, &notes, &local_error);
   sc_json_read_string (object, "handover_note", FALSE, &handover, &local_error);
+  self->handed_over_by = sc_case_user_read (object, "handed_over_by", FALSE, &local_error);
+  sc_json_read_time (object, "handed_over_at", FALSE, &self->handed_over_at, &local_error);
   sc_json_read_string (object, "request_received", FALSE, &received, &local_error);
   sc_json_read_string (object, "request_source", FALSE, &source, &local_error);
   sc_json_read_string (object, "next_due", FALSE, &due, &local_error);

@@ -13,6 +13,7 @@
  *               "date_of_birth": "2016-04-01", "upn": null},
  *    "owner": {"id": 2, "username": "caseworker", "full_name": "..."}, "assignees": [],
  *    "stage": "assessing", "restricted": false, "notes": null, "handover_note": null,
+ *    "handed_over_by": null, "handed_over_at": null,
  *    "request_received": "2026-01-05", "request_source": "parent",
  *    "next_due": "2026-05-25", "next_milestone": "final_plan",
  *    "created_at": "...", "updated_at": "..."}
@@ -72,6 +73,10 @@ void                sc_case_set_restricted       (ScCase        *self,
 void                sc_case_set_notes            (ScCase        *self,
                                                   const char    *notes,
                                                   const char    *handover_note);
+/* Who last handed the case over (taken; NULL: never) and when. */
+void                sc_case_take_handover        (ScCase        *self,
+                                                  ScCaseUser    *by,
+                                                  gint64         at_usec);
 void                sc_case_set_request          (ScCase        *self,
                                                   const char    *received,
                                                   const char    *source);
@@ -95,6 +100,9 @@ const char         *sc_case_get_stage_name         (ScCase        *self);
 gboolean            sc_case_get_restricted       (ScCase        *self);
 const char         *sc_case_get_notes            (ScCase        *self);
 const char         *sc_case_get_handover_note    (ScCase        *self);
+/* (nullable): who last handed it over, and when (Unix microseconds, 0: never) */
+const ScCaseUser   *sc_case_get_handed_over_by   (ScCase        *self);
+gint64              sc_case_get_handed_over_at   (ScCase        *self);
 const char         *sc_case_get_request_received (ScCase        *self);
 const char         *sc_case_get_request_source   (ScCase        *self);
 /* (nullable): no deadline is open */

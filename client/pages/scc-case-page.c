@@ -170,24 +170,34 @@ status_title (ScMilestoneStatus status)
     }
 }
 
-/* The note of the last handover: the server keeps the note, not who
- * wrote it (the audit trail has that), so the box says whose case it is. */
+/* The note of the last handover, who gave the case to whom and when. */
 static void
 build_handover (SccCasePage *self)
 {
   const char *note = sc_case_get_handover_note (self->kase);
   const ScCaseUser *owner = sc_case_get_owner (self->kase);
+  const ScCaseUser *by = sc_case_get_handed_over_by (self->kase);
   ScUser *user = scc_page_get_user (SCC_PAGE (self));
+  gboolean mine = owner != NULL && user != NULL && owner->id == sc_user_get_id (user);
+  g_autofree char *from = NULL;
   g_autofree char *title = NULL;
 
   gtk_widget_set_visible (self->handover_box, note != NULL && note[0] != '\0');
   if (note == NULL || note[0] == '\0')
     return;
-  if (owner != NULL && user != NULL && owner->id == sc_user_get_id (user))
-    title = g_strdup (_("Handed over to you: read this first"));
+  if (by != NULL && sc_case_get_handed_over_at (self->kase) != 0)
+    {
+      g_autoptr(GDateTime) at = g_date_time_new_from_unix_local (sc_case_get_handed_over_at (self->kase) / G_USEC_PER_SEC);
+      g_autofree char *day = g_date_time_format (at, "%-d %b %Y");
+
+      /* Translators: "Handed over to you by Tom Reilly on 2 Dec 2026" */
+      from = g_strdup_printf (_(" by %s on %s"), sc_case_user_get_name (by), day);
+    }
+  if (mine)
+    title = g_strdup_printf (_("Handed over to you%s: read this first"), from != NULL ? from : "");
   else
-    title = g_strdup_printf (_("Handed over to %s"),
-                             owner == NULL ? "" : sc_case_user_get_name (owner));
+    title = g_strdup_printf (_("Handed over to %s%s"), owner != NULL ? sc_case_user_get_name (owner) : "",
+                             from != NULL ? from : "");
   gtk_label_set_label (self->handover_title_label, title);
   gtk_label_set_label (self->handover_note_label, note);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->handover_box), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);

@@ -27,7 +27,8 @@ G_BEGIN_DECLS
   "(SELECT to_char(min(e.date), 'YYYY-MM-DD') FROM case_event e" \
   "  WHERE e.case_id = c.id AND e.type = 'request_received' AND e.voided_at IS NULL)"
 
-/* A case c, its person p and its owner o; @received: the request's date */
+/* A case c, its person p and its owner o; @received: the request's date.
+ * Who handed it over is JSON, as the assignees are. */
 #define SCD_CASE_COLUMNS(received) \
   "c.id, c.version, c.stage, c.restricted, c.notes, c.handover_note, c.request_source," \
   " to_char(c.next_due, 'YYYY-MM-DD') AS next_due, c.next_milestone, " \
@@ -37,7 +38,11 @@ G_BEGIN_DECLS
   received " AS request_received," \
   " (SELECT coalesce(jsonb_agg(jsonb_build_object('id', u.id, 'username', u.username, 'full_name', u.full_name)" \
   "                  ORDER BY u.username), '[]')" \
-  "  FROM case_assignee a JOIN app_user u ON u.id = a.user_id WHERE a.case_id = c.id)::text AS assignees"
+  "  FROM case_assignee a JOIN app_user u ON u.id = a.user_id WHERE a.case_id = c.id)::text AS assignees," \
+  " CASE WHEN c.handed_over_by IS NOT NULL THEN" \
+  "  (SELECT jsonb_build_object('id', h.id, 'username', h.username, 'full_name', h.full_name)" \
+  "   FROM app_user h WHERE h.id = c.handed_over_by)::text END AS handed_over_by, " \
+  SCD_SQL_USEC ("c.handed_over_at") " AS handed_over_at"
 
 /* An event e, who recorded it r and who voided it v */
 #define SCD_EVENT_COLUMNS \

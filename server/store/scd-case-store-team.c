@@ -43,6 +43,7 @@ static const char handover_sql[] =
   "          WHERE NOT EXISTS (SELECT 1 FROM ehc_case WHERE id = n AND owner_id = $2)) AS not_held),"
   " moved AS ("
   "  UPDATE ehc_case c SET owner_id = $3, handover_note = $4, version = c.version + 1,"
+  "                        handed_over_by = ($1::jsonb->>'user_id')::bigint, handed_over_at = clock_timestamp(),"
   "                        updated_at = clock_timestamp()"
   "  FROM chk WHERE chk.to_ok AND chk.not_held IS NULL AND c.owner_id = $2"
   "    AND ($5::bigint[] IS NULL OR c.id = ANY ($5::bigint[]))"

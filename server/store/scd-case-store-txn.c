@@ -96,7 +96,7 @@ static const char write_clock_sql[] =
 #define KEEP_OR(member, value) \
   "CASE WHEN i.j ? '" member "' THEN " value " ELSE c." member " END"
 
-/* $2 the case, $3 the change */
+/* $2 the case, $3 the change; a new owner is a handover by the actor */
 static const char update_sql[] =
   "WITH i AS (SELECT $3::jsonb AS j),"
   " ok AS (SELECT NOT (i.j ? 'owner_id') OR EXISTS ("
@@ -108,6 +108,10 @@ static const char update_sql[] =
   "    handover_note = " KEEP_OR ("handover_note", "i.j->>'handover_note'") ","
   "    restricted = " KEEP_OR ("restricted", "(i.j->>'restricted')::boolean") ","
   "    owner_id = " KEEP_OR ("owner_id", "(i.j->>'owner_id')::bigint") ","
+  "    handed_over_by = CASE WHEN i.j ? 'owner_id' AND (i.j->>'owner_id')::bigint IS DISTINCT FROM c.owner_id"
+  "                     THEN ($1::jsonb->>'user_id')::bigint ELSE c.handed_over_by END,"
+  "    handed_over_at = CASE WHEN i.j ? 'owner_id' AND (i.j->>'owner_id')::bigint IS DISTINCT FROM c.owner_id"
+  "                     THEN now() ELSE c.handed_over_at END,"
   "    version = c.version + 1, updated_at = now()"
   "  FROM i, ok WHERE c.id = $2::bigint AND ok.owner_ok RETURNING c.id, c.version),"
   " audit AS (INSERT INTO audit_entry (actor, outcome, resource_id) SELECT $1, 'success', id::text FROM c)"

@@ -169,6 +169,25 @@ user_from_row (const PGresult *pg,
                            scd_pg_string (pg, row, scd_pg_column (pg, full_name)));
 }
 
+/* {"id": .., "username": .., "full_name": ..}, as the statements build it */
+static ScCaseUser *
+user_from_object (JsonObject *user)
+{
+  return sc_case_user_new (json_object_get_int_member (user, "id"), json_object_get_string_member (user, "username"),
+                           json_object_get_string_member (user, "full_name"));
+}
+
+static ScCaseUser *
+user_from_json (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  if (text == NULL || !json_parser_load_from_data (parser, text, -1, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return NULL;
+  return user_from_object (json_node_get_object (json_parser_get_root (parser)));
+}
+
 ScCase *
 _scd_case_from_row (const PGresult *pg,
                     int             row)
@@ -190,14 +209,10 @@ _scd_case_from_row (const PGresult *pg,
       JsonArray *array = json_node_get_array (json_parser_get_root (parser));
 
       for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          JsonObject *user = json_array_get_object_element (array, i);
-
-          sc_case_take_assignee (kase, sc_case_user_new (json_object_get_int_member (user, "id"),
-                                                         json_object_get_string_member (user, "username"),
-                                                         json_object_get_string_member (user, "full_name")));
-        }
+        sc_case_take_assignee (kase, user_from_object (json_array_get_object_element (array, i)));
     }
+  sc_case_take_handover (kase, user_from_json (scd_pg_string (pg, row, scd_pg_column (pg, "handed_over_by"))),
+                         scd_pg_int (pg, row, scd_pg_column (pg, "handed_over_at")));
   sc_case_set_stage_name (kase, scd_pg_string (pg, row, scd_pg_column (pg, "stage")));
   sc_case_set_restricted (kase, scd_pg_bool (pg, row, scd_pg_column (pg, "restricted")));
   sc_case_set_notes (kase, scd_pg_string (pg, row, scd_pg_column (pg, "notes")),

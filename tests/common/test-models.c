@@ -761,8 +761,11 @@ test_case_round_trip (void)
   sc_case_set_request (kase, "2026-03-02", "parent");
   sc_case_set_next (kase, "2026-07-20", "final_plan");
   sc_case_set_times (kase, G_GINT64_CONSTANT (1767225600000000), G_GINT64_CONSTANT (1767225601000000));
+  sc_case_take_handover (kase, sc_case_user_new (3, "manager", "Tom Reilly"), G_GINT64_CONSTANT (1767225600000000));
 
   text = written (kase, (void (*) (gpointer, ScJsonWriter *)) sc_case_write_json);
+  g_assert_nonnull (strstr (text, "\"handed_over_by\":{\"id\":3,\"username\":\"manager\",\"full_name\":\"Tom Reilly\"},"
+                                  "\"handed_over_at\":\"2026-01-01T00:00:00Z\""));
   node = parse (text);
   back = sc_case_new_from_json (node, &error);
   g_assert_no_error (error);
@@ -774,6 +777,8 @@ test_case_round_trip (void)
   g_assert_cmpstr (sc_case_get_assignee (back, 0)->username, ==, "manager");
   g_assert_true (sc_case_get_restricted (back));
   g_assert_null (sc_case_get_handover_note (back));
+  g_assert_cmpstr (sc_case_get_handed_over_by (back)->full_name, ==, "Tom Reilly");
+  g_assert_cmpint (sc_case_get_handed_over_at (back), ==, G_GINT64_CONSTANT (1767225600000000));
   g_assert_cmpstr (sc_case_get_next_milestone (back), ==, "final_plan");
   {
     g_autofree char *stage = NULL;

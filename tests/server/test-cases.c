@@ -587,6 +587,8 @@ test_update (Fixture       *fixture,
     g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (assignees, 0), "username"), ==,
                      "manager");
     g_assert_cmpstr (json_object_get_string_member (object_of (r), "handover_note"), ==, "over to you");
+    /* assigning is not handing over: the owner is the same */
+    g_assert_true (json_object_get_null_member (object_of (r), "handed_over_by"));
   }
   /* an officer cannot be an assignee */
   {
@@ -599,6 +601,20 @@ test_update (Fixture       *fixture,
     g_assert_cmpstr (json_object_get_string_member (
                        json_array_get_object_element (json_object_get_array_member (object_of (r), "errors"), 0),
                        "field"), ==, "assignee_ids");
+  }
+  /* a new owner is a handover by whoever gave it */
+  {
+    const char *v3[] = { "If-Match", "\"3\"", NULL };
+    g_autofree char *manager_id = user_id (fixture, "manager");
+    g_autofree char *body = g_strdup_printf ("{\"owner_id\":%s}", manager_id);
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, manager, "PATCH", path, body, v3);
+    JsonObject *by;
+
+    g_assert_cmpuint (r->status, ==, 200);
+    by = json_object_get_object_member (object_of (r), "handed_over_by");
+    g_assert_nonnull (by);
+    g_assert_cmpstr (json_object_get_string_member (by, "username"), ==, "manager");
+    g_assert_false (json_object_get_null_member (object_of (r), "handed_over_at"));
   }
 }
 

@@ -307,6 +307,10 @@ test_handover (Fixture       *fixture,
     kase = sc_test_authed (fixture->daemon, manager, "GET", path, NULL, NULL);
     g_assert_cmpstr (sc_test_response_get_string (kase, "handover_note"), ==,
                      "Asha is on leave: the advice is chased weekly");
+    /* and who handed it over, and when */
+    g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (object_of (kase), "handed_over_by"),
+                                                 "id"), ==, manager_id);
+    g_assert_nonnull (sc_test_response_get_string (kase, "handed_over_at"));
   }
   /* the deadlines went with it */
   {
