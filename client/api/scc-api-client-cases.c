@@ -70,20 +70,6 @@ scc_timeline_entry_is_open (const SccTimelineEntry *entry)
 }
 
 static void
-append_query (GString    *path,
-              const char *name,
-              const char *value)
-{
-  g_autofree char *escaped = NULL;
-
-  if (value == NULL)
-    return;
-  escaped = g_uri_escape_string (value, NULL, FALSE);
-  g_string_append_c (path, strchr (path->str, '?') != NULL ? '&' : '?');
-  g_string_append_printf (path, "%s=%s", name, escaped);
-}
-
-static void
 page_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
@@ -243,21 +229,16 @@ scc_api_client_get_caseload_async (SccApiClient           *self,
 
   path = g_string_new (query->team ? "/deadlines" : "/caseload");
 
-  append_query (path, "owner", query->owner);
-  append_query (path, "status", query->status);
+  _scc_api_client_append_query (path, "owner", query->owner);
+  _scc_api_client_append_query (path, "status", query->status);
   if (query->due_within >= 0)
     {
       g_snprintf (number, sizeof number, "%d", query->due_within);
-      append_query (path, "due_within", number);
+      _scc_api_client_append_query (path, "due_within", number);
     }
-  append_query (path, "q", query->q);
-  append_query (path, "stage", query->stage);
-  if (limit > 0)
-    {
-      g_snprintf (number, sizeof number, "%u", limit);
-      append_query (path, "limit", number);
-    }
-  append_query (path, "cursor", cursor);
+  _scc_api_client_append_query (path, "q", query->q);
+  _scc_api_client_append_query (path, "stage", query->stage);
+  _scc_api_client_append_paging (path, cursor, limit);
   page_async (self, scc_api_client_get_caseload_async, path->str, &case_codec, cancellable, callback, user_data);
 }
 
@@ -314,7 +295,7 @@ scc_api_client_get_caseload_counts_async (SccApiClient        *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, scc_api_client_get_caseload_counts_async);
-  append_query (path, "owner", owner);
+  _scc_api_client_append_query (path, "owner", owner);
   _scc_api_client_request_async (self, "GET", path->str, NULL, NULL, SCC_API_REQUEST_DEFAULT,
                                  cancellable, counts_cb, task);
 }
@@ -672,18 +653,12 @@ scc_api_client_list_advice_async (SccApiClient        *self,
                                   gpointer             user_data)
 {
   g_autoptr(GString) path = g_string_new ("/advice-requests");
-  char number[16];
 
   g_return_if_fail (SCC_IS_API_CLIENT (self));
 
-  append_query (path, "owner", owner);
-  append_query (path, "status", overdue_only ? "overdue" : "open");
-  if (limit > 0)
-    {
-      g_snprintf (number, sizeof number, "%u", limit);
-      append_query (path, "limit", number);
-    }
-  append_query (path, "cursor", cursor);
+  _scc_api_client_append_query (path, "owner", owner);
+  _scc_api_client_append_query (path, "status", overdue_only ? "overdue" : "open");
+  _scc_api_client_append_paging (path, cursor, limit);
   page_async (self, scc_api_client_list_advice_async, path->str, &advice_codec, cancellable, callback, user_data);
 }
 

@@ -40,19 +40,6 @@ people_page_free (gpointer data)
   g_free (page);
 }
 
-static void
-append_query (GString    *path,
-              const char *name,
-              const char *value)
-{
-  g_autofree char *escaped = NULL;
-
-  if (value == NULL || value[0] == '\0')
-    return;
-  escaped = g_uri_escape_string (value, NULL, FALSE);
-  g_string_append_c (path, strchr (path->str, '?') != NULL ? '&' : '?');
-  g_string_append_printf (path, "%s=%s", name, escaped);
-}
 
 static gpointer
 read_person (JsonNode  *node,
@@ -108,15 +95,9 @@ scc_api_client_search_people_async (SccApiClient        *self,
 
   g_return_if_fail (SCC_IS_API_CLIENT (self));
 
-  append_query (path, "q", q);
-  if (limit > 0)
-    {
-      char number[16];
-
-      g_snprintf (number, sizeof number, "%u", limit);
-      append_query (path, "limit", number);
-    }
-  append_query (path, "cursor", cursor);
+  /* an empty search is no search */
+  _scc_api_client_append_query (path, "q", q != NULL && q[0] != '\0' ? q : NULL);
+  _scc_api_client_append_paging (path, cursor, limit);
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, scc_api_client_search_people_async);

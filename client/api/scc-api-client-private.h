@@ -72,6 +72,16 @@ JsonNode *_scc_api_client_request_finish  (SccApiClient         *self,
 GError   *_scc_api_client_error_for_status (guint                status,
                                             JsonNode            *node);
 
+/* Appends "?name=value" or "&name=value" to @path, @value escaped; nothing
+ * when @value is NULL. */
+void        _scc_api_client_append_query   (GString             *path,
+                                            const char          *name,
+                                            const char          *value);
+/* A list's page: "limit" (when > 0) and "cursor" (when not NULL). */
+void        _scc_api_client_append_paging  (GString             *path,
+                                            const char          *cursor,
+                                            guint                limit);
+
 /* Overwrites a secret (a token, a password) before freeing it, so it does
  * not linger in freed memory; sets *@secret to NULL. */
 void        _scc_api_client_wipe_string    (char               **secret);

@@ -47,35 +47,6 @@ list_page_free (gpointer data)
 }
 
 static void
-append_query (GString    *path,
-              const char *name,
-              const char *value)
-{
-  g_autofree char *escaped = NULL;
-
-  if (value == NULL)
-    return;
-  escaped = g_uri_escape_string (value, NULL, FALSE);
-  g_string_append_c (path, strchr (path->str, '?') != NULL ? '&' : '?');
-  g_string_append_printf (path, "%s=%s", name, escaped);
-}
-
-static void
-append_paging (GString    *path,
-               const char *cursor,
-               guint       limit)
-{
-  if (limit > 0)
-    {
-      char number[16];
-
-      g_snprintf (number, sizeof number, "%u", limit);
-      append_query (path, "limit", number);
-    }
-  append_query (path, "cursor", cursor);
-}
-
-static void
 list_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
@@ -218,9 +189,9 @@ scc_api_client_list_users_async (SccApiClient        *self,
   g_return_if_fail (SCC_IS_API_CLIENT (self));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
-  append_query (path, "role", role);
-  append_query (path, "active", active);
-  append_paging (path, cursor, limit);
+  _scc_api_client_append_query (path, "role", role);
+  _scc_api_client_append_query (path, "active", active);
+  _scc_api_client_append_paging (path, cursor, limit);
   list_async (self, scc_api_client_list_users_async, path->str, (ScReadJsonFunc)sc_user_new_from_json,
               cancellable, callback, user_data);
 }
@@ -488,13 +459,13 @@ scc_api_client_list_audit_async (SccApiClient          *self,
 
   if (query != NULL)
     {
-      append_query (path, "user", query->user);
-      append_query (path, "resource_type", query->resource_type);
-      append_query (path, "resource_id", query->resource_id);
-      append_query (path, "from", query->from);
-      append_query (path, "to", query->to);
+      _scc_api_client_append_query (path, "user", query->user);
+      _scc_api_client_append_query (path, "resource_type", query->resource_type);
+      _scc_api_client_append_query (path, "resource_id", query->resource_id);
+      _scc_api_client_append_query (path, "from", query->from);
+      _scc_api_client_append_query (path, "to", query->to);
     }
-  append_paging (path, cursor, limit);
+  _scc_api_client_append_paging (path, cursor, limit);
   list_async (self, scc_api_client_list_audit_async, path->str,
               (ScReadJsonFunc)sc_audit_event_new_from_json, cancellable, callback, user_data);
 }

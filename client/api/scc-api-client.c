@@ -82,6 +82,36 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (SccApiClient, scc_api_client, G_TYPE_OBJECT)
 
+/* One query parameter, for every call file's paths. */
+void
+_scc_api_client_append_query (GString    *path,
+                              const char *name,
+                              const char *value)
+{
+  g_autofree char *escaped = NULL;
+
+  if (value == NULL)
+    return;
+  escaped = g_uri_escape_string (value, NULL, FALSE);
+  g_string_append_c (path, strchr (path->str, '?') != NULL ? '&' : '?');
+  g_string_append_printf (path, "%s=%s", name, escaped);
+}
+
+void
+_scc_api_client_append_paging (GString    *path,
+                               const char *cursor,
+                               guint       limit)
+{
+  if (limit > 0)
+    {
+      char number[16];
+
+      g_snprintf (number, sizeof number, "%u", limit);
+      _scc_api_client_append_query (path, "limit", number);
+    }
+  _scc_api_client_append_query (path, "cursor", cursor);
+}
+
 /* Overwrites a secret before freeing it, so a token does not linger in freed
  * memory (a core dump, a later allocation). */
 void
