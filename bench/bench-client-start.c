@@ -6,14 +6,19 @@
  * every run pays what a person starting sendcase pays:
  *
  *   start      main() entered
+ *   activated  the application activated, its window and pages built
  *   window     the sign-in page's first frame drawn
  *   connected  the window's first check of the server answered
  *   submitted  the sign-in submitted (as Enter would), at once
+ *   signed_in  the server's answer to the sign-in arrived (the session)
+ *   rows       the caseload's first page of rows arrived in its model
  *   caseload   the caseload page's first rows drawn (the frame after they
  *              arrived), with its counts
  *
  * and prints one line of JSON with each as milliseconds from start, the
- * rows shown and the caseload's size. bench/bench-client runs it several
+ * rows shown, the caseload's size, the start itself (start_us, on the
+ * monotonic clock, to line the stages up with a profiler's samples) and
+ * the renderer GTK drew with. bench/bench-client runs it several
  * times under Xvfb against a daemon with the demo authority.
  *
  *   bench-client-start --server URL --username NAME --password-file FILE
@@ -29,6 +34,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "scc-api-client.h"
 #include "scc-application.h"
 #include "scc-caseload-page.h"
 #include "scc-connection-vm.h"
@@ -42,9 +48,12 @@ typedef struct
   char         *username;
   char         *password;
   gint64        start;
+  gint64        activated;
   gint64        window_drawn;
   gint64        connected;
   gint64        submitted;
+  gint64        signed_in;
+  gint64        rows_arrived;
   gint64        caseload_drawn;
   guint         rows;
   int           cases;
@@ -61,10 +70,14 @@ ms_since_start (Run    *run,
 static void
 finish (Run *run)
 {
-  g_print ("{\"window_ms\": %.1f, \"connected_ms\": %.1f, \"submitted_ms\": %.1f, \"caseload_ms\": %.1f, "
-           "\"rows\": %u, \"cases\": %d}\n",
-           ms_since_start (run, run->window_drawn), ms_since_start (run, run->connected),
-           ms_since_start (run, run->submitted), ms_since_start (run, run->caseload_drawn), run->rows, run->cases);
+  g_print ("{\"activated_ms\": %.1f, \"window_ms\": %.1f, \"connected_ms\": %.1f, \"submitted_ms\": %.1f, "
+           "\"signed_in_ms\": %.1f, \"rows_ms\": %.1f, \"caseload_ms\": %.1f, \"rows\": %u, \"cases\": %d, "
+           "\"start_us\": %" G_GINT64_FORMAT ", \"renderer\": \"%s\"}\n",
+           ms_since_start (run, run->activated), ms_since_start (run, run->window_drawn),
+           ms_since_start (run, run->connected), ms_since_start (run, run->submitted),
+           ms_since_start (run, run->signed_in), ms_since_start (run, run->rows_arrived),
+           ms_since_start (run, run->caseload_drawn), run->rows, run->cases, run->start,
+           G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (run->window))));
   g_application_release (run->app);
   gtk_window_destroy (GTK_WINDOW (run->window));
 }
@@ -94,6 +107,7 @@ on_caseload_state_cb (SccListVm  *list,
   if (g_strcmp0 (scc_window_get_visible_page (run->window), "caseload") != 0)
     return;
   /* The rows are in the model: the next frame painted shows them. */
+  run->rows_arrived = g_get_monotonic_time ();
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (run->window));
   g_signal_connect (clock, "after-paint", G_CALLBACK (after_caseload_paint_cb), run);
   gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
@@ -147,16 +161,32 @@ on_window_realize_cb (GtkWidget *widget,
 }
 
 static void
-on_activate_cb (GApplication *app,
-                Run          *run)
+on_session_cb (SccApiClient *api_client,
+               GParamSpec   *pspec,
+               Run          *run)
 {
   SccPage *caseload;
 
-  run->window = SCC_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert (run->window != NULL);
+  if (run->signed_in > 0 || scc_api_client_get_session (api_client) == NULL)
+    return;
+  run->signed_in = g_get_monotonic_time ();
+  /* The window builds a page when first wanted: the caseload, a
+   * caseworker's first page, a moment from now. Building it here costs the
+   * same, only sooner, and lets its list be watched. */
   caseload = scc_window_get_page (run->window, "caseload");
   g_signal_connect (scc_caseload_page_get_view_model (SCC_CASELOAD_PAGE (caseload)), "notify::state",
                     G_CALLBACK (on_caseload_state_cb), run);
+}
+
+static void
+on_activate_cb (GApplication *app,
+                Run          *run)
+{
+  run->activated = g_get_monotonic_time ();
+  g_signal_connect (scc_application_get_api_client (SCC_APPLICATION (app)), "notify::session",
+                    G_CALLBACK (on_session_cb), run);
+  run->window = SCC_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert (run->window != NULL);
   if (gtk_widget_get_realized (GTK_WIDGET (run->window)))
     on_window_realize_cb (GTK_WIDGET (run->window), run);
   else

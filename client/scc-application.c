@@ -9,6 +9,9 @@
  * server at URL (./demo uses it); without it the window uses the address
  * kept in GSettings (org.sendcase.Sendcase server-url).
  *
+ * On a machine with no GPU it draws with GTK's cairo renderer rather than
+ * OpenGL emulated on the CPU (choose_renderer); GSK_RENDERER overrides.
+ *
  * Running from the build tree needs the compiled schema:
  *   GSETTINGS_SCHEMA_DIR=build/client/data build/client/sendcase
  * Without it, main() says so in one line and exits 1
@@ -210,9 +213,46 @@ scc_application_init (SccApplication *self)
   g_application_add_main_option_entries (G_APPLICATION (self), options);
 }
 
+/* GTK 4.8 draws with OpenGL whenever it can open a context. On a machine
+ * with no GPU (no DRM render node: a virtual desktop, a remote session,
+ * as many an authority's office runs) that is Mesa's llvmpipe, OpenGL
+ * emulated on the CPU: some 150 ms more before the first frame, and every
+ * frame dearer. GTK's cairo renderer draws the same pages sooner there.
+ * GSK_RENDERER, when set, still decides. Done before GTK starts, while the
+ * process is one thread, since it sets the environment. */
+static void
+choose_renderer (void)
+{
+  g_autoptr(GDir) dri = NULL;
+  const char *name;
+  gboolean render_node = FALSE;
+
+  if (g_getenv ("GSK_RENDERER") != NULL)
+    return;
+  if (g_strcmp0 (g_getenv ("LIBGL_ALWAYS_SOFTWARE"), "1") != 0)
+    {
+      dri = g_dir_open ("/dev/dri", 0, NULL);
+      while (dri != NULL && !render_node && (name = g_dir_read_name (dri)) != NULL)
+        render_node = g_str_has_prefix (name, "renderD");
+    }
+  if (!render_node)
+    {
+      g_debug ("no GPU: drawing with cairo");
+      g_setenv ("GSK_RENDERER", "cairo", FALSE);
+    }
+}
+
+/**
+ * scc_application_new:
+ *
+ * The application, with GTK's renderer chosen for the machine (cairo when
+ * it has no GPU, see choose_renderer): call it from main(), before any
+ * other thread starts.
+ */
 SccApplication *
 scc_application_new (void)
 {
+  choose_renderer ();
   return g_object_new (SCC_TYPE_APPLICATION,
                        "application-id", SC_APP_ID,
                        "flags", G_APPLICATION_HANDLES_COMMAND_LINE,

@@ -2,6 +2,7 @@
  *
  * SccWindow: the main window and the session's life in it. It makes its
  * pages from one list (page_types below: adding a page is one line there),
+ * each the first time it is wanted (the window starts with sign-in alone),
  * gives each the API client and the connection, and from then on treats
  * them alike: it tells them who is signed in, when to forget input, when
  * the session has ended, and when they are shown. Only one name is its
@@ -83,7 +84,7 @@ struct _SccWindow
   SccApiClient         *api_client;
   SccConnectionVm      *connection;
   GSettings            *settings;
-  GPtrArray            *pages;           /* SccPage, in page_types order */
+  GPtrArray            *pages;           /* SccPage or NULL (not built yet), in page_types order */
   GPtrArray            *toasts;          /* AdwToast shown or queued, until dismissed */
   GHashTable           *back_to;         /* page name -> the page it was opened from (interned) */
   char                 *resume_page;     /* where an ended session left the user, or NULL */
@@ -107,15 +108,20 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-G_DEFINE_FINAL_TYPE (SccWindow, scc_window, ADW_TYPE_APPLICATION_WINDOW)
+static void scc_window_page_host_init (SccPageHostInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (SccWindow, scc_window, ADW_TYPE_APPLICATION_WINDOW,
+                               G_IMPLEMENT_INTERFACE (SCC_TYPE_PAGE_HOST, scc_window_page_host_init))
 
 static void show_page (SccWindow  *self,
                        const char *name,
                        gboolean    open,
                        const char *back_to);
 
+/* Every page built so far: one not built yet has no state to keep or clear. */
 #define FOR_EACH_PAGE(self, page) \
-  for (guint _i = 0; _i < (self)->pages->len && ((page) = g_ptr_array_index ((self)->pages, _i)); _i++)
+  for (guint _i = 0; _i < (self)->pages->len; _i++) \
+    if (((page) = g_ptr_array_index ((self)->pages, _i)) != NULL)
 
 static void
 update_actions (SccWindow *self)
@@ -494,6 +500,33 @@ static const GActionEntry win_actions[] = {
   { "page-action", win_page_action_action, "(ss)" },
 };
 
+/* The page of page_types[@i], built the first time it is wanted: a window
+ * starts sooner with one page than with all of them, and most sessions
+ * visit few. A page built while someone is signed in is theirs at once. */
+static SccPage *
+ensure_page (SccWindow *self,
+             guint      i)
+{
+  SccPage *page = g_ptr_array_index (self->pages, i);
+  ScSession *session = scc_api_client_get_session (self->api_client);
+  GtkWidget *before = NULL;
+  AdwLeafletPage *leaflet_page;
+
+  if (page != NULL)
+    return page;
+
+  page = g_object_new (page_types[i] (), "api-client", self->api_client, "connection", self->connection, NULL);
+  /* in page_types order among those built */
+  for (guint j = i; j > 0 && before == NULL; j--)
+    before = g_ptr_array_index (self->pages, j - 1);
+  leaflet_page = adw_leaflet_insert_child_after (self->leaflet, GTK_WIDGET (page), before);
+  adw_leaflet_page_set_name (leaflet_page, scc_page_get_page_name (page));
+  g_ptr_array_index (self->pages, i) = page;
+  if (session != NULL)
+    scc_page_set_user (page, sc_session_get_user (session));
+  return page;
+}
+
 static void
 scc_window_constructed (GObject *object)
 {
@@ -509,17 +542,10 @@ scc_window_constructed (GObject *object)
   g_signal_connect_object (self->connection, "notify::state",
                            G_CALLBACK (on_connection_state_cb), self, G_CONNECT_SWAPPED);
 
-  for (guint i = 0; i < G_N_ELEMENTS (page_types); i++)
-    {
-      SccPage *page = g_object_new (page_types[i] (),
-                                    "api-client", self->api_client,
-                                    "connection", self->connection,
-                                    NULL);
-      AdwLeafletPage *leaflet_page = adw_leaflet_append (self->leaflet, GTK_WIDGET (page));
-
-      adw_leaflet_page_set_name (leaflet_page, scc_page_get_page_name (page));
-      g_ptr_array_add (self->pages, page);
-    }
+  /* Only the first page now (sign-in, and visible); each of the others
+   * when it is first wanted (scc_window_get_page). */
+  g_ptr_array_set_size (self->pages, G_N_ELEMENTS (page_types));
+  ensure_page (self, 0);
   g_signal_connect_object (self->leaflet, "notify::visible-child",
                            G_CALLBACK (on_visible_child_cb), self, G_CONNECT_SWAPPED);
 
@@ -679,23 +705,35 @@ scc_window_get_connection (SccWindow *self)
 /**
  * scc_window_get_page:
  *
- * Returns: (transfer none) (nullable): the page called @name
+ * Returns: (transfer none) (nullable): the page called @name, built
+ *   now if it was not yet
  */
 SccPage *
 scc_window_get_page (SccWindow  *self,
                      const char *name)
 {
-  SccPage *page;
-
   g_return_val_if_fail (SCC_IS_WINDOW (self), NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  FOR_EACH_PAGE (self, page)
+  for (guint i = 0; i < G_N_ELEMENTS (page_types); i++)
     {
-      if (g_strcmp0 (scc_page_get_page_name (page), name) == 0)
-        return page;
+      if (g_strcmp0 (scc_page_type_get_page_name (page_types[i] ()), name) == 0)
+        return ensure_page (self, i);
     }
   return NULL;
+}
+
+static SccPage *
+scc_window_page_host_get_page (SccPageHost *host,
+                               const char  *name)
+{
+  return scc_window_get_page (SCC_WINDOW (host), name);
+}
+
+static void
+scc_window_page_host_init (SccPageHostInterface *iface)
+{
+  iface->get_page = scc_window_page_host_get_page;
 }
 
 /**

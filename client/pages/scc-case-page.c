@@ -804,19 +804,13 @@ void
 scc_case_page_open (GtkWidget *from,
                     gint64     case_id)
 {
-  GtkWidget *leaflet;
-  GtkWidget *page;
+  SccPage *page;
 
   g_return_if_fail (GTK_IS_WIDGET (from));
   g_return_if_fail (case_id > 0);
 
-  leaflet = gtk_widget_get_ancestor (from, ADW_TYPE_LEAFLET);
-  page = leaflet != NULL ? adw_leaflet_get_child_by_name (ADW_LEAFLET (leaflet), "case") : NULL;
-  if (!SCC_IS_CASE_PAGE (page))
-    {
-      g_critical ("the window has no case page");
-      return;
-    }
+  if (!SCC_IS_CASE_PAGE ((page = scc_page_find (from, "case"))))
+    return;
   scc_case_page_set_case_id (SCC_CASE_PAGE (page), case_id);
   gtk_widget_activate_action (from, "win.open-page", "s", "case");
 }

@@ -345,20 +345,14 @@ scc_caseload_page_open (GtkWidget  *from,
                         gint64      owner_id,
                         const char *owner_name)
 {
-  GtkWidget *leaflet;
-  GtkWidget *page;
+  SccPage *page;
   SccCaseloadPage *self;
 
   g_return_if_fail (GTK_IS_WIDGET (from));
   g_return_if_fail (owner_id > 0);
 
-  leaflet = gtk_widget_get_ancestor (from, ADW_TYPE_LEAFLET);
-  page = leaflet != NULL ? adw_leaflet_get_child_by_name (ADW_LEAFLET (leaflet), "caseload") : NULL;
-  if (!SCC_IS_CASELOAD_PAGE (page))
-    {
-      g_critical ("the window has no caseload page");
-      return;
-    }
+  if (!SCC_IS_CASELOAD_PAGE ((page = scc_page_find (from, "caseload"))))
+    return;
   self = SCC_CASELOAD_PAGE (page);
   self->pending_owner_id = owner_id;
   g_free (self->pending_name);

@@ -57,6 +57,39 @@ static GQuark page_name_quark;
 static GQuark no_session_quark;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (SccPage, scc_page, ADW_TYPE_BIN)
+G_DEFINE_INTERFACE (SccPageHost, scc_page_host, G_TYPE_OBJECT)
+
+static void
+scc_page_host_default_init (SccPageHostInterface *iface)
+{
+}
+
+/**
+ * scc_page_find:
+ * @from: a widget in the window
+ * @name: a page's name
+ *
+ * Returns: (transfer none) (nullable): the page called @name in @from's
+ *   window (built now if it was not yet), or NULL with a critical when
+ *   there is none
+ */
+SccPage *
+scc_page_find (GtkWidget  *from,
+               const char *name)
+{
+  GtkRoot *root;
+  SccPage *page = NULL;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (from), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  root = gtk_widget_get_root (from);
+  if (SCC_IS_PAGE_HOST (root))
+    page = SCC_PAGE_HOST_GET_IFACE (root)->get_page (SCC_PAGE_HOST (root), name);
+  if (page == NULL)
+    g_critical ("the window has no %s page", name);
+  return page;
+}
 
 static void
 page_form_free (gpointer data)
@@ -411,10 +444,10 @@ scc_page_class_set_needs_session (SccPageClass *klass,
 
 /* The nearest class's setting: a page derived from a page keeps its own. */
 static gpointer
-lookup_class_data (SccPage *self,
-                   GQuark   quark)
+lookup_type_data (GType  page_type,
+                  GQuark quark)
 {
-  for (GType type = G_OBJECT_TYPE (self); type != SCC_TYPE_PAGE; type = g_type_parent (type))
+  for (GType type = page_type; type != SCC_TYPE_PAGE; type = g_type_parent (type))
     {
       gpointer data = g_type_get_qdata (type, quark);
 
@@ -428,14 +461,32 @@ const char *
 scc_page_get_page_name (SccPage *self)
 {
   g_return_val_if_fail (SCC_IS_PAGE (self), NULL);
-  return lookup_class_data (self, page_name_quark);
+  return lookup_type_data (G_OBJECT_TYPE (self), page_name_quark);
+}
+
+/**
+ * scc_page_type_get_page_name:
+ * @page_type: a page's type
+ *
+ * Returns: (nullable): the name the pages of @page_type have, known
+ *   without building one
+ */
+const char *
+scc_page_type_get_page_name (GType page_type)
+{
+  g_autoptr(GTypeClass) klass = NULL;
+
+  g_return_val_if_fail (g_type_is_a (page_type, SCC_TYPE_PAGE), NULL);
+
+  klass = g_type_class_ref (page_type);   /* its class_init names it */
+  return lookup_type_data (page_type, page_name_quark);
 }
 
 gboolean
 scc_page_get_needs_session (SccPage *self)
 {
   g_return_val_if_fail (SCC_IS_PAGE (self), TRUE);
-  return lookup_class_data (self, no_session_quark) == NULL;
+  return lookup_type_data (G_OBJECT_TYPE (self), no_session_quark) == NULL;
 }
 
 /**

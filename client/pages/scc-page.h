@@ -11,7 +11,10 @@
  * keyboard goes where the user goes next), clear (a
  * sign-out or another user: unsaved input goes), session_ended (the
  * session ended under the user: input stays for them). A page shows a toast
- * through the window's win.show-toast action, never by casting its root.
+ * through the window's win.show-toast action, never by casting its root. A
+ * page that hands work to another (a case to open) finds it through
+ * scc_page_find: the window is an SccPageHost, and builds the page if it
+ * has not yet.
  *
  * A page with a form hands it to scc_page_add_form: its actions are
  * inserted under a prefix ("account.submit"), the keyboard goes to the
@@ -36,6 +39,22 @@ G_BEGIN_DECLS
 #define SCC_TYPE_PAGE (scc_page_get_type ())
 
 G_DECLARE_DERIVABLE_TYPE (SccPage, scc_page, SCC, PAGE, AdwBin)
+
+#define SCC_TYPE_PAGE_HOST (scc_page_host_get_type ())
+
+G_DECLARE_INTERFACE (SccPageHost, scc_page_host, SCC, PAGE_HOST, GObject)
+
+/* What holds the pages: the page called @name, or NULL. */
+struct _SccPageHostInterface
+{
+  GTypeInterface parent_iface;
+
+  SccPage *(*get_page) (SccPageHost *self,
+                        const char  *name);
+};
+
+SccPage         *scc_page_find                (GtkWidget    *from,
+                                               const char   *name);
 
 struct _SccPageClass
 {
@@ -70,6 +89,7 @@ void             scc_page_class_set_needs_session (SccPageClass *klass,
                                                    gboolean      needs_session);
 
 const char      *scc_page_get_page_name       (SccPage      *self);
+const char      *scc_page_type_get_page_name  (GType         page_type);
 gboolean         scc_page_get_needs_session   (SccPage      *self);
 SccApiClient    *scc_page_get_api_client      (SccPage      *self);
 SccConnectionVm *scc_page_get_connection      (SccPage      *self);

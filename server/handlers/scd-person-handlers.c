@@ -13,6 +13,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "sc-json.h"
 #include "scd-handlers.h"
 
@@ -43,16 +45,62 @@ search_cb (GObject      *object,
     scd_handler_reply_page (request, people, next, (ScWriteJsonFunc) sc_person_write_json);
 }
 
+/* A search's cursor: a person's id, or for a name search the word they
+ * matched, as the hex of its UTF-8, a dot and the id. */
+static gboolean
+parse_search_cursor (ScdRequest  *request,
+                     char       **after_word,
+                     gint64      *after,
+                     GError     **error)
+{
+  const char *text = scd_handler_get_query_text (request, "cursor", error);
+  const char *dot = text != NULL ? strrchr (text, '.') : NULL;
+  g_autoptr(GByteArray) word = NULL;
+  guint64 id = 0;
+
+  *after_word = NULL;
+  *after = 0;
+  if (text == NULL)
+    return TRUE;
+  if (dot != NULL)
+    {
+      word = g_byte_array_new ();
+      for (const char *c = text; c + 1 < dot; c += 2)
+        {
+          int high = g_ascii_xdigit_value (c[0]);
+          int low = g_ascii_xdigit_value (c[1]);
+          guint8 byte = (guint8) (high * 16 + low);
+
+          if (high < 0 || low < 0)
+            break;
+          g_byte_array_append (word, &byte, 1);
+        }
+    }
+  if (!g_ascii_string_to_unsigned (dot != NULL ? dot + 1 : text, 10, 1, G_MAXINT64, &id, NULL) ||
+      (word != NULL && (word->len == 0 || word->len * 2 != (guint) (dot - text) ||
+                        !g_utf8_validate ((const char *) word->data, word->len, NULL) ||
+                        memchr (word->data, 0, word->len) != NULL)))
+    {
+      sc_set_field_error (error, "cursor", "is not a cursor this server gave out");
+      return FALSE;
+    }
+  *after = (gint64) id;
+  if (word != NULL)
+    *after_word = g_strndup ((const char *) word->data, word->len);
+  return TRUE;
+}
+
 void
 scd_person_handler_search (ScdRequest *request)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *after_word = NULL;
   const char *query;
   gint64 after = 0;
   guint limit = 0;
 
   scd_handler_parse_limit (request, &limit, &error);
-  scd_handler_parse_cursor (request, &after, &error);
+  parse_search_cursor (request, &after_word, &after, &error);
   query = scd_handler_get_query_text (request, "q", &error);
   if (query != NULL && g_utf8_strlen (query, -1) > SCD_PERSON_QUERY_MAX_CHARS)
     sc_set_field_error (&error, "q", "must be at most %d characters", SCD_PERSON_QUERY_MAX_CHARS);
@@ -61,8 +109,8 @@ scd_person_handler_search (ScdRequest *request)
       scd_request_reply_error (request, error);
       return;
     }
-  scd_person_store_search_async (scd_handler_stores (request)->people, scd_request_get_actor (request), query, after,
-                                 limit, scd_request_get_cancellable (request), search_cb,
+  scd_person_store_search_async (scd_handler_stores (request)->people, scd_request_get_actor (request), query,
+                                 after_word, after, limit, scd_request_get_cancellable (request), search_cb,
                                  scd_handler_hold (request));
 }
 

@@ -47,7 +47,7 @@ already_loaded (ScdSync  *sync,
   g_autoptr(GPtrArray) people = NULL;
   g_autofree char *cursor = NULL;
 
-  scd_person_store_search_async (stores->people, actor, NULL, 0, 1, NULL, scd_sync_cb, sync);
+  scd_person_store_search_async (stores->people, actor, NULL, NULL, 0, 1, NULL, scd_sync_cb, sync);
   people = scd_person_store_search_finish (stores->people, scd_sync_wait (sync), &cursor, error);
   if (people == NULL)
     return TRUE;   /* with @error set */

@@ -41,11 +41,16 @@ ScdPersonStore *scd_person_store_new            (ScdDb               *db);
  * ten digits (an NHS number, spaces allowed, or a ULN) for theirs; any
  * other text for those with, for each of its words, a name (given, family
  * or preferred) or a word of one starting with it, ignoring case and
- * accents. @after: the cursor (people with a greater id); @limit 1 to 500.
- * The audit row lists the ids shown. */
+ * accents. People come in id order, but for a name search in the order of
+ * the name word they matched (then id). @after_word and @after: the cursor
+ * (the next page's people come after them; @after_word, the word matched,
+ * only for a name search, which answers a cursor without one, or any other
+ * search one with it, with a field error); @limit 1 to 500. The audit row
+ * lists the ids shown. */
 void            scd_person_store_search_async   (ScdPersonStore      *self,
                                                  const ScdActor      *actor,
                                                  const char          *query,
+                                                 const char          *after_word,
                                                  gint64               after,
                                                  guint                limit,
                                                  GCancellable        *cancellable,

@@ -42,6 +42,24 @@ sign_in_page (void)
   return SCC_SIGN_IN_PAGE (scc_test_page ("sign-in"));
 }
 
+/* The pages the window has built so far: they are built when wanted. */
+static guint
+pages_built (void)
+{
+  GtkWidget *leaflet = gtk_widget_get_first_child (GTK_WIDGET (window));
+  guint n = 0;
+
+  /* the leaflet, somewhere under the toast overlay */
+  while (leaflet != NULL && !ADW_IS_LEAFLET (leaflet))
+    leaflet = gtk_widget_get_first_child (leaflet) != NULL ? gtk_widget_get_first_child (leaflet)
+                                                           : gtk_widget_get_next_sibling (leaflet);
+  g_assert_nonnull (leaflet);
+  for (GtkWidget *child = gtk_widget_get_first_child (leaflet); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += SCC_IS_PAGE (child);
+  return n;
+}
+
 static void
 test_renders (void)
 {
@@ -49,6 +67,9 @@ test_renders (void)
   SccConnectionVm *connection = scc_window_get_connection (window);
   g_autofree char *expected = NULL;
   GtkWidget *def;
+
+  /* The window starts with the sign-in page alone. */
+  g_assert_cmpuint (pages_built (), ==, 1);
 
   /* The window checked the server in GSettings by itself. */
   g_assert_cmpstr (scc_window_get_visible_page (window), ==, "sign-in");
@@ -239,6 +260,17 @@ test_sign_in_manager (void)
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "sign-out"));
   /* The keyboard starts on the page's one action. */
   g_assert_true (scc_test_has_focus (scc_test_child ("home", "account_row")));
+
+  /* A page first wanted now is built now, and is the signed-in user's. */
+  {
+    guint before = pages_built ();
+    SccPage *audit = scc_test_page ("audit");
+
+    g_assert_cmpuint (pages_built (), ==, before + 1);
+    g_assert_true (scc_test_page ("audit") == audit);
+    g_assert_nonnull (scc_page_get_user (audit));
+    g_assert_cmpstr (sc_user_get_username (scc_page_get_user (audit)), ==, "manager");
+  }
 
   scc_test_save_screenshot (GTK_WIDGET (window), "home.png");
 }

@@ -425,6 +425,90 @@ test_search (Fixture       *fixture,
   }
 }
 
+/* A name search comes in the order of the words matched, and its pages,
+ * each read from where the last ended, hold everyone once. */
+static void
+test_search_pages (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *token = sc_test_sign_in (fixture->daemon, "officer", SC_TEST_DEMO_PASSWORD);
+  g_autofree char *writer = sc_test_sign_in (fixture->daemon, "caseworker", SC_TEST_DEMO_PASSWORD);
+  const char *people[] = {
+    "{\"given_name\":\"Samuel\",\"family_name\":\"Okafor\",\"date_of_birth\":\"2013-01-01\"}",
+    "{\"given_name\":\"Amy\",\"family_name\":\"Sampson\",\"date_of_birth\":\"2013-01-02\"}",
+    "{\"given_name\":\"Sam\",\"family_name\":\"Samuels\",\"date_of_birth\":\"2013-01-03\"}",
+    "{\"given_name\":\"Ola\",\"family_name\":\"Sam-Lee\",\"date_of_birth\":\"2013-01-04\"}",
+    "{\"given_name\":\"Samira\",\"family_name\":\"Khan\",\"date_of_birth\":\"2013-01-05\"}",
+    "{\"given_name\":\"Chi\",\"family_name\":\"Salt\",\"date_of_birth\":\"2013-01-06\"}",
+  };
+  gint64 ids[G_N_ELEMENTS (people)];
+  g_autofree char *expected = NULL;
+  g_autoptr(GString) seen = g_string_new (NULL);
+  g_autofree char *cursor = NULL;
+  g_autofree char *last_page = NULL;
+  guint pages = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    ids[i] = create_ok (fixture, writer, people[i]);
+  /* sam, sam-lee, samira, sampson, samuel: Sam Samuels once, at his first */
+  expected = g_strdup_printf ("%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT
+                              ",%" G_GINT64_FORMAT, ids[2], ids[3], ids[4], ids[1], ids[0]);
+  g_assert_cmpstr (search (fixture, token, "SAM"), ==, expected);
+  do
+    {
+      g_autofree char *path = g_strdup_printf ("/api/v1/people?q=sam&limit=2%s%s", cursor != NULL ? "&cursor=" : "",
+                                               cursor != NULL ? cursor : "");
+      g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, token, "GET", path, NULL, NULL);
+
+      g_assert_cmpuint (r->status, ==, 200);
+      g_clear_pointer (&cursor, g_free);
+      g_free (last_page);
+      last_page = ids_of (r, &cursor);
+      g_string_append_printf (seen, "%s%s", seen->len > 0 ? "," : "", last_page);
+      pages++;
+    }
+  while (cursor != NULL);
+  g_assert_cmpstr (seen->str, ==, expected);
+  g_assert_cmpuint (pages, ==, 3);
+  /* the last page's read records the one it showed */
+  {
+    g_autofree char *shown = sc_test_psql (fixture->cluster,
+                                           "SELECT array_to_string(resource_ids, ',') FROM audit_event"
+                                           " WHERE action = 'person.list' ORDER BY id DESC LIMIT 1");
+
+    g_assert_cmpstr (shown, ==, last_page);
+  }
+  /* cursors this server did not give out, or gave out for another search */
+  {
+    const char *paths[] = {
+      "/api/v1/people?q=sam&cursor=zz.3",
+      "/api/v1/people?q=sam&cursor=73616d.0",
+      "/api/v1/people?q=sam&cursor=7.3",
+      "/api/v1/people?q=sam&cursor=.3",
+      "/api/v1/people?q=sam&cursor=00.3",
+      "/api/v1/people?q=sam&cursor=3",
+      "/api/v1/people?cursor=73616d.3",
+    };
+    const char *details[] = {
+      "cursor: is not a cursor this server gave out",
+      "cursor: is not a cursor this server gave out",
+      "cursor: is not a cursor this server gave out",
+      "cursor: is not a cursor this server gave out",
+      "cursor: is not a cursor this server gave out",
+      "cursor: is not a cursor of this search",
+      "cursor: is not a cursor of this search",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+      {
+        g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, token, "GET", paths[i], NULL, NULL);
+
+        g_assert_cmpuint (r->status, ==, 422);
+        g_assert_cmpstr (sc_test_response_get_string (r, "detail"), ==, details[i]);
+      }
+  }
+}
+
 static void
 test_update (Fixture       *fixture,
              gconstpointer  data)
@@ -660,6 +744,7 @@ main (int    argc,
   ADD ("create/duplicates", test_duplicates);
   ADD ("create/idempotent", test_idempotent_create);
   ADD ("search", test_search);
+  ADD ("search-pages", test_search_pages);
   ADD ("search/uses-index", test_search_uses_index);
   ADD ("update", test_update);
   ADD ("access", test_access);
