@@ -116,58 +116,16 @@ on_user_cb (SccCaseloadPage *self)
 }
 
 static void
-on_handed_over_cb (SccCaseloadPage   *self,
-                   guint              moved,
-                   SccHandoverDialog *dialog)
-{
-  g_autofree char *title = NULL;
-
-  title = g_strdup_printf (g_dngettext (NULL, "%u case reassigned to %s", "%u cases reassigned to %s", moved),
-                           moved, scc_handover_vm_get_to_name (scc_handover_dialog_get_form (dialog)));
-  scc_page_show_toast (SCC_PAGE (self), title, NULL, NULL);
-  scc_list_vm_reload (SCC_LIST_VM (self->view_model));
-  scc_caseload_vm_count (self->view_model);
-}
-
-static void
 caseload_reassign_action (GtkWidget  *widget,
                           const char *action_name,
                           GVariant   *parameter)
 {
   SccCaseloadPage *self = SCC_CASELOAD_PAGE (widget);
   g_autoptr(GPtrArray) rows = scc_list_view_dup_selected (self->list_view);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GtkWindow) open = g_weak_ref_get (&self->dialog);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  ScUser *user = scc_page_get_user (SCC_PAGE (self));
-  SccHandoverDialog *dialog;
-  gint64 from_id;
 
-  if (user == NULL || !can_reassign (self))
-    return;
-  if (rows->len == 0)
-    {
-      scc_page_show_toast (SCC_PAGE (self), _("Select the cases to reassign first"), NULL, NULL);
-      return;
-    }
-  for (guint i = 0; i < rows->len; i++)
-    {
-      gint64 id = sc_case_get_id (scc_case_row_get_case (g_ptr_array_index (rows, i)));
-
-      g_array_append_val (ids, id);
-    }
-  if (open != NULL)
-    gtk_window_destroy (open);
-
-  /* Every case listed is the owner's: the caseload is one owner's. */
-  from_id = self->owner_id > 0 ? self->owner_id : sc_user_get_id (user);
-  dialog = scc_handover_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                    scc_page_get_api_client (SCC_PAGE (self)), from_id,
-                                    self->owner_id > 0 ? self->owner_name : sc_user_get_full_name (user),
-                                    (const gint64 *) (gpointer) ids->data, ids->len, 0);
-  g_signal_connect_object (dialog, "handed-over", G_CALLBACK (on_handed_over_cb), self, G_CONNECT_SWAPPED);
-  g_weak_ref_set (&self->dialog, dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
+  /* Every case listed is one owner's: the caseload is one owner's. */
+  if (can_reassign (self))
+    scc_handover_dialog_present_for_rows (SCC_PAGE (self), rows, &self->dialog, self->view_model);
 }
 
 static void

@@ -2,8 +2,9 @@
  *
  * SccDeadlinesPage: see scc-deadlines-page.h. An SccListPage over the
  * team's SccCaseloadVm: its template, the column table below (the
- * caseload's, with the owner), the filters and the counts line, and what
- * opening a row does (the Case page).
+ * caseload's, with the owner), the filters and the counts line, what
+ * opening a row does (the Case page), and Reassign for the selected cases
+ * of one owner (SccHandoverDialog, as on a caseload).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,6 +17,7 @@
 
 #include "scc-case-page.h"
 #include "scc-deadlines-page.h"
+#include "scc-handover-dialog.h"
 #include "scc-offline-banner.h"
 #include "scc-user-button.h"
 
@@ -33,6 +35,7 @@ struct _SccDeadlinesPage
 
   /* Owned */
   SccCaseloadVm  *view_model;
+  GWeakRef        dialog;          /* SccHandoverDialog, while open */
 
   /* Template widgets */
   SccListView    *list_view;
@@ -64,6 +67,29 @@ on_item_activated_cb (SccDeadlinesPage *self,
 }
 
 static void
+deadlines_reassign_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  SccDeadlinesPage *self = SCC_DEADLINES_PAGE (widget);
+  g_autoptr(GPtrArray) rows = scc_list_view_dup_selected (self->list_view);
+  ScUser *user = scc_page_get_user (SCC_PAGE (self));
+
+  if (user != NULL && sc_user_get_role (user) == SC_ROLE_TEAM_MANAGER)
+    scc_handover_dialog_present_for_rows (SCC_PAGE (self), rows, &self->dialog, self->view_model);
+}
+
+static void
+close_dialog (SccDeadlinesPage *self)
+{
+  g_autoptr(GtkWindow) open = g_weak_ref_get (&self->dialog);
+
+  if (open != NULL)
+    gtk_window_destroy (open);
+  g_weak_ref_set (&self->dialog, NULL);
+}
+
+static void
 scc_deadlines_page_shown (SccPage *page)
 {
   SccDeadlinesPage *self = SCC_DEADLINES_PAGE (page);
@@ -78,6 +104,8 @@ scc_deadlines_page_clear (SccPage *page)
 {
   SccDeadlinesPage *self = SCC_DEADLINES_PAGE (page);
 
+  /* A dialog's input was for the session that is going. */
+  close_dialog (self);
   SCC_PAGE_CLASS (scc_deadlines_page_parent_class)->clear (page);
 
   /* The next manager starts unfiltered. */
@@ -106,11 +134,22 @@ scc_deadlines_page_dispose (GObject *object)
 {
   SccDeadlinesPage *self = (SccDeadlinesPage *)object;
 
+  close_dialog (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SCC_TYPE_DEADLINES_PAGE);
 
   G_OBJECT_CLASS (scc_deadlines_page_parent_class)->dispose (object);
 
   g_clear_object (&self->view_model);
+}
+
+static void
+scc_deadlines_page_finalize (GObject *object)
+{
+  SccDeadlinesPage *self = (SccDeadlinesPage *)object;
+
+  g_weak_ref_clear (&self->dialog);
+
+  G_OBJECT_CLASS (scc_deadlines_page_parent_class)->finalize (object);
 }
 
 static void
@@ -122,10 +161,15 @@ scc_deadlines_page_class_init (SccDeadlinesPageClass *klass)
 
   object_class->constructed = scc_deadlines_page_constructed;
   object_class->dispose = scc_deadlines_page_dispose;
+  object_class->finalize = scc_deadlines_page_finalize;
   page_class->shown = scc_deadlines_page_shown;
   page_class->clear = scc_deadlines_page_clear;
 
   scc_page_class_set_page_name (page_class, "deadlines");
+
+  gtk_widget_class_install_action (widget_class, "deadlines.reassign", NULL, deadlines_reassign_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "deadlines.reassign", NULL);
 
   g_type_ensure (SCC_TYPE_LIST_VIEW);
   g_type_ensure (SCC_TYPE_OFFLINE_BANNER);
@@ -143,6 +187,7 @@ scc_deadlines_page_class_init (SccDeadlinesPageClass *klass)
 static void
 scc_deadlines_page_init (SccDeadlinesPage *self)
 {
+  g_weak_ref_init (&self->dialog, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -156,4 +201,21 @@ scc_deadlines_page_get_view_model (SccDeadlinesPage *self)
 {
   g_return_val_if_fail (SCC_IS_DEADLINES_PAGE (self), NULL);
   return self->view_model;
+}
+
+/**
+ * scc_deadlines_page_get_dialog:
+ *
+ * Returns: (transfer none) (nullable): the Reassign dialog, while open
+ */
+GtkWindow *
+scc_deadlines_page_get_dialog (SccDeadlinesPage *self)
+{
+  g_autoptr(GtkWindow) open = NULL;
+
+  g_return_val_if_fail (SCC_IS_DEADLINES_PAGE (self), NULL);
+
+  open = g_weak_ref_get (&self->dialog);
+  /* The window keeps it while it is open. */
+  return open;
 }

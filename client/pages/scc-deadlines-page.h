@@ -6,7 +6,8 @@
  * the team's counts, the search (Ctrl+F: a name's start, UPN, NHS number
  * or date of birth) and the Stage and Show (all, overdue, due within 7
  * days) filters, as on My Caseload. Enter on a row opens the case; Back
- * from it returns here.
+ * from it returns here. Reassign… (Ctrl+Shift+R) gives the selected cases
+ * (Shift+arrows, Ctrl+A), all of one owner, to another.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,5 +24,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SccDeadlinesPage, scc_deadlines_page, SCC, DEADLINES_PAGE, SccListPage)
 
 SccCaseloadVm *scc_deadlines_page_get_view_model (SccDeadlinesPage *self);
+GtkWindow     *scc_deadlines_page_get_dialog     (SccDeadlinesPage *self);
 
 G_END_DECLS

@@ -304,3 +304,68 @@ scc_handover_dialog_get_form (SccHandoverDialog *self)
   g_return_val_if_fail (SCC_IS_HANDOVER_DIALOG (self), NULL);
   return self->form;
 }
+
+/* After a Reassign: the toast, and the list the cases were chosen on read
+ * again. */
+static void
+on_rows_handed_over_cb (SccHandoverDialog *self,
+                        guint              moved,
+                        SccPage           *page)
+{
+  SccCaseloadVm *list = g_object_get_data (G_OBJECT (self), "scc-handover-list");
+  g_autofree char *title = NULL;
+
+  title = g_strdup_printf (g_dngettext (NULL, "%u case reassigned to %s", "%u cases reassigned to %s", moved),
+                           moved, scc_handover_vm_get_to_name (self->form));
+  scc_page_show_toast (page, title, NULL, NULL);
+  scc_list_vm_reload (SCC_LIST_VM (list));
+  scc_caseload_vm_count (list);
+}
+
+SccHandoverDialog *
+scc_handover_dialog_present_for_rows (SccPage       *page,
+                                      GPtrArray     *rows,
+                                      GWeakRef      *dialog_ref,
+                                      SccCaseloadVm *list)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GtkWindow) open = g_weak_ref_get (dialog_ref);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (page));
+  const ScCaseUser *owner = NULL;
+  SccHandoverDialog *dialog;
+
+  g_return_val_if_fail (SCC_IS_PAGE (page), NULL);
+  g_return_val_if_fail (rows != NULL, NULL);
+  g_return_val_if_fail (SCC_IS_CASELOAD_VM (list), NULL);
+
+  if (rows->len == 0)
+    {
+      scc_page_show_toast (page, _("Select the cases to reassign first"), NULL, NULL);
+      return NULL;
+    }
+  for (guint i = 0; i < rows->len; i++)
+    {
+      ScCase *kase = scc_case_row_get_case (g_ptr_array_index (rows, i));
+      gint64 id = sc_case_get_id (kase);
+
+      if (owner != NULL && sc_case_get_owner (kase)->id != owner->id)
+        {
+          scc_page_show_toast (page, _("Select the cases of one owner to reassign them together"), NULL, NULL);
+          return NULL;
+        }
+      owner = sc_case_get_owner (kase);
+      g_array_append_val (ids, id);
+    }
+  if (open != NULL)
+    gtk_window_destroy (open);
+
+  dialog = scc_handover_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, scc_page_get_api_client (page),
+                                    owner->id, owner->full_name != NULL && owner->full_name[0] != '\0'
+                                                 ? owner->full_name : owner->username,
+                                    (const gint64 *) (gpointer) ids->data, ids->len, 0);
+  g_object_set_data_full (G_OBJECT (dialog), "scc-handover-list", g_object_ref (list), g_object_unref);
+  g_signal_connect_object (dialog, "handed-over", G_CALLBACK (on_rows_handed_over_cb), page, 0);
+  g_weak_ref_set (dialog_ref, dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}

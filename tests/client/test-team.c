@@ -13,9 +13,10 @@
  * the server has moved them with their note, the caseload shows the case
  * left, and Back returns to the workload; Hand Over Caseload… (Ctrl+Shift+H)
  * moves the rest to the manager; the manager's My Caseload is their own
- * again. Last, Dan signs in and the case page shows the handover note
- * first. Saves workload.png, caseload-team.png, reassign.png, hand-over.png
- * and case-handover-note.png.
+ * again. On Team Deadlines, Reassign (Ctrl+Shift+R) refuses cases of two
+ * owners at once and gives Tom's case back to Asha. Last, Dan signs in and
+ * the case page shows the handover note first. Saves workload.png,
+ * caseload-team.png, reassign.png, hand-over.png and case-handover-note.png.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -30,6 +31,7 @@
 #include "scc-case-page.h"
 #include "scc-caseload-page.h"
 #include "scc-client-test.h"
+#include "scc-deadlines-page.h"
 #include "scc-handover-dialog.h"
 #include "scc-window-test.h"
 #include "scc-workload-page.h"
@@ -37,6 +39,7 @@
 #define DAN_PASSWORD "dan-hughes-password-2026"
 #define REASSIGN_NOTE "Ada's decision is overdue: ring her mother before Friday."
 #define HANDOVER_NOTE "Cara's request came in this week; advice not yet asked for."
+#define DEADLINES_NOTE "Back to Asha while Tom is on leave: the advice requests go out on Monday."
 
 static ScTestDaemon *daemon_;
 static gint64 dan_id;
@@ -266,6 +269,23 @@ dialog_focus_in (SccHandoverDialog *dialog,
   return focus != NULL && (focus == child || gtk_widget_is_ancestor (focus, child));
 }
 
+/* Enter in the dialog hands the cases over: waits for it to close and for
+ * @list (a list view model) to be read again. */
+static void
+submit_and_wait (SccHandoverDialog *dialog,
+                 gpointer           list)
+{
+  GWeakRef ref;
+
+  g_weak_ref_init (&ref, dialog);
+  scc_test_press_keys ("Return", NULL);
+  scc_test_wait_until (dialog_gone, &ref, 30);
+  g_weak_ref_clear (&ref);
+  scc_window_test_focus ();
+  scc_test_wait_until (list_settled, list, 30);
+  scc_test_run_for (200);
+}
+
 static gint64
 owner_id_of (SccWorkloadVm *vm,
              const char    *name)
@@ -344,7 +364,6 @@ test_reassign (void)
   g_autoptr(SccCaseRow) left = NULL;
   SccHandoverDialog *dialog;
   SccHandoverVm *form;
-  GWeakRef ref;
 
   /* Enter on the last row (Asha, after the sort) opens her caseload. */
   scc_test_press_keys ("End", "Return", NULL);
@@ -396,13 +415,7 @@ test_reassign (void)
   scc_test_type_text (REASSIGN_NOTE);
   g_assert_cmpstr (scc_form_vm_get_value (SCC_FORM_VM (form), "note"), ==, REASSIGN_NOTE);
   scc_test_save_screenshot (GTK_WIDGET (dialog), "reassign.png");
-  g_weak_ref_init (&ref, dialog);
-  scc_test_press_keys ("Return", NULL);
-  scc_test_wait_until (dialog_gone, &ref, 30);
-  g_weak_ref_clear (&ref);
-  scc_window_test_focus ();
-  scc_test_wait_until (list_settled, vm, 30);
-  scc_test_run_for (200);
+  submit_and_wait (dialog, vm);
   scc_test_assert_toast ("2 cases reassigned to Dan Hughes");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (vm)), ==, 1);
   left = g_list_model_get_item (G_LIST_MODEL (vm), 0);
@@ -437,7 +450,6 @@ test_hand_over (void)
   SccHandoverDialog *dialog;
   SccHandoverVm *form;
   gint64 tom_id;
-  GWeakRef ref;
 
   scc_test_wait_until (list_settled, vm, 30);
   scc_test_run_for (200);
@@ -468,13 +480,7 @@ test_hand_over (void)
   scc_test_type_text (HANDOVER_NOTE);
   scc_test_run_for (100);
   scc_test_save_screenshot (GTK_WIDGET (dialog), "hand-over.png");
-  g_weak_ref_init (&ref, dialog);
-  scc_test_press_keys ("Return", NULL);
-  scc_test_wait_until (dialog_gone, &ref, 30);
-  g_weak_ref_clear (&ref);
-  scc_window_test_focus ();
-  scc_test_wait_until (list_settled, vm, 30);
-  scc_test_run_for (200);
+  submit_and_wait (dialog, vm);
   scc_test_assert_toast ("1 case handed over from Asha Patel to Tom Reilly");
   g_assert_cmpuint (scc_workload_row_get_cases (scc_workload_vm_find (vm, owner_id_of (vm, "Asha Patel"))), ==, 0);
   g_assert_cmpuint (scc_workload_row_get_cases (scc_workload_vm_find (vm, tom_id)), ==, 1);
@@ -494,6 +500,76 @@ test_hand_over (void)
   /* Back from one's own caseload is home again, not the workload. */
   scc_test_press_keys ("alt+Left", NULL);
   scc_test_wait_page ("home");
+}
+
+static void
+test_deadlines_reassign (void)
+{
+  SccDeadlinesPage *page = SCC_DEADLINES_PAGE (scc_test_page ("deadlines"));
+  SccCaseloadVm *vm = scc_deadlines_page_get_view_model (page);
+  SccListView *list = scc_list_page_get_view (SCC_LIST_PAGE (page));
+  GtkSelectionModel *shown = GTK_SELECTION_MODEL (scc_list_view_get_model (list));
+  SccWorkloadVm *workload = scc_workload_page_get_view_model (SCC_WORKLOAD_PAGE (scc_test_page ("workload")));
+  g_autoptr(SccApiClient) manager = client_as ("manager", SC_TEST_DEMO_PASSWORD);
+  g_autoptr(GPtrArray) ashas = NULL;
+  g_autofree char *asha = NULL;
+  SccHandoverDialog *dialog;
+  SccHandoverVm *form;
+  gint64 asha_id;
+
+  asha_id = owner_id_of (workload, "Asha Patel");
+  asha = g_strdup_printf ("%" G_GINT64_FORMAT, asha_id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "deadlines"));
+  scc_test_wait_page ("deadlines");
+  scc_test_wait_until (list_settled, vm, 30);
+  scc_test_run_for (200);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (vm)), ==, 3);
+
+  /* All three (Dan's two and Tom's one, Ctrl+A): of two owners, refused. */
+  scc_window_test_focus ();
+  gtk_widget_grab_focus (GTK_WIDGET (list));
+  scc_test_press_keys ("ctrl+a", NULL);
+  {
+    g_autoptr(GPtrArray) selected = scc_list_view_dup_selected (list);
+
+    g_assert_cmpuint (selected->len, ==, 3);
+  }
+  scc_test_press_keys ("ctrl+shift+r", NULL);
+  scc_test_run_for (100);
+  g_assert_null (scc_deadlines_page_get_dialog (page));
+  scc_test_assert_toast ("Select the cases of one owner to reassign them together");
+  scc_window_dismiss_toasts (window);
+
+  /* Tom's one alone: back to Asha, with a note. */
+  gtk_selection_model_unselect_all (shown);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (shown)); i++)
+    {
+      g_autoptr(SccCaseRow) row = g_list_model_get_item (G_LIST_MODEL (shown), i);
+
+      if (g_strcmp0 (scc_case_row_get_child_name (row), "Cara Singh") == 0)
+        gtk_selection_model_select_item (shown, i, TRUE);
+    }
+  scc_test_press_keys ("ctrl+shift+r", NULL);
+  dialog = SCC_HANDOVER_DIALOG (scc_deadlines_page_get_dialog (page));
+  g_assert_nonnull (dialog);
+  form = scc_handover_dialog_get_form (dialog);
+  g_assert_cmpuint (scc_handover_vm_get_n_cases (form), ==, 1);
+  scc_test_wait_until (owners_loaded, form, 30);
+  scc_test_focus_window (GTK_WINDOW (dialog));
+  g_assert_true (scc_handover_vm_select_owner (form, asha_id));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                     SCC_TYPE_HANDOVER_DIALOG, "summary_label"))), ==,
+                   "1 case of Tom Reilly moves to Asha Patel, with its deadlines.");
+  scc_test_press_keys ("Tab", NULL);
+  scc_test_type_text (DEADLINES_NOTE);
+  submit_and_wait (dialog, vm);
+  scc_test_assert_toast ("1 case reassigned to Asha Patel");
+  scc_window_dismiss_toasts (window);
+
+  ashas = caseload_of (manager, asha);
+  g_assert_cmpuint (ashas->len, ==, 1);
+  g_assert_cmpstr (sc_case_get_handover_note (g_ptr_array_index (ashas, 0)), ==, DEADLINES_NOTE);
+  g_assert_cmpint (sc_case_get_owner (g_ptr_array_index (ashas, 0))->id, ==, asha_id);
 }
 
 static void
@@ -547,6 +623,7 @@ main (int   argc,
   g_test_add_func ("/client/team/workload", test_workload);
   g_test_add_func ("/client/team/reassign", test_reassign);
   g_test_add_func ("/client/team/hand-over", test_hand_over);
+  g_test_add_func ("/client/team/deadlines-reassign", test_deadlines_reassign);
   g_test_add_func ("/client/team/new-owner-reads-note", test_new_owner_reads_note);
 
   return scc_test_run_with_daemon ("scc-team-XXXXXX", (const char *[]) { "--demo-data", NULL }, started,

@@ -453,7 +453,11 @@ test_search_pages (Fixture       *fixture,
   /* sam, sam-lee, samira, sampson, samuel: Sam Samuels once, at his first */
   expected = g_strdup_printf ("%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT
                               ",%" G_GINT64_FORMAT, ids[2], ids[3], ids[4], ids[1], ids[0]);
-  g_assert_cmpstr (search (fixture, token, "SAM"), ==, expected);
+  {
+    g_autofree char *found = search (fixture, token, "SAM");
+
+    g_assert_cmpstr (found, ==, expected);
+  }
   do
     {
       g_autofree char *path = g_strdup_printf ("/api/v1/people?q=sam&limit=2%s%s", cursor != NULL ? "&cursor=" : "",
