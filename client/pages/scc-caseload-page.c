@@ -44,7 +44,6 @@ struct _SccCaseloadPage
   char           *owner_name;
   gint64          pending_owner_id;
   char           *pending_name;
-  GWeakRef        dialog;          /* SccHandoverDialog, while open */
 
   /* Template widgets */
   SccListView    *list_view;
@@ -125,7 +124,7 @@ caseload_reassign_action (GtkWidget  *widget,
 
   /* Every case listed is one owner's: the caseload is one owner's. */
   if (can_reassign (self))
-    scc_handover_dialog_present_for_rows (SCC_PAGE (self), rows, &self->dialog, self->view_model);
+    scc_handover_dialog_present_for_rows (SCC_PAGE (self), rows, self->view_model);
 }
 
 static void
@@ -165,12 +164,8 @@ static void
 scc_caseload_page_clear (SccPage *page)
 {
   SccCaseloadPage *self = SCC_CASELOAD_PAGE (page);
-  g_autoptr(GtkWindow) open = g_weak_ref_get (&self->dialog);
 
-  /* A dialog's input was for the session that is going. */
-  if (open != NULL)
-    gtk_window_destroy (open);
-
+  /* the base closes a Reassign dialog still open */
   SCC_PAGE_CLASS (scc_caseload_page_parent_class)->clear (page);
 
   /* The next user's caseload is their own and starts unfiltered (the
@@ -208,11 +203,7 @@ static void
 scc_caseload_page_dispose (GObject *object)
 {
   SccCaseloadPage *self = (SccCaseloadPage *)object;
-  g_autoptr(GtkWindow) open = g_weak_ref_get (&self->dialog);
 
-  if (open != NULL)
-    gtk_window_destroy (open);
-  g_weak_ref_set (&self->dialog, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SCC_TYPE_CASELOAD_PAGE);
 
   G_OBJECT_CLASS (scc_caseload_page_parent_class)->dispose (object);
@@ -225,7 +216,6 @@ scc_caseload_page_finalize (GObject *object)
 {
   SccCaseloadPage *self = (SccCaseloadPage *)object;
 
-  g_weak_ref_clear (&self->dialog);
   g_free (self->owner_name);
   g_free (self->pending_name);
 
@@ -274,7 +264,6 @@ scc_caseload_page_class_init (SccCaseloadPageClass *klass)
 static void
 scc_caseload_page_init (SccCaseloadPage *self)
 {
-  g_weak_ref_init (&self->dialog, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -330,19 +319,3 @@ scc_caseload_page_get_owner_name (SccCaseloadPage *self)
   return self->owner_id > 0 ? self->owner_name : NULL;
 }
 
-/**
- * scc_caseload_page_get_dialog:
- *
- * Returns: (transfer none) (nullable): the Reassign dialog, while open
- */
-GtkWindow *
-scc_caseload_page_get_dialog (SccCaseloadPage *self)
-{
-  g_autoptr(GtkWindow) open = NULL;
-
-  g_return_val_if_fail (SCC_IS_CASELOAD_PAGE (self), NULL);
-
-  open = g_weak_ref_get (&self->dialog);
-  /* The window keeps it while it is open. */
-  return open;
-}

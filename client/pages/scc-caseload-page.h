@@ -36,6 +36,5 @@ void           scc_caseload_page_open           (GtkWidget       *from,
                                                  gint64           owner_id,
                                                  const char      *owner_name);
 const char    *scc_caseload_page_get_owner_name (SccCaseloadPage *self);
-GtkWindow     *scc_caseload_page_get_dialog     (SccCaseloadPage *self);
 
 G_END_DECLS

@@ -35,7 +35,6 @@ struct _SccDeadlinesPage
 
   /* Owned */
   SccCaseloadVm  *view_model;
-  GWeakRef        dialog;          /* SccHandoverDialog, while open */
 
   /* Template widgets */
   SccListView    *list_view;
@@ -76,17 +75,7 @@ deadlines_reassign_action (GtkWidget  *widget,
   ScUser *user = scc_page_get_user (SCC_PAGE (self));
 
   if (user != NULL && sc_user_get_role (user) == SC_ROLE_TEAM_MANAGER)
-    scc_handover_dialog_present_for_rows (SCC_PAGE (self), rows, &self->dialog, self->view_model);
-}
-
-static void
-close_dialog (SccDeadlinesPage *self)
-{
-  g_autoptr(GtkWindow) open = g_weak_ref_get (&self->dialog);
-
-  if (open != NULL)
-    gtk_window_destroy (open);
-  g_weak_ref_set (&self->dialog, NULL);
+    scc_handover_dialog_present_for_rows (SCC_PAGE (self), rows, self->view_model);
 }
 
 static void
@@ -104,8 +93,7 @@ scc_deadlines_page_clear (SccPage *page)
 {
   SccDeadlinesPage *self = SCC_DEADLINES_PAGE (page);
 
-  /* A dialog's input was for the session that is going. */
-  close_dialog (self);
+  /* the base closes a Reassign dialog still open */
   SCC_PAGE_CLASS (scc_deadlines_page_parent_class)->clear (page);
 
   /* The next manager starts unfiltered. */
@@ -134,22 +122,11 @@ scc_deadlines_page_dispose (GObject *object)
 {
   SccDeadlinesPage *self = (SccDeadlinesPage *)object;
 
-  close_dialog (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SCC_TYPE_DEADLINES_PAGE);
 
   G_OBJECT_CLASS (scc_deadlines_page_parent_class)->dispose (object);
 
   g_clear_object (&self->view_model);
-}
-
-static void
-scc_deadlines_page_finalize (GObject *object)
-{
-  SccDeadlinesPage *self = (SccDeadlinesPage *)object;
-
-  g_weak_ref_clear (&self->dialog);
-
-  G_OBJECT_CLASS (scc_deadlines_page_parent_class)->finalize (object);
 }
 
 static void
@@ -161,7 +138,6 @@ scc_deadlines_page_class_init (SccDeadlinesPageClass *klass)
 
   object_class->constructed = scc_deadlines_page_constructed;
   object_class->dispose = scc_deadlines_page_dispose;
-  object_class->finalize = scc_deadlines_page_finalize;
   page_class->shown = scc_deadlines_page_shown;
   page_class->clear = scc_deadlines_page_clear;
 
@@ -187,7 +163,6 @@ scc_deadlines_page_class_init (SccDeadlinesPageClass *klass)
 static void
 scc_deadlines_page_init (SccDeadlinesPage *self)
 {
-  g_weak_ref_init (&self->dialog, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -203,19 +178,3 @@ scc_deadlines_page_get_view_model (SccDeadlinesPage *self)
   return self->view_model;
 }
 
-/**
- * scc_deadlines_page_get_dialog:
- *
- * Returns: (transfer none) (nullable): the Reassign dialog, while open
- */
-GtkWindow *
-scc_deadlines_page_get_dialog (SccDeadlinesPage *self)
-{
-  g_autoptr(GtkWindow) open = NULL;
-
-  g_return_val_if_fail (SCC_IS_DEADLINES_PAGE (self), NULL);
-
-  open = g_weak_ref_get (&self->dialog);
-  /* The window keeps it while it is open. */
-  return open;
-}

@@ -24,6 +24,5 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SccDeadlinesPage, scc_deadlines_page, SCC, DEADLINES_PAGE, SccListPage)
 
 SccCaseloadVm *scc_deadlines_page_get_view_model (SccDeadlinesPage *self);
-GtkWindow     *scc_deadlines_page_get_dialog     (SccDeadlinesPage *self);
 
 G_END_DECLS

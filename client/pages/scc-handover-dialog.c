@@ -325,11 +325,9 @@ on_rows_handed_over_cb (SccHandoverDialog *self,
 SccHandoverDialog *
 scc_handover_dialog_present_for_rows (SccPage       *page,
                                       GPtrArray     *rows,
-                                      GWeakRef      *dialog_ref,
                                       SccCaseloadVm *list)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GtkWindow) open = g_weak_ref_get (dialog_ref);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (page));
   const ScCaseUser *owner = NULL;
   SccHandoverDialog *dialog;
@@ -356,16 +354,12 @@ scc_handover_dialog_present_for_rows (SccPage       *page,
       owner = sc_case_get_owner (kase);
       g_array_append_val (ids, id);
     }
-  if (open != NULL)
-    gtk_window_destroy (open);
-
   dialog = scc_handover_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, scc_page_get_api_client (page),
                                     owner->id, owner->full_name != NULL && owner->full_name[0] != '\0'
                                                  ? owner->full_name : owner->username,
                                     (const gint64 *) (gpointer) ids->data, ids->len, 0);
   g_object_set_data_full (G_OBJECT (dialog), "scc-handover-list", g_object_ref (list), g_object_unref);
   g_signal_connect_object (dialog, "handed-over", G_CALLBACK (on_rows_handed_over_cb), page, 0);
-  g_weak_ref_set (dialog_ref, dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
+  scc_page_present_dialog (page, GTK_WINDOW (dialog));
   return dialog;
 }

@@ -39,15 +39,14 @@ SccHandoverDialog *scc_handover_dialog_new      (GtkWindow         *parent,
 SccHandoverVm     *scc_handover_dialog_get_form (SccHandoverDialog *self);
 
 /* A page's Reassign: the dialog over @page's window for the cases of @rows
- * (SccCaseRow), which must all be one owner's; @dialog_ref keeps the
- * page's dialog (one still open closes first). With no rows, or rows of
+ * (SccCaseRow), which must all be one owner's, as the page's dialog
+ * (scc_page_present_dialog). With no rows, or rows of
  * more than one owner, a toast says what to do and no dialog opens. Once
  * the cases have moved, a toast says how many went to whom, and @list,
  * where they were chosen, is read and counted again.
  * Returns: (transfer none) (nullable): the dialog */
 SccHandoverDialog *scc_handover_dialog_present_for_rows (SccPage       *page,
                                                          GPtrArray     *rows,
-                                                         GWeakRef      *dialog_ref,
                                                          SccCaseloadVm *list);
 
 G_END_DECLS

@@ -38,6 +38,7 @@ typedef struct
   GtkWidget       *default_widget;
   GtkWidget       *initial_focus;
   GtkWidget       *primary_menu;
+  GWeakRef         dialog;          /* GtkWindow: the page's dialog, while open */
 } SccPagePrivate;
 
 enum {
@@ -173,6 +174,17 @@ scc_page_real_shown (SccPage *self)
 }
 
 static void
+close_dialog (SccPage *self)
+{
+  SccPagePrivate *priv = scc_page_get_instance_private (self);
+  g_autoptr(GtkWindow) open = g_weak_ref_get (&priv->dialog);
+
+  if (open != NULL)
+    gtk_window_destroy (open);
+  g_weak_ref_set (&priv->dialog, NULL);
+}
+
+static void
 scc_page_real_clear (SccPage *self)
 {
   SccPagePrivate *priv = scc_page_get_instance_private (self);
@@ -184,6 +196,8 @@ scc_page_real_clear (SccPage *self)
 
   for (guint i = 0; i < priv->forms->len; i++)
     scc_form_vm_clear (((PageForm *)g_ptr_array_index (priv->forms, i))->form);
+  /* A dialog's input was for the session that is going too. */
+  close_dialog (self);
 }
 
 static void
@@ -214,7 +228,8 @@ scc_page_dispose (GObject *object)
   SccPage *self = (SccPage *)object;
   SccPagePrivate *priv = scc_page_get_instance_private (self);
 
-  /* The page's work ends with the page (style.md 3.6). */
+  /* The page's work ends with the page (style.md 3.6), its dialog too. */
+  close_dialog (self);
   g_cancellable_cancel (priv->cancellable);
   if (priv->forms != NULL)
     {
@@ -237,6 +252,16 @@ scc_page_dispose (GObject *object)
   g_clear_object (&priv->primary_menu);
 
   G_OBJECT_CLASS (scc_page_parent_class)->dispose (object);
+}
+
+static void
+scc_page_finalize (GObject *object)
+{
+  SccPagePrivate *priv = scc_page_get_instance_private (SCC_PAGE (object));
+
+  g_weak_ref_clear (&priv->dialog);
+
+  G_OBJECT_CLASS (scc_page_parent_class)->finalize (object);
 }
 
 static void
@@ -330,6 +355,7 @@ scc_page_class_init (SccPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = scc_page_dispose;
+  object_class->finalize = scc_page_finalize;
   object_class->get_property = scc_page_get_property;
   object_class->set_property = scc_page_set_property;
 
@@ -421,6 +447,46 @@ scc_page_init (SccPage *self)
 
   priv->cancellable = g_cancellable_new ();
   priv->forms = g_ptr_array_new_with_free_func (page_form_free);
+  g_weak_ref_init (&priv->dialog, NULL);
+}
+
+/**
+ * scc_page_present_dialog:
+ * @dialog: a window over the page's window, owned by it
+ *
+ * Shows @dialog as the page's one dialog: the one open before, if any,
+ * closes first, and @dialog closes when the page is cleared or goes.
+ */
+void
+scc_page_present_dialog (SccPage   *self,
+                         GtkWindow *dialog)
+{
+  SccPagePrivate *priv = scc_page_get_instance_private (self);
+
+  g_return_if_fail (SCC_IS_PAGE (self));
+  g_return_if_fail (GTK_IS_WINDOW (dialog));
+
+  close_dialog (self);
+  g_weak_ref_set (&priv->dialog, dialog);
+  gtk_window_present (dialog);
+}
+
+/**
+ * scc_page_get_dialog:
+ *
+ * Returns: (transfer none) (nullable): the page's dialog, while open
+ */
+GtkWindow *
+scc_page_get_dialog (SccPage *self)
+{
+  SccPagePrivate *priv = scc_page_get_instance_private (self);
+  g_autoptr(GtkWindow) open = NULL;
+
+  g_return_val_if_fail (SCC_IS_PAGE (self), NULL);
+
+  open = g_weak_ref_get (&priv->dialog);
+  /* The window keeps it while it is open. */
+  return open;
 }
 
 void

@@ -14,7 +14,9 @@
  * through the window's win.show-toast action, never by casting its root. A
  * page that hands work to another (a case to open) finds it through
  * scc_page_find: the window is an SccPageHost, and builds the page if it
- * has not yet.
+ * has not yet. A page's dialog (an editor, a handover) is shown with
+ * scc_page_present_dialog: one at a time, closed when the page is cleared
+ * or goes.
  *
  * A page with a form hands it to scc_page_add_form: its actions are
  * inserted under a prefix ("account.submit"), the keyboard goes to the
@@ -90,6 +92,11 @@ void             scc_page_class_set_needs_session (SccPageClass *klass,
 
 const char      *scc_page_get_page_name       (SccPage      *self);
 const char      *scc_page_type_get_page_name  (GType         page_type);
+/* A page's one dialog (an editor, a handover): presenting one closes the
+ * one before; it closes when the page is cleared or goes. */
+void             scc_page_present_dialog      (SccPage      *self,
+                                               GtkWindow    *dialog);
+GtkWindow       *scc_page_get_dialog          (SccPage      *self);
 gboolean         scc_page_get_needs_session   (SccPage      *self);
 SccApiClient    *scc_page_get_api_client      (SccPage      *self);
 SccConnectionVm *scc_page_get_connection      (SccPage      *self);

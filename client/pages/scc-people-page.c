@@ -65,7 +65,6 @@ struct _SccPeoplePage
 
   /* Owned */
   SccPersonListVm *view_model;
-  GWeakRef         dialog;
 
   /* Template widgets */
   SccListView     *list_view;
@@ -108,17 +107,12 @@ open_dialog (SccPeoplePage *self,
              ScPerson      *person)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autoptr(GtkWindow) open = g_weak_ref_get (&self->dialog);
   SccPersonDialog *dialog;
-
-  if (open != NULL)
-    gtk_window_destroy (open);
 
   dialog = scc_person_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                   scc_page_get_api_client (SCC_PAGE (self)), person);
   g_signal_connect_object (dialog, "saved", G_CALLBACK (on_dialog_saved_cb), self, G_CONNECT_SWAPPED);
-  g_weak_ref_set (&self->dialog, dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
+  scc_page_present_dialog (SCC_PAGE (self), GTK_WINDOW (dialog));
 }
 
 static void
@@ -182,19 +176,6 @@ on_user_cb (SccPeoplePage *self)
 }
 
 static void
-scc_people_page_clear (SccPage *page)
-{
-  SccPeoplePage *self = SCC_PEOPLE_PAGE (page);
-  g_autoptr(GtkWindow) open = g_weak_ref_get (&self->dialog);
-
-  /* A dialog's input was for the session that is going. */
-  if (open != NULL)
-    gtk_window_destroy (open);
-
-  SCC_PAGE_CLASS (scc_people_page_parent_class)->clear (page);
-}
-
-static void
 scc_people_page_constructed (GObject *object)
 {
   SccPeoplePage *self = (SccPeoplePage *)object;
@@ -213,24 +194,12 @@ static void
 scc_people_page_dispose (GObject *object)
 {
   SccPeoplePage *self = (SccPeoplePage *)object;
-  g_autoptr(GtkWindow) open = g_weak_ref_get (&self->dialog);
 
-  if (open != NULL)
-    gtk_window_destroy (open);
-  g_weak_ref_set (&self->dialog, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SCC_TYPE_PEOPLE_PAGE);
 
   G_OBJECT_CLASS (scc_people_page_parent_class)->dispose (object);
 
   g_clear_object (&self->view_model);
-}
-
-static void
-scc_people_page_finalize (GObject *object)
-{
-  g_weak_ref_clear (&SCC_PEOPLE_PAGE (object)->dialog);
-
-  G_OBJECT_CLASS (scc_people_page_parent_class)->finalize (object);
 }
 
 static void
@@ -242,8 +211,6 @@ scc_people_page_class_init (SccPeoplePageClass *klass)
 
   object_class->constructed = scc_people_page_constructed;
   object_class->dispose = scc_people_page_dispose;
-  object_class->finalize = scc_people_page_finalize;
-  page_class->clear = scc_people_page_clear;
 
   scc_page_class_set_page_name (page_class, "people");
 
@@ -268,7 +235,6 @@ scc_people_page_class_init (SccPeoplePageClass *klass)
 static void
 scc_people_page_init (SccPeoplePage *self)
 {
-  g_weak_ref_init (&self->dialog, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect (self, "notify::user", G_CALLBACK (on_user_cb), NULL);
 }
@@ -283,23 +249,6 @@ scc_people_page_get_view_model (SccPeoplePage *self)
 {
   g_return_val_if_fail (SCC_IS_PEOPLE_PAGE (self), NULL);
   return self->view_model;
-}
-
-/**
- * scc_people_page_get_dialog:
- *
- * Returns: (transfer none) (nullable): the dialog open on the page
- */
-SccPersonDialog *
-scc_people_page_get_dialog (SccPeoplePage *self)
-{
-  g_autoptr(GtkWindow) open = NULL;
-
-  g_return_val_if_fail (SCC_IS_PEOPLE_PAGE (self), NULL);
-
-  open = g_weak_ref_get (&self->dialog);
-  /* The window keeps it while it is open. */
-  return open != NULL ? SCC_PERSON_DIALOG (open) : NULL;
 }
 
 /**

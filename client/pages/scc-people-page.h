@@ -24,7 +24,6 @@ G_DECLARE_FINAL_TYPE (SccPeoplePage, scc_people_page, SCC, PEOPLE_PAGE, SccListP
 
 SccPersonListVm *scc_people_page_get_view_model (SccPeoplePage *self);
 /* The dialog open on the page (New Person or a person's), or NULL. */
-SccPersonDialog *scc_people_page_get_dialog     (SccPeoplePage *self);
 GtkEditable     *scc_people_page_get_search     (SccPeoplePage *self);
 
 G_END_DECLS

@@ -38,7 +38,6 @@ struct _SccUsersPage
 
   /* Owned */
   SccUserListVm  *view_model;
-  GWeakRef        dialog;
 
   /* Template widgets */
   SccListView    *list_view;
@@ -80,17 +79,12 @@ open_dialog (SccUsersPage *self,
              ScUser       *user)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autoptr(GtkWindow) open = g_weak_ref_get (&self->dialog);
   SccUserDialog *dialog;
-
-  if (open != NULL)
-    gtk_window_destroy (open);
 
   dialog = scc_user_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                 scc_page_get_api_client (SCC_PAGE (self)), user);
   g_signal_connect_object (dialog, "saved", G_CALLBACK (on_dialog_saved_cb), self, G_CONNECT_SWAPPED);
-  g_weak_ref_set (&self->dialog, dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
+  scc_page_present_dialog (SCC_PAGE (self), GTK_WINDOW (dialog));
 }
 
 static void
@@ -111,19 +105,6 @@ users_new_action (GtkWidget  *widget,
 }
 
 static void
-scc_users_page_clear (SccPage *page)
-{
-  SccUsersPage *self = SCC_USERS_PAGE (page);
-  g_autoptr(GtkWindow) open = g_weak_ref_get (&self->dialog);
-
-  /* A dialog's input was for the session that is going. */
-  if (open != NULL)
-    gtk_window_destroy (open);
-
-  SCC_PAGE_CLASS (scc_users_page_parent_class)->clear (page);
-}
-
-static void
 scc_users_page_constructed (GObject *object)
 {
   SccUsersPage *self = (SccUsersPage *)object;
@@ -139,24 +120,12 @@ static void
 scc_users_page_dispose (GObject *object)
 {
   SccUsersPage *self = (SccUsersPage *)object;
-  g_autoptr(GtkWindow) open = g_weak_ref_get (&self->dialog);
 
-  if (open != NULL)
-    gtk_window_destroy (open);
-  g_weak_ref_set (&self->dialog, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SCC_TYPE_USERS_PAGE);
 
   G_OBJECT_CLASS (scc_users_page_parent_class)->dispose (object);
 
   g_clear_object (&self->view_model);
-}
-
-static void
-scc_users_page_finalize (GObject *object)
-{
-  g_weak_ref_clear (&SCC_USERS_PAGE (object)->dialog);
-
-  G_OBJECT_CLASS (scc_users_page_parent_class)->finalize (object);
 }
 
 static void
@@ -168,8 +137,6 @@ scc_users_page_class_init (SccUsersPageClass *klass)
 
   object_class->constructed = scc_users_page_constructed;
   object_class->dispose = scc_users_page_dispose;
-  object_class->finalize = scc_users_page_finalize;
-  page_class->clear = scc_users_page_clear;
 
   scc_page_class_set_page_name (page_class, "users");
 
@@ -195,7 +162,6 @@ scc_users_page_init (SccUsersPage *self)
 {
   g_autoptr(GtkStringList) roles = gtk_string_list_new (NULL);
 
-  g_weak_ref_init (&self->dialog, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_string_list_append (roles, _("Any Role"));
@@ -216,19 +182,3 @@ scc_users_page_get_view_model (SccUsersPage *self)
   return self->view_model;
 }
 
-/**
- * scc_users_page_get_dialog:
- *
- * Returns: (transfer none) (nullable): the dialog open on the page
- */
-GtkWindow *
-scc_users_page_get_dialog (SccUsersPage *self)
-{
-  g_autoptr(GtkWindow) open = NULL;
-
-  g_return_val_if_fail (SCC_IS_USERS_PAGE (self), NULL);
-
-  open = g_weak_ref_get (&self->dialog);
-  /* The window keeps it while it is open. */
-  return open;
-}

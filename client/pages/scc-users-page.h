@@ -20,6 +20,5 @@ G_DECLARE_FINAL_TYPE (SccUsersPage, scc_users_page, SCC, USERS_PAGE, SccListPage
 
 SccUserListVm *scc_users_page_get_view_model (SccUsersPage *self);
 /* The dialog open on the page (New User or a user's), or NULL. */
-GtkWindow     *scc_users_page_get_dialog     (SccUsersPage *self);
 
 G_END_DECLS

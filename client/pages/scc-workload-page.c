@@ -33,7 +33,6 @@ struct _SccWorkloadPage
 
   /* Owned */
   SccWorkloadVm *view_model;
-  GWeakRef       dialog;        /* SccHandoverDialog, while open */
 
   /* Template widgets */
   SccListView   *list_view;
@@ -73,7 +72,6 @@ workload_hand_over_action (GtkWidget  *widget,
   SccWorkloadPage *self = SCC_WORKLOAD_PAGE (widget);
   SccWorkloadRow *row = scc_workload_page_get_selected (self);
   GtkRoot *root = gtk_widget_get_root (widget);
-  g_autoptr(GtkWindow) open = g_weak_ref_get (&self->dialog);
   SccHandoverDialog *dialog;
 
   if (row == NULL)
@@ -81,29 +79,12 @@ workload_hand_over_action (GtkWidget  *widget,
       scc_page_show_toast (SCC_PAGE (self), _("Choose whose caseload to hand over"), NULL, NULL);
       return;
     }
-  if (open != NULL)
-    gtk_window_destroy (open);
-
   dialog = scc_handover_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                     scc_page_get_api_client (SCC_PAGE (self)),
                                     scc_workload_row_get_owner_id (row), scc_workload_row_get_name (row),
                                     NULL, 0, scc_workload_row_get_cases (row));
   g_signal_connect_object (dialog, "handed-over", G_CALLBACK (on_handed_over_cb), self, G_CONNECT_SWAPPED);
-  g_weak_ref_set (&self->dialog, dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-scc_workload_page_clear (SccPage *page)
-{
-  SccWorkloadPage *self = SCC_WORKLOAD_PAGE (page);
-  g_autoptr(GtkWindow) open = g_weak_ref_get (&self->dialog);
-
-  /* A dialog's input was for the session that is going. */
-  if (open != NULL)
-    gtk_window_destroy (open);
-
-  SCC_PAGE_CLASS (scc_workload_page_parent_class)->clear (page);
+  scc_page_present_dialog (SCC_PAGE (self), GTK_WINDOW (dialog));
 }
 
 static void
@@ -122,24 +103,12 @@ static void
 scc_workload_page_dispose (GObject *object)
 {
   SccWorkloadPage *self = (SccWorkloadPage *)object;
-  g_autoptr(GtkWindow) open = g_weak_ref_get (&self->dialog);
 
-  if (open != NULL)
-    gtk_window_destroy (open);
-  g_weak_ref_set (&self->dialog, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SCC_TYPE_WORKLOAD_PAGE);
 
   G_OBJECT_CLASS (scc_workload_page_parent_class)->dispose (object);
 
   g_clear_object (&self->view_model);
-}
-
-static void
-scc_workload_page_finalize (GObject *object)
-{
-  g_weak_ref_clear (&SCC_WORKLOAD_PAGE (object)->dialog);
-
-  G_OBJECT_CLASS (scc_workload_page_parent_class)->finalize (object);
 }
 
 static void
@@ -151,8 +120,6 @@ scc_workload_page_class_init (SccWorkloadPageClass *klass)
 
   object_class->constructed = scc_workload_page_constructed;
   object_class->dispose = scc_workload_page_dispose;
-  object_class->finalize = scc_workload_page_finalize;
-  page_class->clear = scc_workload_page_clear;
 
   scc_page_class_set_page_name (page_class, "workload");
 
@@ -173,7 +140,6 @@ scc_workload_page_class_init (SccWorkloadPageClass *klass)
 static void
 scc_workload_page_init (SccWorkloadPage *self)
 {
-  g_weak_ref_init (&self->dialog, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -205,19 +171,3 @@ scc_workload_page_get_selected (SccWorkloadPage *self)
   return gtk_single_selection_get_selected_item (selection);
 }
 
-/**
- * scc_workload_page_get_dialog:
- *
- * Returns: (transfer none) (nullable): the dialog open on the page
- */
-GtkWindow *
-scc_workload_page_get_dialog (SccWorkloadPage *self)
-{
-  g_autoptr(GtkWindow) open = NULL;
-
-  g_return_val_if_fail (SCC_IS_WORKLOAD_PAGE (self), NULL);
-
-  open = g_weak_ref_get (&self->dialog);
-  /* The window keeps it while it is open. */
-  return open;
-}

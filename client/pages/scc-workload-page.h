@@ -26,6 +26,5 @@ SccWorkloadVm  *scc_workload_page_get_view_model (SccWorkloadPage *self);
 /* The row selected in the list, or NULL. (transfer none) */
 SccWorkloadRow *scc_workload_page_get_selected   (SccWorkloadPage *self);
 /* The dialog open on the page, or NULL. */
-GtkWindow      *scc_workload_page_get_dialog     (SccWorkloadPage *self);
 
 G_END_DECLS

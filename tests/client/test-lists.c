@@ -70,15 +70,15 @@ find_user_row (const char *username)
 static gboolean
 dialog_open (gpointer user_data)
 {
-  return scc_users_page_get_dialog (SCC_USERS_PAGE (scc_test_page ("users"))) != NULL;
+  return scc_page_get_dialog (scc_test_page ("users")) != NULL;
 }
 
 static SccUserDialog *
 wait_dialog (void)
 {
   scc_test_wait_until (dialog_open, NULL, 10);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (scc_users_page_get_dialog (SCC_USERS_PAGE (scc_test_page ("users")))));
-  return SCC_USER_DIALOG (scc_users_page_get_dialog (SCC_USERS_PAGE (scc_test_page ("users"))));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (scc_page_get_dialog (scc_test_page ("users"))));
+  return SCC_USER_DIALOG (scc_page_get_dialog (scc_test_page ("users")));
 }
 
 static GtkWidget *
@@ -169,7 +169,7 @@ test_new_user_by_keyboard (void)
   /* Escape closes it; the list has the new user. */
   scc_test_press_keys ("Escape", NULL);
   scc_test_run_for (200);
-  g_assert_null (scc_users_page_get_dialog (SCC_USERS_PAGE (scc_test_page ("users"))));
+  g_assert_null (scc_page_get_dialog (scc_test_page ("users")));
   scc_window_test_focus ();
   wait_list ("users");
   g_assert_cmpuint (find_user_row ("new.person"), !=, G_MAXUINT);

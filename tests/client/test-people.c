@@ -67,13 +67,13 @@ form_settled (gpointer user_data)
 static gboolean
 dialog_open (gpointer user_data)
 {
-  return scc_people_page_get_dialog (people_page ()) != NULL;
+  return scc_page_get_dialog (SCC_PAGE (people_page ())) != NULL;
 }
 
 static gboolean
 dialog_closed (gpointer user_data)
 {
-  return scc_people_page_get_dialog (people_page ()) == NULL;
+  return scc_page_get_dialog (SCC_PAGE (people_page ())) == NULL;
 }
 
 static gboolean
@@ -86,8 +86,8 @@ static SccPersonDialog *
 wait_dialog (void)
 {
   scc_test_wait_until (dialog_open, NULL, 10);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (scc_people_page_get_dialog (people_page ())));
-  return scc_people_page_get_dialog (people_page ());
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (scc_page_get_dialog (SCC_PAGE (people_page ()))));
+  return SCC_PERSON_DIALOG (scc_page_get_dialog (SCC_PAGE (people_page ())));
 }
 
 static guint
@@ -616,8 +616,8 @@ test_admin_officer (void)
   g_assert_cmpstr (gtk_editable_get_text (scc_people_page_get_search (people_page ())), ==, "");
   g_assert_cmpuint (n_rows (), ==, 3);
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (people_page ()), "people.new", NULL) &&
-                  scc_people_page_get_dialog (people_page ()) != NULL);
-  g_assert_null (scc_people_page_get_dialog (people_page ()));
+                  scc_page_get_dialog (SCC_PAGE (people_page ())) != NULL);
+  g_assert_null (scc_page_get_dialog (SCC_PAGE (people_page ())));
 }
 
 int

@@ -386,7 +386,7 @@ test_reassign (void)
 
   /* Ctrl+Shift+R: the dialog, the keyboard on the new owner. */
   scc_test_press_keys ("ctrl+shift+r", NULL);
-  dialog = SCC_HANDOVER_DIALOG (scc_caseload_page_get_dialog (page));
+  dialog = SCC_HANDOVER_DIALOG (scc_page_get_dialog (SCC_PAGE (page)));
   g_assert_nonnull (dialog);
   form = scc_handover_dialog_get_form (dialog);
   g_assert_cmpuint (scc_handover_vm_get_n_cases (form), ==, 2);
@@ -468,7 +468,7 @@ test_hand_over (void)
   g_assert_cmpstr (scc_workload_row_get_name (scc_workload_page_get_selected (page)), ==, "Asha Patel");
 
   scc_test_press_keys ("ctrl+shift+h", NULL);
-  dialog = SCC_HANDOVER_DIALOG (scc_workload_page_get_dialog (page));
+  dialog = SCC_HANDOVER_DIALOG (scc_page_get_dialog (SCC_PAGE (page)));
   g_assert_nonnull (dialog);
   form = scc_handover_dialog_get_form (dialog);
   g_assert_true (scc_handover_vm_get_whole (form));
@@ -536,7 +536,7 @@ test_deadlines_reassign (void)
   }
   scc_test_press_keys ("ctrl+shift+r", NULL);
   scc_test_run_for (100);
-  g_assert_null (scc_deadlines_page_get_dialog (page));
+  g_assert_null (scc_page_get_dialog (SCC_PAGE (page)));
   scc_test_assert_toast ("Select the cases of one owner to reassign them together");
   scc_window_dismiss_toasts (window);
 
@@ -550,7 +550,7 @@ test_deadlines_reassign (void)
         gtk_selection_model_select_item (shown, i, TRUE);
     }
   scc_test_press_keys ("ctrl+shift+r", NULL);
-  dialog = SCC_HANDOVER_DIALOG (scc_deadlines_page_get_dialog (page));
+  dialog = SCC_HANDOVER_DIALOG (scc_page_get_dialog (SCC_PAGE (page)));
   g_assert_nonnull (dialog);
   form = scc_handover_dialog_get_form (dialog);
   g_assert_cmpuint (scc_handover_vm_get_n_cases (form), ==, 1);
