@@ -349,7 +349,7 @@ write_case (Batch         *b,
       const ScMilestone *m = sc_clock_result_get_milestone (clock, i);
 
       field_printf (b->milestones, "%u", n + 1);
-      field_printf (b->milestones, "%u", i + 1);
+      field_printf (b->milestones, "%u", sc_clock_result_get_milestone_slot (clock, i, m->start_event + 1));
       field (b->milestones, sc_milestone_id_to_string (m->id));
       field (b->milestones, m->key);
       field (b->milestones, m->rule);

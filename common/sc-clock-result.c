@@ -277,6 +277,44 @@ sc_clock_result_get_milestone (const ScClockResult *result,
   return &g_array_index (result->milestones, ScMilestoneState, index).pub;
 }
 
+/**
+ * sc_clock_result_get_milestone_slot:
+ * @start_position: where the milestone's start event is kept: its number
+ *   among every event of the case, voided ones too, which never changes
+ *
+ * A number for the milestone at @index that stays the same for as long as
+ * the milestone stands, whatever milestones come and go around it: its
+ * start event, its kind, and its turn among any others of that kind from
+ * that event (there is one in practice). The key of case_milestone: an
+ * event recorded then writes only the milestones it changes, where the
+ * clock's order would move every one after its own.
+ *
+ * Returns: the slot, unique among the result's milestones while
+ * @start_position is below 2^19 and no event starts more than 127
+ * milestones of one kind
+ */
+guint
+sc_clock_result_get_milestone_slot (const ScClockResult *result,
+                                    guint                index,
+                                    guint                start_position)
+{
+  const ScMilestone *m;
+  guint turn = 0;
+
+  g_return_val_if_fail (result != NULL, 0);
+  g_return_val_if_fail (index < result->milestones->len, 0);
+  m = sc_clock_result_get_milestone (result, index);
+  for (guint i = 0; i < index; i++)
+    {
+      const ScMilestone *before = sc_clock_result_get_milestone (result, i);
+
+      if (before->start_event == m->start_event && before->id == m->id)
+        turn++;
+    }
+  G_STATIC_ASSERT (SC_N_MILESTONE_IDS <= 32);
+  return start_position * 4096 + (guint) m->id * 128 + MIN (turn, 127);
+}
+
 guint
 sc_clock_result_get_n_warnings (const ScClockResult *result)
 {

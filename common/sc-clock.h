@@ -273,6 +273,9 @@ ScClockInput     *sc_clock_result_get_input        (const ScClockResult *result)
 guint             sc_clock_result_get_n_milestones (const ScClockResult *result);
 const ScMilestone *sc_clock_result_get_milestone   (const ScClockResult *result,
                                                     guint               index);
+guint             sc_clock_result_get_milestone_slot (const ScClockResult *result,
+                                                      guint               index,
+                                                      guint               start_position);
 guint             sc_clock_result_get_n_warnings   (const ScClockResult *result);
 const ScClockWarning *sc_clock_result_get_warning  (const ScClockResult *result,
                                                     guint               index);

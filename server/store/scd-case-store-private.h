@@ -44,7 +44,23 @@ G_BEGIN_DECLS
   "   FROM app_user h WHERE h.id = c.handed_over_by)::text END AS handed_over_by, " \
   SCD_SQL_USEC ("c.handed_over_at") " AS handed_over_at"
 
-/* An event e, who recorded it r and who voided it v */
+/* What the clock and the rules read of an event e: the rows of
+ * _scd_case_history_from_rows() */
+#define SCD_EVENT_CLOCK_COLUMNS \
+  "e.id AS event_id, e.position, e.type, to_char(e.date, 'YYYY-MM-DD') AS date, e.key, e.details::text AS details," \
+  " e.voided_at"
+
+/* Who recorded an event e (r) and who voided it (v), each looked up by its
+ * key. OFFSET 0 keeps each lookup a subquery run for its row: as a join,
+ * a generic plan that expects many events hashes every user for each
+ * case read instead (3,000 users, 2 ms a read of a case's events). */
+#define SCD_EVENT_USERS \
+  " LEFT JOIN LATERAL (SELECT r.id, r.username, r.full_name FROM app_user r" \
+  "                    WHERE r.id = e.recorded_by OFFSET 0) r ON true" \
+  " LEFT JOIN LATERAL (SELECT v.id, v.username, v.full_name FROM app_user v" \
+  "                    WHERE v.id = e.voided_by OFFSET 0) v ON true"
+
+/* An event e with who recorded it r and who voided it v (SCD_EVENT_USERS) */
 #define SCD_EVENT_COLUMNS \
   "e.id AS event_id, e.position, e.type, to_char(e.date, 'YYYY-MM-DD') AS date, e.key, e.details::text AS details," \
   " e.note, r.id AS recorded_by_id, r.username AS recorded_by_username, r.full_name AS recorded_by_full_name, " \

@@ -43,24 +43,21 @@ static const char lock_sql[] =
   " FROM ehc_case c WHERE c.id = $1::bigint FOR UPDATE";
 
 static const char events_sql[] =
-  "SELECT to_char(p.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, " SCD_EVENT_COLUMNS
+  "SELECT to_char(p.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, " SCD_EVENT_CLOCK_COLUMNS
   " FROM case_event e JOIN ehc_case c ON c.id = e.case_id JOIN person p ON p.id = c.person_id"
-  " JOIN app_user r ON r.id = e.recorded_by LEFT JOIN app_user v ON v.id = e.voided_by"
   " WHERE e.case_id = $1::bigint ORDER BY e.position";
 
 static const char insert_event_sql[] =
   "WITH e AS ("
   "  INSERT INTO case_event (case_id, position, type, date, key, details, note, recorded_by)"
   "  VALUES ($1::bigint, $2::integer, $3, $4::date, $5, $6::jsonb, $7, $8::bigint) RETURNING *)"
-  "SELECT " SCD_EVENT_COLUMNS " FROM e JOIN app_user r ON r.id = e.recorded_by"
-  " LEFT JOIN app_user v ON v.id = e.voided_by";
+  "SELECT " SCD_EVENT_COLUMNS " FROM e" SCD_EVENT_USERS;
 
 static const char void_event_sql[] =
   "WITH e AS ("
   "  UPDATE case_event SET voided_at = now(), voided_by = $3::bigint, void_reason = $4"
   "  WHERE case_id = $1::bigint AND id = $2::bigint RETURNING *)"
-  "SELECT " SCD_EVENT_COLUMNS " FROM e JOIN app_user r ON r.id = e.recorded_by"
-  " LEFT JOIN app_user v ON v.id = e.voided_by";
+  "SELECT " SCD_EVENT_COLUMNS " FROM e" SCD_EVENT_USERS;
 
 /* $2 the case, $3 the milestones, $4 the stage, $5 next_due, $6 next_milestone.
  * The clock's milestones replace the case's: those it no longer gives are

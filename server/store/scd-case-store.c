@@ -119,8 +119,7 @@ static const char events_sql[] =
   " audit AS (INSERT INTO audit_entry (actor, outcome, resource_id) SELECT $1, 'success', id::text FROM c)"
   "SELECT c.id AS case_id, to_char(p.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, " SCD_EVENT_COLUMNS
   " FROM c JOIN person p ON p.id = c.person_id"
-  " LEFT JOIN case_event e ON e.case_id = c.id"
-  " LEFT JOIN app_user r ON r.id = e.recorded_by LEFT JOIN app_user v ON v.id = e.voided_by"
+  " LEFT JOIN case_event e ON e.case_id = c.id" SCD_EVENT_USERS
   " ORDER BY e.position";
 
 /* --- shared with the transactions ----------------------------------------- */
@@ -296,7 +295,9 @@ _scd_case_milestones_json (const ScClockResult *result,
 
       g_assert (m->start_event < positions->len);
       sc_json_writer_begin_object (&writer);
-      sc_json_writer_member_int (&writer, "position", i + 1);
+      sc_json_writer_member_int (&writer, "position",
+                                 sc_clock_result_get_milestone_slot (result, i,
+                                                                     g_array_index (positions, guint, m->start_event)));
       sc_json_writer_member_string (&writer, "milestone", sc_milestone_id_to_string (m->id));
       sc_json_writer_member_string (&writer, "key", m->key);
       sc_json_writer_member_string (&writer, "rule", m->rule);

@@ -155,14 +155,38 @@ timeline_of (Fixture    *fixture,
   return g_string_free (out, FALSE);
 }
 
-/* The stored milestones, in the same form as timeline_of() */
+/* The stored milestones, in the same form as timeline_of() but sorted:
+ * a row's position is its slot, not its place in the clock's order */
 static char *
 stored_milestones (Fixture *fixture,
                    gint64   case_id)
 {
   return sc_test_psqlf (fixture->cluster,
-                        "SELECT coalesce(string_agg(concat_ws(':', milestone, coalesce(key, '-'), due, status), ';'"
-                        " ORDER BY position), '') FROM case_milestone WHERE case_id = %" G_GINT64_FORMAT, case_id);
+                        "SELECT coalesce(string_agg(m, ';' ORDER BY m COLLATE \"C\"), '') FROM"
+                        " (SELECT concat_ws(':', milestone, coalesce(key, '-'), due, status) AS m"
+                        "  FROM case_milestone WHERE case_id = %" G_GINT64_FORMAT ") s", case_id);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The stored milestones are the timeline's */
+static void
+assert_stored_milestones (Fixture    *fixture,
+                          gint64      case_id,
+                          const char *timeline)
+{
+  g_auto(GStrv) items = *timeline != '\0' ? g_strsplit (timeline, ";", -1) : g_new0 (char *, 1);
+  g_autofree char *sorted = NULL;
+  g_autofree char *stored = stored_milestones (fixture, case_id);
+
+  qsort (items, g_strv_length (items), sizeof (char *), compare_strings);
+  sorted = g_strjoinv (";", items);
+  g_assert_cmpstr (stored, ==, sorted);
 }
 
 static char *
@@ -184,7 +208,6 @@ test_pathway (Fixture       *fixture,
   g_autofree char *worker = user_id (fixture, "caseworker");
   g_autofree char *state = NULL;
   g_autofree char *timeline = NULL;
-  g_autofree char *stored = NULL;
   g_autofree char *audit = NULL;
   g_autofree char *sql = NULL;
   JsonObject *kase;
@@ -205,8 +228,7 @@ test_pathway (Fixture       *fixture,
   g_assert_cmpstr (json_object_get_string_member (kase, "next_milestone"), ==, "assessment_decision");
   timeline = timeline_of (fixture, token, id);
   g_assert_cmpstr (timeline, ==, "assessment_decision:-:2026-04-13:overdue;final_plan:-:2026-07-20:overdue");
-  stored = stored_milestones (fixture, id);
-  g_assert_cmpstr (stored, ==, timeline);
+  assert_stored_milestones (fixture, id, timeline);
 
   /* the create wrote one audit row */
   sql = g_strdup_printf ("SELECT count(*) FROM audit_event WHERE action = 'case.create' AND resource_id = '%"
@@ -251,9 +273,7 @@ test_pathway (Fixture       *fixture,
   g_free (timeline);
   timeline = timeline_of (fixture, token, id);
   g_assert_nonnull (strstr (timeline, "final_plan:-:2026-07-20:met"));
-  g_free (stored);
-  stored = stored_milestones (fixture, id);
-  g_assert_cmpstr (stored, ==, timeline);
+  assert_stored_milestones (fixture, id, timeline);
 
   /* the history, with who recorded each event */
   {
@@ -291,15 +311,23 @@ test_pathway (Fixture       *fixture,
 /* --- refusals ------------------------------------------------------------- */
 
 /* An event writes only the milestones it changes: an untouched row keeps
- * the transaction that wrote it (xmin); the stored rows are the timeline,
- * also when a void takes a milestone away. */
+ * the transaction that wrote it (xmin), also when the new milestones come
+ * before it in the clock's order (a second complaint's acknowledgement
+ * before the first one's response); the stored rows are the timeline, also
+ * when a void takes a milestone away. */
 static char *
-milestone_xmin (Fixture *fixture,
-                gint64   case_id,
-                guint    position)
+milestone_xmin (Fixture    *fixture,
+                gint64      case_id,
+                const char *milestone,
+                const char *key)
 {
-  return sc_test_psqlf (fixture->cluster, "SELECT xmin FROM case_milestone WHERE case_id = %" G_GINT64_FORMAT
-                        " AND position = %u", case_id, position);
+  g_autofree char *xmin = sc_test_psqlf (fixture->cluster, "SELECT xmin FROM case_milestone WHERE case_id = %"
+                                         G_GINT64_FORMAT " AND milestone = '%s' AND key IS NOT DISTINCT FROM %s%s%s",
+                                         case_id, milestone, key != NULL ? "'" : "", key != NULL ? key : "NULL",
+                                         key != NULL ? "'" : "");
+
+  g_assert_cmpstr (xmin, !=, "");
+  return g_steal_pointer (&xmin);
 }
 
 static void
@@ -309,39 +337,104 @@ test_milestones_kept (Fixture       *fixture,
   g_autofree char *token = sc_test_sign_in (fixture->daemon, "caseworker", SC_TEST_DEMO_PASSWORD);
   gint64 person = create_person (fixture, token, "Ada", "Kept");
   gint64 id = open_case_ok (fixture, token, person, "2026-03-02", 0);
-  g_autofree char *decision = NULL;
-  g_autofree char *decision_after = NULL;
+  static const char * const kept[][2] = {
+    { "assessment_decision", NULL }, { "final_plan", NULL }, { "advice", "health" },
+    { "complaint_acknowledgement", "c1" }, { "complaint_response", "c1" },
+  };
+  char *xmins[G_N_ELEMENTS (kept)] = { NULL };
   g_autofree char *timeline = NULL;
-  g_autofree char *stored = NULL;
   g_autofree char *path = NULL;
   g_autoptr(ScTestResponse) voided = NULL;
   gint64 advice;
 
   add_event_ok (fixture, token, id, "{\"type\":\"decided_to_assess\",\"date\":\"2026-04-06\"}");
-  decision = milestone_xmin (fixture, id, 1);
-  g_assert_cmpstr (decision, !=, "");
+  xmins[0] = milestone_xmin (fixture, id, kept[0][0], kept[0][1]);
+  xmins[1] = milestone_xmin (fixture, id, kept[1][0], kept[1][1]);
   advice = add_event_ok (fixture, token, id, "{\"type\":\"advice_requested\",\"date\":\"2026-04-07\","
                          "\"key\":\"health\"}");
-  decision_after = milestone_xmin (fixture, id, 1);
-  g_assert_cmpstr (decision_after, ==, decision);
+  xmins[2] = milestone_xmin (fixture, id, kept[2][0], kept[2][1]);
+  add_event_ok (fixture, token, id, "{\"type\":\"complaint_received\",\"date\":\"2026-04-08\","
+                "\"key\":\"c1\",\"stage\":1}");
+  xmins[3] = milestone_xmin (fixture, id, kept[3][0], kept[3][1]);
+  xmins[4] = milestone_xmin (fixture, id, kept[4][0], kept[4][1]);
+  add_event_ok (fixture, token, id, "{\"type\":\"complaint_received\",\"date\":\"2026-04-09\","
+                "\"key\":\"c2\",\"stage\":1}");
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    {
+      g_autofree char *now = milestone_xmin (fixture, id, kept[i][0], kept[i][1]);
+
+      g_assert_cmpstr (now, ==, xmins[i]);
+    }
   timeline = timeline_of (fixture, token, id);
-  stored = stored_milestones (fixture, id);
   g_assert_nonnull (strstr (timeline, "advice:health:"));
-  g_assert_cmpstr (stored, ==, timeline);
+  g_assert_nonnull (strstr (timeline, "complaint_response:c2:"));
+  assert_stored_milestones (fixture, id, timeline);
 
   path = g_strdup_printf ("/api/v1/cases/%" G_GINT64_FORMAT "/events/%" G_GINT64_FORMAT "/void", id, advice);
   voided = sc_test_authed (fixture->daemon, token, "POST", path, "{\"reason\":\"recorded on the wrong case\"}",
                            NULL);
   g_assert_cmpuint (voided->status, ==, 200);
   g_free (timeline);
-  g_free (stored);
   timeline = timeline_of (fixture, token, id);
-  stored = stored_milestones (fixture, id);
   g_assert_null (strstr (timeline, "advice:"));
-  g_assert_cmpstr (stored, ==, timeline);
-  g_free (decision_after);
-  decision_after = milestone_xmin (fixture, id, 1);
-  g_assert_cmpstr (decision_after, ==, decision);
+  assert_stored_milestones (fixture, id, timeline);
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    if (i != 2)
+      {
+        g_autofree char *now = milestone_xmin (fixture, id, kept[i][0], kept[i][1]);
+
+        g_assert_cmpstr (now, ==, xmins[i]);
+      }
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    g_free (xmins[i]);
+}
+
+/* sql/0014 numbers the rows kept before it as the case store now does:
+ * rows put back in the clock's order, 1 to n, get the same slots again. */
+static char *
+milestone_slots (Fixture *fixture,
+                 gint64   case_id)
+{
+  return sc_test_psqlf (fixture->cluster, "SELECT string_agg(concat_ws(':', position, milestone, key), ';'"
+                        " ORDER BY position) FROM case_milestone WHERE case_id = %" G_GINT64_FORMAT, case_id);
+}
+
+static void
+test_milestone_slots_migration (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autofree char *token = sc_test_sign_in (fixture->daemon, "caseworker", SC_TEST_DEMO_PASSWORD);
+  gint64 id = open_case_ok (fixture, token, create_person (fixture, token, "Ada", "Slots"), "2026-03-02", 0);
+  g_autofree char *path = g_build_filename (g_getenv ("SC_SOURCE_ROOT"), "sql", "0014-milestone-slots.sql", NULL);
+  g_autofree char *migration = NULL;
+  g_autofree char *slots = NULL;
+  g_autofree char *renumbered = NULL;
+  g_autofree char *again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  add_event_ok (fixture, token, id, "{\"type\":\"decided_to_assess\",\"date\":\"2026-04-06\"}");
+  add_event_ok (fixture, token, id, "{\"type\":\"advice_requested\",\"date\":\"2026-04-07\","
+                "\"key\":\"health\"}");
+  add_event_ok (fixture, token, id, "{\"type\":\"advice_requested\",\"date\":\"2026-04-07\","
+                "\"key\":\"setting\"}");
+  add_event_ok (fixture, token, id, "{\"type\":\"complaint_received\",\"date\":\"2026-04-08\","
+                "\"key\":\"c1\",\"stage\":1}");
+  slots = milestone_slots (fixture, id);
+  g_assert_nonnull (strstr (slots, "4096:assessment_decision;"));
+  g_assert_true (g_file_get_contents (path, &migration, NULL, &error));
+  g_assert_no_error (error);
+  g_free (sc_test_psqlf (fixture->cluster,
+                         "UPDATE case_milestone m SET position = -o.n FROM"
+                         " (SELECT position, row_number() OVER (ORDER BY random()) AS n FROM case_milestone"
+                         "  WHERE case_id = %" G_GINT64_FORMAT ") o"
+                         " WHERE m.case_id = %" G_GINT64_FORMAT " AND m.position = o.position;"
+                         "UPDATE case_milestone SET position = -position WHERE position < 0",
+                         id, id));
+  renumbered = milestone_slots (fixture, id);
+  g_assert_cmpstr (renumbered, !=, slots);
+  g_free (sc_test_psql (fixture->cluster, migration));
+  again = milestone_slots (fixture, id);
+  g_assert_cmpstr (again, ==, slots);
 }
 
 static void
@@ -414,7 +507,6 @@ test_void (Fixture       *fixture,
   g_autofree char *path = NULL;
   g_autofree char *state = NULL;
   g_autofree char *timeline = NULL;
-  g_autofree char *stored = NULL;
   gint64 event;
 
   add_event_ok (fixture, token, id, "{\"type\":\"decided_to_assess\",\"date\":\"2026-04-06\"}");
@@ -464,8 +556,7 @@ test_void (Fixture       *fixture,
   g_assert_cmpstr (state, ==, "assessing 2026-07-20 final_plan 4");
   timeline = timeline_of (fixture, token, id);
   g_assert_null (strstr (timeline, "advice"));
-  stored = stored_milestones (fixture, id);
-  g_assert_cmpstr (stored, ==, timeline);
+  assert_stored_milestones (fixture, id, timeline);
 
   /* twice: refused */
   {
@@ -822,7 +913,6 @@ check_two_writers (Fixture      *fixture,
   g_autofree char *counts = NULL;
   g_autofree char *expected = NULL;
   g_autofree char *timeline = NULL;
-  g_autofree char *stored = NULL;
   g_autofree char *state = NULL;
   g_autofree char *version = NULL;
   g_auto(GStrv) parts = NULL;
@@ -842,8 +932,7 @@ check_two_writers (Fixture      *fixture,
 
   /* the stored milestones are the clock over every event */
   timeline = timeline_of (fixture, token, id);
-  stored = stored_milestones (fixture, id);
-  g_assert_cmpstr (stored, ==, timeline);
+  assert_stored_milestones (fixture, id, timeline);
   parts = g_strsplit (timeline, ";", -1);
   g_assert_cmpuint (g_strv_length (parts), ==, 2 + 2 * WRITES);
   state = state_of (fixture, token, id);
@@ -1218,6 +1307,8 @@ main (int   argc,
   g_test_add ("/server/cases/illegal-event", Fixture, NULL, sc_test_server_setup, test_illegal_event,
               sc_test_server_teardown);
   g_test_add ("/server/cases/void", Fixture, NULL, sc_test_server_setup, test_void, sc_test_server_teardown);
+  g_test_add ("/server/cases/milestone-slots-migration", Fixture, NULL, sc_test_server_setup,
+              test_milestone_slots_migration, sc_test_server_teardown);
   g_test_add ("/server/cases/milestones-kept", Fixture, NULL, sc_test_server_setup, test_milestones_kept,
               sc_test_server_teardown);
   g_test_add ("/server/cases/update", Fixture, NULL, sc_test_server_setup, test_update, sc_test_server_teardown);
