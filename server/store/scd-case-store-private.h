@@ -48,7 +48,7 @@ G_BEGIN_DECLS
  * _scd_case_history_from_rows() */
 #define SCD_EVENT_CLOCK_COLUMNS \
   "e.id AS event_id, e.position, e.type, to_char(e.date, 'YYYY-MM-DD') AS date, e.key, e.details::text AS details," \
-  " e.voided_at"
+  " " SCD_SQL_USEC ("e.voided_at") " AS voided_at"
 
 /* Who recorded an event e (r) and who voided it (v), each looked up by its
  * key. OFFSET 0 keeps each lookup a subquery run for its row: as a join,
@@ -60,12 +60,12 @@ G_BEGIN_DECLS
   " LEFT JOIN LATERAL (SELECT v.id, v.username, v.full_name FROM app_user v" \
   "                    WHERE v.id = e.voided_by OFFSET 0) v ON true"
 
-/* An event e with who recorded it r and who voided it v (SCD_EVENT_USERS) */
+/* An event e with who recorded it r and who voided it v (SCD_EVENT_USERS):
+ * the clock's columns and the rest */
 #define SCD_EVENT_COLUMNS \
-  "e.id AS event_id, e.position, e.type, to_char(e.date, 'YYYY-MM-DD') AS date, e.key, e.details::text AS details," \
-  " e.note, r.id AS recorded_by_id, r.username AS recorded_by_username, r.full_name AS recorded_by_full_name, " \
-  SCD_SQL_USEC ("e.recorded_at") " AS recorded_at, v.id AS voided_by_id, v.username AS voided_by_username," \
-  " v.full_name AS voided_by_full_name, " SCD_SQL_USEC ("e.voided_at") " AS voided_at, e.void_reason"
+  SCD_EVENT_CLOCK_COLUMNS ", e.note, r.id AS recorded_by_id, r.username AS recorded_by_username," \
+  " r.full_name AS recorded_by_full_name, " SCD_SQL_USEC ("e.recorded_at") " AS recorded_at," \
+  " v.id AS voided_by_id, v.username AS voided_by_username, v.full_name AS voided_by_full_name, e.void_reason"
 
 /* The rows of _scd_case_milestones_json(), for jsonb_to_recordset */
 #define SCD_CASE_MILESTONE_RECORD \
