@@ -55,6 +55,11 @@ static const ScdRoute routes[] = {
   { "POST", "/api/v1/cases/{id}/events/{event_id}/void", scd_case_handler_void_event, CASE_WRITERS,
     "case.event.void", "case" },
   { "GET", "/api/v1/cases/{id}/timeline", scd_case_handler_timeline, CASE_READERS, "case.timeline.read", "case" },
+  { "GET", "/api/v1/cases/{id}/plan", scd_plan_handler_get_draft, CASE_READERS, "plan.read", "case" },
+  { "GET", "/api/v1/cases/{id}/plan/sections/{section}", scd_plan_handler_get_section, CASE_READERS,
+    "plan.section.read", "case" },
+  { "PUT", "/api/v1/cases/{id}/plan/sections/{section}", scd_plan_handler_put_section, CASE_WRITERS,
+    "plan.section.update", "case" },
 
   { "GET", "/api/v1/caseload", scd_case_handler_caseload, CASE_READERS, "caseload.read", "case" },
   { "GET", "/api/v1/caseload/counts", scd_case_handler_caseload_counts, CASE_READERS, "caseload.counts.read",

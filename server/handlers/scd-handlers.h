@@ -79,6 +79,11 @@ void scd_case_handler_caseload_counts    (ScdRequest *request);
 void scd_case_handler_advice             (ScdRequest *request);
 void scd_case_handler_handover           (ScdRequest *request);
 
+/* scd-plan-handlers.c */
+void scd_plan_handler_get_draft          (ScdRequest *request);
+void scd_plan_handler_get_section        (ScdRequest *request);
+void scd_plan_handler_put_section        (ScdRequest *request);
+
 /* scd-audit-handlers.c */
 void scd_audit_handler_list              (ScdRequest *request);
 

@@ -14,6 +14,7 @@
 #include "scd-config.h"
 #include "scd-health-store.h"
 #include "scd-person-store.h"
+#include "scd-plan-store.h"
 #include "scd-session-store.h"
 #include "scd-user-store.h"
 
@@ -26,6 +27,7 @@ typedef struct _ScdStores
   ScdHealthStore  *health;
   ScdPersonStore  *people;
   ScdCaseStore    *cases;
+  ScdPlanStore    *plans;
   ScdSessionStore *sessions;
   ScdUserStore    *users;
   ScdSessionCache *session_cache;   /* shared by the session and user stores */

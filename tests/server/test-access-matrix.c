@@ -41,7 +41,7 @@ static const struct {
 /* docs/access.md, "The matrix", the rows marked "today". */
 static const struct {
   const char *method;
-  const char *path;            /* {id}: a user's id (for a person or a case: no such one); {event_id}: 1 */
+  const char *path;            /* {id}: a user's id (for a person or a case: no such one); {event_id}: 1; {section}: f */
   Access      access[4];       /* caseworker, team_manager, admin_officer, system_admin */
   const char *action;          /* the audit action of a refusal */
   const char *resource_type;
@@ -69,6 +69,11 @@ static const struct {
   { "POST", "/api/v1/cases/{id}/events/{event_id}/void", { ALLOWED, ALLOWED, DENIED, DENIED }, "case.event.void",
     "case" },
   { "GET", "/api/v1/cases/{id}/timeline", { ALLOWED, ALLOWED, ALLOWED, DENIED }, "case.timeline.read", "case" },
+  { "GET", "/api/v1/cases/{id}/plan", { ALLOWED, ALLOWED, ALLOWED, DENIED }, "plan.read", "case" },
+  { "GET", "/api/v1/cases/{id}/plan/sections/{section}", { ALLOWED, ALLOWED, ALLOWED, DENIED }, "plan.section.read",
+    "case" },
+  { "PUT", "/api/v1/cases/{id}/plan/sections/{section}", { ALLOWED, ALLOWED, DENIED, DENIED },
+    "plan.section.update", "case" },
   { "GET", "/api/v1/caseload", { ALLOWED, ALLOWED, ALLOWED, DENIED }, "caseload.read", "case" },
   { "GET", "/api/v1/caseload/counts", { ALLOWED, ALLOWED, ALLOWED, DENIED }, "caseload.counts.read", "case" },
   { "GET", "/api/v1/advice-requests", { ALLOWED, ALLOWED, ALLOWED, DENIED }, "advice.list", "case" },
@@ -116,13 +121,14 @@ concrete (Fixture    *fixture,
 
   g_string_replace (out, "{id}", fixture->target_id, 0);
   g_string_replace (out, "{event_id}", "1", 0);
+  g_string_replace (out, "{section}", "f", 0);
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 static gboolean
 has_body (const char *method)
 {
-  return g_str_equal (method, "POST") || g_str_equal (method, "PATCH");
+  return g_str_equal (method, "POST") || g_str_equal (method, "PATCH") || g_str_equal (method, "PUT");
 }
 
 static ScTestResponse *

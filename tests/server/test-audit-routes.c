@@ -956,6 +956,44 @@ test_cases (Fixture       *fixture,
     row = g_strdup_printf ("%s:sysadmin|system_admin|case.timeline.read|case|%s|-|denied", admin_id, case_id);
     check (fixture, "GET /api/v1/cases/{id}/timeline", r, 403, ROWS (row));
   }
+  {
+    g_autofree char *plan = g_strconcat (path, "/plan", NULL);
+    g_autofree char *section = g_strconcat (path, "/plan/sections/a", NULL);
+    g_autofree char *other_section = g_strconcat ("/api/v1/cases/", other_id, "/plan/sections/a", NULL);
+    const char *first[] = { "If-None-Match", "*", NULL };
+    static const struct {
+      const char *who;
+      const char *method;
+      int         target;   /* 0 the draft, 1 its section a, 2 the other case's section a */
+      const char *route;
+      const char *action;
+      guint       status;
+    } calls[] = {
+      { "caseworker", "GET", 0, "GET /api/v1/cases/{id}/plan", "plan.read", 200 },
+      { "sysadmin", "GET", 0, "GET /api/v1/cases/{id}/plan", "plan.read", 403 },
+      { "caseworker", "PUT", 1, "PUT /api/v1/cases/{id}/plan/sections/{section}", "plan.section.update", 200 },
+      { "caseworker", "PUT", 2, "PUT /api/v1/cases/{id}/plan/sections/{section}", "plan.section.update", 403 },
+      { "sysadmin", "PUT", 1, "PUT /api/v1/cases/{id}/plan/sections/{section}", "plan.section.update", 403 },
+      { "caseworker", "GET", 1, "GET /api/v1/cases/{id}/plan/sections/{section}", "plan.section.read", 200 },
+      { "sysadmin", "GET", 1, "GET /api/v1/cases/{id}/plan/sections/{section}", "plan.section.read", 403 },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (calls); i++)
+      {
+        gboolean as_admin = g_str_equal (calls[i].who, "sysadmin");
+        const char *target = calls[i].target == 0 ? plan : calls[i].target == 1 ? section : other_section;
+        gboolean put = g_str_equal (calls[i].method, "PUT");
+        g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, as_admin ? admin : worker, calls[i].method,
+                                                      target, put ? "{\"content\":{\"text\":\"Likes trains\"}}" : NULL,
+                                                      put ? first : NULL);
+
+        g_free (row);
+        row = g_strdup_printf ("%s:%s|%s|%s|case|%s|-|%s", as_admin ? admin_id : worker_id, calls[i].who,
+                               as_admin ? "system_admin" : "caseworker", calls[i].action,
+                               calls[i].target == 2 ? other_id : case_id, calls[i].status == 200 ? "success" : "denied");
+        check (fixture, calls[i].route, r, calls[i].status, ROWS (row));
+      }
+  }
   /* advice asked for in April and never received: on the chase list */
   {
     g_autoptr(ScTestResponse) assess = sc_test_authed (fixture->daemon, worker, "POST", events,

@@ -1,0 +1,167 @@
+/* scd-plan-handlers.c
+ *
+ * The draft EHC plan of a case, section by section: the whole draft with
+ * its quality warnings, one section with its version as ETag, and a
+ * section's change (PUT, If-Match the section's version; If-None-Match: *
+ * for one never written). A plan is case content (docs/access.md).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "scd-plans"
+
+#include "config.h"
+
+#include "sc-problem.h"
+#include "scd-handlers.h"
+
+typedef struct
+{
+  gint64           case_id;
+  GPtrArray       *sections;   /* of ScPlanSection */
+  ScPlanSectionId  only;       /* one section, or SC_PLAN_SECTION_NONE for the draft */
+} Draft;
+
+static void
+write_draft (Draft        *draft,
+             ScJsonWriter *writer)
+{
+  const char *contents[SC_N_PLAN_SECTIONS];
+  g_autoptr(GPtrArray) warnings = NULL;
+
+  for (guint s = 0; s < SC_N_PLAN_SECTIONS; s++)
+    contents[s] = sc_plan_section_get_content (g_ptr_array_index (draft->sections, s));
+  warnings = sc_plan_check_quality (contents);
+  sc_plan_draft_write_json (draft->case_id, draft->sections, warnings, writer);
+}
+
+/* The path's {section}, or a 404 */
+static gboolean
+parse_section (ScdRequest      *request,
+               ScPlanSectionId *id)
+{
+  const char *text = scd_request_get_param (request, "section");
+
+  *id = sc_plan_section_id_from_string (text);
+  if (*id == SC_PLAN_SECTION_NONE)
+    {
+      scd_request_reply_problem_printf (request, SC_ERROR_NOT_FOUND,
+                                        "no plan section %s: the sections are a to k, with h1 and h2", text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+draft_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(ScdRequest) request = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) sections = scd_plan_store_get_draft_finish (SCD_PLAN_STORE (object), result, &error);
+  Draft draft = { 0, sections, SC_PLAN_SECTION_NONE };
+  ScPlanSectionId only = sc_plan_section_id_from_string (scd_request_get_param (request, "section"));
+  ScPlanSection *section;
+
+  if (sections == NULL)
+    {
+      scd_request_reply_error (request, error);
+      return;
+    }
+  section = g_ptr_array_index (sections, 0);
+  draft.case_id = sc_plan_section_get_case_id (section);
+  if (only == SC_PLAN_SECTION_NONE)
+    {
+      scd_handler_reply_model (request, SOUP_STATUS_OK, &draft, (ScWriteJsonFunc) write_draft);
+      return;
+    }
+  section = g_ptr_array_index (sections, only);
+  if (sc_plan_section_get_version (section) > 0)
+    scd_handler_set_etag (request, sc_plan_section_get_version (section));
+  scd_handler_reply_model (request, SOUP_STATUS_OK, section, (ScWriteJsonFunc) sc_plan_section_write_json);
+}
+
+static void
+get_draft (ScdRequest *request)
+{
+  gint64 id;
+
+  if (scd_handler_parse_id (request, "case", &id))
+    scd_plan_store_get_draft_async (scd_handler_stores (request)->plans, scd_request_get_actor (request), id,
+                                    scd_request_get_cancellable (request), draft_cb, scd_handler_hold (request));
+}
+
+void
+scd_plan_handler_get_draft (ScdRequest *request)
+{
+  get_draft (request);
+}
+
+void
+scd_plan_handler_get_section (ScdRequest *request)
+{
+  ScPlanSectionId section;
+
+  if (parse_section (request, &section))
+    get_draft (request);
+}
+
+static void
+put_cb (GObject      *object,
+        GAsyncResult *result,
+        gpointer      user_data)
+{
+  g_autoptr(ScdRequest) request = user_data;
+  g_autoptr(GError) error = NULL;
+  gint64 current = 0;
+  g_autoptr(ScPlanSection) section = scd_plan_store_put_section_finish (SCD_PLAN_STORE (object), result, &current,
+                                                                        &error);
+
+  if (g_error_matches (error, SC_ERROR, SC_ERROR_PRECONDITION_FAILED))
+    scd_handler_set_etag (request, current);
+  if (section == NULL)
+    {
+      scd_request_reply_error (request, error);
+      return;
+    }
+  scd_handler_set_etag (request, sc_plan_section_get_version (section));
+  scd_handler_reply_model (request, SOUP_STATUS_OK, section, (ScWriteJsonFunc) sc_plan_section_write_json);
+}
+
+static const char * const put_members[] = { "content", NULL };
+
+/* A section never written is written first with If-None-Match: * (and no
+ * If-Match): there is no version to match yet. */
+static gboolean
+creates (ScdRequest *request)
+{
+  return scd_request_get_header (request, "If-Match") == NULL &&
+         g_strcmp0 (scd_request_get_header (request, "If-None-Match"), "*") == 0;
+}
+
+void
+scd_plan_handler_put_section (ScdRequest *request)
+{
+  g_autoptr(JsonObject) body = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *content = NULL;
+  ScPlanSectionId section;
+  gint64 version = 0;
+  gint64 id;
+
+  if (!scd_handler_parse_id (request, "case", &id) || !parse_section (request, &section))
+    return;
+  body = scd_handler_read_body (request, put_members, &error);
+  if (body == NULL)
+    return;
+  content = sc_plan_section_check_content (section, json_object_get_member (body, "content"), &error);
+  if (error != NULL || (!creates (request) && !scd_request_get_if_match (request, &version, &error)))
+    {
+      scd_request_reply_error (request, error);
+      return;
+    }
+  scd_plan_store_put_section_async (scd_handler_stores (request)->plans, scd_request_get_actor (request), id,
+                                    section, content, version, scd_request_get_cancellable (request), put_cb,
+                                    scd_handler_hold (request));
+}

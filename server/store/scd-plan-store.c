@@ -1,0 +1,253 @@
+/* scd-plan-store.c
+ *
+ * The draft plan's sections, each read and write one statement with its
+ * audit row. A section's write is an UPDATE at the version the writer
+ * read, or for a section never written an INSERT that does nothing if
+ * someone wrote it first: of two writers from one version, the second
+ * finds the row changed (PostgreSQL checks the version again once the
+ * first has committed) and is answered 412.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "scd-plan-store"
+
+#include "config.h"
+
+#include "sc-problem.h"
+#include "scd-case-store-private.h"
+#include "scd-plan-store.h"
+
+struct _ScdPlanStore
+{
+  ScdStore parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (ScdPlanStore, scd_plan_store, SCD_TYPE_STORE)
+
+/* $1 the actor, $2 and $3 the actor's id and role, $4 the case */
+#define PLAN_CASE \
+  "c AS (SELECT c.id, ($3 = 'team_manager' OR c.owner_id = $2::bigint OR EXISTS (" \
+  "        SELECT 1 FROM case_assignee a WHERE a.case_id = c.id AND a.user_id = $2::bigint)) AS may" \
+  "      FROM ehc_case c WHERE c.id = $4::bigint AND " SCD_CASE_VISIBLE ("c", "$2", "$3") ")"
+
+#define SECTION_COLUMNS(s) \
+  s ".section, " s ".content::text AS content, " s ".version, " SCD_SQL_USEC (s ".updated_at") " AS updated_at," \
+  " u.id AS updated_by_id, u.username AS updated_by_username, u.full_name AS updated_by_full_name"
+
+static const char draft_sql[] =
+  "WITH " PLAN_CASE ","
+  " audit AS (INSERT INTO audit_entry (actor, outcome, resource_id) SELECT $1, 'success', id::text FROM c)"
+  "SELECT c.id AS case_id, " SECTION_COLUMNS ("s")
+  " FROM c LEFT JOIN plan_section s ON s.case_id = c.id"
+  " LEFT JOIN LATERAL (SELECT u.id, u.username, u.full_name FROM app_user u WHERE u.id = s.updated_by OFFSET 0) u"
+  " ON true";
+
+/* $5 the section, $6 its content, $7 the version it was read at */
+static const char put_sql[] =
+  "WITH " PLAN_CASE ","
+  " upd AS (UPDATE plan_section s SET content = $6::json, version = s.version + 1, updated_by = $2::bigint,"
+  "                                   updated_at = now()"
+  "         FROM c WHERE c.may AND $7::integer > 0 AND s.case_id = c.id AND s.section = $5 AND s.version = $7"
+  "         RETURNING s.*),"
+  " ins AS (INSERT INTO plan_section (case_id, section, content, version, updated_by)"
+  "         SELECT c.id, $5, $6::json, 1, $2::bigint FROM c WHERE c.may AND $7::integer = 0"
+  "         ON CONFLICT (case_id, section) DO NOTHING RETURNING *),"
+  " w AS (SELECT * FROM upd UNION ALL SELECT * FROM ins),"
+  " audit AS (INSERT INTO audit_entry (actor, outcome, resource_id)"
+  "           SELECT $1, CASE WHEN c.may THEN 'success' ELSE 'denied' END, c.id::text FROM c"
+  "           WHERE NOT c.may OR EXISTS (SELECT 1 FROM w))"
+  "SELECT c.id AS case_id, c.may,"
+  " (SELECT cur.version FROM plan_section cur WHERE cur.case_id = c.id AND cur.section = $5) AS current, "
+  SECTION_COLUMNS ("w")
+  " FROM c LEFT JOIN w ON true"
+  " LEFT JOIN LATERAL (SELECT u.id, u.username, u.full_name FROM app_user u WHERE u.id = w.updated_by OFFSET 0) u"
+  " ON true";
+
+typedef struct
+{
+  gint64          case_id;
+  ScPlanSectionId id;
+  gint64          if_match;
+  gint64          current;
+} Ask;
+
+static GTask *
+task_new (ScdPlanStore        *self,
+          gint64               case_id,
+          GCancellable        *cancellable,
+          GAsyncReadyCallback  callback,
+          gpointer             user_data,
+          gpointer             source_tag)
+{
+  GTask *task = scd_store_task_new (self, cancellable, callback, user_data, source_tag);
+  Ask *ask = g_new0 (Ask, 1);
+
+  ask->case_id = case_id;
+  g_task_set_task_data (task, ask, g_free);
+  return task;
+}
+
+/* The section of row @row, or NULL when the row has none */
+static ScPlanSection *
+section_from_row (const PGresult *pg,
+                  int             row,
+                  gint64          case_id)
+{
+  const char *name = scd_pg_string (pg, row, scd_pg_column (pg, "section"));
+  ScPlanSection *section;
+
+  if (name == NULL)
+    return NULL;
+  section = sc_plan_section_new (case_id, sc_plan_section_id_from_string (name),
+                                 scd_pg_string (pg, row, scd_pg_column (pg, "content")),
+                                 scd_pg_int (pg, row, scd_pg_column (pg, "version")));
+  sc_plan_section_set_updated (section, scd_pg_int (pg, row, scd_pg_column (pg, "updated_at")),
+                               scd_pg_int (pg, row, scd_pg_column (pg, "updated_by_id")),
+                               scd_pg_string (pg, row, scd_pg_column (pg, "updated_by_username")),
+                               scd_pg_string (pg, row, scd_pg_column (pg, "updated_by_full_name")));
+  return section;
+}
+
+static gpointer
+decode_draft (PGresult  *pg,
+              GTask     *task,
+              GError   **error)
+{
+  Ask *ask = g_task_get_task_data (task);
+  GPtrArray *draft;
+  ScPlanSection *found[SC_N_PLAN_SECTIONS] = { NULL };
+
+  if (PQntuples (pg) == 0)
+    {
+      g_propagate_error (error, _scd_case_no_case (ask->case_id));
+      return NULL;
+    }
+  for (int i = 0; i < PQntuples (pg); i++)
+    {
+      ScPlanSection *section = section_from_row (pg, i, ask->case_id);
+
+      if (section != NULL)
+        found[sc_plan_section_get_id (section)] = section;
+    }
+  draft = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint s = 0; s < SC_N_PLAN_SECTIONS; s++)
+    g_ptr_array_add (draft, found[s] != NULL ? found[s] : sc_plan_section_new (ask->case_id, s, NULL, 0));
+  return draft;
+}
+
+static gpointer
+decode_put (PGresult  *pg,
+            GTask     *task,
+            GError   **error)
+{
+  Ask *ask = g_task_get_task_data (task);
+  ScPlanSection *section;
+
+  if (PQntuples (pg) == 0)
+    {
+      g_propagate_error (error, _scd_case_no_case (ask->case_id));
+      return NULL;
+    }
+  if (!scd_pg_bool (pg, 0, scd_pg_column (pg, "may")))
+    {
+      g_set_error_literal (error, SC_ERROR, SC_ERROR_FORBIDDEN,
+                           "you may change only the plans of the cases you own or are assigned to");
+      sc_error_take_problem (*error, sc_problem_new (SC_ERROR_FORBIDDEN, (*error)->message));
+      return NULL;
+    }
+  section = section_from_row (pg, 0, ask->case_id);
+  if (section == NULL)
+    {
+      ask->current = scd_pg_int (pg, 0, scd_pg_column (pg, "current"));
+      if (ask->current == 0)
+        g_set_error (error, SC_ERROR, SC_ERROR_PRECONDITION_FAILED,
+                     "section %s has not been written yet: write it with If-None-Match: *",
+                     sc_plan_section_id_to_string (ask->id));
+      else
+        g_set_error (error, SC_ERROR, SC_ERROR_PRECONDITION_FAILED,
+                     "section %s was changed by someone else (now at version %" G_GINT64_FORMAT
+                     "): reload it and make your change again", sc_plan_section_id_to_string (ask->id),
+                     ask->current);
+      sc_error_take_problem (*error, sc_problem_new (SC_ERROR_PRECONDITION_FAILED, (*error)->message));
+      return NULL;
+    }
+  return section;
+}
+
+ScdPlanStore *
+scd_plan_store_new (ScdDb *db)
+{
+  g_return_val_if_fail (SCD_IS_DB (db), NULL);
+  return g_object_new (SCD_TYPE_PLAN_STORE, "db", db, NULL);
+}
+
+void
+scd_plan_store_get_draft_async (ScdPlanStore        *self,
+                                const ScdActor      *actor,
+                                gint64               case_id,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  GTask *task = task_new (self, case_id, cancellable, callback, user_data, scd_plan_store_get_draft_async);
+  g_autoptr(ScdParams) params = _scd_case_params_new (actor);
+
+  scd_params_add_int (params, case_id);
+  scd_store_run (SCD_STORE (self), draft_sql, params, decode_draft, (GDestroyNotify) g_ptr_array_unref, task);
+}
+
+GPtrArray *
+scd_plan_store_get_draft_finish (ScdPlanStore  *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+scd_plan_store_put_section_async (ScdPlanStore        *self,
+                                  const ScdActor      *actor,
+                                  gint64               case_id,
+                                  ScPlanSectionId      id,
+                                  const char          *content,
+                                  gint64               if_match,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  GTask *task = task_new (self, case_id, cancellable, callback, user_data, scd_plan_store_put_section_async);
+  g_autoptr(ScdParams) params = _scd_case_params_new (actor);
+  Ask *ask = g_task_get_task_data (task);
+
+  ask->id = id;
+  ask->if_match = if_match;
+  scd_params_add_int (params, case_id);
+  scd_params_add (params, sc_plan_section_id_to_string (id));
+  scd_params_add (params, content);
+  scd_params_add_int (params, if_match);
+  scd_store_run (SCD_STORE (self), put_sql, params, decode_put, g_object_unref, task);
+}
+
+ScPlanSection *
+scd_plan_store_put_section_finish (ScdPlanStore  *self,
+                                   GAsyncResult  *result,
+                                   gint64        *current,
+                                   GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  if (current != NULL)
+    *current = ((Ask *) g_task_get_task_data (G_TASK (result)))->current;
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+scd_plan_store_class_init (ScdPlanStoreClass *klass)
+{
+}
+
+static void
+scd_plan_store_init (ScdPlanStore *self)
+{
+}

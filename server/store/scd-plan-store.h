@@ -1,0 +1,58 @@
+/* scd-plan-store.h
+ *
+ * The draft EHC plan of a case: every statement that reads or changes
+ * plan_section, each with its audit row, each result decoded once into
+ * ScPlanSection. Who may do what is the case's (scd-case-store.h): a
+ * restricted case is NOT_FOUND for anyone but its owner, its assignees and
+ * team managers; a caseworker changes only the drafts of the cases they
+ * own or are assigned to (FORBIDDEN otherwise, recorded as denied).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sc-plan.h"
+#include "scd-actor.h"
+#include "scd-store.h"
+
+G_BEGIN_DECLS
+
+#define SCD_TYPE_PLAN_STORE (scd_plan_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (ScdPlanStore, scd_plan_store, SCD, PLAN_STORE, ScdStore)
+
+ScdPlanStore *scd_plan_store_new                (ScdDb               *db);
+
+/* Every section of the case's draft, in order (SC_N_PLAN_SECTIONS of
+ * them; one never written has version 0). */
+void          scd_plan_store_get_draft_async    (ScdPlanStore        *self,
+                                                 const ScdActor      *actor,
+                                                 gint64               case_id,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+/* Returns: (transfer full) (element-type ScPlanSection) */
+GPtrArray    *scd_plan_store_get_draft_finish   (ScdPlanStore        *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
+
+/* Writes @content (normalised, sc_plan_section_check_content) as section
+ * @id of the case's draft, if the section is still at @if_match (0: never
+ * written). PRECONDITION_FAILED with *@current (its version now) if not. */
+void          scd_plan_store_put_section_async  (ScdPlanStore        *self,
+                                                 const ScdActor      *actor,
+                                                 gint64               case_id,
+                                                 ScPlanSectionId      id,
+                                                 const char          *content,
+                                                 gint64               if_match,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+/* Returns: (transfer full): the section as written */
+ScPlanSection *scd_plan_store_put_section_finish (ScdPlanStore       *self,
+                                                  GAsyncResult       *result,
+                                                  gint64             *current,
+                                                  GError            **error);
+
+G_END_DECLS
