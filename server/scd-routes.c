@@ -60,6 +60,12 @@ static const ScdRoute routes[] = {
     "plan.section.read", "case" },
   { "PUT", "/api/v1/cases/{id}/plan/sections/{section}", scd_plan_handler_put_section, CASE_WRITERS,
     "plan.section.update", "case" },
+  { "GET", "/api/v1/cases/{id}/plan/versions", scd_plan_handler_list_versions, CASE_READERS, "plan.version.list",
+    "case" },
+  { "GET", "/api/v1/cases/{id}/plan/versions/{number}", scd_plan_handler_get_version, CASE_READERS,
+    "plan.version.read", "case" },
+  { "GET", "/api/v1/cases/{id}/plan/versions/{number}/diff/{other}", scd_plan_handler_diff_versions, CASE_READERS,
+    "plan.version.diff", "case" },
 
   { "GET", "/api/v1/caseload", scd_case_handler_caseload, CASE_READERS, "caseload.read", "case" },
   { "GET", "/api/v1/caseload/counts", scd_case_handler_caseload_counts, CASE_READERS, "caseload.counts.read",

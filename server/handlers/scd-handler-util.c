@@ -37,7 +37,16 @@ scd_handler_parse_id (ScdRequest *request,
                       const char *what,
                       gint64     *id)
 {
-  const char *text = scd_request_get_param (request, "id");
+  return scd_handler_parse_param_id (request, "id", what, id);
+}
+
+gboolean
+scd_handler_parse_param_id (ScdRequest *request,
+                            const char *param,
+                            const char *what,
+                            gint64     *id)
+{
+  const char *text = scd_request_get_param (request, param);
   guint64 value;
 
   if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))

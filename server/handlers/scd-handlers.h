@@ -83,6 +83,9 @@ void scd_case_handler_handover           (ScdRequest *request);
 void scd_plan_handler_get_draft          (ScdRequest *request);
 void scd_plan_handler_get_section        (ScdRequest *request);
 void scd_plan_handler_put_section        (ScdRequest *request);
+void scd_plan_handler_list_versions      (ScdRequest *request);
+void scd_plan_handler_get_version        (ScdRequest *request);
+void scd_plan_handler_diff_versions      (ScdRequest *request);
 
 /* scd-audit-handlers.c */
 void scd_audit_handler_list              (ScdRequest *request);
@@ -98,6 +101,11 @@ ScdRequest     *scd_handler_hold            (ScdRequest         *request);
 /* The path's {id}: a positive whole number. Otherwise replies 404 ("no
  * @what ID") and returns FALSE. */
 gboolean        scd_handler_parse_id        (ScdRequest         *request,
+                                             const char         *what,
+                                             gint64             *id);
+/* The same for the path's {@param} */
+gboolean        scd_handler_parse_param_id  (ScdRequest         *request,
+                                             const char         *param,
                                              const char         *what,
                                              gint64             *id);
 /* Parses the request body as a JSON object. If it cannot be parsed, replies

@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include "sc-plan-version.h"
 #include "sc-problem.h"
 #include "scd-handlers.h"
 
@@ -164,4 +165,91 @@ scd_plan_handler_put_section (ScdRequest *request)
   scd_plan_store_put_section_async (scd_handler_stores (request)->plans, scd_request_get_actor (request), id,
                                     section, content, version, scd_request_get_cancellable (request), put_cb,
                                     scd_handler_hold (request));
+}
+
+/* --- issued versions ---------------------------------------------------------- */
+
+static void
+versions_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(ScdRequest) request = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) versions = scd_plan_store_list_versions_finish (SCD_PLAN_STORE (object), result, &error);
+
+  if (versions == NULL)
+    scd_request_reply_error (request, error);
+  else
+    scd_handler_reply_page (request, versions, NULL, (ScWriteJsonFunc) sc_plan_version_write_summary_json);
+}
+
+void
+scd_plan_handler_list_versions (ScdRequest *request)
+{
+  gint64 id;
+
+  if (scd_handler_parse_id (request, "case", &id))
+    scd_plan_store_list_versions_async (scd_handler_stores (request)->plans, scd_request_get_actor (request), id,
+                                        scd_request_get_cancellable (request), versions_cb,
+                                        scd_handler_hold (request));
+}
+
+static void
+pair_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(ScdRequest) request = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) pair = scd_plan_store_get_versions_finish (SCD_PLAN_STORE (object), result, &error);
+  GString *out;
+  ScJsonWriter writer;
+
+  if (pair == NULL)
+    {
+      scd_request_reply_error (request, error);
+      return;
+    }
+  if (scd_request_get_param (request, "other") == NULL)
+    {
+      scd_handler_reply_model (request, SOUP_STATUS_OK, g_ptr_array_index (pair, 0),
+                               (ScWriteJsonFunc) sc_plan_version_write_json);
+      return;
+    }
+  out = g_string_sized_new (1024);
+  sc_json_writer_init (&writer, out);
+  sc_plan_version_write_diff_json (g_ptr_array_index (pair, 0), g_ptr_array_index (pair, 1), &writer);
+  scd_request_reply_json_text (request, SOUP_STATUS_OK, g_string_free (out, FALSE));
+}
+
+/* One version, or two for their difference */
+static void
+get_pair (ScdRequest *request,
+          gboolean    diff)
+{
+  gint64 id, first, second;
+
+  if (!scd_handler_parse_id (request, "case", &id) ||
+      !scd_handler_parse_param_id (request, "number", "plan version", &first))
+    return;
+  if (!diff)
+    second = first;
+  else if (!scd_handler_parse_param_id (request, "other", "plan version", &second))
+    return;
+  scd_plan_store_get_versions_async (scd_handler_stores (request)->plans, scd_request_get_actor (request), id, first,
+                                     second, scd_request_get_cancellable (request), pair_cb,
+                                     scd_handler_hold (request));
+}
+
+void
+scd_plan_handler_get_version (ScdRequest *request)
+{
+  get_pair (request, FALSE);
+}
+
+void
+scd_plan_handler_diff_versions (ScdRequest *request)
+{
+  get_pair (request, TRUE);
 }

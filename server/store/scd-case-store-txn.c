@@ -12,10 +12,14 @@
  *   an event or a void:
  *     SELECT its events                 -- check with the rules of the case:
  *                                          422 naming the rule, nothing written
+ *     an event that issues a plan (draft, final, amended):
+ *       SELECT the draft's sections     -- frozen as the plan's next version,
+ *                                          with its quality warnings
  *     INSERT the event (or void one)
  *     one statement: the clock's milestones over the live events (those
  *     it no longer gives deleted, only the changed ones written), UPDATE
- *     the stage, the next deadline and the version, and the audit row
+ *     the stage, the next deadline and the version, the audit row, and
+ *     the plan's version if the event issues one
  *   a change of its details:
  *     UPDATE the case and the audit row; replace the assignees; read it back
  *   an event under a key: keep its answer with the key
@@ -35,6 +39,7 @@
 #include "config.h"
 
 #include "sc-problem.h"
+#include "sc-plan-version.h"
 #include "scd-case-store-private.h"
 
 static const char lock_sql[] =
@@ -59,7 +64,10 @@ static const char void_event_sql[] =
   "  WHERE case_id = $1::bigint AND id = $2::bigint RETURNING *)"
   "SELECT " SCD_EVENT_COLUMNS " FROM e" SCD_EVENT_USERS;
 
-/* $2 the case, $3 the milestones, $4 the stage, $5 next_due, $6 next_milestone.
+/* $2 the case, $3 the milestones, $4 the stage, $5 next_due, $6 next_milestone;
+ * for an event that issues a plan, $7 the version's kind, $8 the draft's
+ * sections, $9 their warnings and $10 the event's position (all NULL
+ * otherwise).
  * The clock's milestones replace the case's: those it no longer gives are
  * deleted, and of the others only the rows that changed are written (an
  * event seldom moves more than one or two), so the indexes of
@@ -87,8 +95,18 @@ static const char write_clock_sql[] =
   "  UPDATE ehc_case SET stage = $4, next_due = $5::date, next_milestone = $6, version = version + 1,"
   "                      updated_at = now()"
   "  WHERE id = $2::bigint RETURNING id, version),"
-  " audit AS (INSERT INTO audit_entry (actor, outcome, resource_id) SELECT $1, 'success', id::text FROM c)"
+  " audit AS (INSERT INTO audit_entry (actor, outcome, resource_id) SELECT $1, 'success', id::text FROM c),"
+  /* an event that issues a plan freezes the draft read under the lock */
+  " v AS (INSERT INTO plan_version (case_id, number, kind, event_id, sections, warnings, issued_by)"
+  "       SELECT $2::bigint,"
+  "              coalesce((SELECT max(number) FROM plan_version WHERE case_id = $2::bigint), 0) + 1,"
+  "              $7, e.id, $8::json, $9::json, ($1::jsonb->>'user_id')::bigint"
+  "       FROM case_event e WHERE $7::text IS NOT NULL AND e.case_id = $2::bigint AND e.position = $10::integer)"
   "SELECT version FROM c";
+
+/* The draft of the case, for the version an event issues */
+static const char plan_sql[] =
+  "SELECT section, content::text AS content FROM plan_section WHERE case_id = $1::bigint";
 
 #define KEEP_OR(member, value) \
   "CASE WHEN i.j ? '" member "' THEN " value " ELSE c." member " END"
@@ -143,6 +161,7 @@ typedef enum
   STEP_BEGIN,
   STEP_LOCK,
   STEP_EVENTS,
+  STEP_PLAN,
   STEP_WRITE_EVENT,
   STEP_WRITE_CLOCK,
   STEP_UPDATE,
@@ -179,6 +198,9 @@ typedef struct
   char          *assignees;     /* nullable: '{1,2}' */
   guint          n_assignees;
 
+  char          *version_kind;  /* an event that issues a plan: "final", ... */
+  char          *plan_sections; /* ... the draft read, as plan_version keeps it */
+  char          *plan_warnings;
   ScCaseHistory *history;       /* owned, after STEP_EVENTS */
   GArray        *all_positions; /* of guint, every event's */
   guint          next_position;
@@ -203,6 +225,9 @@ txn_free (Txn *txn)
   g_free (txn->reason);
   g_free (txn->change);
   g_free (txn->assignees);
+  g_free (txn->version_kind);
+  g_free (txn->plan_sections);
+  g_free (txn->plan_warnings);
   g_clear_pointer (&txn->history, sc_case_history_unref);
   g_clear_pointer (&txn->all_positions, g_array_unref);
   g_clear_pointer (&txn->params, g_ptr_array_unref);
@@ -401,6 +426,51 @@ still_legal (const ScCaseHistory  *history,
   return TRUE;
 }
 
+/* The new event, checked and added to the history */
+static void
+write_event (Txn *txn)
+{
+  g_autofree char *case_id = g_strdup_printf ("%" G_GINT64_FORMAT, txn->case_id);
+  g_autofree char *details = sc_case_event_dup_details (&txn->event);
+  g_autofree char *position = g_strdup_printf ("%u", txn->next_position);
+  g_autofree char *user = g_strdup_printf ("%" G_GINT64_FORMAT, scd_actor_get_user_id (txn->actor));
+  char date[SC_DAY_STRING_SIZE];
+
+  txn->step = STEP_WRITE_EVENT;
+  g_clear_pointer (&txn->params, g_ptr_array_unref);
+  txn->params = scd_params_new ();
+  scd_params_add (txn->params, case_id);
+  scd_params_add (txn->params, position);
+  scd_params_add (txn->params, sc_event_type_to_string (txn->event.type));
+  scd_params_add (txn->params, sc_day_format (txn->event.date, date));
+  scd_params_add (txn->params, txn->event.key);
+  scd_params_add (txn->params, details);
+  scd_params_add (txn->params, txn->note);
+  scd_params_add (txn->params, user);
+  txn_run (txn);
+}
+
+/* The draft, read under the case's lock: what the version will hold */
+static void
+plan_read (Txn      *txn,
+           PGresult *pg)
+{
+  const char *contents[SC_N_PLAN_SECTIONS] = { NULL };
+  g_autoptr(GPtrArray) warnings = NULL;
+
+  for (int i = 0; i < PQntuples (pg); i++)
+    {
+      ScPlanSectionId id = sc_plan_section_id_from_string (scd_pg_string (pg, i, scd_pg_column (pg, "section")));
+
+      if (id != SC_PLAN_SECTION_NONE)
+        contents[id] = scd_pg_string (pg, i, scd_pg_column (pg, "content"));
+    }
+  warnings = sc_plan_check_quality (contents);
+  txn->plan_sections = sc_plan_sections_to_json (contents);
+  txn->plan_warnings = sc_plan_warnings_to_json (warnings);
+  write_event (txn);
+}
+
 static void
 events_read (Txn      *txn,
              PGresult *pg)
@@ -427,10 +497,7 @@ events_read (Txn      *txn,
 
   if (txn->op == OP_EVENT)
     {
-      g_autofree char *details = NULL;
-      g_autofree char *position = NULL;
-      g_autofree char *user = NULL;
-      char date[SC_DAY_STRING_SIZE];
+      ScPlanVersionKind kind;
 
       if (!sc_case_check_event (txn->history, &txn->event, _scd_case_today (), &error))
         {
@@ -439,21 +506,13 @@ events_read (Txn      *txn,
         }
       sc_case_history_add_event (txn->history, &txn->event, NULL);
       g_array_append_val (txn->all_positions, txn->next_position);
-      details = sc_case_event_dup_details (&txn->event);
-      position = g_strdup_printf ("%u", txn->next_position);
-      user = g_strdup_printf ("%" G_GINT64_FORMAT, scd_actor_get_user_id (txn->actor));
-      txn->step = STEP_WRITE_EVENT;
-      g_clear_pointer (&txn->params, g_ptr_array_unref);
-      txn->params = scd_params_new ();
-      scd_params_add (txn->params, case_id);
-      scd_params_add (txn->params, position);
-      scd_params_add (txn->params, sc_event_type_to_string (txn->event.type));
-      scd_params_add (txn->params, sc_day_format (txn->event.date, date));
-      scd_params_add (txn->params, txn->event.key);
-      scd_params_add (txn->params, details);
-      scd_params_add (txn->params, txn->note);
-      scd_params_add (txn->params, user);
-      txn_run (txn);
+      if (sc_plan_version_kind_for_event (sc_event_type_to_string (txn->event.type), &kind))
+        {
+          txn->version_kind = g_strdup (sc_plan_version_kind_to_string (kind));
+          txn_next (txn, STEP_PLAN, case_id, NULL);
+        }
+      else
+        write_event (txn);
     }
   else
     {
@@ -504,6 +563,7 @@ write_clock (Txn *txn)
   g_autoptr(GArray) positions = live_positions (txn);
   g_autofree char *next_due = NULL;
   g_autofree char *milestones = NULL;
+  g_autofree char *position = txn->version_kind != NULL ? g_strdup_printf ("%u", txn->next_position) : NULL;
   const char *next_milestone = NULL;
   char case_id[32];
 
@@ -518,6 +578,10 @@ write_clock (Txn *txn)
   scd_params_add (txn->params, sc_case_stage_to_string (sc_case_get_stage (txn->history)));
   scd_params_add (txn->params, next_due);
   scd_params_add (txn->params, next_milestone);
+  scd_params_add (txn->params, txn->version_kind);
+  scd_params_add (txn->params, txn->plan_sections);
+  scd_params_add (txn->params, txn->plan_warnings);
+  scd_params_add (txn->params, position);
   txn_run (txn);
 }
 
@@ -633,6 +697,10 @@ step_cb (GObject      *object,
       events_read (txn, pg);
       return;
 
+    case STEP_PLAN:
+      plan_read (txn, pg);
+      return;
+
     case STEP_WRITE_EVENT:
       if (PQntuples (pg) != 1 ||
           (txn->result = _scd_case_event_from_row (pg, 0, &error)) == NULL)
@@ -737,6 +805,7 @@ txn_run (Txn *txn)
     case STEP_BEGIN: sql = "BEGIN"; break;
     case STEP_LOCK: sql = lock_sql; break;
     case STEP_EVENTS: sql = events_sql; break;
+    case STEP_PLAN: sql = plan_sql; break;
     case STEP_WRITE_EVENT: sql = txn->op == OP_EVENT ? insert_event_sql : void_event_sql; break;
     case STEP_WRITE_CLOCK: sql = write_clock_sql; break;
     case STEP_UPDATE: sql = update_sql; break;

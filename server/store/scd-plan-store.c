@@ -64,8 +64,31 @@ static const char put_sql[] =
   " LEFT JOIN LATERAL (SELECT u.id, u.username, u.full_name FROM app_user u WHERE u.id = w.updated_by OFFSET 0) u"
   " ON true";
 
+#define VERSION_COLUMNS \
+  "v.number, v.kind, v.event_id, " SCD_SQL_USEC ("v.issued_at") " AS issued_at, u.id AS issued_by_id," \
+  " u.username AS issued_by_username, u.full_name AS issued_by_full_name"
+#define VERSION_USER \
+  " LEFT JOIN LATERAL (SELECT u.id, u.username, u.full_name FROM app_user u WHERE u.id = v.issued_by OFFSET 0) u" \
+  " ON true"
+
+static const char versions_sql[] =
+  "WITH " PLAN_CASE ","
+  " audit AS (INSERT INTO audit_entry (actor, outcome, resource_id) SELECT $1, 'success', id::text FROM c)"
+  "SELECT c.id AS case_id, " VERSION_COLUMNS
+  " FROM c LEFT JOIN plan_version v ON v.case_id = c.id" VERSION_USER
+  " ORDER BY v.number";
+
+/* $5 and $6 the numbers */
+static const char version_sql[] =
+  "WITH " PLAN_CASE ","
+  " audit AS (INSERT INTO audit_entry (actor, outcome, resource_id) SELECT $1, 'success', id::text FROM c)"
+  "SELECT c.id AS case_id, " VERSION_COLUMNS ", v.sections::text AS sections, v.warnings::text AS warnings"
+  " FROM c LEFT JOIN plan_version v ON v.case_id = c.id AND v.number IN ($5::integer, $6::integer)" VERSION_USER;
+
 typedef struct
 {
+  gint64          first;
+  gint64          second;
   gint64          case_id;
   ScPlanSectionId id;
   gint64          if_match;
@@ -173,6 +196,142 @@ decode_put (PGresult  *pg,
       return NULL;
     }
   return section;
+}
+
+/* The version of row @row, or NULL when the row has none */
+static ScPlanVersion *
+version_from_row (const PGresult *pg,
+                  int             row,
+                  gint64          case_id)
+{
+  int sections = scd_pg_column_optional (pg, "sections");
+  int warnings = scd_pg_column_optional (pg, "warnings");
+  ScPlanVersion *version;
+
+  if (scd_pg_string (pg, row, scd_pg_column (pg, "number")) == NULL)
+    return NULL;
+  version = sc_plan_version_new (case_id, scd_pg_int (pg, row, scd_pg_column (pg, "number")),
+                                 scd_pg_string (pg, row, scd_pg_column (pg, "kind")),
+                                 scd_pg_int (pg, row, scd_pg_column (pg, "event_id")),
+                                 sections >= 0 ? scd_pg_string (pg, row, sections) : NULL,
+                                 warnings >= 0 ? scd_pg_string (pg, row, warnings) : NULL);
+  sc_plan_version_set_issued (version, scd_pg_int (pg, row, scd_pg_column (pg, "issued_at")),
+                              scd_pg_int (pg, row, scd_pg_column (pg, "issued_by_id")),
+                              scd_pg_string (pg, row, scd_pg_column (pg, "issued_by_username")),
+                              scd_pg_string (pg, row, scd_pg_column (pg, "issued_by_full_name")));
+  return version;
+}
+
+static gpointer
+decode_versions (PGresult  *pg,
+                 GTask     *task,
+                 GError   **error)
+{
+  Ask *ask = g_task_get_task_data (task);
+  GPtrArray *versions;
+
+  if (PQntuples (pg) == 0)
+    {
+      g_propagate_error (error, _scd_case_no_case (ask->case_id));
+      return NULL;
+    }
+  versions = g_ptr_array_new_with_free_func (g_object_unref);
+  for (int i = 0; i < PQntuples (pg); i++)
+    {
+      ScPlanVersion *version = version_from_row (pg, i, ask->case_id);
+
+      if (version != NULL)
+        g_ptr_array_add (versions, version);
+    }
+  return versions;
+}
+
+static gpointer
+decode_pair (PGresult  *pg,
+             GTask     *task,
+             GError   **error)
+{
+  Ask *ask = g_task_get_task_data (task);
+  g_autoptr(GPtrArray) found = decode_versions (pg, task, error);
+  GPtrArray *pair;
+  const gint64 wanted[2] = { ask->first, ask->second };
+
+  if (found == NULL)
+    return NULL;
+  pair = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint w = 0; w < 2; w++)
+    {
+      ScPlanVersion *version = NULL;
+
+      for (guint i = 0; i < found->len; i++)
+        if (sc_plan_version_get_number (g_ptr_array_index (found, i)) == wanted[w])
+          version = g_ptr_array_index (found, i);
+      if (version == NULL)
+        {
+          g_set_error (error, SC_ERROR, SC_ERROR_NOT_FOUND, "case %" G_GINT64_FORMAT " has no plan version %"
+                       G_GINT64_FORMAT, ask->case_id, wanted[w]);
+          sc_error_take_problem (*error, sc_problem_new (SC_ERROR_NOT_FOUND, (*error)->message));
+          g_ptr_array_unref (pair);
+          return NULL;
+        }
+      g_ptr_array_add (pair, g_object_ref (version));
+    }
+  return pair;
+}
+
+void
+scd_plan_store_list_versions_async (ScdPlanStore        *self,
+                                    const ScdActor      *actor,
+                                    gint64               case_id,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  GTask *task = task_new (self, case_id, cancellable, callback, user_data, scd_plan_store_list_versions_async);
+  g_autoptr(ScdParams) params = _scd_case_params_new (actor);
+
+  scd_params_add_int (params, case_id);
+  scd_store_run (SCD_STORE (self), versions_sql, params, decode_versions, (GDestroyNotify) g_ptr_array_unref, task);
+}
+
+GPtrArray *
+scd_plan_store_list_versions_finish (ScdPlanStore  *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+scd_plan_store_get_versions_async (ScdPlanStore        *self,
+                                   const ScdActor      *actor,
+                                   gint64               case_id,
+                                   gint64               first,
+                                   gint64               second,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  GTask *task = task_new (self, case_id, cancellable, callback, user_data, scd_plan_store_get_versions_async);
+  g_autoptr(ScdParams) params = _scd_case_params_new (actor);
+  Ask *ask = g_task_get_task_data (task);
+
+  ask->first = first;
+  ask->second = second;
+  scd_params_add_int (params, case_id);
+  scd_params_add_int (params, first);
+  scd_params_add_int (params, second);
+  scd_store_run (SCD_STORE (self), version_sql, params, decode_pair, (GDestroyNotify) g_ptr_array_unref, task);
+}
+
+GPtrArray *
+scd_plan_store_get_versions_finish (ScdPlanStore  *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 ScdPlanStore *

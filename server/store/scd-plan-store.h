@@ -13,6 +13,7 @@
 #pragma once
 
 #include "sc-plan.h"
+#include "sc-plan-version.h"
 #include "scd-actor.h"
 #include "scd-store.h"
 
@@ -54,5 +55,32 @@ ScPlanSection *scd_plan_store_put_section_finish (ScdPlanStore       *self,
                                                   GAsyncResult       *result,
                                                   gint64             *current,
                                                   GError            **error);
+
+/* The case's issued versions, the first first, without their sections. */
+void          scd_plan_store_list_versions_async  (ScdPlanStore        *self,
+                                                   const ScdActor      *actor,
+                                                   gint64               case_id,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+/* Returns: (transfer full) (element-type ScPlanVersion) */
+GPtrArray    *scd_plan_store_list_versions_finish (ScdPlanStore        *self,
+                                                   GAsyncResult        *result,
+                                                   GError             **error);
+
+/* Versions @first and @second (the same number for one) of the case, whole.
+ * NOT_FOUND naming the first number the case has no version of. */
+void          scd_plan_store_get_versions_async   (ScdPlanStore        *self,
+                                                   const ScdActor      *actor,
+                                                   gint64               case_id,
+                                                   gint64               first,
+                                                   gint64               second,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+/* Returns: (transfer full) (element-type ScPlanVersion): @first, then @second */
+GPtrArray    *scd_plan_store_get_versions_finish  (ScdPlanStore        *self,
+                                                   GAsyncResult        *result,
+                                                   GError             **error);
 
 G_END_DECLS

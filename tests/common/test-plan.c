@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "sc-plan.h"
+#include "sc-plan-version.h"
 #include "sc-problem.h"
 
 static char *
@@ -190,6 +191,69 @@ test_section_codec (void)
   g_assert_cmpstr (sc_plan_section_get_updated_by_username (back), ==, "caseworker");
 }
 
+static char *
+diff_of (ScPlanVersion *from,
+         ScPlanVersion *to)
+{
+  GString *out = g_string_new (NULL);
+  ScJsonWriter writer;
+
+  sc_json_writer_init (&writer, out);
+  sc_plan_version_write_diff_json (from, to, &writer);
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_version_diff (void)
+{
+  g_autoptr(ScPlanVersion) one = sc_plan_version_new (
+    7, 1, "draft", 40,
+    "{\"a\":{\"text\":\"Likes trains\"},"
+    "\"b\":{\"rows\":[{\"id\":\"1\",\"text\":\"Reading\"},{\"id\":\"2\",\"text\":\"Speech\"}]},"
+    "\"f\":{\"rows\":[{\"id\":\"1\",\"text\":\"Phonics\",\"frequency\":\"weekly\"}]}}", "[]");
+  g_autoptr(ScPlanVersion) two = sc_plan_version_new (
+    7, 2, "final", 41,
+    "{\"a\":{\"text\":\"Likes trains\"},"
+    "\"b\":{\"rows\":[{\"id\":\"1\",\"text\":\"Reading\"},{\"id\":\"3\",\"text\":\"Maths\"}]},"
+    "\"f\":{\"rows\":[{\"id\":\"1\",\"text\":\"Phonics\",\"frequency\":\"daily\","
+    "\"provider\":\"TA\"}]},\"j\":{\"amount_pence\":5000}}", "[]");
+  g_autofree char *same = diff_of (one, one);
+  g_autofree char *diff = diff_of (one, two);
+  g_autoptr(JsonNode) parsed = json_from_string (diff, NULL);
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(ScPlanVersion) back = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  ScJsonWriter writer;
+
+  g_assert_cmpstr (same, ==, "{\"case_id\":7,\"from\":1,\"to\":1,\"sections\":[]}");
+  g_assert_nonnull (parsed);
+  g_assert_cmpstr (diff, ==,
+                   "{\"case_id\":7,\"from\":1,\"to\":2,\"sections\":["
+                   "{\"section\":\"b\",\"title\":\"Special educational needs\","
+                   "\"added\":[{\"id\":\"3\",\"text\":\"Maths\"}],"
+                   "\"removed\":[{\"id\":\"2\",\"text\":\"Speech\"}],\"changed\":[]},"
+                   "{\"section\":\"f\",\"title\":\"Special educational provision\",\"added\":[],"
+                   "\"removed\":[],\"changed\":[{\"id\":\"1\",\"fields\":["
+                   "{\"name\":\"frequency\",\"from\":\"weekly\",\"to\":\"daily\"},"
+                   "{\"name\":\"provider\",\"from\":null,\"to\":\"TA\"}]}]},"
+                   "{\"section\":\"j\",\"title\":\"Personal budget\",\"added\":[],\"removed\":[],"
+                   "\"changed\":[{\"id\":null,\"fields\":[{\"name\":\"amount_pence\",\"from\":null,"
+                   "\"to\":5000}]}]}]}");
+
+  /* the codec keeps every section */
+  sc_plan_version_set_issued (two, G_GINT64_CONSTANT (1796000000) * G_USEC_PER_SEC, 2, "caseworker", "Casey");
+  sc_json_writer_init (&writer, out);
+  sc_plan_version_write_json (two, &writer);
+  node = json_from_string (out->str, NULL);
+  back = sc_plan_version_new_from_json (node, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sc_plan_version_get_number (back), ==, 2);
+  g_assert_cmpstr (sc_plan_version_get_kind (back), ==, "final");
+  g_assert_cmpstr (sc_plan_version_get_content (back, SC_PLAN_SECTION_J), ==, "{\"amount_pence\":5000}");
+  g_assert_cmpstr (sc_plan_version_get_content (back, SC_PLAN_SECTION_K), ==, "{}");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -200,5 +264,6 @@ main (int   argc,
   g_test_add_func ("/common/plan/content-refused", test_content_refused);
   g_test_add_func ("/common/plan/quality-warnings", test_quality_warnings);
   g_test_add_func ("/common/plan/section-codec", test_section_codec);
+  g_test_add_func ("/common/plan/version-diff", test_version_diff);
   return g_test_run ();
 }

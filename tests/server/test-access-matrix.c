@@ -41,7 +41,7 @@ static const struct {
 /* docs/access.md, "The matrix", the rows marked "today". */
 static const struct {
   const char *method;
-  const char *path;            /* {id}: a user's id (for a person or a case: no such one); {event_id}: 1; {section}: f */
+  const char *path;            /* {id}: a user's id (for a person or a case: no such one); {event_id}: 1; {section}: f; {number}, {other}: 1, 2 */
   Access      access[4];       /* caseworker, team_manager, admin_officer, system_admin */
   const char *action;          /* the audit action of a refusal */
   const char *resource_type;
@@ -74,6 +74,11 @@ static const struct {
     "case" },
   { "PUT", "/api/v1/cases/{id}/plan/sections/{section}", { ALLOWED, ALLOWED, DENIED, DENIED },
     "plan.section.update", "case" },
+  { "GET", "/api/v1/cases/{id}/plan/versions", { ALLOWED, ALLOWED, ALLOWED, DENIED }, "plan.version.list", "case" },
+  { "GET", "/api/v1/cases/{id}/plan/versions/{number}", { ALLOWED, ALLOWED, ALLOWED, DENIED }, "plan.version.read",
+    "case" },
+  { "GET", "/api/v1/cases/{id}/plan/versions/{number}/diff/{other}", { ALLOWED, ALLOWED, ALLOWED, DENIED },
+    "plan.version.diff", "case" },
   { "GET", "/api/v1/caseload", { ALLOWED, ALLOWED, ALLOWED, DENIED }, "caseload.read", "case" },
   { "GET", "/api/v1/caseload/counts", { ALLOWED, ALLOWED, ALLOWED, DENIED }, "caseload.counts.read", "case" },
   { "GET", "/api/v1/advice-requests", { ALLOWED, ALLOWED, ALLOWED, DENIED }, "advice.list", "case" },
@@ -122,6 +127,8 @@ concrete (Fixture    *fixture,
   g_string_replace (out, "{id}", fixture->target_id, 0);
   g_string_replace (out, "{event_id}", "1", 0);
   g_string_replace (out, "{section}", "f", 0);
+  g_string_replace (out, "{number}", "1", 0);
+  g_string_replace (out, "{other}", "2", 0);
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 

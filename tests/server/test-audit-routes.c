@@ -960,11 +960,16 @@ test_cases (Fixture       *fixture,
     g_autofree char *plan = g_strconcat (path, "/plan", NULL);
     g_autofree char *section = g_strconcat (path, "/plan/sections/a", NULL);
     g_autofree char *other_section = g_strconcat ("/api/v1/cases/", other_id, "/plan/sections/a", NULL);
+    g_autofree char *plan_case = NULL;
+    g_autofree char *versions = NULL;
+    g_autofree char *version = NULL;
+    g_autofree char *diff = NULL;
     const char *first[] = { "If-None-Match", "*", NULL };
     static const struct {
       const char *who;
       const char *method;
-      int         target;   /* 0 the draft, 1 its section a, 2 the other case's section a */
+      int         target;   /* 0 the draft, 1 its section a, 2 the other case's section a, 3 its versions,
+                               4 its version 1, 5 versions 1 and 2 compared: of a case with two issued */
       const char *route;
       const char *action;
       guint       status;
@@ -976,12 +981,52 @@ test_cases (Fixture       *fixture,
       { "sysadmin", "PUT", 1, "PUT /api/v1/cases/{id}/plan/sections/{section}", "plan.section.update", 403 },
       { "caseworker", "GET", 1, "GET /api/v1/cases/{id}/plan/sections/{section}", "plan.section.read", 200 },
       { "sysadmin", "GET", 1, "GET /api/v1/cases/{id}/plan/sections/{section}", "plan.section.read", 403 },
+      { "caseworker", "GET", 3, "GET /api/v1/cases/{id}/plan/versions", "plan.version.list", 200 },
+      { "sysadmin", "GET", 3, "GET /api/v1/cases/{id}/plan/versions", "plan.version.list", 403 },
+      { "caseworker", "GET", 4, "GET /api/v1/cases/{id}/plan/versions/{number}", "plan.version.read", 200 },
+      { "sysadmin", "GET", 4, "GET /api/v1/cases/{id}/plan/versions/{number}", "plan.version.read", 403 },
+      { "caseworker", "GET", 5, "GET /api/v1/cases/{id}/plan/versions/{number}/diff/{other}", "plan.version.diff",
+        200 },
+      { "sysadmin", "GET", 5, "GET /api/v1/cases/{id}/plan/versions/{number}/diff/{other}", "plan.version.diff",
+        403 },
     };
 
+    /* a case of its own with a draft and a final plan issued, unaudited here */
+    {
+      g_autoptr(ScTestResponse) p = sc_test_authed (fixture->daemon, worker, "POST", "/api/v1/people",
+                                                    "{\"given_name\":\"Pia\",\"family_name\":\"Plan\","
+                                                    "\"date_of_birth\":\"2017-05-01\"}", NULL);
+      g_autofree char *open = g_strdup_printf ("{\"person_id\":%" G_GINT64_FORMAT ",\"request_received\":"
+                                               "\"2026-03-02\",\"request_source\":\"parent\"}",
+                                               sc_test_response_get_int (p, "id"));
+      g_autoptr(ScTestResponse) c = sc_test_authed (fixture->daemon, worker, "POST", "/api/v1/cases", open, NULL);
+      static const char * const issued[] = {
+        "{\"type\":\"decided_to_assess\",\"date\":\"2026-04-06\"}",
+        "{\"type\":\"draft_plan_issued\",\"date\":\"2026-06-15\"}",
+        "{\"type\":\"final_plan_issued\",\"date\":\"2026-07-13\"}",
+      };
+      g_autofree char *plan_events = NULL;
+
+      g_assert_cmpuint (c->status, ==, 201);
+      plan_case = g_strdup_printf ("%" G_GINT64_FORMAT, sc_test_response_get_int (c, "id"));
+      plan_events = g_strconcat ("/api/v1/cases/", plan_case, "/events", NULL);
+      for (guint i = 0; i < G_N_ELEMENTS (issued); i++)
+        {
+          g_autoptr(ScTestResponse) e = sc_test_authed (fixture->daemon, worker, "POST", plan_events, issued[i], NULL);
+
+          g_assert_cmpuint (e->status, ==, 201);
+        }
+      versions = g_strconcat ("/api/v1/cases/", plan_case, "/plan/versions", NULL);
+      version = g_strconcat (versions, "/1", NULL);
+      diff = g_strconcat (versions, "/1/diff/2", NULL);
+      g_strfreev (new_rows (fixture));
+    }
     for (guint i = 0; i < G_N_ELEMENTS (calls); i++)
       {
         gboolean as_admin = g_str_equal (calls[i].who, "sysadmin");
-        const char *target = calls[i].target == 0 ? plan : calls[i].target == 1 ? section : other_section;
+        const char *targets[] = { plan, section, other_section, versions, version, diff };
+        const char *resource = calls[i].target == 2 ? other_id : calls[i].target >= 3 ? plan_case : case_id;
+        const char *target = targets[calls[i].target];
         gboolean put = g_str_equal (calls[i].method, "PUT");
         g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, as_admin ? admin : worker, calls[i].method,
                                                       target, put ? "{\"content\":{\"text\":\"Likes trains\"}}" : NULL,
@@ -990,7 +1035,7 @@ test_cases (Fixture       *fixture,
         g_free (row);
         row = g_strdup_printf ("%s:%s|%s|%s|case|%s|-|%s", as_admin ? admin_id : worker_id, calls[i].who,
                                as_admin ? "system_admin" : "caseworker", calls[i].action,
-                               calls[i].target == 2 ? other_id : case_id, calls[i].status == 200 ? "success" : "denied");
+                               resource, calls[i].status == 200 ? "success" : "denied");
         check (fixture, calls[i].route, r, calls[i].status, ROWS (row));
       }
   }

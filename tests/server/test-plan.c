@@ -259,6 +259,103 @@ test_access (Fixture       *fixture,
   g_assert_cmpstr (rows, ==, "0");
 }
 
+static void
+add_event (Fixture    *fixture,
+           const char *token,
+           gint64      case_id,
+           const char *event)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/cases/%" G_GINT64_FORMAT "/events", case_id);
+  g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, token, "POST", path, event, NULL);
+
+  if (r->status != 201)
+    g_error ("event %s answered %u: %s", event, r->status, body_of (r));
+}
+
+/* Issuing a draft and then a final plan freezes the draft each time, in
+ * the event's transaction, numbered 1 and 2; the two compare section by
+ * section; a version is never changed, not even by the daemon's own
+ * database role; other events issue nothing. */
+static void
+test_versions (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *token = sc_test_sign_in (fixture->daemon, "caseworker", SC_TEST_DEMO_PASSWORD);
+  gint64 id = new_case (fixture, token, "Versions", "caseworker");
+  g_autoptr(ScTestResponse) b = put_section (fixture, token, id, "b", NULL,
+                                             "{\"rows\":[{\"id\":\"1\",\"text\":\"Reading\"}]}");
+  g_autoptr(ScTestResponse) f = put_section (fixture, token, id, "f", NULL,
+                                             "{\"rows\":[{\"id\":\"1\",\"text\":\"Phonics\","
+                                             "\"frequency\":\"weekly\",\"needs\":[\"b.1\"]}]}");
+  g_autoptr(ScTestResponse) f2 = NULL;
+  g_autoptr(ScTestResponse) list = NULL;
+  g_autoptr(ScTestResponse) one = NULL;
+  g_autoptr(ScTestResponse) diff = NULL;
+  g_autoptr(ScTestResponse) none = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kinds = NULL;
+  g_autofree char *after = NULL;
+  JsonArray *items;
+
+  g_assert_cmpuint (b->status, ==, 200);
+  g_assert_cmpuint (f->status, ==, 200);
+  add_event (fixture, token, id, "{\"type\":\"decided_to_assess\",\"date\":\"2026-04-06\"}");
+  add_event (fixture, token, id, "{\"type\":\"draft_plan_issued\",\"date\":\"2026-06-15\"}");
+  f2 = put_section (fixture, token, id, "f", "1",
+                    "{\"rows\":[{\"id\":\"1\",\"text\":\"Phonics\",\"frequency\":\"daily\","
+                    "\"needs\":[\"b.1\"]}]}");
+  g_assert_cmpuint (f2->status, ==, 200);
+  add_event (fixture, token, id, "{\"type\":\"final_plan_issued\",\"date\":\"2026-07-13\"}");
+
+  kinds = sc_test_psqlf (fixture->cluster, "SELECT string_agg(v.number || ':' || v.kind || ':' || e.type, ' '"
+                         " ORDER BY v.number) FROM plan_version v JOIN case_event e ON e.id = v.event_id"
+                         " WHERE v.case_id = %" G_GINT64_FORMAT, id);
+  g_assert_cmpstr (kinds, ==, "1:draft:draft_plan_issued 2:final:final_plan_issued");
+
+  list = get_path (fixture, token, id, "/versions");
+  g_assert_cmpuint (list->status, ==, 200);
+  items = json_object_get_array_member (json_node_get_object (list->json), "items");
+  g_assert_cmpuint (json_array_get_length (items), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (items, 1), "kind"), ==, "final");
+
+  one = get_path (fixture, token, id, "/versions/1");
+  g_assert_cmpuint (one->status, ==, 200);
+  g_assert_nonnull (strstr (body_of (one), "\"frequency\":\"weekly\""));
+  /* its warnings as they were: the provision says neither how long nor who */
+  g_assert_nonnull (strstr (body_of (one), "provision_unquantified"));
+
+  diff = get_path (fixture, token, id, "/versions/1/diff/2");
+  g_assert_cmpuint (diff->status, ==, 200);
+  g_assert_nonnull (strstr (body_of (diff), "{\"name\":\"frequency\",\"from\":\"weekly\",\"to\":\"daily\"}"));
+  g_assert_null (strstr (body_of (diff), "\"section\":\"b\""));
+
+  none = get_path (fixture, token, id, "/versions/3");
+  g_assert_cmpuint (none->status, ==, 404);
+  g_assert_nonnull (strstr (body_of (none), "has no plan version 3"));
+
+  /* the daemon's own role can neither change nor delete a version */
+  {
+    static const char * const attempts[] = {
+      "SET ROLE sendcase_app; UPDATE plan_version SET kind = 'draft'",
+      "SET ROLE sendcase_app; DELETE FROM plan_version",
+      "SET ROLE sendcase_app; TRUNCATE plan_version",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (attempts); i++)
+      {
+        g_autofree char *out = sc_test_cluster_psql (fixture->cluster, attempts[i], &error);
+
+        g_assert_null (out);
+        g_assert_nonnull (error);
+        g_assert_nonnull (strstr (error->message, "permission denied for table plan_version"));
+        g_clear_error (&error);
+      }
+  }
+  after = sc_test_psqlf (fixture->cluster, "SELECT count(*) FROM plan_version WHERE kind = 'final' AND case_id = %"
+                         G_GINT64_FORMAT, id);
+  g_assert_cmpstr (after, ==, "1");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -269,6 +366,7 @@ main (int   argc,
   g_test_add ("/server/plan/two-writers", Fixture, NULL, sc_test_server_setup, test_two_writers,
               sc_test_server_teardown);
   g_test_add ("/server/plan/warnings", Fixture, NULL, sc_test_server_setup, test_warnings, sc_test_server_teardown);
+  g_test_add ("/server/plan/versions", Fixture, NULL, sc_test_server_setup, test_versions, sc_test_server_teardown);
   g_test_add ("/server/plan/access", Fixture, NULL, sc_test_server_setup, test_access, sc_test_server_teardown);
   return g_test_run ();
 }
