@@ -15,12 +15,12 @@
 #include "sc-plan-version.h"
 #include "sc-problem.h"
 
-static const char * const kinds[] = { "draft", "final", "amended" };
+static const char * const kinds[] = { "draft", "final", "amended", "proposed" };
 
 const char *
 sc_plan_version_kind_to_string (ScPlanVersionKind kind)
 {
-  g_return_val_if_fail (kind <= SC_PLAN_VERSION_AMENDED, NULL);
+  g_return_val_if_fail (kind <= SC_PLAN_VERSION_PROPOSED, NULL);
   return kinds[kind];
 }
 
@@ -35,6 +35,7 @@ sc_plan_version_kind_for_event (const char        *event_type,
     { "draft_plan_issued", SC_PLAN_VERSION_DRAFT },
     { "final_plan_issued", SC_PLAN_VERSION_FINAL },
     { "amended_plan_issued", SC_PLAN_VERSION_AMENDED },
+    { "amendment_notice_issued", SC_PLAN_VERSION_PROPOSED },
   };
 
   for (guint i = 0; event_type != NULL && i < G_N_ELEMENTS (issuing); i++)

@@ -1,7 +1,8 @@
 /* sc-plan-version.h
  *
  * An issued version of an EHC plan: the draft frozen when a draft, final
- * or amended plan was issued (the case event that issued it), numbered
+ * or amended plan was issued, or amendments proposed by an amendment
+ * notice (the case event that issued it), numbered
  * from 1 per case, with the quality warnings it had then. Never changed.
  * And the difference of two versions, section by section: the rows added,
  * removed and changed (by their ids), and for a section of one object
@@ -26,6 +27,7 @@ typedef enum
   SC_PLAN_VERSION_DRAFT,
   SC_PLAN_VERSION_FINAL,
   SC_PLAN_VERSION_AMENDED,
+  SC_PLAN_VERSION_PROPOSED,   /* the amendments an amendment notice proposes */
 } ScPlanVersionKind;
 
 const char *sc_plan_version_kind_to_string (ScPlanVersionKind kind);

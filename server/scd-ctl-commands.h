@@ -16,6 +16,8 @@ G_BEGIN_DECLS
 int scd_ctl_init_main    (const char *data_dir, const char *database, int argc, char **argv);
 int scd_ctl_migrate_main (const char *data_dir, const char *database, int argc, char **argv);
 int scd_ctl_status_main  (const char *data_dir, const char *database, int argc, char **argv);
+/* scd-ctl-plan.c */
+int scd_ctl_plan_pdf_main (const char *data_dir, const char *database, int argc, char **argv);
 /* scd-ctl-user.c */
 int scd_ctl_user_main    (const char *data_dir, const char *database, int argc, char **argv);
 

@@ -31,7 +31,9 @@ static const char usage_head[] =
   "Commands:\n"
   "  init                        create the data directory, its cluster and database\n"
   "  migrate                     apply pending schema migrations\n"
-  "  status                      show the schema version and the daemon's state\n";
+  "  status                      show the schema version and the daemon's state\n"
+  "  plan-pdf CASE VERSION [--output FILE]\n"
+  "                              write an issued plan version as PDF\n";
 
 static const char usage_tail[] =
   "  timeline [--today YYYY-MM-DD] [--config FILE] < case.json\n"
@@ -125,6 +127,8 @@ dispatch (const char  *data_dir,
     return scd_ctl_migrate_main (data_dir, database, argc, argv);
   if (g_str_equal (command, "status"))
     return scd_ctl_status_main (data_dir, database, argc, argv);
+  if (g_str_equal (command, "plan-pdf"))
+    return scd_ctl_plan_pdf_main (data_dir, database, argc, argv);
   if (g_str_equal (command, "user"))
     {
       if ((status = user_help (argc, argv)) >= 0)

@@ -550,6 +550,24 @@ scd_request_reply_json_text (ScdRequest *request,
 }
 
 void
+scd_request_reply_bytes (ScdRequest *request,
+                         guint       status,
+                         const char *content_type,
+                         GBytes     *bytes)
+{
+  if (request->replied)
+    return;
+  if (!request->gone)
+    {
+      soup_server_message_set_status (request->msg, status, reason_phrase (status));
+      soup_message_body_append_bytes (soup_server_message_get_response_body (request->msg), bytes);
+      soup_message_headers_set_content_type (soup_server_message_get_response_headers (request->msg),
+                                             content_type, NULL);
+    }
+  finish_reply (request);
+}
+
+void
 scd_request_reply_empty (ScdRequest *request,
                          guint       status)
 {

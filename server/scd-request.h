@@ -104,6 +104,11 @@ void               scd_request_reply_json       (ScdRequest        *request,
 void               scd_request_reply_json_text  (ScdRequest        *request,
                                                  guint              status,
                                                  char              *text);
+/* A document other than JSON, e.g. a PDF */
+void               scd_request_reply_bytes      (ScdRequest        *request,
+                                                 guint              status,
+                                                 const char        *content_type,
+                                                 GBytes            *bytes);
 void               scd_request_reply_empty      (ScdRequest        *request,
                                                  guint              status);
 void               scd_request_reply_problem    (ScdRequest        *request,

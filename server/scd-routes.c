@@ -66,6 +66,8 @@ static const ScdRoute routes[] = {
     "plan.version.read", "case" },
   { "GET", "/api/v1/cases/{id}/plan/versions/{number}/diff/{other}", scd_plan_handler_diff_versions, CASE_READERS,
     "plan.version.diff", "case" },
+  { "GET", "/api/v1/cases/{id}/plan/versions/{number}/pdf", scd_plan_handler_get_version_pdf, CASE_READERS,
+    "plan.version.pdf", "case" },
 
   { "GET", "/api/v1/caseload", scd_case_handler_caseload, CASE_READERS, "caseload.read", "case" },
   { "GET", "/api/v1/caseload/counts", scd_case_handler_caseload_counts, CASE_READERS, "caseload.counts.read",

@@ -1,7 +1,8 @@
 -- 0016-plan-versions.sql
 --
 -- The issued versions of a case's plan: the draft frozen, whole, by the
--- event that issued a draft, final or amended plan, in that event's
+-- event that issued a draft, final or amended plan (or an amendment
+-- notice: the amendments it proposes), in that event's
 -- transaction, numbered from 1 per case, with the quality warnings it had.
 -- A version is never changed or deleted: the daemon's role may only add
 -- and read them.
@@ -15,7 +16,7 @@ CREATE TABLE plan_version (
   issued_by   bigint NOT NULL REFERENCES app_user (id),
   issued_at   timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (case_id, number),
-  CONSTRAINT plan_version_kind CHECK (kind IN ('draft', 'final', 'amended')),
+  CONSTRAINT plan_version_kind CHECK (kind IN ('draft', 'final', 'amended', 'proposed')),
   CONSTRAINT plan_version_number CHECK (number > 0)
 );
 

@@ -13,7 +13,8 @@ method to its operation and the status to one of its responses (any path may
 also answer 404, 405, 413 and 503 with a problem document, as the document's
 description says). The content type must be one the response lists, an
 answer without content in the document must have no body, and a JSON body
-must satisfy the response's schema. OpenAPI 3.0's `nullable` and its
+must satisfy the response's schema (a body of another type, such as a PDF,
+is held to its content type only). OpenAPI 3.0's `nullable` and its
 `$ref`s to components are translated to JSON Schema first; `date-time` is
 checked as RFC 3339 with a zone.
 
@@ -164,8 +165,8 @@ class Document:
         if content_type not in content:
             return f"{where}: content type '{content_type}' is not one of {sorted(content)}"
         schema = content[content_type].get("schema")
-        if schema is None:
-            return None
+        if schema is None or not content_type.endswith("json"):
+            return None  # a document of another kind (a PDF) is held to its type only
         try:
             value = json.loads(body)
         except ValueError as e:

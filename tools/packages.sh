@@ -7,7 +7,7 @@ SC_PACKAGES=(
   libpq-dev libsodium-dev glib-networking
   postgresql postgresql-contrib postgresql-client
   xvfb xauth dbus dbus-daemon dbus-x11 iproute2 openssl python3 python3-jsonschema python3-yaml util-linux
-  xdotool
+  xdotool poppler-utils fonts-dejavu-core libcairo2-dev libpango1.0-dev
   adwaita-icon-theme fonts-cantarell gsettings-desktop-schemas
   clang libclang-rt-14-dev
 )

@@ -86,6 +86,7 @@ void scd_plan_handler_put_section        (ScdRequest *request);
 void scd_plan_handler_list_versions      (ScdRequest *request);
 void scd_plan_handler_get_version        (ScdRequest *request);
 void scd_plan_handler_diff_versions      (ScdRequest *request);
+void scd_plan_handler_get_version_pdf    (ScdRequest *request);
 
 /* scd-audit-handlers.c */
 void scd_audit_handler_list              (ScdRequest *request);

@@ -15,6 +15,7 @@
 #include "sc-plan-version.h"
 #include "sc-problem.h"
 #include "scd-handlers.h"
+#include "scd-plan-pdf.h"
 
 typedef struct
 {
@@ -252,4 +253,57 @@ void
 scd_plan_handler_diff_versions (ScdRequest *request)
 {
   get_pair (request, TRUE);
+}
+
+/* --- a version as PDF ------------------------------------------------------------- */
+
+static void
+pdf_cb (GObject      *object,
+        GAsyncResult *result,
+        gpointer      user_data)
+{
+  g_autoptr(ScdRequest) request = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = scd_plan_pdf_render_finish (result, &error);
+  g_autofree char *disposition = NULL;
+
+  if (pdf == NULL)
+    {
+      scd_request_reply_error (request, error);
+      return;
+    }
+  disposition = g_strdup_printf ("inline; filename=\"%s\"", (char *) scd_request_get_data (request, "file-name"));
+  scd_request_add_header (request, "Content-Disposition", disposition);
+  scd_request_reply_bytes (request, SOUP_STATUS_OK, "application/pdf", pdf);
+}
+
+static void
+document_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(ScdRequest) request = user_data;
+  g_autoptr(GError) error = NULL;
+  ScPlanDocument *document = scd_plan_store_get_document_finish (SCD_PLAN_STORE (object), result, &error);
+
+  if (document == NULL)
+    {
+      scd_request_reply_error (request, error);
+      return;
+    }
+  scd_request_set_data (request, "file-name", scd_plan_pdf_dup_file_name (document), g_free);
+  scd_plan_pdf_render_async (document, scd_request_get_cancellable (request), pdf_cb,
+                             scd_handler_hold (request));
+}
+
+void
+scd_plan_handler_get_version_pdf (ScdRequest *request)
+{
+  gint64 id, number;
+
+  if (scd_handler_parse_id (request, "case", &id) &&
+      scd_handler_parse_param_id (request, "number", "plan version", &number))
+    scd_plan_store_get_document_async (scd_handler_stores (request)->plans, scd_request_get_actor (request), id,
+                                       number, scd_request_get_cancellable (request), document_cb,
+                                       scd_handler_hold (request));
 }

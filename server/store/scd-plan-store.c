@@ -85,6 +85,25 @@ static const char version_sql[] =
   "SELECT c.id AS case_id, " VERSION_COLUMNS ", v.sections::text AS sections, v.warnings::text AS warnings"
   " FROM c LEFT JOIN plan_version v ON v.case_id = c.id AND v.number IN ($5::integer, $6::integer)" VERSION_USER;
 
+/* One version with its child and its event's date, and for proposed
+ * amendments the plan they would amend: what its printed form needs.
+ * $5 the number */
+static const char document_sql[] =
+  "WITH " PLAN_CASE ","
+  " audit AS (INSERT INTO audit_entry (actor, outcome, resource_id) SELECT $1, 'success', id::text FROM c)"
+  "SELECT c.id AS case_id, " VERSION_COLUMNS ", v.sections::text AS sections, v.warnings::text AS warnings,"
+  " e.date::text AS issued_on, coalesce(p.preferred_name, p.given_name) || ' ' || p.family_name AS child_name,"
+  " p.date_of_birth::text AS date_of_birth, p.upn, p.nhs_number,"
+  " b.number AS base_number, b.kind AS base_kind, b.event_id AS base_event_id, b.sections::text AS base_sections,"
+  " b.warnings::text AS base_warnings, " SCD_SQL_USEC ("b.issued_at") " AS base_issued_at,"
+  " (SELECT be.date::text FROM case_event be WHERE be.id = b.event_id) AS base_issued_on"
+  " FROM c JOIN ehc_case k ON k.id = c.id JOIN person p ON p.id = k.person_id"
+  " LEFT JOIN plan_version v ON v.case_id = c.id AND v.number = $5::integer" VERSION_USER
+  " LEFT JOIN case_event e ON e.id = v.event_id"
+  " LEFT JOIN LATERAL (SELECT b.* FROM plan_version b WHERE v.kind = 'proposed' AND b.case_id = c.id"
+  "                    AND b.number < v.number AND b.kind IN ('final', 'amended')"
+  "                    ORDER BY b.number DESC LIMIT 1) b ON true";
+
 typedef struct
 {
   gint64          first;
@@ -279,6 +298,46 @@ decode_pair (PGresult  *pg,
   return pair;
 }
 
+static gpointer
+decode_document (PGresult  *pg,
+                 GTask     *task,
+                 GError   **error)
+{
+  Ask *ask = g_task_get_task_data (task);
+  g_autoptr(ScPlanDocument) document = NULL;
+  g_autoptr(GPtrArray) versions = decode_versions (pg, task, error);
+
+  if (versions == NULL)
+    return NULL;
+  if (versions->len == 0)
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_NOT_FOUND, "case %" G_GINT64_FORMAT " has no plan version %"
+                   G_GINT64_FORMAT, ask->case_id, ask->first);
+      sc_error_take_problem (*error, sc_problem_new (SC_ERROR_NOT_FOUND, (*error)->message));
+      return NULL;
+    }
+  document = g_new0 (ScPlanDocument, 1);
+  document->case_id = ask->case_id;
+  document->version = g_object_ref (g_ptr_array_index (versions, 0));
+  document->child_name = g_strdup (scd_pg_string (pg, 0, scd_pg_column (pg, "child_name")));
+  document->date_of_birth = g_strdup (scd_pg_string (pg, 0, scd_pg_column (pg, "date_of_birth")));
+  document->upn = g_strdup (scd_pg_string (pg, 0, scd_pg_column (pg, "upn")));
+  document->nhs_number = g_strdup (scd_pg_string (pg, 0, scd_pg_column (pg, "nhs_number")));
+  document->issued_on = g_strdup (scd_pg_string (pg, 0, scd_pg_column (pg, "issued_on")));
+  if (scd_pg_string (pg, 0, scd_pg_column (pg, "base_number")) != NULL)
+    {
+      document->base = sc_plan_version_new (ask->case_id, scd_pg_int (pg, 0, scd_pg_column (pg, "base_number")),
+                                            scd_pg_string (pg, 0, scd_pg_column (pg, "base_kind")),
+                                            scd_pg_int (pg, 0, scd_pg_column (pg, "base_event_id")),
+                                            scd_pg_string (pg, 0, scd_pg_column (pg, "base_sections")),
+                                            scd_pg_string (pg, 0, scd_pg_column (pg, "base_warnings")));
+      sc_plan_version_set_issued (document->base, scd_pg_int (pg, 0, scd_pg_column (pg, "base_issued_at")),
+                                  0, NULL, NULL);
+      document->base_issued_on = g_strdup (scd_pg_string (pg, 0, scd_pg_column (pg, "base_issued_on")));
+    }
+  return g_steal_pointer (&document);
+}
+
 void
 scd_plan_store_list_versions_async (ScdPlanStore        *self,
                                     const ScdActor      *actor,
@@ -327,6 +386,34 @@ scd_plan_store_get_versions_async (ScdPlanStore        *self,
 
 GPtrArray *
 scd_plan_store_get_versions_finish (ScdPlanStore  *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+scd_plan_store_get_document_async (ScdPlanStore        *self,
+                                   const ScdActor      *actor,
+                                   gint64               case_id,
+                                   gint64               number,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  GTask *task = task_new (self, case_id, cancellable, callback, user_data, scd_plan_store_get_document_async);
+  g_autoptr(ScdParams) params = _scd_case_params_new (actor);
+
+  ((Ask *) g_task_get_task_data (task))->first = number;
+  scd_params_add_int (params, case_id);
+  scd_params_add_int (params, number);
+  scd_store_run (SCD_STORE (self), document_sql, params, decode_document, (GDestroyNotify) sc_plan_document_free,
+                 task);
+}
+
+ScPlanDocument *
+scd_plan_store_get_document_finish (ScdPlanStore  *self,
                                     GAsyncResult  *result,
                                     GError       **error)
 {

@@ -13,6 +13,7 @@
 #pragma once
 
 #include "sc-plan.h"
+#include "sc-plan-document.h"
 #include "sc-plan-version.h"
 #include "scd-actor.h"
 #include "scd-store.h"
@@ -82,5 +83,19 @@ void          scd_plan_store_get_versions_async   (ScdPlanStore        *self,
 GPtrArray    *scd_plan_store_get_versions_finish  (ScdPlanStore        *self,
                                                    GAsyncResult        *result,
                                                    GError             **error);
+
+/* Version @number of the case with what its printed form needs
+ * (sc-plan-document.h). NOT_FOUND naming the number if the case has none. */
+void          scd_plan_store_get_document_async   (ScdPlanStore        *self,
+                                                   const ScdActor      *actor,
+                                                   gint64               case_id,
+                                                   gint64               number,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+/* Returns: (transfer full) */
+ScPlanDocument *scd_plan_store_get_document_finish (ScdPlanStore       *self,
+                                                    GAsyncResult       *result,
+                                                    GError            **error);
 
 G_END_DECLS

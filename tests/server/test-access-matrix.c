@@ -79,6 +79,8 @@ static const struct {
     "case" },
   { "GET", "/api/v1/cases/{id}/plan/versions/{number}/diff/{other}", { ALLOWED, ALLOWED, ALLOWED, DENIED },
     "plan.version.diff", "case" },
+  { "GET", "/api/v1/cases/{id}/plan/versions/{number}/pdf", { ALLOWED, ALLOWED, ALLOWED, DENIED },
+    "plan.version.pdf", "case" },
   { "GET", "/api/v1/caseload", { ALLOWED, ALLOWED, ALLOWED, DENIED }, "caseload.read", "case" },
   { "GET", "/api/v1/caseload/counts", { ALLOWED, ALLOWED, ALLOWED, DENIED }, "caseload.counts.read", "case" },
   { "GET", "/api/v1/advice-requests", { ALLOWED, ALLOWED, ALLOWED, DENIED }, "advice.list", "case" },

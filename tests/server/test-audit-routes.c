@@ -964,12 +964,14 @@ test_cases (Fixture       *fixture,
     g_autofree char *versions = NULL;
     g_autofree char *version = NULL;
     g_autofree char *diff = NULL;
+    g_autofree char *pdf = NULL;
     const char *first[] = { "If-None-Match", "*", NULL };
     static const struct {
       const char *who;
       const char *method;
       int         target;   /* 0 the draft, 1 its section a, 2 the other case's section a, 3 its versions,
-                               4 its version 1, 5 versions 1 and 2 compared: of a case with two issued */
+                               4 its version 1, 5 versions 1 and 2 compared, 6 version 2 as PDF: of a case
+                               with two issued */
       const char *route;
       const char *action;
       guint       status;
@@ -989,6 +991,8 @@ test_cases (Fixture       *fixture,
         200 },
       { "sysadmin", "GET", 5, "GET /api/v1/cases/{id}/plan/versions/{number}/diff/{other}", "plan.version.diff",
         403 },
+      { "caseworker", "GET", 6, "GET /api/v1/cases/{id}/plan/versions/{number}/pdf", "plan.version.pdf", 200 },
+      { "sysadmin", "GET", 6, "GET /api/v1/cases/{id}/plan/versions/{number}/pdf", "plan.version.pdf", 403 },
     };
 
     /* a case of its own with a draft and a final plan issued, unaudited here */
@@ -1019,12 +1023,13 @@ test_cases (Fixture       *fixture,
       versions = g_strconcat ("/api/v1/cases/", plan_case, "/plan/versions", NULL);
       version = g_strconcat (versions, "/1", NULL);
       diff = g_strconcat (versions, "/1/diff/2", NULL);
+      pdf = g_strconcat (versions, "/2/pdf", NULL);
       g_strfreev (new_rows (fixture));
     }
     for (guint i = 0; i < G_N_ELEMENTS (calls); i++)
       {
         gboolean as_admin = g_str_equal (calls[i].who, "sysadmin");
-        const char *targets[] = { plan, section, other_section, versions, version, diff };
+        const char *targets[] = { plan, section, other_section, versions, version, diff, pdf };
         const char *resource = calls[i].target == 2 ? other_id : calls[i].target >= 3 ? plan_case : case_id;
         const char *target = targets[calls[i].target];
         gboolean put = g_str_equal (calls[i].method, "PUT");

@@ -356,6 +356,252 @@ test_versions (Fixture       *fixture,
   g_assert_cmpstr (after, ==, "1");
 }
 
+/* Runs @argv; asserts it exits 0; returns its standard output */
+static char *
+run (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("%s failed: %s", argv[0], err);
+  return g_steal_pointer (&out);
+}
+
+/* The text of @pdf (pages @first to @last, 0 for all) by pdftotext */
+static char *
+pdf_text (const char *pdf,
+          int         page)
+{
+  g_autofree char *number = g_strdup_printf ("%d", page);
+  const char *all[] = { "pdftotext", pdf, "-", NULL };
+  const char *one[] = { "pdftotext", "-f", number, "-l", number, pdf, "-", NULL };
+
+  return run (page > 0 ? one : all);
+}
+
+/* @text with every run of white space one space: a phrase may wrap */
+static char *
+flat (char *text)
+{
+  g_autoptr(GRegex) space = g_regex_new ("\\s+", 0, 0, NULL);
+  char *out = g_regex_replace_literal (space, text, -1, 0, " ", 0, NULL);
+
+  g_free (text);
+  return out;
+}
+
+static int
+pdf_pages (const char *pdf)
+{
+  const char *argv[] = { "pdfinfo", pdf, NULL };
+  g_autofree char *info = run (argv);
+  const char *pages = strstr (info, "Pages:");
+
+  g_assert_nonnull (pages);
+  return atoi (pages + strlen ("Pages:"));
+}
+
+/* Writes version @number's PDF from the API to @file; returns the file */
+static char *
+fetch_pdf (Fixture    *fixture,
+           const char *token,
+           gint64      case_id,
+           int         number,
+           const char *dir)
+{
+  g_autofree char *tail = g_strdup_printf ("/versions/%d/pdf", number);
+  g_autoptr(ScTestResponse) r = get_path (fixture, token, case_id, tail);
+  char *file = g_strdup_printf ("%s/api-v%d.pdf", dir, number);
+  gsize size;
+  const char *data = g_bytes_get_data (r->body, &size);
+
+  g_assert_cmpuint (r->status, ==, 200);
+  g_assert_cmpstr (soup_message_headers_get_content_type (r->headers, NULL), ==, "application/pdf");
+  g_assert_nonnull (strstr (soup_message_headers_get_one (r->headers, "Content-Disposition"), ".pdf"));
+  g_assert_cmpuint (size, >, 1000);
+  g_assert_true (memcmp (data, "%PDF-", 5) == 0);
+  g_assert_true (g_file_set_contents (file, data, (gssize) size, NULL));
+  return file;
+}
+
+/* The rows of a provision section: @n rows, row 1 at @frequency */
+static char *
+provision_rows (int         n,
+                int         skip,
+                const char *frequency)
+{
+  GString *out = g_string_new ("{\"rows\":[");
+
+  for (int i = 1; i <= n; i++)
+    if (i != skip)
+      g_string_append_printf (out, "%s{\"id\":\"%d\",\"text\":\"Structured phonics programme, part %d\","
+                              "\"provider\":\"Specialist teacher\",\"frequency\":\"%s\",\"duration\":\"30 minutes\","
+                              "\"group_size\":\"1:1\",\"from\":\"2026-09-01\",\"to\":\"2027-07-23\","
+                              "\"needs\":[\"b.1\"],\"outcomes\":[\"e.1\"]}", out->str[out->len - 1] == '[' ? "" : ",",
+                              i, i, i == 1 ? frequency : "three times a week");
+  g_string_append (out, "]}");
+  return g_string_free (out, FALSE);
+}
+
+/* A plan of 40 provision rows and a long section A printed: every section
+ * under its heading, the child, version and date on every page, "Page n
+ * of N"; a page drawn by pdftoppm; the same text from sendcasectl; the
+ * amendment notice of proposed amendments lists what would change and
+ * the last day for comments; every print audited. */
+static void
+test_pdf (Fixture       *fixture,
+          gconstpointer  data)
+{
+  g_autofree char *token = sc_test_sign_in (fixture->daemon, "caseworker", SC_TEST_DEMO_PASSWORD);
+  gint64 id = new_case (fixture, token, "Printer", "caseworker");
+  g_autofree char *dir = sc_test_make_tmpdir ("plan-pdf-XXXXXX");
+  g_autoptr(GString) views = g_string_new ("{\"text\":\"");
+  g_autofree char *rows = provision_rows (40, 0, "daily");
+  g_autofree char *changed = provision_rows (41, 40, "twice a day");
+  g_autofree char *final = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *notice = NULL;
+  g_autofree char *notice_text = NULL;
+  g_autofree char *ctl_file = g_strdup_printf ("%s/ctl.pdf", dir);
+  g_autofree char *ctl_text = NULL;
+  g_autofree char *sendcasectl = sc_test_build_path ("server/sendcasectl");
+  g_autofree char *png_root = g_strdup_printf ("%s/page", dir);
+  g_autofree char *png = g_strdup_printf ("%s/page.png", dir);
+  g_autofree char *audits = NULL;
+  g_autoptr(ScTestResponse) none = NULL;
+  int pages;
+
+  for (int i = 0; i < 40; i++)
+    g_string_append (views, "Ada loves drawing and wants to be an animator; she likes quiet places to work. \\n");
+  g_string_append (views, "\"}");
+  {
+    const struct { const char *section, *content; } sections[] = {
+      { "a", views->str },
+      { "b", "{\"rows\":[{\"id\":\"1\",\"text\":\"Reads two years behind her age\"}]}" },
+      { "e", "{\"rows\":[{\"id\":\"1\",\"text\":\"Reads a short book alone by July\",\"needs\":[\"b.1\"]}]}" },
+      { "f", rows },
+      { "i", "{\"name\":\"Hillside Primary School\",\"type\":\"Mainstream primary\",\"urn\":\"123456\"}" },
+      { "j", "{\"amount_pence\":125050,\"covers\":\"Transport to school\"}" },
+      { "k", "{\"rows\":[{\"id\":\"1\",\"source\":\"Dr Rao, educational psychologist\",\"received\":\"2026-05-01\","
+             "\"advice\":\"educational_psychology\"}]}" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+      {
+        g_autoptr(ScTestResponse) r = put_section (fixture, token, id, sections[i].section, NULL,
+                                                   sections[i].content);
+
+        g_assert_cmpuint (r->status, ==, 200);
+      }
+  }
+  add_event (fixture, token, id, "{\"type\":\"decided_to_assess\",\"date\":\"2026-04-06\"}");
+  add_event (fixture, token, id, "{\"type\":\"draft_plan_issued\",\"date\":\"2026-06-15\"}");
+  add_event (fixture, token, id, "{\"type\":\"final_plan_issued\",\"date\":\"2026-07-13\"}");
+
+  final = fetch_pdf (fixture, token, id, 2, dir);
+  text = flat (pdf_text (final, 0));
+  pages = pdf_pages (final);
+  g_assert_cmpint (pages, >=, 4);
+  for (guint s = 0; s < 12; s++)
+    {
+      static const char * const headings[] = {
+        "Section A: ", "Section B: ", "Section C: ", "Section D: ", "Section E: ", "Section F: ", "Section G: ",
+        "Section H1: ", "Section H2: ", "Section I: ", "Section J: ", "Section K: ",
+      };
+
+      g_assert_nonnull (strstr (text, headings[s]));
+    }
+  g_assert_nonnull (strstr (text, "Education, Health and Care Plan"));
+  g_assert_nonnull (strstr (text, "Ada Printer"));
+  g_assert_nonnull (strstr (text, "1 April 2016"));
+  g_assert_nonnull (strstr (text, "F.40"));
+  g_assert_nonnull (strstr (text, "part 40"));
+  g_assert_nonnull (strstr (text, "Hillside Primary School"));
+  g_assert_nonnull (strstr (text, "£1,250.50"));
+  g_assert_nonnull (strstr (text, "educational psychology"));
+  g_assert_nonnull (strstr (text, "Nothing is recorded in this section."));
+  g_assert_null (strstr (text, "This plan is a draft"));
+  for (int p = 1; p <= pages; p++)
+    {
+      g_autofree char *page = flat (pdf_text (final, p));
+      g_autofree char *count = g_strdup_printf ("Page %d of %d", p, pages);
+
+      g_assert_nonnull (strstr (page, count));
+      g_assert_nonnull (strstr (page, "Ada Printer"));
+      g_assert_nonnull (strstr (page, "version 2"));
+      g_assert_nonnull (strstr (page, "issued 13 July 2026"));
+    }
+  /* the draft says it is one */
+  {
+    g_autofree char *draft = fetch_pdf (fixture, token, id, 1, dir);
+    g_autofree char *draft_text = flat (pdf_text (draft, 1));
+
+    g_assert_nonnull (strstr (draft_text, "Draft Education, Health and Care Plan"));
+    g_assert_nonnull (strstr (draft_text, "This plan is a draft"));
+  }
+  /* a page drawn */
+  {
+    const char *argv[] = { "pdftoppm", "-r", "40", "-f", "1", "-l", "1", "-singlefile", "-png", final, png_root,
+                           NULL };
+    g_autofree char *out = run (argv);
+    g_autofree char *contents = NULL;
+    gsize size;
+
+    g_assert_true (g_file_get_contents (png, &contents, &size, NULL));
+    g_assert_cmpuint (size, >, 1000);
+    g_assert_true (memcmp (contents, "\x89PNG", 4) == 0);
+  }
+  /* the same document from the command line */
+  {
+    const char *argv[] = { sendcasectl, "--database", sc_test_cluster_get_conninfo (fixture->cluster), "plan-pdf",
+                           NULL, "2", "--output", ctl_file, NULL };
+    g_autofree char *case_arg = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+    g_autofree char *out = NULL;
+
+    argv[4] = case_arg;
+    out = run (argv);
+    g_assert_nonnull (strstr (out, "wrote "));
+    ctl_text = flat (pdf_text (ctl_file, 0));
+    g_assert_cmpstr (ctl_text, ==, text);
+  }
+
+  /* proposed amendments: row 1 more often, row 40 gone, row 41 new */
+  {
+    g_autoptr(ScTestResponse) r = put_section (fixture, token, id, "f", "1", changed);
+
+    g_assert_cmpuint (r->status, ==, 200);
+  }
+  add_event (fixture, token, id, "{\"type\":\"amendment_notice_issued\",\"date\":\"2026-09-01\"}");
+  notice = fetch_pdf (fixture, token, id, 3, dir);
+  notice_text = flat (pdf_text (notice, 0));
+  g_assert_nonnull (strstr (notice_text, "Notice of Proposed Amendments"));
+  g_assert_nonnull (strstr (notice_text, "issued on 13 July 2026 (version 2)"));
+  g_assert_nonnull (strstr (notice_text, "by 15 September 2026"));
+  g_assert_nonnull (strstr (notice_text, "To be changed"));
+  g_assert_nonnull (strstr (notice_text, "twice a day"));
+  g_assert_nonnull (strstr (notice_text, "To be added"));
+  g_assert_nonnull (strstr (notice_text, "part 41"));
+  g_assert_nonnull (strstr (notice_text, "To be removed"));
+  g_assert_nonnull (strstr (notice_text, "part 40"));
+  g_assert_null (strstr (notice_text, "part 39"));
+  g_assert_null (strstr (notice_text, "Section B: "));
+
+  none = get_path (fixture, token, id, "/versions/9/pdf");
+  g_assert_cmpuint (none->status, ==, 404);
+  g_assert_nonnull (strstr (body_of (none), "has no plan version 9"));
+
+  audits = sc_test_psqlf (fixture->cluster, "SELECT string_agg(username, ',' ORDER BY id) FROM audit_event"
+                          " WHERE action = 'plan.version.pdf' AND outcome = 'success' AND resource_id = '%"
+                          G_GINT64_FORMAT "'", id);
+  g_assert_cmpstr (audits, ==, "caseworker,caseworker,sendcasectl,caseworker,caseworker");
+  if (g_getenv ("SC_TEST_KEEP") == NULL) sc_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -367,6 +613,7 @@ main (int   argc,
               sc_test_server_teardown);
   g_test_add ("/server/plan/warnings", Fixture, NULL, sc_test_server_setup, test_warnings, sc_test_server_teardown);
   g_test_add ("/server/plan/versions", Fixture, NULL, sc_test_server_setup, test_versions, sc_test_server_teardown);
+  g_test_add ("/server/plan/pdf", Fixture, NULL, sc_test_server_setup, test_pdf, sc_test_server_teardown);
   g_test_add ("/server/plan/access", Fixture, NULL, sc_test_server_setup, test_access, sc_test_server_teardown);
   return g_test_run ();
 }

@@ -403,8 +403,11 @@ check_against_openapi (const char     *method,
   size_t cap = 0;
   ssize_t got;
 
-  /* bodies are JSON or empty; anything else is shown as it would be read */
-  if (g_utf8_validate (data != NULL ? data : "", (gssize) size, NULL))
+  /* a document that is not JSON (a PDF) is checked by its type alone;
+   * other bodies are JSON or empty, anything else shown as it would be read */
+  if (type != NULL && size > 0 && strstr (type, "json") == NULL)
+    body = g_strdup_printf ("(%" G_GSIZE_FORMAT " bytes)", size);
+  else if (g_utf8_validate (data != NULL ? data : "", (gssize) size, NULL))
     body = g_strndup (data != NULL ? data : "", size);
   else
     body = g_utf8_make_valid (data, (gssize) size);
