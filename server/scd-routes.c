@@ -62,6 +62,8 @@ static const ScdRoute routes[] = {
     "plan.section.update", "case" },
   { "GET", "/api/v1/cases/{id}/plan/versions", scd_plan_handler_list_versions, CASE_READERS, "plan.version.list",
     "case" },
+  { "POST", "/api/v1/cases/{id}/plan/versions", scd_plan_handler_issue, CASE_WRITERS, "plan.version.create",
+    "case" },
   { "GET", "/api/v1/cases/{id}/plan/versions/{number}", scd_plan_handler_get_version, CASE_READERS,
     "plan.version.read", "case" },
   { "GET", "/api/v1/cases/{id}/plan/versions/{number}/diff/{other}", scd_plan_handler_diff_versions, CASE_READERS,

@@ -654,17 +654,26 @@ scd_case_handler_add_event (ScdRequest *request)
 {
   g_autoptr(JsonObject) body = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(ScdIdempotency) idempotency = NULL;
-  g_autofree char *key = NULL;
-  const char *note = NULL;
-  ScClockEvent event = { 0 };
   gint64 id;
 
   if (!scd_handler_parse_id (request, "case", &id))
     return;
   body = scd_handler_read_body (request, sc_case_event_input_members, &error);
-  if (body == NULL)
-    return;
+  if (body != NULL)
+    scd_case_handler_record_event (request, id, body);
+}
+
+void
+scd_case_handler_record_event (ScdRequest *request,
+                               gint64      id,
+                               JsonObject *body)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScdIdempotency) idempotency = NULL;
+  g_autofree char *key = NULL;
+  const char *note = NULL;
+  ScClockEvent event = { 0 };
+
   check_text (body, "note", SC_CASE_EVENT_NOTE_MAX_CHARS, &note, &error);
   if (error == NULL)
     sc_case_event_read_clock_event (body, note_member, &event, &key, &error);

@@ -87,6 +87,14 @@ void scd_plan_handler_list_versions      (ScdRequest *request);
 void scd_plan_handler_get_version        (ScdRequest *request);
 void scd_plan_handler_diff_versions      (ScdRequest *request);
 void scd_plan_handler_get_version_pdf    (ScdRequest *request);
+void scd_plan_handler_issue              (ScdRequest *request);
+
+/* Records the event @body describes ("type", "date", its type's members,
+ * "note") on case @id and answers as POST .../events does: what the plan's
+ * issue route shares with it. */
+void scd_case_handler_record_event       (ScdRequest *request,
+                                          gint64      id,
+                                          JsonObject *body);
 
 /* scd-audit-handlers.c */
 void scd_audit_handler_list              (ScdRequest *request);

@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include "sc-plan-version.h"
+#include "sc-json.h"
 #include "sc-problem.h"
 #include "scd-handlers.h"
 #include "scd-plan-pdf.h"
@@ -253,6 +254,64 @@ void
 scd_plan_handler_diff_versions (ScdRequest *request)
 {
   get_pair (request, TRUE);
+}
+
+/* --- issuing ------------------------------------------------------------------------ */
+
+static const char * const issue_members[] = { "kind", "date", "note", "phase_transfer", NULL };
+
+/* The event that issues a version of @kind */
+static const char *
+issuing_event (const char *kind)
+{
+  static const char * const events[] = {
+    "draft_plan_issued", "final_plan_issued", "amended_plan_issued", "amendment_notice_issued",
+  };
+
+  for (guint k = 0; k < G_N_ELEMENTS (events); k++)
+    if (g_strcmp0 (kind, sc_plan_version_kind_to_string (k)) == 0)
+      return events[k];
+  return NULL;
+}
+
+/* POST .../plan/versions {"kind", "date", "note"}: the case event that
+ * issues a version of that kind, recorded as POST .../events records it
+ * (the same rules, idempotency and answer), so the draft is frozen in the
+ * event's transaction either way. */
+void
+scd_plan_handler_issue (ScdRequest *request)
+{
+  g_autoptr(JsonObject) body = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *kind = NULL;
+  const char *type;
+  gint64 id;
+
+  if (!scd_handler_parse_id (request, "case", &id))
+    return;
+  body = scd_handler_read_body (request, issue_members, &error);
+  if (body == NULL)
+    return;
+  if (!sc_json_read_string (body, "kind", TRUE, &kind, &error))
+    {
+      scd_request_reply_error (request, error);
+      return;
+    }
+  if ((type = issuing_event (kind)) == NULL)
+    {
+      sc_set_field_error (&error, "kind", "must be draft, final, amended or proposed");
+      scd_request_reply_error (request, error);
+      return;
+    }
+  if (json_object_has_member (body, "phase_transfer") && g_strcmp0 (kind, "amended") != 0)
+    {
+      sc_set_field_error (&error, "phase_transfer", "is given only with an amended plan");
+      scd_request_reply_error (request, error);
+      return;
+    }
+  json_object_set_string_member (body, "type", type);
+  json_object_remove_member (body, "kind");
+  scd_case_handler_record_event (request, id, body);
 }
 
 /* --- a version as PDF ------------------------------------------------------------- */

@@ -75,6 +75,8 @@ static const struct {
   { "PUT", "/api/v1/cases/{id}/plan/sections/{section}", { ALLOWED, ALLOWED, DENIED, DENIED },
     "plan.section.update", "case" },
   { "GET", "/api/v1/cases/{id}/plan/versions", { ALLOWED, ALLOWED, ALLOWED, DENIED }, "plan.version.list", "case" },
+  { "POST", "/api/v1/cases/{id}/plan/versions", { ALLOWED, ALLOWED, DENIED, DENIED }, "plan.version.create",
+    "case" },
   { "GET", "/api/v1/cases/{id}/plan/versions/{number}", { ALLOWED, ALLOWED, ALLOWED, DENIED }, "plan.version.read",
     "case" },
   { "GET", "/api/v1/cases/{id}/plan/versions/{number}/diff/{other}", { ALLOWED, ALLOWED, ALLOWED, DENIED },

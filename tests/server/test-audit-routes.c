@@ -1043,6 +1043,23 @@ test_cases (Fixture       *fixture,
                                resource, calls[i].status == 200 ? "success" : "denied");
         check (fixture, calls[i].route, r, calls[i].status, ROWS (row));
       }
+    /* issuing through the plan's route: one row, as its own action */
+    {
+      g_autofree char *other_versions = g_strconcat ("/api/v1/cases/", other_id, "/plan/versions", NULL);
+      g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, worker, "POST", versions,
+                                                    "{\"kind\":\"proposed\",\"date\":\"2026-08-03\"}", NULL);
+      g_autoptr(ScTestResponse) denied = NULL;
+
+      g_free (row);
+      row = g_strdup_printf ("%s:caseworker|caseworker|plan.version.create|case|%s|-|success", worker_id,
+                             plan_case);
+      check (fixture, "POST /api/v1/cases/{id}/plan/versions", r, 201, ROWS (row));
+      denied = sc_test_authed (fixture->daemon, worker, "POST", other_versions,
+                               "{\"kind\":\"draft\",\"date\":\"2026-08-03\"}", NULL);
+      g_free (row);
+      row = g_strdup_printf ("%s:caseworker|caseworker|plan.version.create|case|%s|-|denied", worker_id, other_id);
+      check (fixture, "POST /api/v1/cases/{id}/plan/versions", denied, 403, ROWS (row));
+    }
   }
   /* advice asked for in April and never received: on the chase list */
   {

@@ -576,7 +576,34 @@ test_pdf (Fixture       *fixture,
 
     g_assert_cmpuint (r->status, ==, 200);
   }
-  add_event (fixture, token, id, "{\"type\":\"amendment_notice_issued\",\"date\":\"2026-09-01\"}");
+  /* issued through the plan's own route: the same event, the same rules */
+  {
+    g_autofree char *path = g_strdup_printf ("/api/v1/cases/%" G_GINT64_FORMAT "/plan/versions", id);
+    g_autoptr(ScTestResponse) kind = sc_test_authed (fixture->daemon, token, "POST", path,
+                                                     "{\"kind\":\"interim\",\"date\":\"2026-09-01\"}", NULL);
+    g_autoptr(ScTestResponse) phase = sc_test_authed (fixture->daemon, token, "POST", path,
+                                                      "{\"kind\":\"draft\",\"date\":\"2026-09-01\","
+                                                      "\"phase_transfer\":true}", NULL);
+    g_autoptr(ScTestResponse) ahead = sc_test_authed (fixture->daemon, token, "POST", path,
+                                                      "{\"kind\":\"amended\",\"date\":\"2026-09-01\"}", NULL);
+    g_autoptr(ScTestResponse) issued = sc_test_authed (fixture->daemon, token, "POST", path,
+                                                       "{\"kind\":\"proposed\",\"date\":\"2026-09-01\","
+                                                       "\"note\":\"More phonics\"}", NULL);
+    g_autofree char *count = NULL;
+
+    g_assert_cmpuint (kind->status, ==, 422);
+    g_assert_nonnull (strstr (body_of (kind), "must be draft, final, amended or proposed"));
+    g_assert_cmpuint (phase->status, ==, 422);
+    g_assert_nonnull (strstr (body_of (phase), "phase_transfer"));
+    /* an amended plan with no amendment notice before it (the requests
+     * above run in this order; only the last issued anything) */
+    g_assert_cmpuint (ahead->status, ==, 422);
+    count = sc_test_psqlf (fixture->cluster, "SELECT string_agg(number || kind, ',' ORDER BY number)"
+                           " FROM plan_version WHERE case_id = %" G_GINT64_FORMAT, id);
+    g_assert_cmpstr (count, ==, "1draft,2final,3proposed");
+    g_assert_cmpuint (issued->status, ==, 201);
+    g_assert_cmpstr (sc_test_response_get_string (issued, "type"), ==, "amendment_notice_issued");
+  }
   notice = fetch_pdf (fixture, token, id, 3, dir);
   notice_text = flat (pdf_text (notice, 0));
   g_assert_nonnull (strstr (notice_text, "Notice of Proposed Amendments"));
