@@ -70,6 +70,7 @@ static GType (* const page_types[]) (void) = {
   scc_users_page_get_type,
   scc_audit_page_get_type,
   scc_workload_page_get_type,
+  scc_plan_page_get_type,
   scc_caseload_page_get_type,
   scc_deadlines_page_get_type,
   scc_advice_page_get_type,

@@ -140,6 +140,21 @@ sc_plan_version_get_number (ScPlanVersion *self)
   return self->number;
 }
 
+gint64
+sc_plan_version_get_issued_at (ScPlanVersion *self)
+{
+  g_return_val_if_fail (SC_IS_PLAN_VERSION (self), 0);
+  return self->issued_at;
+}
+
+const char *
+sc_plan_version_get_issued_by_name (ScPlanVersion *self)
+{
+  g_return_val_if_fail (SC_IS_PLAN_VERSION (self), NULL);
+  return self->issued_by_full_name != NULL && *self->issued_by_full_name != '\0' ? self->issued_by_full_name
+                                                                                  : self->issued_by_username;
+}
+
 const char *
 sc_plan_version_get_kind (ScPlanVersion *self)
 {
@@ -476,4 +491,116 @@ sc_plan_version_write_diff_json (ScPlanVersion *from,
     diff_section (s, from->contents[s], to->contents[s], writer);
   sc_json_writer_end_array (writer);
   sc_json_writer_end_object (writer);
+}
+
+/* --- a difference in words ------------------------------------------------------ */
+
+static JsonArray *
+array_member (JsonObject *object,
+              const char *name)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+static char *
+value_text (const char *name,
+            JsonNode   *value)
+{
+  if (value == NULL || JSON_NODE_HOLDS_NULL (value))
+    return g_strdup ("(none)");
+  if (JSON_NODE_HOLDS_ARRAY (value))
+    {
+      JsonArray *links = json_node_get_array (value);
+      GString *out = g_string_new (NULL);
+
+      for (guint i = 0; i < json_array_get_length (links); i++)
+        {
+          g_autofree char *ref = sc_plan_ref_display (json_array_get_string_element (links, i));
+
+          g_string_append_printf (out, "%s%s", i > 0 ? ", " : "", ref);
+        }
+      return out->len > 0 ? g_string_free (out, FALSE) : (g_string_free (out, TRUE), g_strdup ("(none)"));
+    }
+  if (g_strcmp0 (name, "amount_pence") == 0)
+    return g_strdup_printf ("£%" G_GINT64_FORMAT ".%02d", json_node_get_int (value) / 100,
+                            (int) (json_node_get_int (value) % 100));
+  if (json_node_get_value_type (value) == G_TYPE_STRING)
+    return g_strdup (json_node_get_string (value));
+  return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (value));
+}
+
+static void
+add_rows (GPtrArray  *lines,
+          const char *verb,
+          const char *section,
+          JsonArray  *rows)
+{
+  for (guint i = 0; rows != NULL && i < json_array_get_length (rows); i++)
+    {
+      JsonObject *row = json_array_get_object_element (rows, i);
+      const char *id = json_object_get_string_member_with_default (row, "id", "");
+      const char *what = json_object_get_string_member_with_default (
+        row, "text", json_object_get_string_member_with_default (row, "source", ""));
+      g_autofree char *link = g_strdup_printf ("%s.%s", section, id);
+      g_autofree char *ref = sc_plan_ref_display (link);
+
+      g_ptr_array_add (lines, g_strdup_printf ("%s %s: %s", verb, ref, what));
+    }
+}
+
+GPtrArray *
+sc_plan_diff_to_lines (JsonNode  *diff,
+                       GError   **error)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  JsonObject *object = diff != NULL && JSON_NODE_HOLDS_OBJECT (diff) ? json_node_get_object (diff) : NULL;
+  JsonNode *sections_node = object != NULL ? json_object_get_member (object, "sections") : NULL;
+  JsonArray *sections;
+
+  if (sections_node == NULL || !JSON_NODE_HOLDS_ARRAY (sections_node))
+    {
+      g_set_error_literal (error, SC_ERROR, SC_ERROR_MALFORMED, "a plan difference needs its sections as a list");
+      return NULL;
+    }
+  sections = json_node_get_array (sections_node);
+  for (guint s = 0; s < json_array_get_length (sections); s++)
+    {
+      JsonObject *change = json_array_get_object_element (sections, s);
+      const char *section = json_object_get_string_member_with_default (change, "section", "");
+      ScPlanSectionId id = sc_plan_section_id_from_string (section);
+      g_autofree char *upper = g_ascii_strup (section, -1);
+      JsonArray *changed;
+
+      if (id == SC_PLAN_SECTION_NONE)
+        {
+          g_set_error (error, SC_ERROR, SC_ERROR_MALFORMED, "a plan difference names no section %s", section);
+          return NULL;
+        }
+      g_ptr_array_add (lines, g_strdup_printf ("Section %s: %s", upper, sc_plan_section_title (id)));
+      add_rows (lines, "Added", section, array_member (change, "added"));
+      add_rows (lines, "Removed", section, array_member (change, "removed"));
+      changed = array_member (change, "changed");
+      for (guint c = 0; changed != NULL && c < json_array_get_length (changed); c++)
+        {
+          JsonObject *row = json_array_get_object_element (changed, c);
+          JsonArray *fields = array_member (row, "fields");
+          const char *row_id = json_object_get_string_member_with_default (row, "id", NULL);
+          g_autofree char *link = row_id != NULL ? g_strdup_printf ("%s.%s", section, row_id) : NULL;
+          g_autofree char *ref = link != NULL ? sc_plan_ref_display (link) : g_strdup (upper);
+
+          for (guint f = 0; fields != NULL && f < json_array_get_length (fields); f++)
+            {
+              JsonObject *field = json_array_get_object_element (fields, f);
+              const char *name = json_object_get_string_member_with_default (field, "name", "");
+              g_autofree char *from = value_text (name, json_object_get_member (field, "from"));
+              g_autofree char *to = value_text (name, json_object_get_member (field, "to"));
+
+              g_ptr_array_add (lines, g_strdup_printf ("Changed %s, %s: %s → %s", ref, sc_plan_field_label (name),
+                                                       from, to));
+            }
+        }
+    }
+  return g_steal_pointer (&lines);
 }

@@ -55,6 +55,9 @@ void           sc_plan_version_set_issued       (ScPlanVersion     *self,
                                                  const char        *full_name);
 gint64         sc_plan_version_get_number       (ScPlanVersion     *self);
 const char    *sc_plan_version_get_kind         (ScPlanVersion     *self);
+gint64         sc_plan_version_get_issued_at    (ScPlanVersion     *self);
+/* Who issued it: their full name, else their username */
+const char    *sc_plan_version_get_issued_by_name (ScPlanVersion   *self);
 /* The content of section @id (SC_PLAN_EMPTY_CONTENT if never written) */
 const char    *sc_plan_version_get_content      (ScPlanVersion     *self,
                                                  ScPlanSectionId    id);
@@ -83,5 +86,12 @@ char          *sc_plan_warnings_to_json         (GPtrArray         *warnings);
 void           sc_plan_version_write_diff_json  (ScPlanVersion     *from,
                                                  ScPlanVersion     *to,
                                                  ScJsonWriter      *writer);
+
+/* The difference @diff (as sc_plan_version_write_diff_json writes it) in
+ * words, a line each: a section's title, then under it "Added B.2: ...",
+ * "Removed F.3: ...", "F.1, How often: weekly → daily". Returns: (transfer
+ * full) (element-type utf8), or NULL with @error if @diff is not one. */
+GPtrArray     *sc_plan_diff_to_lines            (JsonNode          *diff,
+                                                 GError           **error);
 
 G_END_DECLS

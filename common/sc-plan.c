@@ -70,6 +70,30 @@ sc_plan_section_kind (ScPlanSectionId id)
   return sections[id].kind;
 }
 
+const char *
+sc_plan_field_label (const char *name)
+{
+  static const struct { const char *name, *label; } labels[] = {
+    { "text", "What it says" }, { "provider", "Provided by" }, { "frequency", "How often" },
+    { "duration", "Each time" }, { "group_size", "Group size" }, { "from", "From" }, { "to", "To" },
+    { "needs", "Meets needs" }, { "outcomes", "Serves outcomes" }, { "name", "Institution" },
+    { "type", "Type of setting" }, { "urn", "Unique reference number" }, { "amount_pence", "Amount each year" },
+    { "covers", "What it covers" }, { "source", "Advice from" }, { "received", "Received" },
+    { "advice", "Kind of advice" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (labels[i].name, name) == 0)
+      return labels[i].label;
+  return name;
+}
+
+char *
+sc_plan_ref_display (const char *link)
+{
+  return g_ascii_strup (link, -1);
+}
+
 /* --- the members of each kind ------------------------------------------------ */
 
 typedef enum
@@ -545,6 +569,7 @@ sc_plan_check_quality (const char * const contents[SC_N_PLAN_SECTIONS])
           const char *id = string_member (row, "id");
           const char *text = string_member (row, "text");
           g_autofree char *name = g_strdup_printf ("%s.%s", sections[s].id, id);
+          g_autofree char *shown = sc_plan_ref_display (name);   /* "B.1", as a reader names it */
 
           if (id == NULL)
             continue;
@@ -558,11 +583,11 @@ sc_plan_check_quality (const char * const contents[SC_N_PLAN_SECTIONS])
               if (!met)
                 g_ptr_array_add (warnings, warning_new ("need_without_provision", sections[s].id, id,
                                                         g_strdup_printf ("Need %s has no provision in section F "
-                                                                         "that meets it.", name)));
+                                                                         "that meets it.", shown)));
             }
           if (kind == SC_PLAN_KIND_OUTCOMES && !has_links (row, "needs"))
             g_ptr_array_add (warnings, warning_new ("outcome_without_need", sections[s].id, id,
-                                                    g_strdup_printf ("Outcome %s is linked to no need.", name)));
+                                                    g_strdup_printf ("Outcome %s is linked to no need.", shown)));
           if (kind == SC_PLAN_KIND_PROVISION)
             {
               g_autoptr(GPtrArray) missing = g_ptr_array_new ();
@@ -581,18 +606,18 @@ sc_plan_check_quality (const char * const contents[SC_N_PLAN_SECTIONS])
                   g_ptr_array_add (missing, NULL);
                   what = g_strjoinv (", ", (char **) missing->pdata);
                   g_ptr_array_add (warnings, warning_new ("provision_unquantified", sections[s].id, id,
-                                                          g_strdup_printf ("Provision %s does not say %s.", name,
+                                                          g_strdup_printf ("Provision %s does not say %s.", shown,
                                                                            what)));
                 }
               if (vague != NULL)
                 g_ptr_array_add (warnings, warning_new ("provision_vague", sections[s].id, id,
                                                         g_strdup_printf ("Provision %s says \"%s\": a tribunal "
                                                                          "needs provision specified and "
-                                                                         "quantified.", name, vague)));
+                                                                         "quantified.", shown, vague)));
               if (!has_links (row, "needs"))
                 g_ptr_array_add (warnings, warning_new ("provision_without_need", sections[s].id, id,
                                                         g_strdup_printf ("Provision %s is linked to no need.",
-                                                                         name)));
+                                                                         shown)));
             }
           for (guint m = 0; m < 2; m++)
             {
@@ -605,7 +630,7 @@ sc_plan_check_quality (const char * const contents[SC_N_PLAN_SECTIONS])
                   if (link != NULL && !g_hash_table_contains (rows, link))
                     g_ptr_array_add (warnings, warning_new ("link_missing", sections[s].id, id,
                                                             g_strdup_printf ("Row %s links to %s, which is not in "
-                                                                             "the plan.", name, link)));
+                                                                             "the plan.", shown, link)));
                 }
             }
         }

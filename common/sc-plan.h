@@ -76,6 +76,12 @@ ScPlanSectionId    sc_plan_section_id_from_string (const char     *text);
 /* The law's heading, e.g. "Special educational needs" */
 const char        *sc_plan_section_title          (ScPlanSectionId id);
 ScPlanSectionKind  sc_plan_section_kind           (ScPlanSectionId id);
+/* A member of a section's content or rows in words: "frequency" is "How
+ * often"; a name it does not know, as it is. */
+const char        *sc_plan_field_label            (const char     *name);
+/* "b.1" as "B.1": how a row is named to a reader */
+char              *sc_plan_ref_display            (const char     *link);
+
 /* The content of a section never written: "{}" */
 #define SC_PLAN_EMPTY_CONTENT "{}"
 

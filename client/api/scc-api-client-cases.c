@@ -152,58 +152,6 @@ page_finish (SccApiClient  *self,
   return items;
 }
 
-/* One model of a 2xx answer, read by the task's ScReadJsonFunc. */
-static void
-model_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(JsonNode) node = NULL;
-  g_autoptr(GError) error = NULL;
-  ScReadJsonFunc read = g_task_get_task_data (task);
-  gpointer model;
-
-  node = _scc_api_client_request_finish (SCC_API_CLIENT (object), result, NULL, NULL, &error);
-  if (node == NULL || (model = read (node, &error)) == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, model, g_object_unref);
-}
-
-static void
-model_async (SccApiClient        *self,
-             gpointer             source_tag,
-             const char          *method,
-             const char          *path,
-             JsonNode            *body,
-             const char * const  *headers,
-             ScReadJsonFunc       read,
-             GCancellable        *cancellable,
-             GAsyncReadyCallback  callback,
-             gpointer             user_data)
-{
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, read, NULL);
-  _scc_api_client_request_async (self, method, path, body, headers, SCC_API_REQUEST_DEFAULT,
-                                 cancellable, model_cb, task);
-}
-
-static gpointer
-model_finish (SccApiClient  *self,
-              GAsyncResult  *result,
-              gpointer       source_tag,
-              GError       **error)
-{
-  g_return_val_if_fail (SCC_IS_API_CLIENT (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
 /**
  * scc_api_client_get_caseload_async:
  * @query: which cases
@@ -310,7 +258,7 @@ scc_api_client_get_caseload_counts_finish (SccApiClient  *self,
                                            GAsyncResult  *result,
                                            GError       **error)
 {
-  return model_finish (self, result, scc_api_client_get_caseload_counts_async, error);
+  return _scc_api_client_model_finish (self, result, scc_api_client_get_caseload_counts_async, error);
 }
 
 /**
@@ -349,7 +297,7 @@ scc_api_client_create_case_async (SccApiClient        *self,
   sc_json_writer_end_object (&writer);
   body = json_from_string (text->str, NULL);
 
-  model_async (self, scc_api_client_create_case_async, "POST", "/cases", body, headers,
+  _scc_api_client_model_async (self, scc_api_client_create_case_async, "POST", "/cases", body, headers,
                (ScReadJsonFunc) sc_case_new_from_json, cancellable, callback, user_data);
 }
 
@@ -363,7 +311,7 @@ scc_api_client_create_case_finish (SccApiClient  *self,
                                    GAsyncResult  *result,
                                    GError       **error)
 {
-  return model_finish (self, result, scc_api_client_create_case_async, error);
+  return _scc_api_client_model_finish (self, result, scc_api_client_create_case_async, error);
 }
 
 void
@@ -378,7 +326,7 @@ scc_api_client_get_case_async (SccApiClient        *self,
   g_return_if_fail (SCC_IS_API_CLIENT (self));
   g_return_if_fail (id > 0);
 
-  model_async (self, scc_api_client_get_case_async, "GET", path, NULL, NULL,
+  _scc_api_client_model_async (self, scc_api_client_get_case_async, "GET", path, NULL, NULL,
                (ScReadJsonFunc) sc_case_new_from_json, cancellable, callback, user_data);
 }
 
@@ -392,7 +340,7 @@ scc_api_client_get_case_finish (SccApiClient  *self,
                                 GAsyncResult  *result,
                                 GError       **error)
 {
-  return model_finish (self, result, scc_api_client_get_case_async, error);
+  return _scc_api_client_model_finish (self, result, scc_api_client_get_case_async, error);
 }
 
 static gboolean
@@ -515,7 +463,7 @@ scc_api_client_get_timeline_finish (SccApiClient  *self,
                                     GAsyncResult  *result,
                                     GError       **error)
 {
-  return model_finish (self, result, scc_api_client_get_timeline_async, error);
+  return _scc_api_client_model_finish (self, result, scc_api_client_get_timeline_async, error);
 }
 
 void
@@ -575,7 +523,7 @@ scc_api_client_add_event_async (SccApiClient        *self,
   sc_json_writer_end_object (&writer);
   body = json_from_string (text->str, NULL);
 
-  model_async (self, scc_api_client_add_event_async, "POST", path, body, headers,
+  _scc_api_client_model_async (self, scc_api_client_add_event_async, "POST", path, body, headers,
                (ScReadJsonFunc) sc_case_event_new_from_json, cancellable, callback, user_data);
 }
 
@@ -589,7 +537,7 @@ scc_api_client_add_event_finish (SccApiClient  *self,
                                  GAsyncResult  *result,
                                  GError       **error)
 {
-  return model_finish (self, result, scc_api_client_add_event_async, error);
+  return _scc_api_client_model_finish (self, result, scc_api_client_add_event_async, error);
 }
 
 void
@@ -617,7 +565,7 @@ scc_api_client_void_event_async (SccApiClient        *self,
   body = json_from_string (text->str, NULL);
   path = g_strdup_printf ("/cases/%" G_GINT64_FORMAT "/events/%" G_GINT64_FORMAT "/void", id, event_id);
 
-  model_async (self, scc_api_client_void_event_async, "POST", path, body, NULL,
+  _scc_api_client_model_async (self, scc_api_client_void_event_async, "POST", path, body, NULL,
                (ScReadJsonFunc) sc_case_event_new_from_json, cancellable, callback, user_data);
 }
 
@@ -631,7 +579,7 @@ scc_api_client_void_event_finish (SccApiClient  *self,
                                   GAsyncResult  *result,
                                   GError       **error)
 {
-  return model_finish (self, result, scc_api_client_void_event_async, error);
+  return _scc_api_client_model_finish (self, result, scc_api_client_void_event_async, error);
 }
 
 /**

@@ -37,6 +37,7 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
+#include "sc-page.h"
 #include "scc-api-client.h"
 
 G_BEGIN_DECLS
@@ -46,6 +47,9 @@ typedef enum
   SCC_API_REQUEST_DEFAULT    = 0,
   SCC_API_REQUEST_NO_AUTH    = 1 << 0,
   SCC_API_REQUEST_ANY_STATUS = 1 << 1,
+  /* a 2xx answer is a document of its own type (a PDF), kept as bytes:
+   * read it with _scc_api_client_request_document_finish */
+  SCC_API_REQUEST_DOCUMENT   = 1 << 2,
 } SccApiRequestFlags;
 
 void      _scc_api_client_request_async   (SccApiClient         *self,
@@ -66,6 +70,26 @@ JsonNode *_scc_api_client_request_finish  (SccApiClient         *self,
                                            SoupMessageHeaders  **out_headers,
                                            GError              **error);
 
+/* The same for SCC_API_REQUEST_DOCUMENT. Returns: (transfer full): the body */
+GBytes   *_scc_api_client_request_document_finish (SccApiClient  *self,
+                                                   GAsyncResult  *result,
+                                                   GError       **error);
+/* One model of a 2xx answer, read by @read: the typed calls' common case.
+ * _scc_api_client_model_finish checks @source_tag and gives the model. */
+void      _scc_api_client_model_async     (SccApiClient         *self,
+                                           gpointer              source_tag,
+                                           const char           *method,
+                                           const char           *path,
+                                           JsonNode             *body,
+                                           const char * const   *headers,
+                                           ScReadJsonFunc        read,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+gpointer  _scc_api_client_model_finish    (SccApiClient         *self,
+                                           GAsyncResult         *result,
+                                           gpointer              source_tag,
+                                           GError              **error);
 /* Returns: (transfer full): the SC_ERROR for a non-2xx @status whose parsed
  * body is @node (nullable): the problem document's, or one made from the
  * status when the body is not a problem document. */

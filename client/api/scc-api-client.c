@@ -242,6 +242,11 @@ scc_api_client_request_cb (GObject      *object,
     }
 
   status = soup_message_get_status (request->message);
+  if ((request->flags & SCC_API_REQUEST_DOCUMENT) != 0 && SOUP_STATUS_IS_SUCCESSFUL (status))
+    {
+      g_task_return_pointer (task, g_steal_pointer (&bytes), (GDestroyNotify) g_bytes_unref);
+      return;
+    }
   node = parse_body (request->message, bytes, &parse_error);
 
   if (SOUP_STATUS_IS_SUCCESSFUL (status))
@@ -689,7 +694,9 @@ _scc_api_client_request_async (SccApiClient        *self,
   g_task_set_task_data (task, request, request_data_free);
 
   request_headers = soup_message_get_request_headers (request->message);
-  soup_message_headers_replace (request_headers, "Accept", "application/json, application/problem+json");
+  soup_message_headers_replace (request_headers, "Accept", (flags & SCC_API_REQUEST_DOCUMENT) != 0
+                                ? "application/pdf, application/problem+json"
+                                : "application/json, application/problem+json");
 
   if (self->token != NULL && (flags & SCC_API_REQUEST_NO_AUTH) == 0)
     {
@@ -744,6 +751,69 @@ _scc_api_client_request_finish (SccApiClient         *self,
     *out_headers = request != NULL
       ? soup_message_headers_ref (soup_message_get_response_headers (request->message))
       : NULL;
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+GBytes *
+_scc_api_client_request_document_finish (SccApiClient  *self,
+                                         GAsyncResult  *result,
+                                         GError       **error)
+{
+  g_return_val_if_fail (SCC_IS_API_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == _scc_api_client_request_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+model_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  ScReadJsonFunc read = (ScReadJsonFunc) g_task_get_task_data (task);
+  gpointer model;
+
+  node = _scc_api_client_request_finish (SCC_API_CLIENT (object), result, NULL, NULL, &error);
+  if (node == NULL || (model = read (node, &error)) == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, model, g_object_unref);
+}
+
+void
+_scc_api_client_model_async (SccApiClient        *self,
+                             gpointer             source_tag,
+                             const char          *method,
+                             const char          *path,
+                             JsonNode            *body,
+                             const char * const  *headers,
+                             ScReadJsonFunc       read,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, (gpointer) read, NULL);
+  _scc_api_client_request_async (self, method, path, body, headers, SCC_API_REQUEST_DEFAULT,
+                                 cancellable, model_cb, task);
+}
+
+gpointer
+_scc_api_client_model_finish (SccApiClient  *self,
+                              GAsyncResult  *result,
+                              gpointer       source_tag,
+                              GError       **error)
+{
+  g_return_val_if_fail (SCC_IS_API_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -23,6 +23,7 @@
 #include "scc-caseload-vm.h"
 #include "scc-field-row.h"
 #include "scc-offline-banner.h"
+#include "scc-plan-page.h"
 #include "scc-user-button.h"
 
 struct _SccCasePage
@@ -748,6 +749,22 @@ scc_case_page_get_property (GObject    *object,
 }
 
 static void
+case_open_plan_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  SccCasePage *self = SCC_CASE_PAGE (widget);
+  const ScCasePerson *person;
+  g_autofree char *name = NULL;
+
+  if (self->kase == NULL)
+    return;
+  person = sc_case_get_person (self->kase);
+  name = g_strdup_printf ("%s %s", person->given_name, person->family_name);
+  scc_plan_page_open (widget, self->case_id, name);
+}
+
+static void
 scc_case_page_class_init (SccCasePageClass *klass)
 {
   static const char * const named_children[] = { "date_row", "note_row", "record_button", "error_label" };
@@ -791,6 +808,8 @@ scc_case_page_class_init (SccCasePageClass *klass)
   for (guint i = 0; i < G_N_ELEMENTS (named_children); i++)
     gtk_widget_class_bind_template_child_full (widget_class, named_children[i], FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, on_step_selected_cb);
+  gtk_widget_class_install_action (widget_class, "case.open-plan", NULL, case_open_plan_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_ALT_MASK, "case.open-plan", NULL);
 }
 
 static void

@@ -17,5 +17,6 @@
 #include "scc-home-page.h"
 #include "scc-sign-in-page.h"
 #include "scc-people-page.h"
+#include "scc-plan-page.h"
 #include "scc-users-page.h"
 #include "scc-workload-page.h"

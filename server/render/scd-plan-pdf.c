@@ -126,11 +126,10 @@ format_pence (gint64 pence)
   return g_string_free (out, FALSE);
 }
 
-/* "b.1" as "B.1", "h1.2" as "H1.2" */
 static char *
 format_ref (const char *link)
 {
-  return g_ascii_strup (link, -1);
+  return sc_plan_ref_display (link);
 }
 
 static char *
@@ -732,24 +731,6 @@ write_plan (Pdf *pdf)
     write_section (pdf, s, sc_plan_version_get_content (pdf->document->version, s));
 }
 
-static const char *
-field_label (const char *name)
-{
-  static const struct { const char *name, *label; } labels[] = {
-    { "text", "What it says" }, { "provider", "Provided by" }, { "frequency", "How often" },
-    { "duration", "Each time" }, { "group_size", "Group size" }, { "from", "From" }, { "to", "To" },
-    { "needs", "Meets needs" }, { "outcomes", "Serves outcomes" }, { "name", "Institution" },
-    { "type", "Type of setting" }, { "urn", "Unique reference number" }, { "amount_pence", "Amount each year" },
-    { "covers", "What it covers" }, { "source", "Advice from" }, { "received", "Received" },
-    { "advice", "Kind of advice" },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_strcmp0 (labels[i].name, name) == 0)
-      return labels[i].label;
-  return name;
-}
-
 /* A changed field's value in words */
 static char *
 format_value (const char *name,
@@ -809,7 +790,7 @@ write_changes (Pdf             *pdf,
           if (pdf->table == NULL)
             table_begin (pdf, &changes_shape);
           {
-            const char *cells[] = { f == 0 ? ref : "", field_label (name), from, to };
+            const char *cells[] = { f == 0 ? ref : "", sc_plan_field_label (name), from, to };
 
             table_row (pdf, cells);
           }
