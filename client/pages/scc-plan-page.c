@@ -28,7 +28,8 @@ struct _SccPlanPage
   SccPage              parent_instance;
 
   /* Owned */
-  SccPlanVm           *view_model;
+  SccPlanVm           *view_model;    /* the case shown's */
+  GHashTable          *models;        /* case id -> SccPlanVm: each case's edits kept until sign-out */
   GCancellable        *cancellable;   /* diffs and PDFs */
   GPtrArray           *version_rows;
   GPtrArray           *diff_rows;
@@ -48,6 +49,7 @@ struct _SccPlanPage
   GtkBox              *editor_box;
   GtkWidget           *conflict_box;
   GtkLabel            *conflict_label;
+  AdwPreferencesGroup *issue_group;
   AdwComboRow         *kind_row;
   AdwEntryRow         *date_row;
   GtkLabel            *issue_error_label;
@@ -76,6 +78,16 @@ section_heading (ScPlanSectionId section)
   g_autofree char *id = g_ascii_strup (sc_plan_section_id_to_string (section), -1);
 
   return g_strdup_printf ("%s  %s", id, sc_plan_section_title (section));
+}
+
+/* Caseworkers and team managers change plans; an admin officer reads them */
+static gboolean
+may_write (SccPlanPage *self)
+{
+  ScUser *user = scc_page_get_user (SCC_PAGE (self));
+  ScRole role = user != NULL ? sc_user_get_role (user) : SC_ROLE_NONE;
+
+  return role == SC_ROLE_CASEWORKER || role == SC_ROLE_TEAM_MANAGER;
 }
 
 /* --- the sidebar ------------------------------------------------------------------ */
@@ -185,6 +197,7 @@ show_section (SccPlanPage     *self,
   self->editor = scc_plan_editor_new (section, scc_plan_vm_get_content (self->view_model, section), needs, outcomes);
   g_signal_connect_object (self->editor, "changed", G_CALLBACK (on_editor_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_box_append (self->editor_box, self->editor);
+  gtk_widget_set_sensitive (self->editor, may_write (self));
   scc_plan_editor_show_warnings (SCC_PLAN_EDITOR (self->editor), scc_plan_vm_get_warnings (self->view_model));
   scc_plan_editor_show_refusal (SCC_PLAN_EDITOR (self->editor), scc_plan_vm_get_refusal (self->view_model, section));
 }
@@ -403,6 +416,10 @@ on_loaded_cb (SccPlanPage *self)
   gtk_list_box_select_row (self->sections_list, GTK_LIST_BOX_ROW (self->section_rows[self->section]));
   build_versions (self);
   on_changed_cb (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.save", may_write (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.issue", may_write (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.add-row", may_write (self));
+  gtk_widget_set_visible (GTK_WIDGET (self->issue_group), may_write (self));
 }
 
 static void
@@ -515,6 +532,92 @@ on_issue_activated_cb (SccPlanPage *self)
   gtk_widget_activate_action (GTK_WIDGET (self), "plan.issue", NULL);
 }
 
+/* --- one view model per case ------------------------------------------------------------ */
+
+/* The news of a case's view model reaches the page only while it is the
+ * case shown: the others keep their edits quietly. */
+#define SHOWN_OR_RETURN(self, model) G_STMT_START { if ((gpointer) (model) != (gpointer) (self)->view_model) return; } G_STMT_END
+
+static void
+on_model_loaded_cb (SccPlanVm   *model,
+                    SccPlanPage *self)
+{
+  SHOWN_OR_RETURN (self, model);
+  on_loaded_cb (self);
+}
+
+static void
+on_model_changed_cb (SccPlanVm   *model,
+                     SccPlanPage *self)
+{
+  SHOWN_OR_RETURN (self, model);
+  on_changed_cb (self);
+}
+
+static void
+on_model_saved_cb (SccPlanVm   *model,
+                   SccPlanPage *self)
+{
+  SHOWN_OR_RETURN (self, model);
+  on_saved_cb (self);
+}
+
+static void
+on_model_issued_cb (SccPlanVm   *model,
+                    ScCaseEvent *event,
+                    SccPlanPage *self)
+{
+  SHOWN_OR_RETURN (self, model);
+  on_issued_cb (self, event);
+}
+
+static void
+on_model_failed_cb (SccPlanVm    *model,
+                    const GError *error,
+                    SccPlanPage  *self)
+{
+  SHOWN_OR_RETURN (self, model);
+  on_failed_cb (self, error);
+}
+
+static SccPlanVm *
+new_model (SccPlanPage *self)
+{
+  SccPlanVm *model = scc_plan_vm_new (scc_page_get_api_client (SCC_PAGE (self)));
+
+  g_signal_connect_object (model, "loaded", G_CALLBACK (on_model_loaded_cb), self, 0);
+  g_signal_connect_object (model, "changed", G_CALLBACK (on_model_changed_cb), self, 0);
+  g_signal_connect_object (model, "saved", G_CALLBACK (on_model_saved_cb), self, 0);
+  g_signal_connect_object (model, "issued", G_CALLBACK (on_model_issued_cb), self, 0);
+  g_signal_connect_object (model, "failed", G_CALLBACK (on_model_failed_cb), self, 0);
+  return model;
+}
+
+/* Case @case_id's view model, made the first time; its edits of an
+ * earlier visit are still there. */
+static void
+use_model (SccPlanPage *self,
+           gint64       case_id)
+{
+  SccPlanVm *model = g_hash_table_lookup (self->models, &case_id);
+
+  if (model == NULL && scc_plan_vm_get_case_id (self->view_model) == 0)
+    model = g_object_ref (self->view_model);   /* the page's first, not yet used */
+  else if (model == NULL)
+    model = new_model (self);
+  else
+    g_object_ref (model);
+  g_set_object (&self->view_model, model);
+  if (!g_hash_table_contains (self->models, &case_id))
+    {
+      gint64 *key = g_new (gint64, 1);
+
+      *key = case_id;
+      g_hash_table_insert (self->models, key, g_object_ref (model));
+    }
+  g_object_unref (model);
+}
+
 /* --- the page -------------------------------------------------------------------------- */
 
 static void
@@ -525,6 +628,7 @@ scc_plan_page_clear (SccPage *page)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
+  g_hash_table_remove_all (self->models);
   scc_plan_vm_clear (self->view_model);
   if (self->editor != NULL)
     gtk_box_remove (self->editor_box, self->editor);
@@ -552,12 +656,7 @@ scc_plan_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (scc_plan_page_parent_class)->constructed (object);
 
-  self->view_model = scc_plan_vm_new (scc_page_get_api_client (SCC_PAGE (self)));
-  g_signal_connect_object (self->view_model, "loaded", G_CALLBACK (on_loaded_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->view_model, "changed", G_CALLBACK (on_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->view_model, "saved", G_CALLBACK (on_saved_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->view_model, "issued", G_CALLBACK (on_issued_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->view_model, "failed", G_CALLBACK (on_failed_cb), self, G_CONNECT_SWAPPED);
+  self->view_model = new_model (self);
   build_sidebar (self);
 }
 
@@ -571,6 +670,7 @@ scc_plan_page_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->version_rows, g_ptr_array_unref);
   g_clear_pointer (&self->diff_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->models, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), SCC_TYPE_PLAN_PAGE);
   G_OBJECT_CLASS (scc_plan_page_parent_class)->dispose (object);
   g_clear_object (&self->view_model);
@@ -601,6 +701,7 @@ scc_plan_page_class_init (SccPlanPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SccPlanPage, editor_box);
   gtk_widget_class_bind_template_child (widget_class, SccPlanPage, conflict_box);
   gtk_widget_class_bind_template_child (widget_class, SccPlanPage, conflict_label);
+  gtk_widget_class_bind_template_child (widget_class, SccPlanPage, issue_group);
   gtk_widget_class_bind_template_child (widget_class, SccPlanPage, kind_row);
   gtk_widget_class_bind_template_child (widget_class, SccPlanPage, date_row);
   gtk_widget_class_bind_template_child (widget_class, SccPlanPage, issue_error_label);
@@ -626,6 +727,7 @@ scc_plan_page_init (SccPlanPage *self)
   self->cancellable = g_cancellable_new ();
   self->version_rows = g_ptr_array_new ();
   self->diff_rows = g_ptr_array_new ();
+  self->models = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   self->section = SC_PLAN_SECTION_A;
   gtk_widget_init_template (GTK_WIDGET (self));
 }
@@ -646,7 +748,15 @@ scc_plan_page_open (GtkWidget  *from,
   self = SCC_PLAN_PAGE (page);
   if (scc_plan_vm_get_case_id (self->view_model) != case_id)
     {
-      scc_plan_page_clear (page);
+      g_cancellable_cancel (self->cancellable);
+      g_clear_object (&self->cancellable);
+      self->cancellable = g_cancellable_new ();
+      if (self->editor != NULL)
+        gtk_box_remove (self->editor_box, self->editor);
+      self->editor = NULL;
+      clear_group (self->diff_group, self->diff_rows);
+      gtk_widget_set_visible (GTK_WIDGET (self->diff_group), FALSE);
+      use_model (self, case_id);
       self->section = SC_PLAN_SECTION_A;
     }
   {

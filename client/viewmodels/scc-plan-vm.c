@@ -36,7 +36,6 @@ struct _SccPlanVm
   ScPlanSectionId  saving;
   char            *sent;         /* the content of the section being saved, as sent */
   char            *message;
-  gboolean         keep_edits;   /* the draft being read is a reload after a conflict */
   guint            busy;
 };
 
@@ -221,6 +220,14 @@ versions_cb (GObject      *object,
   g_signal_emit (self, signals[LOADED], 0);
 }
 
+static gboolean
+stored_as_edited (SccPlanVm       *self,
+                  ScPlanSectionId  section)
+{
+  return g_strcmp0 (self->edits[section],
+                    sc_plan_section_get_content (g_ptr_array_index (self->draft->sections, section))) == 0;
+}
+
 static void
 draft_cb (GObject      *object,
           GAsyncResult *result,
@@ -240,13 +247,11 @@ draft_cb (GObject      *object,
     }
   g_clear_pointer (&self->draft, scc_plan_draft_free);
   self->draft = draft;
-  /* an edit equal to what is now stored is no longer an edit */
+  /* edits outlive a reading again (after a conflict, on a second visit):
+   * only one equal to what is now stored is no longer an edit */
   for (guint s = 0; s < SC_N_PLAN_SECTIONS; s++)
-    if (self->edits[s] != NULL &&
-        (!self->keep_edits ||
-         g_strcmp0 (self->edits[s], sc_plan_section_get_content (g_ptr_array_index (draft->sections, s))) == 0))
+    if (self->edits[s] != NULL && stored_as_edited (self, s))
       g_clear_pointer (&self->edits[s], g_free);
-  self->keep_edits = FALSE;
   self->conflict = SC_PLAN_SECTION_NONE;
   recheck (self);
   scc_api_client_list_plan_versions_async (self->api_client, self->case_id, self->cancellable, versions_cb,
@@ -279,7 +284,6 @@ scc_plan_vm_reload_keeping (SccPlanVm *self)
   g_return_if_fail (SCC_IS_PLAN_VM (self));
   g_return_if_fail (self->case_id > 0);
 
-  self->keep_edits = TRUE;
   read_draft (self);
 }
 

@@ -26,8 +26,9 @@ G_DECLARE_FINAL_TYPE (SccPlanVm, scc_plan_vm, SCC, PLAN_VM, GObject)
 
 SccPlanVm     *scc_plan_vm_new               (SccApiClient     *api_client);
 
-/* Reads the case's draft and versions; edits of another case go. Emits
- * ::loaded when both are in (or ::failed). */
+/* Reads the case's draft and versions, keeping the edits not yet saved
+ * (an edit the draft now holds as it is stops being one); edits of
+ * another case go. Emits ::loaded when both are in (or ::failed). */
 void           scc_plan_vm_load              (SccPlanVm        *self,
                                               gint64            case_id);
 gint64         scc_plan_vm_get_case_id       (SccPlanVm        *self);

@@ -30,6 +30,7 @@
 
 static ScTestDaemon *daemon_;
 static gint64 case_id;
+static gint64 other_case_id;
 static char *token;
 
 #define window scc_test_window
@@ -78,6 +79,18 @@ started (const char *base_url)
   event = g_strdup_printf ("{\"type\":\"decided_to_assess\",\"date\":\"%s\"}", assessed);
   e = api ("POST", "/events", event, NULL);
   g_assert_cmpuint (e->status, ==, 201);
+  {
+    g_autoptr(ScTestResponse) q = sc_test_authed (daemon_, token, "POST", "/api/v1/people",
+                                                  "{\"given_name\":\"Tom\",\"family_name\":\"Other\","
+                                                  "\"date_of_birth\":\"2015-05-06\"}", NULL);
+    g_autofree char *open = g_strdup_printf ("{\"person_id\":%" G_GINT64_FORMAT ",\"request_received\":\"%s\","
+                                             "\"request_source\":\"parent\"}", sc_test_response_get_int (q, "id"),
+                                             received);
+    g_autoptr(ScTestResponse) d = sc_test_authed (daemon_, token, "POST", "/api/v1/cases", open, NULL);
+
+    g_assert_cmpuint (d->status, ==, 201);
+    other_case_id = sc_test_response_get_int (d, "id");
+  }
   b = api ("PUT", "/plan/sections/b", "{\"content\":{\"rows\":[{\"id\":\"1\",\"text\":\"Reads well below her age\"}]}}",
            first);
   g_assert_cmpuint (b->status, ==, 200);
@@ -420,6 +433,48 @@ test_issue (void)
   g_file_delete (pdf, NULL, NULL);
 }
 
+/* Another case's plan and back: what was typed in the first is still there */
+static void
+test_two_cases (void)
+{
+  scc_plan_page_select_section (plan_page (), SC_PLAN_SECTION_A);
+  scc_test_wait_until (editing, GINT_TO_POINTER (SC_PLAN_SECTION_A), 30);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (scc_plan_editor_get_field (editor (), 0, "text"))),
+                            "Pia wants to be a vet", -1);
+  g_assert_true (scc_plan_vm_get_dirty (vm (), SC_PLAN_SECTION_A));
+
+  scc_plan_page_open (GTK_WIDGET (window), other_case_id, "Tom Other");
+  scc_test_wait_until (editing, GINT_TO_POINTER (SC_PLAN_SECTION_A), 30);
+  g_assert_cmpint (scc_plan_vm_get_case_id (vm ()), ==, other_case_id);
+  g_assert_false (scc_plan_vm_get_any_dirty (vm ()));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (scc_test_child ("plan", "child_label"))), ==,
+                   "The plan of Tom Other");
+
+  scc_plan_page_open (GTK_WIDGET (window), case_id, "Pia Planner");
+  scc_test_wait_until (editing, GINT_TO_POINTER (SC_PLAN_SECTION_A), 30);
+  g_assert_true (scc_plan_vm_get_dirty (vm (), SC_PLAN_SECTION_A));
+  g_assert_cmpstr (status_of (SC_PLAN_SECTION_A), ==, "Not saved");
+  save_and_wait ();
+  g_assert_false (scc_plan_vm_get_any_dirty (vm ()));
+}
+
+/* An admin officer reads the plan and cannot change it */
+static void
+test_read_only (void)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (window), "sign-out", NULL);
+  scc_window_dismiss_toasts (window);
+  scc_test_sign_in_as ("officer", SC_TEST_DEMO_PASSWORD);
+  scc_test_wait_page ("home");
+  scc_plan_page_open (GTK_WIDGET (window), case_id, "Pia Planner");
+  scc_test_wait_page ("plan");
+  scc_test_wait_until (editing, GINT_TO_POINTER (SC_PLAN_SECTION_A), 30);
+  g_assert_false (gtk_widget_get_sensitive (scc_plan_page_get_editor (plan_page ())));
+  g_assert_false (gtk_widget_get_visible (scc_test_child ("plan", "issue_group")));
+  g_assert_cmpuint (scc_plan_vm_get_versions (vm ())->len, ==, 2);
+  g_assert_false (scc_plan_vm_get_any_dirty (vm ()));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -434,6 +489,8 @@ main (int   argc,
   g_test_add_func ("/client/plan/conflict", test_conflict);
   g_test_add_func ("/client/plan/refused", test_refused);
   g_test_add_func ("/client/plan/issue", test_issue);
+  g_test_add_func ("/client/plan/two-cases", test_two_cases);
+  g_test_add_func ("/client/plan/read-only", test_read_only);
 
   status = scc_test_run_with_daemon ("scc-plan-XXXXXX", (const char *[]) { "--demo-data", NULL }, started,
                                      scc_window_test_stop, &daemon_, NULL);
