@@ -191,8 +191,16 @@ show_section (SccPlanPage     *self,
   g_autoptr(GPtrArray) needs = links_of (self, SC_PLAN_KIND_NEEDS);
   g_autoptr(GPtrArray) outcomes = links_of (self, SC_PLAN_KIND_OUTCOMES);
 
+  gboolean had_focus = FALSE;
+
   if (self->editor != NULL)
-    gtk_box_remove (self->editor_box, self->editor);
+    {
+      GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+
+      /* the keyboard stays on the page, on the section now shown */
+      had_focus = focus != NULL && gtk_widget_is_ancestor (focus, self->editor);
+      gtk_box_remove (self->editor_box, self->editor);
+    }
   self->section = section;
   self->editor = scc_plan_editor_new (section, scc_plan_vm_get_content (self->view_model, section), needs, outcomes);
   g_signal_connect_object (self->editor, "changed", G_CALLBACK (on_editor_changed_cb), self, G_CONNECT_SWAPPED);
@@ -200,6 +208,8 @@ show_section (SccPlanPage     *self,
   gtk_widget_set_sensitive (self->editor, may_write (self));
   scc_plan_editor_show_warnings (SCC_PLAN_EDITOR (self->editor), scc_plan_vm_get_warnings (self->view_model));
   scc_plan_editor_show_refusal (SCC_PLAN_EDITOR (self->editor), scc_plan_vm_get_refusal (self->view_model, section));
+  if (had_focus)
+    gtk_widget_grab_focus (self->section_rows[section]);
 }
 
 static void

@@ -216,6 +216,21 @@ is_row (GtkWidget  *widget,
          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
 }
 
+static gboolean
+rows_are (gpointer user_data)
+{
+  return scc_plan_editor_get_n_rows (editor ()) == GPOINTER_TO_UINT (user_data);
+}
+
+/* The keys typed have all reached the new need */
+static gboolean
+typed (gpointer user_data)
+{
+  GtkWidget *field = scc_plan_editor_get_field (editor (), 1, "text");
+
+  return field != NULL && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (field)), user_data) == 0;
+}
+
 static void
 set_field (guint       row,
            const char *member,
@@ -227,11 +242,33 @@ set_field (guint       row,
   gtk_editable_set_text (GTK_EDITABLE (field), text);
 }
 
+static guint answers;   /* saves and failures the view model has told of */
+
+static void
+count_answer (void)
+{
+  answers++;
+}
+
+static gboolean
+answered (gpointer user_data)
+{
+  return answers > GPOINTER_TO_UINT (user_data) && settled (NULL);
+}
+
+/* Ctrl+S, and the view model's word that the save is done or failed: the
+ * key may reach the window after any test of "not busy" would pass */
 static void
 save_and_wait (void)
 {
+  guint before = answers;
+  gulong saved = g_signal_connect_swapped (vm (), "saved", G_CALLBACK (count_answer), NULL);
+  gulong failed = g_signal_connect_swapped (vm (), "failed", G_CALLBACK (count_answer), NULL);
+
   scc_test_press_keys ("ctrl+s", NULL);
-  scc_test_wait_until (settled, NULL, 30);
+  scc_test_wait_until (answered, GUINT_TO_POINTER (before), 30);
+  g_signal_handler_disconnect (vm (), saved);
+  g_signal_handler_disconnect (vm (), failed);
 }
 
 /* Sidebar, editor, warnings and saving, by keyboard */
@@ -262,10 +299,10 @@ test_edit (void)
   scc_test_wait_until (editing, GINT_TO_POINTER (SC_PLAN_SECTION_B), 30);
   g_assert_cmpuint (scc_plan_editor_get_n_rows (editor ()), ==, 1);
   scc_test_press_keys ("ctrl+shift+n", NULL);
-  g_assert_cmpuint (scc_plan_editor_get_n_rows (editor ()), ==, 2);
+  scc_test_wait_until (rows_are, GUINT_TO_POINTER (2), 30);
   g_assert_true (scc_test_has_focus (scc_plan_editor_get_field (editor (), 1, "text")));
   scc_test_type_text ("Finds it hard to make friends");
-  scc_test_run_for (100);
+  scc_test_wait_until (typed, (gpointer) "Finds it hard to make friends", 30);
   g_assert_true (scc_plan_vm_get_dirty (vm (), SC_PLAN_SECTION_B));
   g_assert_cmpstr (status_of (SC_PLAN_SECTION_B), ==, "Not saved · 2 warnings");
 
