@@ -431,8 +431,15 @@ table_cells (Pdf                *pdf,
           finished = finished && done[c] >= heights[c] - 0.01;
           x += width;
         }
-      if (!moved && pdf->y == BODY_TOP)
-        break;
+      if (!moved)
+        {
+          /* no line of the row fits here: the next page, unless this is
+           * a fresh page already (a line taller than a page) */
+          if (pdf->y == BODY_TOP)
+            break;
+          page_break (pdf);
+          continue;
+        }
       if (pdf->drawing)
         {
           double height = portion + 2 * CELL_PAD;
