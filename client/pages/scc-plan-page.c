@@ -638,6 +638,16 @@ scc_plan_page_clear (SccPage *page)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
+  {
+    GHashTableIter iter;
+    gpointer model;
+
+    /* cancels what each case still has on its way (a save), before its
+     * user goes */
+    g_hash_table_iter_init (&iter, self->models);
+    while (g_hash_table_iter_next (&iter, NULL, &model))
+      scc_plan_vm_clear (model);
+  }
   g_hash_table_remove_all (self->models);
   scc_plan_vm_clear (self->view_model);
   if (self->editor != NULL)

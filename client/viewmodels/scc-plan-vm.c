@@ -30,6 +30,8 @@ struct _SccPlanVm
   SccPlanDraft    *draft;
   GPtrArray       *versions;
   char            *edits[SC_N_PLAN_SECTIONS];
+  gint64           bases[SC_N_PLAN_SECTIONS];   /* the version each edit was made on: its If-Match */
+  ScPlanSectionId  rebase;       /* the section in conflict, taken at the version read again */
   GError          *refusals[SC_N_PLAN_SECTIONS];
   GPtrArray       *warnings;
   ScPlanSectionId  conflict;
@@ -111,6 +113,7 @@ forget (SccPlanVm *self)
   g_clear_pointer (&self->sent, g_free);
   self->conflict = SC_PLAN_SECTION_NONE;
   self->saving = SC_PLAN_SECTION_NONE;
+  self->rebase = SC_PLAN_SECTION_NONE;
   self->case_id = 0;
   self->busy = 0;
 }
@@ -182,6 +185,7 @@ scc_plan_vm_init (SccPlanVm *self)
   self->cancellable = g_cancellable_new ();
   self->conflict = SC_PLAN_SECTION_NONE;
   self->saving = SC_PLAN_SECTION_NONE;
+  self->rebase = SC_PLAN_SECTION_NONE;
 }
 
 SccPlanVm *
@@ -252,6 +256,12 @@ draft_cb (GObject      *object,
   for (guint s = 0; s < SC_N_PLAN_SECTIONS; s++)
     if (self->edits[s] != NULL && stored_as_edited (self, s))
       g_clear_pointer (&self->edits[s], g_free);
+  /* only the section the user chose to write over takes the version read
+   * now; any other edit keeps the version it was made on, so a change
+   * someone saved under it meanwhile is a conflict, never overwritten */
+  if (self->rebase != SC_PLAN_SECTION_NONE)
+    self->bases[self->rebase] = sc_plan_section_get_version (g_ptr_array_index (draft->sections, self->rebase));
+  self->rebase = SC_PLAN_SECTION_NONE;
   self->conflict = SC_PLAN_SECTION_NONE;
   recheck (self);
   scc_api_client_list_plan_versions_async (self->api_client, self->case_id, self->cancellable, versions_cb,
@@ -284,6 +294,7 @@ scc_plan_vm_reload_keeping (SccPlanVm *self)
   g_return_if_fail (SCC_IS_PLAN_VM (self));
   g_return_if_fail (self->case_id > 0);
 
+  self->rebase = self->conflict;
   read_draft (self);
 }
 
@@ -350,6 +361,9 @@ scc_plan_vm_set_content (SccPlanVm       *self,
 
   if (g_strcmp0 (content, scc_plan_vm_get_content (self, section)) == 0)
     return;
+  if (self->edits[section] == NULL)
+    self->bases[section] = self->draft != NULL
+      ? sc_plan_section_get_version (g_ptr_array_index (self->draft->sections, section)) : 0;
   g_free (self->edits[section]);
   self->edits[section] = g_strdup (content);
   g_clear_error (&self->refusals[section]);
@@ -438,7 +452,10 @@ put_cb (GObject      *object,
       if (g_error_matches (error, SC_ERROR, SC_ERROR_PRECONDITION_FAILED))
         self->conflict = id;
       else if (g_error_matches (error, SC_ERROR, SC_ERROR_INVALID_INPUT))
-        self->refusals[id] = g_error_copy (error);
+        {
+          g_clear_error (&self->refusals[id]);
+          self->refusals[id] = g_error_copy (error);
+        }
       g_signal_emit (self, signals[CHANGED], 0);
       fail (self, error);
       return;
@@ -447,6 +464,8 @@ put_cb (GObject      *object,
    * was on its way stays one */
   if (g_strcmp0 (self->edits[id], self->sent) == 0)
     g_clear_pointer (&self->edits[id], g_free);
+  else
+    self->bases[id] = sc_plan_section_get_version (section);
   g_set_object ((ScPlanSection **) &g_ptr_array_index (self->draft->sections, id), section);
   recheck (self);
   g_signal_emit (self, signals[CHANGED], 0);
@@ -459,14 +478,12 @@ save_next (SccPlanVm *self)
   for (guint s = 0; s < SC_N_PLAN_SECTIONS; s++)
     if (self->edits[s] != NULL)
       {
-        ScPlanSection *read = g_ptr_array_index (self->draft->sections, s);
-
         self->saving = s;
         g_free (self->sent);
         self->sent = g_strdup (self->edits[s]);
         set_busy (self, TRUE);
         scc_api_client_put_plan_section_async (self->api_client, self->case_id, s, self->edits[s],
-                                               sc_plan_section_get_version (read), self->cancellable, put_cb,
+                                               self->bases[s], self->cancellable, put_cb,
                                                g_object_ref (self));
         return;
       }

@@ -292,7 +292,7 @@ scd_plan_handler_issue (ScdRequest *request)
   body = scd_handler_read_body (request, issue_members, &error);
   if (body == NULL)
     return;
-  if (!sc_json_read_string (body, "kind", TRUE, &kind, &error))
+  if (error != NULL || !sc_json_read_string (body, "kind", TRUE, &kind, &error))
     {
       scd_request_reply_error (request, error);
       return;

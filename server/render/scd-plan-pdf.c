@@ -619,7 +619,8 @@ write_row (Pdf             *pdf,
     case SC_PLAN_KIND_ADVICE:
       {
         g_autofree char *received = format_short_date (member (row, "received"));
-        g_autofree char *kind = g_strdelimit (g_strdup (member (row, "advice")), "_", ' ');
+        g_autofree char *kind = member (row, "advice") != NULL ? g_strdelimit (g_strdup (member (row, "advice")), "_", ' ')
+                                                              : NULL;
         const char *cells[] = { ref, member (row, "source"), kind, received };
 
         table_row (pdf, cells);

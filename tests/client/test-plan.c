@@ -487,12 +487,35 @@ test_two_cases (void)
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (scc_test_child ("plan", "child_label"))), ==,
                    "The plan of Tom Other");
 
+  /* meanwhile someone else writes section A of Pia's plan */
+  {
+    const char *first[] = { "If-None-Match", "*", NULL };
+    g_autoptr(ScTestResponse) other = api ("PUT", "/plan/sections/a",
+                                           "{\"content\":{\"text\":\"Written by the manager meanwhile\"}}", first);
+
+    g_assert_cmpuint (other->status, ==, 200);
+  }
   scc_plan_page_open (GTK_WIDGET (window), case_id, "Pia Planner");
   scc_test_wait_until (editing, GINT_TO_POINTER (SC_PLAN_SECTION_A), 30);
   g_assert_true (scc_plan_vm_get_dirty (vm (), SC_PLAN_SECTION_A));
   g_assert_cmpstr (status_of (SC_PLAN_SECTION_A), ==, "Not saved");
+  /* her edit was made on the section before theirs: a conflict, not an overwrite */
+  save_and_wait ();
+  g_assert_cmpint (scc_plan_vm_get_conflict (vm ()), ==, SC_PLAN_SECTION_A);
+  {
+    g_autofree char *a = section_text ("a");
+
+    g_assert_nonnull (strstr (a, "Written by the manager meanwhile"));
+  }
+  gtk_widget_activate_action (GTK_WIDGET (plan_page ()), "plan.reload-keeping", NULL);
+  scc_test_wait_until (settled, NULL, 30);
   save_and_wait ();
   g_assert_false (scc_plan_vm_get_any_dirty (vm ()));
+  {
+    g_autofree char *a = section_text ("a");
+
+    g_assert_nonnull (strstr (a, "Pia wants to be a vet"));
+  }
 }
 
 /* An admin officer reads the plan and cannot change it */
