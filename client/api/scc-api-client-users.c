@@ -118,37 +118,6 @@ list_finish (SccApiClient  *self,
 }
 
 static void
-user_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  SccApiClient *self = SCC_API_CLIENT (object);
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(JsonNode) node = NULL;
-  g_autoptr(GError) error = NULL;
-  ScUser *user;
-
-  node = _scc_api_client_request_finish (self, result, NULL, NULL, &error);
-  if (node == NULL || (user = sc_user_new_from_json (node, &error)) == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, user, g_object_unref);
-}
-
-static ScUser *
-user_finish (SccApiClient  *self,
-             GAsyncResult  *result,
-             gpointer       source_tag,
-             GError       **error)
-{
-  g_return_val_if_fail (SCC_IS_API_CLIENT (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static void
 no_content_cb (GObject      *object,
                GAsyncResult *result,
                gpointer      user_data)
@@ -226,16 +195,13 @@ scc_api_client_get_user_async (SccApiClient        *self,
                                gpointer             user_data)
 {
   g_autofree char *path = NULL;
-  GTask *task;
 
   g_return_if_fail (SCC_IS_API_CLIENT (self));
   g_return_if_fail (id > 0);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, scc_api_client_get_user_async);
   path = g_strdup_printf ("/users/%" G_GINT64_FORMAT, id);
-  _scc_api_client_request_async (self, "GET", path, NULL, NULL, SCC_API_REQUEST_DEFAULT,
-                                 cancellable, user_cb, task);
+  _scc_api_client_model_async (self, scc_api_client_get_user_async, "GET", path, NULL, NULL,
+                               (ScReadJsonFunc) sc_user_new_from_json, cancellable, callback, user_data);
 }
 
 /**
@@ -248,7 +214,7 @@ scc_api_client_get_user_finish (SccApiClient  *self,
                                 GAsyncResult  *result,
                                 GError       **error)
 {
-  return user_finish (self, result, scc_api_client_get_user_async, error);
+  return _scc_api_client_model_finish (self, result, scc_api_client_get_user_async, error);
 }
 
 /**
@@ -274,7 +240,6 @@ scc_api_client_create_user_async (SccApiClient        *self,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) body = NULL;
   const char *headers[] = { "Idempotency-Key", idempotency_key, NULL };
-  GTask *task;
 
   g_return_if_fail (SCC_IS_API_CLIENT (self));
   g_return_if_fail (username != NULL);
@@ -293,10 +258,8 @@ scc_api_client_create_user_async (SccApiClient        *self,
   json_builder_end_object (builder);
   body = json_builder_get_root (builder);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, scc_api_client_create_user_async);
-  _scc_api_client_request_async (self, "POST", "/users", body, headers, SCC_API_REQUEST_DEFAULT,
-                                 cancellable, user_cb, task);
+  _scc_api_client_model_async (self, scc_api_client_create_user_async, "POST", "/users", body, headers,
+                               (ScReadJsonFunc) sc_user_new_from_json, cancellable, callback, user_data);
 }
 
 /**
@@ -309,7 +272,7 @@ scc_api_client_create_user_finish (SccApiClient  *self,
                                    GAsyncResult  *result,
                                    GError       **error)
 {
-  return user_finish (self, result, scc_api_client_create_user_async, error);
+  return _scc_api_client_model_finish (self, result, scc_api_client_create_user_async, error);
 }
 
 /**
@@ -338,7 +301,6 @@ scc_api_client_update_user_async (SccApiClient        *self,
   g_autofree char *path = NULL;
   g_autofree char *etag = NULL;
   const char *headers[] = { "If-Match", NULL, NULL };
-  GTask *task;
 
   g_return_if_fail (SCC_IS_API_CLIENT (self));
   g_return_if_fail (SC_IS_USER (user));
@@ -366,10 +328,8 @@ scc_api_client_update_user_async (SccApiClient        *self,
   headers[1] = etag;
   path = g_strdup_printf ("/users/%" G_GINT64_FORMAT, sc_user_get_id (user));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, scc_api_client_update_user_async);
-  _scc_api_client_request_async (self, "PATCH", path, body, headers, SCC_API_REQUEST_DEFAULT,
-                                 cancellable, user_cb, task);
+  _scc_api_client_model_async (self, scc_api_client_update_user_async, "PATCH", path, body, headers,
+                               (ScReadJsonFunc) sc_user_new_from_json, cancellable, callback, user_data);
 }
 
 /**
@@ -382,7 +342,7 @@ scc_api_client_update_user_finish (SccApiClient  *self,
                                    GAsyncResult  *result,
                                    GError       **error)
 {
-  return user_finish (self, result, scc_api_client_update_user_async, error);
+  return _scc_api_client_model_finish (self, result, scc_api_client_update_user_async, error);
 }
 
 /**
