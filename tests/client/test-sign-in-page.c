@@ -497,29 +497,40 @@ static void
 test_degraded (void)
 {
   SccSignInPage *page = sign_in_page ();
+  SccConnectionVm *connection = scc_window_get_connection (window);
   gint64 deadline;
 
   scc_test_stop_database (data_dir);
-  /* A check already on its way when the database stopped may still find it
-   * up: check again until the daemon says it is gone (a slow, sanitized
-   * build can take a moment to notice). */
+  /* Until the daemon says its database is gone. A check already on its way
+   * when the database stopped may still find it up, and the daemon starts
+   * it again after a backoff, which a slow, sanitized build's check can come
+   * after: so it is stopped again. A check that does not get through (a
+   * keep-alive connection the daemon closed as it was reused) is asked
+   * again: the face under test is the degraded one. */
   deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
   do
     {
       g_autofree char *pid_file = g_build_filename (data_dir, "pgdata", "postmaster.pid", NULL);
 
-      /* the daemon starts its database again after a backoff: a slow
-       * build's check can come after that, so it is stopped again */
       if (g_file_test (pid_file, G_FILE_TEST_EXISTS))
         scc_test_stop_database (data_dir);
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "connection.retry", NULL));
       scc_test_wait_connection ();
-      if (g_str_equal (scc_sign_in_page_get_visible_face (page), "problem"))
+      if (scc_connection_vm_get_state (connection) == SCC_CONNECTION_STATE_DEGRADED)
         break;
+      if (scc_connection_vm_get_state (connection) == SCC_CONNECTION_STATE_UNREACHABLE)
+        g_test_message ("a check did not reach the server: %s", scc_connection_vm_get_error_message (connection));
       scc_test_run_for (250);
     }
   while (g_get_monotonic_time () < deadline);
 
+  if (scc_connection_vm_get_state (connection) != SCC_CONNECTION_STATE_DEGRADED)
+    {
+      g_autofree char *log = sc_test_daemon_dup_log (daemon_);
+
+      g_printerr ("the last check: %s\n--- the daemon's log ---\n%s--- end of log ---\n",
+                  scc_connection_vm_get_error_message (connection), log);
+    }
   g_assert_cmpstr (scc_sign_in_page_get_visible_face (page), ==, "problem");
   g_assert_cmpstr (scc_sign_in_page_get_status_text (page), ==, "Server reachable, database unavailable");
 
