@@ -74,7 +74,10 @@ static GType (* const page_types[]) (void) = {
   scc_caseload_page_get_type,
   scc_deadlines_page_get_type,
   scc_advice_page_get_type,
+  scc_reviews_page_get_type,
+  scc_phase_transfers_page_get_type,
   scc_case_page_get_type,
+  scc_case_reviews_page_get_type,
 };
 
 struct _SccWindow

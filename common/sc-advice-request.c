@@ -30,16 +30,6 @@ sc_advice_request_free (ScAdviceRequest *request)
   g_free (request);
 }
 
-static void
-write_day (ScJsonWriter *writer,
-           const char   *member,
-           ScDay         day)
-{
-  char text[SC_DAY_STRING_SIZE];
-
-  sc_json_writer_member_string (writer, member, sc_day_format (day, text));
-}
-
 void
 sc_advice_request_write_json (const ScAdviceRequest *request,
                               ScJsonWriter          *writer)
@@ -57,21 +47,9 @@ sc_advice_request_write_json (const ScAdviceRequest *request,
   sc_json_writer_member (writer, "owner");
   sc_case_user_write_json (request->owner, writer);
   sc_json_writer_member_string (writer, "adviser", request->adviser);
-  write_day (writer, "requested_on", request->requested_on);
-  write_day (writer, "due", request->due);
+  sc_json_writer_member_day (writer, "requested_on", request->requested_on);
+  sc_json_writer_member_day (writer, "due", request->due);
   sc_json_writer_end_object (writer);
-}
-
-static void
-read_day (JsonObject  *object,
-          const char  *member,
-          ScDay       *out,
-          GError     **error)
-{
-  const char *text = NULL;
-
-  if (sc_json_read_string (object, member, TRUE, &text, error) && !sc_day_parse (text, out))
-    sc_set_field_error (error, member, "must be a date (YYYY-MM-DD)");
 }
 
 ScAdviceRequest *
@@ -106,8 +84,8 @@ sc_advice_request_new_from_json (JsonNode  *node,
     }
   request->owner = sc_case_user_read (object, "owner", TRUE, &local_error);
   sc_json_read_string (object, "adviser", TRUE, &adviser, &local_error);
-  read_day (object, "requested_on", &request->requested_on, &local_error);
-  read_day (object, "due", &request->due, &local_error);
+  sc_json_read_day (object, "requested_on", TRUE, &request->requested_on, &local_error);
+  sc_json_read_day (object, "due", TRUE, &request->due, &local_error);
   if (local_error != NULL)
     {
       g_set_error (error, SC_ERROR, SC_ERROR_MALFORMED, "advice request: %s", local_error->message);

@@ -669,3 +669,36 @@ sc_json_check_object_text (const char  *data,
     }
   return TRUE;
 }
+
+gboolean
+sc_json_read_day (JsonObject  *object,
+                  const char  *member,
+                  gboolean     required,
+                  ScDay       *out,
+                  GError     **error)
+{
+  const char *text = NULL;
+
+  *out = SC_DAY_NONE;
+  if (!sc_json_read_string (object, member, required, &text, error))
+    return FALSE;
+  if (text != NULL && !sc_day_parse (text, out))
+    {
+      sc_set_field_error (error, member, "must be a date (YYYY-MM-DD)");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+sc_json_writer_member_day (ScJsonWriter *writer,
+                           const char   *member,
+                           ScDay         day)
+{
+  char text[SC_DAY_STRING_SIZE];
+
+  if (day == SC_DAY_NONE)
+    sc_json_writer_member_null (writer, member);
+  else
+    sc_json_writer_member_string (writer, member, sc_day_format (day, text));
+}

@@ -11,6 +11,9 @@
 
 #include <json-glib/json-glib.h>
 
+#include "sc-calendar.h"
+#include "sc-json-writer.h"
+
 G_BEGIN_DECLS
 
 /* Each returns TRUE when the member is absent (and !@required) or valid.
@@ -38,6 +41,17 @@ gboolean sc_json_read_time    (JsonObject   *object,
                                gboolean      required,
                                gint64       *out,
                                GError      **error);
+/* A calendar date "YYYY-MM-DD" as an ScDay; absent or null is
+ * SC_DAY_NONE (and a field error when @required). */
+gboolean sc_json_read_day     (JsonObject   *object,
+                               const char   *member,
+                               gboolean      required,
+                               ScDay        *out,
+                               GError      **error);
+/* @day as "YYYY-MM-DD", or null for SC_DAY_NONE */
+void     sc_json_writer_member_day (ScJsonWriter *writer,
+                                    const char   *member,
+                                    ScDay         day);
 /* Adds a field error for every member not in @allowed (NULL-terminated). */
 gboolean sc_json_check_members (JsonObject        *object,
                                 const char * const *allowed,

@@ -37,6 +37,9 @@ static const ItemCodec case_codec = { (ScReadJsonFunc) sc_case_new_from_json, g_
 static const ItemCodec event_codec = { (ScReadJsonFunc) sc_case_event_new_from_json, g_object_unref };
 static const ItemCodec workload_codec = { (ScReadJsonFunc) sc_workload_new_from_json,
                                           (GDestroyNotify) sc_workload_free };
+static const ItemCodec review_codec = { (ScReadJsonFunc) sc_review_new_from_json, (GDestroyNotify) sc_review_free };
+static const ItemCodec phase_transfer_codec = { (ScReadJsonFunc) sc_phase_transfer_new_from_json,
+                                                (GDestroyNotify) sc_phase_transfer_free };
 static const ItemCodec advice_codec = { (ScReadJsonFunc) sc_advice_request_new_from_json,
                                         (GDestroyNotify) sc_advice_request_free };
 
@@ -703,4 +706,154 @@ scc_api_client_hand_over_finish (SccApiClient  *self,
                                  GError       **error)
 {
   return page_finish (self, result, scc_api_client_hand_over_async, NULL, error);
+}
+
+/**
+ * scc_api_client_list_reviews_async:
+ *
+ * GET /api/v1/cases/{id}/reviews: the case's annual reviews.
+ */
+void
+scc_api_client_list_reviews_async (SccApiClient        *self,
+                                   gint64               case_id,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autofree char *path = g_strdup_printf ("/cases/%" G_GINT64_FORMAT "/reviews", case_id);
+
+  g_return_if_fail (SCC_IS_API_CLIENT (self));
+  page_async (self, scc_api_client_list_reviews_async, path, &review_codec, cancellable, callback, user_data);
+}
+
+/**
+ * scc_api_client_list_reviews_finish:
+ *
+ * Returns: (transfer full) (element-type ScReview): the reviews, or NULL
+ */
+GPtrArray *
+scc_api_client_list_reviews_finish (SccApiClient  *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  return page_finish (self, result, scc_api_client_list_reviews_async, NULL, error);
+}
+
+void
+scc_api_client_put_review_async (SccApiClient         *self,
+                                 gint64                case_id,
+                                 gint64                review_id,
+                                 const ScReviewChange *change,
+                                 gint64                version,
+                                 GCancellable         *cancellable,
+                                 GAsyncReadyCallback   callback,
+                                 gpointer              user_data)
+{
+  g_autofree char *path = g_strdup_printf ("/cases/%" G_GINT64_FORMAT "/reviews/%" G_GINT64_FORMAT, case_id,
+                                           review_id);
+  g_autofree char *etag = g_strdup_printf ("\"%" G_GINT64_FORMAT "\"", version);
+  g_autofree char *text = sc_review_change_to_json (change);
+  g_autoptr(JsonNode) body = json_from_string (text, NULL);
+  const char *if_match[] = { "If-Match", etag, NULL };
+  const char *if_none[] = { "If-None-Match", "*", NULL };
+
+  g_return_if_fail (SCC_IS_API_CLIENT (self));
+  _scc_api_client_model_full_async (self, scc_api_client_put_review_async, "PUT", path, body,
+                                    version > 0 ? if_match : if_none, (ScReadJsonFunc) sc_review_new_from_json,
+                                    (GDestroyNotify) sc_review_free, cancellable, callback, user_data);
+}
+
+ScReview *
+scc_api_client_put_review_finish (SccApiClient  *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  return _scc_api_client_model_finish (self, result, scc_api_client_put_review_async, error);
+}
+
+/**
+ * scc_api_client_list_reviews_due_async:
+ * @owner: (nullable): "me" or a user's id; NULL for the whole team
+ * @cursor: (nullable): the next_cursor of the page before
+ * @limit: reviews per page, 0 for the server's default
+ *
+ * GET /api/v1/reviews: the reviews due soon or overdue, earliest first.
+ */
+void
+scc_api_client_list_reviews_due_async (SccApiClient        *self,
+                                       const char          *owner,
+                                       gboolean             overdue_only,
+                                       const char          *cursor,
+                                       guint                limit,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_autoptr(GString) path = g_string_new ("/reviews");
+
+  g_return_if_fail (SCC_IS_API_CLIENT (self));
+
+  _scc_api_client_append_query (path, "owner", owner);
+  _scc_api_client_append_query (path, "status", overdue_only ? "overdue" : "open");
+  _scc_api_client_append_paging (path, cursor, limit);
+  page_async (self, scc_api_client_list_reviews_due_async, path->str, &review_codec, cancellable, callback,
+              user_data);
+}
+
+/**
+ * scc_api_client_list_reviews_due_finish:
+ * @next_cursor: (out) (optional) (nullable) (transfer full)
+ *
+ * Returns: (transfer full) (element-type ScReview): the page, or NULL
+ */
+GPtrArray *
+scc_api_client_list_reviews_due_finish (SccApiClient  *self,
+                                        GAsyncResult  *result,
+                                        char         **next_cursor,
+                                        GError       **error)
+{
+  return page_finish (self, result, scc_api_client_list_reviews_due_async, next_cursor, error);
+}
+
+/**
+ * scc_api_client_list_phase_transfers_async:
+ * @owner: (nullable): "me" or a user's id; NULL for the whole team
+ * @year: the transfer year, 0 for the server's
+ *
+ * GET /api/v1/phase-transfers: the children moving phase, by deadline.
+ */
+void
+scc_api_client_list_phase_transfers_async (SccApiClient        *self,
+                                           const char          *owner,
+                                           int                  year,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data)
+{
+  g_autoptr(GString) path = g_string_new ("/phase-transfers");
+  char text[16];
+
+  g_return_if_fail (SCC_IS_API_CLIENT (self));
+
+  _scc_api_client_append_query (path, "owner", owner);
+  if (year > 0)
+    {
+      g_snprintf (text, sizeof text, "%d", year);
+      _scc_api_client_append_query (path, "year", text);
+    }
+  page_async (self, scc_api_client_list_phase_transfers_async, path->str, &phase_transfer_codec, cancellable,
+              callback, user_data);
+}
+
+/**
+ * scc_api_client_list_phase_transfers_finish:
+ *
+ * Returns: (transfer full) (element-type ScPhaseTransfer): the list, or NULL
+ */
+GPtrArray *
+scc_api_client_list_phase_transfers_finish (SccApiClient  *self,
+                                            GAsyncResult  *result,
+                                            GError       **error)
+{
+  return page_finish (self, result, scc_api_client_list_phase_transfers_async, NULL, error);
 }

@@ -17,6 +17,8 @@
 #include "sc-case.h"
 #include "sc-case-event.h"
 #include "sc-clock.h"
+#include "sc-phase-transfer.h"
+#include "sc-review.h"
 #include "sc-workload.h"
 
 #include "scc-api-client.h"
@@ -162,6 +164,58 @@ GPtrArray    *scc_api_client_list_advice_finish    (SccApiClient        *self,
                                                     GAsyncResult        *result,
                                                     char               **next_cursor,
                                                     GError             **error);
+
+/* GET /api/v1/cases/{id}/reviews: the annual reviews of the case's plan,
+ * the first first. Returns ScReview. */
+void          scc_api_client_list_reviews_async    (SccApiClient        *self,
+                                                    gint64               case_id,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+GPtrArray    *scc_api_client_list_reviews_finish   (SccApiClient        *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
+/* PUT /api/v1/cases/{id}/reviews/{review_id} at @version (0: nothing
+ * recorded yet). Returns: the review as it now is (sc_review_free). */
+void          scc_api_client_put_review_async      (SccApiClient         *self,
+                                                    gint64                case_id,
+                                                    gint64                review_id,
+                                                    const ScReviewChange *change,
+                                                    gint64                version,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+ScReview     *scc_api_client_put_review_finish     (SccApiClient        *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
+/* GET /api/v1/reviews: one page of the reviews due within eight weeks or
+ * overdue, the earliest due first: @owner's cases ("me" or a user's id),
+ * or the team's (NULL). Returns ScReview. */
+void          scc_api_client_list_reviews_due_async (SccApiClient       *self,
+                                                    const char          *owner,
+                                                    gboolean             overdue_only,
+                                                    const char          *cursor,
+                                                    guint                limit,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+GPtrArray    *scc_api_client_list_reviews_due_finish (SccApiClient      *self,
+                                                    GAsyncResult        *result,
+                                                    char               **next_cursor,
+                                                    GError             **error);
+
+/* GET /api/v1/phase-transfers: the children of @owner's cases ("me" or a
+ * user's id; NULL: the team's) moving phase in September @year (0: the
+ * year whose deadlines come next). Returns ScPhaseTransfer. */
+void          scc_api_client_list_phase_transfers_async  (SccApiClient        *self,
+                                                          const char          *owner,
+                                                          int                  year,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+GPtrArray    *scc_api_client_list_phase_transfers_finish (SccApiClient        *self,
+                                                          GAsyncResult        *result,
+                                                          GError             **error);
 
 /* GET /api/v1/workload: every active caseworker and team manager with
  * their counts, by name (team managers). Returns ScWorkload. */

@@ -86,6 +86,18 @@ void      _scc_api_client_model_async     (SccApiClient         *self,
                                            GCancellable         *cancellable,
                                            GAsyncReadyCallback   callback,
                                            gpointer              user_data);
+/* The same for a model that is not an object: freed with @free_model */
+void      _scc_api_client_model_full_async (SccApiClient        *self,
+                                            gpointer             source_tag,
+                                            const char          *method,
+                                            const char          *path,
+                                            JsonNode            *body,
+                                            const char * const  *headers,
+                                            ScReadJsonFunc       read,
+                                            GDestroyNotify       free_model,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
 gpointer  _scc_api_client_model_finish    (SccApiClient         *self,
                                            GAsyncResult         *result,
                                            gpointer              source_tag,

@@ -767,6 +767,12 @@ _scc_api_client_request_document_finish (SccApiClient  *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+typedef struct
+{
+  ScReadJsonFunc read;
+  GDestroyNotify free;
+} ModelCodec;
+
 static void
 model_cb (GObject      *object,
           GAsyncResult *result,
@@ -775,14 +781,38 @@ model_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GError) error = NULL;
-  ScReadJsonFunc read = (ScReadJsonFunc) g_task_get_task_data (task);
+  ModelCodec *codec = g_task_get_task_data (task);
   gpointer model;
 
   node = _scc_api_client_request_finish (SCC_API_CLIENT (object), result, NULL, NULL, &error);
-  if (node == NULL || (model = read (node, &error)) == NULL)
+  if (node == NULL || (model = codec->read (node, &error)) == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
-    g_task_return_pointer (task, model, g_object_unref);
+    g_task_return_pointer (task, model, codec->free);
+}
+
+void
+_scc_api_client_model_full_async (SccApiClient        *self,
+                                  gpointer             source_tag,
+                                  const char          *method,
+                                  const char          *path,
+                                  JsonNode            *body,
+                                  const char * const  *headers,
+                                  ScReadJsonFunc       read,
+                                  GDestroyNotify       free_model,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  ModelCodec *codec = g_new (ModelCodec, 1);
+
+  codec->read = read;
+  codec->free = free_model;
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, codec, g_free);
+  _scc_api_client_request_async (self, method, path, body, headers, SCC_API_REQUEST_DEFAULT,
+                                 cancellable, model_cb, task);
 }
 
 void
@@ -797,12 +827,8 @@ _scc_api_client_model_async (SccApiClient        *self,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, (gpointer) read, NULL);
-  _scc_api_client_request_async (self, method, path, body, headers, SCC_API_REQUEST_DEFAULT,
-                                 cancellable, model_cb, task);
+  _scc_api_client_model_full_async (self, source_tag, method, path, body, headers, read, g_object_unref,
+                                    cancellable, callback, user_data);
 }
 
 gpointer

@@ -50,8 +50,8 @@ on_filter_cb (SccAdvicePage *self)
 {
   if (self->view_model == NULL)
     return;
-  scc_advice_list_vm_set_team (self->view_model, gtk_drop_down_get_selected (self->whose_filter) == WHOSE_TEAM);
-  scc_advice_list_vm_set_overdue_only (self->view_model, gtk_drop_down_get_selected (self->show_filter) == 0);
+  scc_chase_list_vm_set_team (SCC_CHASE_LIST_VM (self->view_model), gtk_drop_down_get_selected (self->whose_filter) == WHOSE_TEAM);
+  scc_chase_list_vm_set_overdue_only (SCC_CHASE_LIST_VM (self->view_model), gtk_drop_down_get_selected (self->show_filter) == 0);
 }
 
 /* A caseworker chases for their own cases; a team manager and an admin

@@ -20,6 +20,7 @@
 #include "sc-problem.h"
 
 #include "scc-case-page.h"
+#include "scc-case-reviews-page.h"
 #include "scc-caseload-vm.h"
 #include "scc-field-row.h"
 #include "scc-offline-banner.h"
@@ -748,20 +749,41 @@ scc_case_page_get_property (GObject    *object,
     }
 }
 
+/* The child's name, for the title of a page opened from the case */
+static char *
+dup_child_name (SccCasePage *self)
+{
+  const ScCasePerson *person = sc_case_get_person (self->kase);
+
+  return g_strdup_printf ("%s %s", person->given_name, person->family_name);
+}
+
 static void
 case_open_plan_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
   SccCasePage *self = SCC_CASE_PAGE (widget);
-  const ScCasePerson *person;
   g_autofree char *name = NULL;
 
   if (self->kase == NULL)
     return;
-  person = sc_case_get_person (self->kase);
-  name = g_strdup_printf ("%s %s", person->given_name, person->family_name);
+  name = dup_child_name (self);
   scc_plan_page_open (widget, self->case_id, name);
+}
+
+static void
+case_open_reviews_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  SccCasePage *self = SCC_CASE_PAGE (widget);
+  g_autofree char *name = NULL;
+
+  if (self->kase == NULL)
+    return;
+  name = dup_child_name (self);
+  scc_case_reviews_page_open (widget, self->case_id, name);
 }
 
 static void
@@ -810,6 +832,8 @@ scc_case_page_class_init (SccCasePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_step_selected_cb);
   gtk_widget_class_install_action (widget_class, "case.open-plan", NULL, case_open_plan_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_ALT_MASK, "case.open-plan", NULL);
+  gtk_widget_class_install_action (widget_class, "case.open-reviews", NULL, case_open_reviews_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_ALT_MASK, "case.open-reviews", NULL);
 }
 
 static void

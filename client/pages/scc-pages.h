@@ -10,6 +10,9 @@
 
 #include "scc-account-page.h"
 #include "scc-advice-page.h"
+#include "scc-case-reviews-page.h"
+#include "scc-reviews-page.h"
+#include "scc-phase-transfers-page.h"
 #include "scc-audit-page.h"
 #include "scc-case-page.h"
 #include "scc-caseload-page.h"

@@ -235,119 +235,19 @@ scc_advice_rows_dup_chase_text (GPtrArray *rows)
 
 struct _SccAdviceListVm
 {
-  SccListVm  parent_instance;
-
-  gboolean   open;  /* every request awaited, not only the overdue */
-  gboolean   team;
+  SccChaseListVm parent_instance;
 };
 
-enum {
-  PROP_0,
-  PROP_OVERDUE_ONLY,
-  PROP_TEAM,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-G_DEFINE_FINAL_TYPE (SccAdviceListVm, scc_advice_list_vm, SCC_TYPE_LIST_VM)
-
-static void
-fetched_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) requests = NULL;
-  char *next_cursor = NULL;
-  GPtrArray *rows;
-  ScDay today = scc_case_today ();
-
-  requests = scc_api_client_list_advice_finish (SCC_API_CLIENT (object), result, &next_cursor, &error);
-  if (requests == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  rows = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < requests->len; i++)
-    g_ptr_array_add (rows, scc_advice_row_new (g_ptr_array_index (requests, i), today));
-  scc_list_vm_return_rows (task, rows, next_cursor);
-}
-
-static void
-scc_advice_list_vm_fetch_async (SccListVm           *list,
-                                const char          *cursor,
-                                guint                limit,
-                                GCancellable        *cancellable,
-                                GAsyncReadyCallback  callback,
-                                gpointer             user_data)
-{
-  SccAdviceListVm *self = SCC_ADVICE_LIST_VM (list);
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
-
-  scc_api_client_list_advice_async (scc_list_vm_get_api_client (list), self->team ? NULL : "me", !self->open,
-                                    cursor, limit, cancellable, fetched_cb, task);
-}
-
-static void
-scc_advice_list_vm_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  SccAdviceListVm *self = SCC_ADVICE_LIST_VM (object);
-
-  switch (prop_id)
-    {
-    case PROP_OVERDUE_ONLY:
-      g_value_set_boolean (value, !self->open);
-      break;
-    case PROP_TEAM:
-      g_value_set_boolean (value, self->team);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-scc_advice_list_vm_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  SccAdviceListVm *self = SCC_ADVICE_LIST_VM (object);
-
-  switch (prop_id)
-    {
-    case PROP_OVERDUE_ONLY:
-      scc_advice_list_vm_set_overdue_only (self, g_value_get_boolean (value));
-      break;
-    case PROP_TEAM:
-      scc_advice_list_vm_set_team (self, g_value_get_boolean (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+G_DEFINE_FINAL_TYPE (SccAdviceListVm, scc_advice_list_vm, SCC_TYPE_CHASE_LIST_VM)
 
 static void
 scc_advice_list_vm_class_init (SccAdviceListVmClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  SccListVmClass *list_class = SCC_LIST_VM_CLASS (klass);
-  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  SccChaseListVmClass *chase_class = SCC_CHASE_LIST_VM_CLASS (klass);
 
-  object_class->get_property = scc_advice_list_vm_get_property;
-  object_class->set_property = scc_advice_list_vm_set_property;
-
-  list_class->fetch_async = scc_advice_list_vm_fetch_async;
-
-  properties[PROP_OVERDUE_ONLY] = g_param_spec_boolean ("overdue-only", NULL, NULL, TRUE, flags);
-  properties[PROP_TEAM] = g_param_spec_boolean ("team", NULL, NULL, FALSE, flags);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  chase_class->list_async = scc_api_client_list_advice_async;
+  chase_class->list_finish = scc_api_client_list_advice_finish;
+  chase_class->row_new = (gpointer (*) (gconstpointer, ScDay)) scc_advice_row_new;
 }
 
 static void
@@ -364,45 +264,4 @@ scc_advice_list_vm_new (SccApiClient *api_client)
                        "api-client", api_client,
                        "item-type", SCC_TYPE_ADVICE_ROW,
                        NULL);
-}
-
-gboolean
-scc_advice_list_vm_get_overdue_only (SccAdviceListVm *self)
-{
-  g_return_val_if_fail (SCC_IS_ADVICE_LIST_VM (self), TRUE);
-  return !self->open;
-}
-
-void
-scc_advice_list_vm_set_overdue_only (SccAdviceListVm *self,
-                                     gboolean         overdue_only)
-{
-  g_return_if_fail (SCC_IS_ADVICE_LIST_VM (self));
-
-  if (self->open == !overdue_only)
-    return;
-  self->open = !overdue_only;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OVERDUE_ONLY]);
-  scc_list_vm_filter_changed (SCC_LIST_VM (self));
-}
-
-gboolean
-scc_advice_list_vm_get_team (SccAdviceListVm *self)
-{
-  g_return_val_if_fail (SCC_IS_ADVICE_LIST_VM (self), FALSE);
-  return self->team;
-}
-
-void
-scc_advice_list_vm_set_team (SccAdviceListVm *self,
-                             gboolean         team)
-{
-  g_return_if_fail (SCC_IS_ADVICE_LIST_VM (self));
-
-  team = !!team;
-  if (self->team == team)
-    return;
-  self->team = team;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEAM]);
-  scc_list_vm_filter_changed (SCC_LIST_VM (self));
 }

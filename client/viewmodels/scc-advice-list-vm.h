@@ -22,7 +22,7 @@
 
 #include "sc-advice-request.h"
 
-#include "scc-list-vm.h"
+#include "scc-chase-list-vm.h"
 
 G_BEGIN_DECLS
 
@@ -46,15 +46,8 @@ char         *scc_advice_rows_dup_chase_text  (GPtrArray             *rows);
 
 #define SCC_TYPE_ADVICE_LIST_VM (scc_advice_list_vm_get_type ())
 
-G_DECLARE_FINAL_TYPE (SccAdviceListVm, scc_advice_list_vm, SCC, ADVICE_LIST_VM, SccListVm)
+G_DECLARE_FINAL_TYPE (SccAdviceListVm, scc_advice_list_vm, SCC, ADVICE_LIST_VM, SccChaseListVm)
 
 SccAdviceListVm *scc_advice_list_vm_new              (SccApiClient    *api_client);
-gboolean         scc_advice_list_vm_get_overdue_only (SccAdviceListVm *self);
-void             scc_advice_list_vm_set_overdue_only (SccAdviceListVm *self,
-                                                      gboolean         overdue_only);
-/* Whether the team's requests are listed, not only the user's own cases'. */
-gboolean         scc_advice_list_vm_get_team         (SccAdviceListVm *self);
-void             scc_advice_list_vm_set_team         (SccAdviceListVm *self,
-                                                      gboolean         team);
 
 G_END_DECLS

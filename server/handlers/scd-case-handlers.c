@@ -87,26 +87,6 @@ read_ids (JsonObject  *body,
   return g_steal_pointer (&ids);
 }
 
-/* The query's owner: "me" (the caller) or a user's id; absent, *@owner_id
- * keeps its default. */
-static void
-read_owner (ScdRequest  *request,
-            const char  *owner,
-            gint64      *owner_id,
-            GError     **error)
-{
-  guint64 value;
-
-  if (owner == NULL)
-    return;
-  if (g_str_equal (owner, "me"))
-    *owner_id = scd_actor_get_user_id (scd_request_get_actor (request));
-  else if (g_ascii_string_to_unsigned (owner, 10, 1, G_MAXINT64, &value, NULL))
-    *owner_id = (gint64) value;
-  else
-    sc_set_field_error (error, "owner", "must be \"me\" or a user's id");
-}
-
 static void
 check_text (JsonObject  *body,
             const char  *member,
@@ -163,7 +143,6 @@ scd_case_handler_list (ScdRequest *request)
   g_autoptr(GError) error = NULL;
   const char *query;
   const char *stage;
-  const char *owner;
   gint64 owner_id = 0;
   gint64 after = 0;
   guint limit = 0;
@@ -171,8 +150,7 @@ scd_case_handler_list (ScdRequest *request)
   scd_handler_parse_limit (request, &limit, &error);
   scd_handler_parse_cursor (request, &after, &error);
   read_match (request, &query, &stage, &error);
-  owner = scd_handler_get_query_text (request, "owner", &error);
-  read_owner (request, owner, &owner_id, &error);
+  scd_handler_read_owner (request, &owner_id, &error);
   if (error != NULL)
     {
       scd_request_reply_error (request, error);
@@ -210,7 +188,6 @@ caseload_query (ScdRequest *request,
                 gint64      default_owner)
 {
   g_autoptr(GError) error = NULL;
-  const char *owner = scd_handler_get_query_text (request, "owner", &error);
   const char *status = scd_handler_get_query_text (request, "status", &error);
   const char *within = scd_handler_get_query_text (request, "due_within", &error);
   const char *cursor = scd_handler_get_query_text (request, "cursor", &error);
@@ -220,7 +197,7 @@ caseload_query (ScdRequest *request,
   guint limit = 0;
 
   scd_handler_parse_limit (request, &limit, &error);
-  read_owner (request, owner, &filter.owner_id, &error);
+  scd_handler_read_owner (request, &filter.owner_id, &error);
   read_match (request, &filter.query, &filter.stage, &error);
   if (status == NULL || g_str_equal (status, "all"))
     filter.status = SCD_CASELOAD_ALL;
@@ -294,40 +271,13 @@ advice_cb (GObject      *object,
 void
 scd_case_handler_advice (ScdRequest *request)
 {
-  g_autoptr(GError) error = NULL;
-  const char *owner = scd_handler_get_query_text (request, "owner", &error);
-  const char *status = scd_handler_get_query_text (request, "status", &error);
-  const char *cursor = scd_handler_get_query_text (request, "cursor", &error);
-  gint64 owner_id = 0;
-  gboolean overdue_only = FALSE;
-  ScDay after_due = SC_DAY_NONE;
-  guint64 after_case = 0;
-  guint64 after_position = 0;
-  guint limit = 0;
+  ScdChaseQuery query;
 
-  scd_handler_parse_limit (request, &limit, &error);
-  read_owner (request, owner, &owner_id, &error);
-  if (status != NULL && g_str_equal (status, "overdue"))
-    overdue_only = TRUE;
-  else if (status != NULL && !g_str_equal (status, "open"))
-    sc_set_field_error (&error, "status", "must be overdue or open");
-  if (cursor != NULL)
-    {
-      g_auto(GStrv) parts = g_strsplit (cursor, ".", 0);
-
-      if (g_strv_length (parts) != 3 || !sc_day_parse (parts[0], &after_due) ||
-          !g_ascii_string_to_unsigned (parts[1], 10, 1, G_MAXINT64, &after_case, NULL) ||
-          !g_ascii_string_to_unsigned (parts[2], 10, 1, G_MAXINT32, &after_position, NULL))
-        sc_set_field_error (&error, "cursor", "is not a cursor this server gave out");
-    }
-  if (error != NULL)
-    {
-      scd_request_reply_error (request, error);
-      return;
-    }
-  scd_case_store_advice_async (scd_handler_stores (request)->cases, scd_request_get_actor (request), owner_id,
-                               overdue_only, after_due, (gint64) after_case, (gint64) after_position, limit,
-                               scd_request_get_cancellable (request), advice_cb, scd_handler_hold (request));
+  if (scd_handler_read_chase_query (request, &query))
+    scd_case_store_advice_async (scd_handler_stores (request)->cases, scd_request_get_actor (request),
+                                 query.owner_id, query.overdue_only, query.after_due, query.after_case,
+                                 query.after_position, query.limit, scd_request_get_cancellable (request),
+                                 advice_cb, scd_handler_hold (request));
 }
 
 static void
@@ -377,10 +327,9 @@ void
 scd_case_handler_caseload_counts (ScdRequest *request)
 {
   g_autoptr(GError) error = NULL;
-  const char *owner = scd_handler_get_query_text (request, "owner", &error);
   gint64 owner_id = scd_actor_get_user_id (scd_request_get_actor (request));
 
-  read_owner (request, owner, &owner_id, &error);
+  scd_handler_read_owner (request, &owner_id, &error);
   if (error != NULL)
     {
       scd_request_reply_error (request, error);

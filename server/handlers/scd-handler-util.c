@@ -111,6 +111,68 @@ scd_handler_parse_limit (ScdRequest  *request,
 }
 
 gboolean
+scd_handler_creates (ScdRequest *request)
+{
+  return scd_request_get_header (request, "If-Match") == NULL &&
+         g_strcmp0 (scd_request_get_header (request, "If-None-Match"), "*") == 0;
+}
+
+void
+scd_handler_read_owner (ScdRequest  *request,
+                        gint64      *owner_id,
+                        GError     **error)
+{
+  const char *owner = scd_handler_get_query_text (request, "owner", error);
+  guint64 value;
+
+  if (owner == NULL)
+    return;
+  if (g_str_equal (owner, "me"))
+    *owner_id = scd_actor_get_user_id (scd_request_get_actor (request));
+  else if (g_ascii_string_to_unsigned (owner, 10, 1, G_MAXINT64, &value, NULL))
+    *owner_id = (gint64) value;
+  else
+    sc_set_field_error (error, "owner", "must be \"me\" or a user's id");
+}
+
+gboolean
+scd_handler_read_chase_query (ScdRequest    *request,
+                              ScdChaseQuery *query)
+{
+  g_autoptr(GError) error = NULL;
+  const char *status = scd_handler_get_query_text (request, "status", &error);
+  const char *cursor = scd_handler_get_query_text (request, "cursor", &error);
+  guint64 after_case = 0;
+  guint64 after_position = 0;
+
+  memset (query, 0, sizeof *query);
+  query->after_due = SC_DAY_NONE;
+  scd_handler_parse_limit (request, &query->limit, &error);
+  scd_handler_read_owner (request, &query->owner_id, &error);
+  if (status != NULL && g_str_equal (status, "overdue"))
+    query->overdue_only = TRUE;
+  else if (status != NULL && !g_str_equal (status, "open"))
+    sc_set_field_error (&error, "status", "must be overdue or open");
+  if (cursor != NULL)
+    {
+      g_auto(GStrv) parts = g_strsplit (cursor, ".", 0);
+
+      if (g_strv_length (parts) != 3 || !sc_day_parse (parts[0], &query->after_due) ||
+          !g_ascii_string_to_unsigned (parts[1], 10, 1, G_MAXINT64, &after_case, NULL) ||
+          !g_ascii_string_to_unsigned (parts[2], 10, 1, G_MAXINT32, &after_position, NULL))
+        sc_set_field_error (&error, "cursor", "is not a cursor this server gave out");
+    }
+  query->after_case = (gint64) after_case;
+  query->after_position = (gint64) after_position;
+  if (error != NULL)
+    {
+      scd_request_reply_error (request, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
 scd_handler_parse_cursor (ScdRequest  *request,
                           gint64      *cursor,
                           GError     **error)

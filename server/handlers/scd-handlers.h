@@ -89,6 +89,12 @@ void scd_plan_handler_diff_versions      (ScdRequest *request);
 void scd_plan_handler_get_version_pdf    (ScdRequest *request);
 void scd_plan_handler_issue              (ScdRequest *request);
 
+/* scd-review-handlers.c */
+void scd_review_handler_list             (ScdRequest *request);
+void scd_review_handler_put              (ScdRequest *request);
+void scd_review_handler_due              (ScdRequest *request);
+void scd_review_handler_phase_transfers  (ScdRequest *request);
+
 /* Records the event @body describes ("type", "date", its type's members,
  * "note") on case @id and answers as POST .../events does: what the plan's
  * issue route shares with it. */
@@ -132,6 +138,31 @@ const char     *scd_handler_get_query_text  (ScdRequest         *request,
 gboolean        scd_handler_parse_limit     (ScdRequest         *request,
                                              guint              *limit,
                                              GError            **error);
+/* A first write of a record with nothing to match yet: If-None-Match: *
+ * and no If-Match. */
+gboolean        scd_handler_creates         (ScdRequest         *request);
+/* ?owner=: "me" (the caller) or a user's id; absent, *@owner_id keeps
+ * its default. */
+void            scd_handler_read_owner      (ScdRequest         *request,
+                                             gint64             *owner_id,
+                                             GError            **error);
+
+/* The query of a list of open deadlines to chase (advice awaited, reviews
+ * due): ?owner= (absent: the team's), ?status=overdue|open, ?limit= and
+ * ?cursor=DUE.CASE.POSITION. */
+typedef struct
+{
+  gint64   owner_id;
+  gboolean overdue_only;
+  ScDay    after_due;
+  gint64   after_case;
+  gint64   after_position;
+  guint    limit;
+} ScdChaseQuery;
+
+/* FALSE, having replied 422, when the query is wrong */
+gboolean        scd_handler_read_chase_query (ScdRequest        *request,
+                                              ScdChaseQuery     *query);
 /* ?cursor=: one this server gave out (a positive id), 0 when absent. */
 gboolean        scd_handler_parse_cursor    (ScdRequest         *request,
                                              gint64             *cursor,

@@ -134,15 +134,6 @@ put_cb (GObject      *object,
 
 static const char * const put_members[] = { "content", NULL };
 
-/* A section never written is written first with If-None-Match: * (and no
- * If-Match): there is no version to match yet. */
-static gboolean
-creates (ScdRequest *request)
-{
-  return scd_request_get_header (request, "If-Match") == NULL &&
-         g_strcmp0 (scd_request_get_header (request, "If-None-Match"), "*") == 0;
-}
-
 void
 scd_plan_handler_put_section (ScdRequest *request)
 {
@@ -159,7 +150,7 @@ scd_plan_handler_put_section (ScdRequest *request)
   if (body == NULL)
     return;
   content = sc_plan_section_check_content (section, json_object_get_member (body, "content"), &error);
-  if (error != NULL || (!creates (request) && !scd_request_get_if_match (request, &version, &error)))
+  if (error != NULL || (!scd_handler_creates (request) && !scd_request_get_if_match (request, &version, &error)))
     {
       scd_request_reply_error (request, error);
       return;

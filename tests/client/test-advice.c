@@ -227,7 +227,7 @@ test_chase (void)
 
   /* Her own overdue request, overdue in words. */
   g_assert_cmpuint (gtk_drop_down_get_selected (whose), ==, 0);
-  g_assert_true (scc_advice_list_vm_get_overdue_only (vm));
+  g_assert_true (scc_chase_list_vm_get_overdue_only (SCC_CHASE_LIST_VM (vm)));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (vm)), ==, 1);
   first = shown_row (page, 0);
   g_assert_cmpstr (scc_advice_row_get_child_name (first), ==, "Ada Byrne");
@@ -244,7 +244,7 @@ test_chase (void)
   /* The team's: Dan's case with his name. */
   gtk_drop_down_set_selected (whose, 1);
   scc_test_wait_until (scc_test_list_settled, vm, 30);
-  g_assert_true (scc_advice_list_vm_get_team (vm));
+  g_assert_true (scc_chase_list_vm_get_team (SCC_CHASE_LIST_VM (vm)));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (vm)), ==, 3);
   second = shown_row (page, 1);
   g_assert_cmpstr (scc_advice_row_get_child_name (second), ==, "Eli Moss");
@@ -280,8 +280,8 @@ test_chase (void)
   scc_test_wait_until (case_shown, GINT_TO_POINTER (ada_case_id), 30);
   scc_test_press_keys ("alt+Left", NULL);
   scc_test_wait_page ("advice");
-  g_assert_true (scc_advice_list_vm_get_team (vm));
-  g_assert_false (scc_advice_list_vm_get_overdue_only (vm));
+  g_assert_true (scc_chase_list_vm_get_team (SCC_CHASE_LIST_VM (vm)));
+  g_assert_false (scc_chase_list_vm_get_overdue_only (SCC_CHASE_LIST_VM (vm)));
   scc_test_wait_until (scc_test_list_settled, vm, 30);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (vm)), ==, 3);
 }
@@ -306,7 +306,7 @@ test_deadlines (void)
   scc_test_sign_in_as ("manager", SC_TEST_DEMO_PASSWORD);
   scc_test_wait_page ("home");
   /* The team manager chases for the team. */
-  g_assert_true (scc_advice_list_vm_get_team (scc_advice_page_get_view_model (SCC_ADVICE_PAGE (scc_test_page ("advice")))));
+  g_assert_true (scc_chase_list_vm_get_team (SCC_CHASE_LIST_VM (scc_advice_page_get_view_model (SCC_ADVICE_PAGE (scc_test_page ("advice"))))));
 
   scc_window_test_focus ();
   scc_test_press_keys ("alt+d", NULL);
@@ -359,8 +359,8 @@ test_admin_officer (void)
   scc_test_press_keys ("alt+v", NULL);
   scc_test_wait_page ("advice");
   scc_test_wait_until (scc_test_list_settled, vm, 30);
-  g_assert_true (scc_advice_list_vm_get_team (vm));
-  g_assert_true (scc_advice_list_vm_get_overdue_only (vm));
+  g_assert_true (scc_chase_list_vm_get_team (SCC_CHASE_LIST_VM (vm)));
+  g_assert_true (scc_chase_list_vm_get_overdue_only (SCC_CHASE_LIST_VM (vm)));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (vm)), ==, 2);
 }
 

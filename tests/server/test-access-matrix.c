@@ -83,9 +83,13 @@ static const struct {
     "plan.version.diff", "case" },
   { "GET", "/api/v1/cases/{id}/plan/versions/{number}/pdf", { ALLOWED, ALLOWED, ALLOWED, DENIED },
     "plan.version.pdf", "case" },
+  { "GET", "/api/v1/cases/{id}/reviews", { ALLOWED, ALLOWED, ALLOWED, DENIED }, "review.list", "case" },
+  { "PUT", "/api/v1/cases/{id}/reviews/{review_id}", { ALLOWED, ALLOWED, DENIED, DENIED }, "review.update", "case" },
   { "GET", "/api/v1/caseload", { ALLOWED, ALLOWED, ALLOWED, DENIED }, "caseload.read", "case" },
   { "GET", "/api/v1/caseload/counts", { ALLOWED, ALLOWED, ALLOWED, DENIED }, "caseload.counts.read", "case" },
   { "GET", "/api/v1/advice-requests", { ALLOWED, ALLOWED, ALLOWED, DENIED }, "advice.list", "case" },
+  { "GET", "/api/v1/reviews", { ALLOWED, ALLOWED, ALLOWED, DENIED }, "review.due.list", "case" },
+  { "GET", "/api/v1/phase-transfers", { ALLOWED, ALLOWED, ALLOWED, DENIED }, "phase_transfer.list", "case" },
   { "POST", "/api/v1/caseload/handover", { DENIED, ALLOWED, DENIED, DENIED }, "caseload.handover", "case" },
   { "GET", "/api/v1/deadlines", { DENIED, ALLOWED, DENIED, DENIED }, "deadlines.read", "case" },
   { "GET", "/api/v1/workload", { DENIED, ALLOWED, DENIED, DENIED }, "workload.read", "case" },
@@ -132,6 +136,7 @@ concrete (Fixture    *fixture,
   g_string_replace (out, "{event_id}", "1", 0);
   g_string_replace (out, "{section}", "f", 0);
   g_string_replace (out, "{number}", "1", 0);
+  g_string_replace (out, "{review_id}", "1", 0);
   g_string_replace (out, "{other}", "2", 0);
   return g_string_free (g_steal_pointer (&out), FALSE);
 }

@@ -1089,6 +1089,106 @@ test_cases (Fixture       *fixture,
     row = g_strdup_printf ("%s:sysadmin|system_admin|advice.list|case|-|-|denied", admin_id);
     check (fixture, "GET /api/v1/advice-requests", r, 403, ROWS (row));
   }
+  /* a plan issued in July 2025: its first review is overdue */
+  {
+    g_autoptr(ScTestResponse) p = sc_test_authed (fixture->daemon, worker, "POST", "/api/v1/people",
+                                                  "{\"given_name\":\"Rhys\",\"family_name\":\"Review\","
+                                                  "\"date_of_birth\":\"2014-02-01\"}", NULL);
+    g_autofree char *open = g_strdup_printf ("{\"person_id\":%" G_GINT64_FORMAT ",\"request_received\":"
+                                             "\"2025-02-17\",\"request_source\":\"parent\"}",
+                                             sc_test_response_get_int (p, "id"));
+    g_autoptr(ScTestResponse) c = sc_test_authed (fixture->daemon, worker, "POST", "/api/v1/cases", open, NULL);
+    static const char * const steps[] = {
+      "{\"type\":\"decided_to_assess\",\"date\":\"2025-03-31\"}",
+      "{\"type\":\"draft_plan_issued\",\"date\":\"2025-06-09\"}",
+      "{\"type\":\"final_plan_issued\",\"date\":\"2025-07-07\"}",
+    };
+    g_autofree char *review_case = NULL;
+    g_autofree char *review_events = NULL;
+    g_autofree char *reviews = NULL;
+    g_autofree char *review = NULL;
+    g_autofree char *shown = NULL;
+    const char *first[] = { "If-None-Match", "*", NULL };
+    static const char change[] = "{\"invitations_sent\":\"2026-06-01\",\"meeting_planned\":\"2026-06-19\","
+                                 "\"attendees\":[\"Rhys's father\"],\"reasons\":null}";
+
+    g_assert_cmpuint (c->status, ==, 201);
+    review_case = g_strdup_printf ("%" G_GINT64_FORMAT, sc_test_response_get_int (c, "id"));
+    review_events = g_strconcat ("/api/v1/cases/", review_case, "/events", NULL);
+    for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+      {
+        g_autoptr(ScTestResponse) e = sc_test_authed (fixture->daemon, worker, "POST", review_events, steps[i],
+                                                      NULL);
+
+        g_assert_cmpuint (e->status, ==, 201);
+        if (i == G_N_ELEMENTS (steps) - 1)
+          review = g_strdup_printf ("/api/v1/cases/%s/reviews/%" G_GINT64_FORMAT, review_case,
+                                    sc_test_response_get_int (e, "id"));
+      }
+    reviews = g_strconcat ("/api/v1/cases/", review_case, "/reviews", NULL);
+    g_strfreev (new_rows (fixture));
+    {
+      g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, worker, "GET", reviews, NULL, NULL);
+      g_autoptr(ScTestResponse) denied = NULL;
+
+      g_free (row);
+      row = g_strdup_printf ("%s:caseworker|caseworker|review.list|case|%s|-|success", worker_id, review_case);
+      check (fixture, "GET /api/v1/cases/{id}/reviews", r, 200, ROWS (row));
+      denied = sc_test_authed (fixture->daemon, admin, "GET", reviews, NULL, NULL);
+      g_free (row);
+      row = g_strdup_printf ("%s:sysadmin|system_admin|review.list|case|%s|-|denied", admin_id, review_case);
+      check (fixture, "GET /api/v1/cases/{id}/reviews", denied, 403, ROWS (row));
+    }
+    {
+      g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, worker, "PUT", review, change, first);
+      g_autoptr(ScTestResponse) denied = NULL;
+
+      g_free (row);
+      row = g_strdup_printf ("%s:caseworker|caseworker|review.update|case|%s|-|success", worker_id, review_case);
+      check (fixture, "PUT /api/v1/cases/{id}/reviews/{review_id}", r, 200, ROWS (row));
+      denied = sc_test_authed (fixture->daemon, admin, "PUT", review, change, first);
+      g_free (row);
+      row = g_strdup_printf ("%s:sysadmin|system_admin|review.update|case|%s|-|denied", admin_id, review_case);
+      check (fixture, "PUT /api/v1/cases/{id}/reviews/{review_id}", denied, 403, ROWS (row));
+    }
+    /* the overdue list audits the cases it shows */
+    shown = sc_test_psql (fixture->cluster,
+                          "SELECT string_agg(id::text, ',' ORDER BY id) FROM (SELECT DISTINCT m.case_id AS id"
+                          " FROM case_milestone m JOIN ehc_case c ON c.id = m.case_id"
+                          " WHERE m.milestone = 'annual_review' AND m.completed_on IS NULL AND m.due < current_date"
+                          " AND m.status IN ('pending', 'overdue')"
+                          " AND c.stage NOT IN ('closed', 'ceased', 'transferred_out')"
+                          " AND c.owner_id = (SELECT id FROM app_user WHERE username = 'caseworker')) s");
+    g_assert_nonnull (strstr (shown, review_case));
+    {
+      g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, worker, "GET",
+                                                    "/api/v1/reviews?owner=me&status=overdue", NULL, NULL);
+      g_autoptr(ScTestResponse) denied = NULL;
+
+      g_free (row);
+      row = g_strdup_printf ("%s:caseworker|caseworker|review.due.list|case|-|%s|success", worker_id, shown);
+      check (fixture, "GET /api/v1/reviews", r, 200, ROWS (row));
+      denied = sc_test_authed (fixture->daemon, admin, "GET", "/api/v1/reviews", NULL, NULL);
+      g_free (row);
+      row = g_strdup_printf ("%s:sysadmin|system_admin|review.due.list|case|-|-|denied", admin_id);
+      check (fixture, "GET /api/v1/reviews", denied, 403, ROWS (row));
+    }
+    /* Rhys, 11 on 31 August 2025, moved to secondary in September 2025: the year's list audits him */
+    {
+      g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, worker, "GET",
+                                                    "/api/v1/phase-transfers?year=2025&owner=me", NULL, NULL);
+      g_autoptr(ScTestResponse) denied = NULL;
+
+      g_free (row);
+      row = g_strdup_printf ("%s:caseworker|caseworker|phase_transfer.list|case|-|%s|success", worker_id,
+                             review_case);
+      check (fixture, "GET /api/v1/phase-transfers", r, 200, ROWS (row));
+      denied = sc_test_authed (fixture->daemon, admin, "GET", "/api/v1/phase-transfers", NULL, NULL);
+      g_free (row);
+      row = g_strdup_printf ("%s:sysadmin|system_admin|phase_transfer.list|case|-|-|denied", admin_id);
+      check (fixture, "GET /api/v1/phase-transfers", denied, 403, ROWS (row));
+    }
+  }
 }
 
 /* Each route either writes audit rows and was seen here to succeed and to be
