@@ -55,6 +55,7 @@ struct _ScPlanVersion
   gint64   number;
   char    *kind;
   gint64   event_id;
+  gboolean voided;    /* the event that issued it has been voided */
   char    *contents[SC_N_PLAN_SECTIONS];
   char    *warnings;
   gint64   issued_at;
@@ -115,6 +116,21 @@ sc_plan_version_new (gint64      case_id,
                           g_strdup (SC_PLAN_EMPTY_CONTENT);
     }
   return self;
+}
+
+gboolean
+sc_plan_version_get_voided (ScPlanVersion *self)
+{
+  g_return_val_if_fail (SC_IS_PLAN_VERSION (self), FALSE);
+  return self->voided;
+}
+
+void
+sc_plan_version_set_voided (ScPlanVersion *self,
+                            gboolean       voided)
+{
+  g_return_if_fail (SC_IS_PLAN_VERSION (self));
+  self->voided = !!voided;
 }
 
 void
@@ -179,6 +195,7 @@ write_head (ScPlanVersion *self,
   sc_json_writer_member_int (writer, "number", self->number);
   sc_json_writer_member_string (writer, "kind", self->kind);
   sc_json_writer_member_int (writer, "event_id", self->event_id);
+  sc_json_writer_member_boolean (writer, "voided", self->voided);
   sc_json_writer_member_time (writer, "issued_at", self->issued_at);
   sc_json_writer_member (writer, "issued_by");
   sc_json_writer_begin_object (writer);
@@ -234,6 +251,7 @@ sc_plan_version_new_from_json (JsonNode  *node,
   g_autofree char *warnings_text = NULL;
   const char *kind = NULL;
   gint64 case_id = 0, number = 0, event_id = 0, issued_at = 0;
+  gboolean voided = FALSE;
   ScPlanVersion *self;
 
   if (object != NULL)
@@ -242,6 +260,7 @@ sc_plan_version_new_from_json (JsonNode  *node,
       sc_json_read_int (object, "number", TRUE, &number, &local_error);
       sc_json_read_string (object, "kind", TRUE, &kind, &local_error);
       sc_json_read_int (object, "event_id", FALSE, &event_id, &local_error);
+      sc_json_read_boolean (object, "voided", FALSE, &voided, NULL, &local_error);
       sc_json_read_time (object, "issued_at", FALSE, &issued_at, &local_error);
     }
   if (object == NULL || local_error != NULL || (sections != NULL && !JSON_NODE_HOLDS_ARRAY (sections)))
@@ -263,6 +282,7 @@ sc_plan_version_new_from_json (JsonNode  *node,
   sections_text = json_to_string (by_section_node, FALSE);
   warnings_text = warnings != NULL && JSON_NODE_HOLDS_ARRAY (warnings) ? json_to_string (warnings, FALSE) : NULL;
   self = sc_plan_version_new (case_id, number, kind, event_id, sections_text, warnings_text);
+  self->voided = voided;
   if (json_object_has_member (object, "issued_by") &&
       JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "issued_by")))
     {

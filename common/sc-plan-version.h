@@ -56,6 +56,11 @@ void           sc_plan_version_set_issued       (ScPlanVersion     *self,
 gint64         sc_plan_version_get_number       (ScPlanVersion     *self);
 const char    *sc_plan_version_get_kind         (ScPlanVersion     *self);
 gint64         sc_plan_version_get_issued_at    (ScPlanVersion     *self);
+/* The event that issued the version has been voided: the version stays,
+ * never changed, but it was not issued after all. */
+gboolean       sc_plan_version_get_voided       (ScPlanVersion     *self);
+void           sc_plan_version_set_voided       (ScPlanVersion     *self,
+                                                 gboolean           voided);
 /* Who issued it: their full name, else their username */
 const char    *sc_plan_version_get_issued_by_name (ScPlanVersion   *self);
 /* The content of section @id (SC_PLAN_EMPTY_CONTENT if never written) */

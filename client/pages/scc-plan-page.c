@@ -356,7 +356,10 @@ build_versions (SccPlanPage *self)
                                                 kind_word (sc_plan_version_get_kind (version)));
       g_autoptr(GDateTime) at = g_date_time_new_from_unix_local (sc_plan_version_get_issued_at (version) / G_USEC_PER_SEC);
       g_autofree char *when = at != NULL ? g_date_time_format (at, "%-d %b %Y, %H:%M") : g_strdup ("");
-      g_autofree char *subtitle = g_strdup_printf (_("Issued %s by %s"), when,
+      g_autofree char *subtitle = g_strdup_printf (sc_plan_version_get_voided (version)
+                                                   ? _("Issued %s by %s; its event was voided since, so it "
+                                                       "does not stand")
+                                                   : _("Issued %s by %s"), when,
                                                    sc_plan_version_get_issued_by_name (version));
       g_autofree char *open = g_strdup_printf (_("Open version %" G_GINT64_FORMAT " as PDF"), number);
       g_autofree char *compare = g_strdup_printf (_("What changed in version %" G_GINT64_FORMAT), number);

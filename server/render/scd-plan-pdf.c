@@ -901,8 +901,11 @@ lay_out (const ScPlanDocument *document,
   pdf.context = pango_cairo_create_context (pdf.cr);
   for (guint f = 0; f < N_FONTS; f++)
     pdf.fonts[f] = pango_font_description_from_string (font_names[f]);
-  pdf.head = g_strdup_printf ("%s · %s · version %" G_GINT64_FORMAT " · issued %s", kind_label (kind),
-                              document->child_name, sc_plan_version_get_number (document->version), issued);
+  /* a version whose event was voided says so on every page */
+  pdf.head = g_strdup_printf ("%s%s · %s · version %" G_GINT64_FORMAT " · issued %s",
+                              sc_plan_version_get_voided (document->version) ? "VOIDED, DOES NOT STAND: " : "",
+                              kind_label (kind), document->child_name,
+                              sc_plan_version_get_number (document->version), issued);
   if (pdf.drawing)
     {
       g_autofree char *title = g_strdup_printf ("%s: %s", kind_title (kind), document->child_name);

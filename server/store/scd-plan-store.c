@@ -66,6 +66,7 @@ static const char put_sql[] =
 
 #define VERSION_COLUMNS \
   "v.number, v.kind, v.event_id, " SCD_SQL_USEC ("v.issued_at") " AS issued_at, u.id AS issued_by_id," \
+  " (SELECT ve.voided_at IS NOT NULL FROM case_event ve WHERE ve.id = v.event_id) AS voided," \
   " u.username AS issued_by_username, u.full_name AS issued_by_full_name"
 #define VERSION_USER \
   " LEFT JOIN LATERAL (SELECT u.id, u.username, u.full_name FROM app_user u WHERE u.id = v.issued_by OFFSET 0) u" \
@@ -238,6 +239,7 @@ version_from_row (const PGresult *pg,
                               scd_pg_int (pg, row, scd_pg_column (pg, "issued_by_id")),
                               scd_pg_string (pg, row, scd_pg_column (pg, "issued_by_username")),
                               scd_pg_string (pg, row, scd_pg_column (pg, "issued_by_full_name")));
+  sc_plan_version_set_voided (version, scd_pg_bool (pg, row, scd_pg_column (pg, "voided")));
   return version;
 }
 

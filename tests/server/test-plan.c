@@ -272,6 +272,9 @@ add_event (Fixture    *fixture,
     g_error ("event %s answered %u: %s", event, r->status, body_of (r));
 }
 
+static char *fetch_pdf (Fixture *fixture, const char *token, gint64 case_id, int number, const char *dir);
+static char *pdf_text  (const char *pdf, int page);
+
 /* Issuing a draft and then a final plan freezes the draft each time, in
  * the event's transaction, numbered 1 and 2; the two compare section by
  * section; a version is never changed, not even by the daemon's own
@@ -354,6 +357,40 @@ test_versions (Fixture       *fixture,
   after = sc_test_psqlf (fixture->cluster, "SELECT count(*) FROM plan_version WHERE kind = 'final' AND case_id = %"
                          G_GINT64_FORMAT, id);
   g_assert_cmpstr (after, ==, "1");
+
+  /* the final plan's event voided: the version stays, marked as not standing */
+  g_assert_false (json_object_get_boolean_member (json_array_get_object_element (items, 1), "voided"));
+  {
+    g_autofree char *event = sc_test_psqlf (fixture->cluster, "SELECT event_id FROM plan_version WHERE number = 2"
+                                            " AND case_id = %" G_GINT64_FORMAT, id);
+    g_autofree char *path = g_strdup_printf ("/api/v1/cases/%" G_GINT64_FORMAT "/events/%s/void", id, event);
+    g_autoptr(ScTestResponse) v = sc_test_authed (fixture->daemon, token, "POST", path,
+                                                  "{\"reason\":\"issued to the wrong family\"}", NULL);
+    g_autoptr(ScTestResponse) again = NULL;
+    g_autoptr(ScTestResponse) two = NULL;
+    JsonArray *now;
+
+    g_assert_cmpuint (v->status, ==, 200);
+    again = get_path (fixture, token, id, "/versions");
+    now = json_object_get_array_member (json_node_get_object (again->json), "items");
+    g_assert_cmpuint (json_array_get_length (now), ==, 2);
+    g_assert_false (json_object_get_boolean_member (json_array_get_object_element (now, 0), "voided"));
+    g_assert_true (json_object_get_boolean_member (json_array_get_object_element (now, 1), "voided"));
+    two = get_path (fixture, token, id, "/versions/2");
+    g_assert_nonnull (strstr (body_of (two), "\"voided\":true"));
+    /* and its PDF says so on every page */
+    {
+      g_autofree char *dir = sc_test_make_tmpdir ("plan-voided-XXXXXX");
+      g_autofree char *file = fetch_pdf (fixture, token, id, 2, dir);
+      g_autofree char *first = pdf_text (file, 1);
+      g_autofree char *draft = fetch_pdf (fixture, token, id, 1, dir);
+      g_autofree char *draft_text = pdf_text (draft, 1);
+
+      g_assert_nonnull (strstr (first, "VOIDED, DOES NOT STAND"));
+      g_assert_null (strstr (draft_text, "VOIDED"));
+      sc_test_rm_rf (dir);
+    }
+  }
 }
 
 /* Runs @argv; asserts it exits 0; returns its standard output */
@@ -526,6 +563,7 @@ test_pdf (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "educational psychology"));
   g_assert_nonnull (strstr (text, "Nothing is recorded in this section."));
   g_assert_null (strstr (text, "This plan is a draft"));
+  g_assert_null (strstr (text, "VOIDED"));
   for (int p = 1; p <= pages; p++)
     {
       g_autofree char *page = flat (pdf_text (final, p));

@@ -317,6 +317,17 @@ test_life (Fixture       *fixture,
   /* what was recorded stays with it */
   g_assert_cmpstr (review->reasons, ==, "Speech and language provision to be increased");
 
+  /* the meeting and decision recorded again on the same days: the live ones are the review's, with the
+   * deadlines they started, not the voided ones */
+  record (fixture, worker, id, "{\"type\":\"review_meeting\",\"date\":\"2026-05-20\"}");
+  record (fixture, worker, id, "{\"type\":\"review_decision\",\"date\":\"2026-06-10\",\"outcome\":\"maintain\"}");
+  review = reload (&reviews, fixture, worker, id, 0);
+  assert_day (review->meeting_on, "2026-05-20");
+  assert_day (review->report_due, "2026-06-03");
+  assert_day (review->decision_due, "2026-06-17");
+  assert_day (review->decided_on, "2026-06-10");
+  g_assert_cmpstr (review->outcome, ==, "maintain");
+
   /* no such review, and no such case */
   {
     g_autoptr(ScTestResponse) r = put (fixture, worker, id, meeting, 0, invited);
