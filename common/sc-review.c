@@ -71,12 +71,20 @@ sc_review_dup_warnings (const ScReview *review)
   g_return_val_if_fail (review != NULL, warnings);
 
   meeting = review->meeting_on != SC_DAY_NONE ? review->meeting_on : review->meeting_planned;
-  if (review->invitations_sent != SC_DAY_NONE && meeting != SC_DAY_NONE &&
-      meeting - review->invitations_sent < SC_REVIEW_NOTICE_DAYS)
-    add_warning (warnings, "invitations_late",
-                 g_strdup_printf ("the invitations went out %d days before the meeting: they must go at least "
-                                  "two weeks before it (SEND Regulations 2014, reg 20)",
-                                  (int) (meeting - review->invitations_sent)));
+  if (review->invitations_sent != SC_DAY_NONE && meeting != SC_DAY_NONE)
+    {
+      /* ScDay is unsigned: invitations after the meeting are a negative notice */
+      gint64 notice = (gint64) meeting - (gint64) review->invitations_sent;
+
+      if (notice < 0)
+        add_warning (warnings, "invitations_late",
+                     g_strdup_printf ("the invitations went out %d days after the meeting: they must go at least "
+                                      "two weeks before it (SEND Regulations 2014, reg 20)", (int) -notice));
+      else if (notice < SC_REVIEW_NOTICE_DAYS)
+        add_warning (warnings, "invitations_late",
+                     g_strdup_printf ("the invitations went out %d days before the meeting: they must go at least "
+                                      "two weeks before it (SEND Regulations 2014, reg 20)", (int) notice));
+    }
   if (review->meeting_on != SC_DAY_NONE && review->invitations_sent == SC_DAY_NONE)
     add_warning (warnings, "invitations_unrecorded",
                  g_strdup ("the meeting was held but when its invitations went out is not recorded"));

@@ -240,6 +240,13 @@ struct _SccAdviceListVm
 
 G_DEFINE_FINAL_TYPE (SccAdviceListVm, scc_advice_list_vm, SCC_TYPE_CHASE_LIST_VM)
 
+static GObject *
+advice_row_new (gconstpointer item,
+                ScDay         today)
+{
+  return G_OBJECT (scc_advice_row_new (item, today));
+}
+
 static void
 scc_advice_list_vm_class_init (SccAdviceListVmClass *klass)
 {
@@ -247,7 +254,7 @@ scc_advice_list_vm_class_init (SccAdviceListVmClass *klass)
 
   chase_class->list_async = scc_api_client_list_advice_async;
   chase_class->list_finish = scc_api_client_list_advice_finish;
-  chase_class->row_new = (gpointer (*) (gconstpointer, ScDay)) scc_advice_row_new;
+  chase_class->row_new = advice_row_new;
 }
 
 static void

@@ -44,7 +44,7 @@ struct _SccChaseListVmClass
   /* Required: the list's API call, and a row for one of its items */
   SccChaseListAsync   list_async;
   SccChaseListFinish  list_finish;
-  gpointer          (*row_new)     (gconstpointer item,
+  GObject          *(*row_new)     (gconstpointer item,
                                     ScDay         today);
 };
 

@@ -127,12 +127,19 @@ reviews_cb (GObject      *object,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOAD_ERROR]);
       return;
     }
+  /* the same review again (by its id: the list may have moved), or the latest */
+  {
+    gint64 was = self->reviews != NULL && self->selected >= 0 && (guint) self->selected < self->reviews->len
+                 ? ((ScReview *) g_ptr_array_index (self->reviews, self->selected))->id : 0;
+
+    self->selected = (int) reviews->len - 1;
+    for (guint i = 0; was > 0 && i < reviews->len; i++)
+      if (((ScReview *) g_ptr_array_index (reviews, i))->id == was)
+        self->selected = (int) i;
+  }
   g_clear_pointer (&self->reviews, g_ptr_array_unref);
   self->reviews = g_steal_pointer (&reviews);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOAD_ERROR]);
-  /* the same review again after a save, or the latest */
-  if (self->selected < 0 || (guint) self->selected >= self->reviews->len)
-    self->selected = (int) self->reviews->len - 1;
   if (self->selected >= 0)
     scc_review_form_vm_select (self, (guint) self->selected);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVIEWS]);
@@ -155,12 +162,12 @@ put_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(ScReview) review = scc_api_client_put_review_finish (SCC_API_CLIENT (object), result, &error);
+  ScReview *review = scc_api_client_put_review_finish (SCC_API_CLIENT (object), result, &error);
 
   if (review == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
-    g_task_return_boolean (task, TRUE);
+    g_task_return_pointer (task, review, (GDestroyNotify) sc_review_free);
 }
 
 static void
@@ -189,7 +196,22 @@ scc_review_form_vm_submit_finish (SccFormVm     *form,
                                   GAsyncResult  *result,
                                   GError       **error)
 {
-  return g_task_propagate_boolean (G_TASK (result), error);
+  SccReviewFormVm *self = SCC_REVIEW_FORM_VM (form);
+  ScReview *review = g_task_propagate_pointer (G_TASK (result), error);
+
+  if (review == NULL)
+    return FALSE;
+  /* the review as written, its new version at once: a second save before
+   * the list is read again matches it */
+  for (guint i = 0; self->reviews != NULL && i < self->reviews->len; i++)
+    if (((ScReview *) g_ptr_array_index (self->reviews, i))->id == review->id)
+      {
+        sc_review_free (g_ptr_array_index (self->reviews, i));
+        g_ptr_array_index (self->reviews, i) = g_steal_pointer (&review);
+        break;
+      }
+  g_clear_pointer (&review, sc_review_free);
+  return TRUE;
 }
 
 static void
@@ -228,7 +250,11 @@ scc_review_form_vm_clear (SccFormVm *form)
   g_clear_object (&self->loading);
   self->case_id = 0;
   self->selected = -1;
-  g_clear_pointer (&self->load_error, g_free);
+  if (self->load_error != NULL)
+    {
+      g_clear_pointer (&self->load_error, g_free);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOAD_ERROR]);
+    }
   if (self->reviews != NULL)
     {
       g_clear_pointer (&self->reviews, g_ptr_array_unref);

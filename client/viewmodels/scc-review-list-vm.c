@@ -204,6 +204,13 @@ struct _SccReviewListVm
 
 G_DEFINE_FINAL_TYPE (SccReviewListVm, scc_review_list_vm, SCC_TYPE_CHASE_LIST_VM)
 
+static GObject *
+review_row_new (gconstpointer item,
+                ScDay         today)
+{
+  return G_OBJECT (scc_review_row_new (item, today));
+}
+
 static void
 scc_review_list_vm_class_init (SccReviewListVmClass *klass)
 {
@@ -211,7 +218,7 @@ scc_review_list_vm_class_init (SccReviewListVmClass *klass)
 
   chase_class->list_async = scc_api_client_list_reviews_due_async;
   chase_class->list_finish = scc_api_client_list_reviews_due_finish;
-  chase_class->row_new = (gpointer (*) (gconstpointer, ScDay)) scc_review_row_new;
+  chase_class->row_new = review_row_new;
 }
 
 static void
@@ -437,6 +444,13 @@ list_transfers_finish (SccApiClient  *api_client,
   return scc_api_client_list_phase_transfers_finish (api_client, result, error);
 }
 
+static GObject *
+phase_transfer_row_new (gconstpointer item,
+                        ScDay         today)
+{
+  return G_OBJECT (scc_phase_transfer_row_new (item, today));
+}
+
 static void
 scc_phase_transfer_list_vm_class_init (SccPhaseTransferListVmClass *klass)
 {
@@ -444,7 +458,7 @@ scc_phase_transfer_list_vm_class_init (SccPhaseTransferListVmClass *klass)
 
   chase_class->list_async = list_transfers_async;
   chase_class->list_finish = list_transfers_finish;
-  chase_class->row_new = (gpointer (*) (gconstpointer, ScDay)) scc_phase_transfer_row_new;
+  chase_class->row_new = phase_transfer_row_new;
 }
 
 static void

@@ -4,10 +4,10 @@
  * row. A review is the clock's: an annual_review milestone of the case,
  * started by its final plan, the decision of the review before, or a
  * transfer in. The meeting that completed it is the first live
- * review_meeting after that event on the day it was completed; its report
- * and decision are the milestones that meeting started, and the decision's
- * outcome is the live review_decision on the day the decision was
- * completed. What the clock does not hold comes from case_review. A
+ * review_meeting after that event (in the clock's order: by date, then as
+ * recorded) on the day it was completed; its report and decision are the
+ * milestones that meeting started, and the decision's outcome is the live
+ * review_decision after the meeting on the day the decision was completed. What the clock does not hold comes from case_review. A
  * change is written as the plan's sections are (scd-plan-store.c): an
  * UPDATE at the version the writer read, or an INSERT that does nothing if
  * someone wrote first.
@@ -44,10 +44,10 @@ G_DEFINE_FINAL_TYPE (ScdReviewStore, scd_review_store, SCD_TYPE_STORE)
  * holds for it, r */
 #define REVIEW_JOINS(extras) \
   " JOIN person p ON p.id = ar.person_id JOIN app_user o ON o.id = ar.owner_id" \
-  " LEFT JOIN LATERAL (SELECT e.id, e.position FROM case_event e" \
+  " LEFT JOIN LATERAL (SELECT e.id, e.date, e.position FROM case_event e" \
   "   WHERE e.case_id = ar.case_id AND e.type = 'review_meeting' AND e.voided_at IS NULL" \
   "     AND e.date = ar.completed_on" \
-  "     AND e.position > (SELECT s.position FROM case_event s WHERE s.id = ar.start_event_id)" \
+  "     AND (e.date, e.position) > (SELECT s.date, s.position FROM case_event s WHERE s.id = ar.start_event_id)" \
   "   ORDER BY e.position LIMIT 1) me ON true" \
   " LEFT JOIN case_milestone rr ON rr.case_id = ar.case_id AND rr.start_event_id = me.id" \
   "   AND rr.milestone = 'review_report'" \
@@ -55,7 +55,7 @@ G_DEFINE_FINAL_TYPE (ScdReviewStore, scd_review_store, SCD_TYPE_STORE)
   "   AND rd.milestone = 'review_decision'" \
   " LEFT JOIN LATERAL (SELECT e.details->>'outcome' AS outcome FROM case_event e" \
   "   WHERE e.case_id = ar.case_id AND e.type = 'review_decision' AND e.voided_at IS NULL" \
-  "     AND e.date = rd.completed_on AND e.position > me.position" \
+  "     AND e.date = rd.completed_on AND (e.date, e.position) > (me.date, me.position)" \
   "   ORDER BY e.position LIMIT 1) de ON true" \
   " LEFT JOIN " extras " r ON r.case_id = ar.case_id AND r.start_event_id = ar.start_event_id"
 

@@ -328,6 +328,16 @@ test_life (Fixture       *fixture,
   assert_day (review->decided_on, "2026-06-10");
   g_assert_cmpstr (review->outcome, ==, "maintain");
 
+  /* invitations recorded as going after the meeting held: a warning, saying so */
+  {
+    g_autoptr(ScTestResponse) r = put (fixture, worker, id, review->id, 2,
+                                       "{\"invitations_sent\":\"2026-05-25\",\"meeting_planned\":null,"
+                                       "\"attendees\":[\"Rae's mother\"],\"reasons\":\"Kept as it is\"}");
+
+    g_assert_cmpuint (r->status, ==, 200);
+    g_assert_nonnull (strstr (body_text (r), "went out 5 days after the meeting"));
+  }
+
   /* no such review, and no such case */
   {
     g_autoptr(ScTestResponse) r = put (fixture, worker, id, meeting, 0, invited);
