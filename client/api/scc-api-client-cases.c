@@ -155,6 +155,29 @@ page_finish (SccApiClient  *self,
   return items;
 }
 
+/* A page of a list of open deadlines to chase (advice awaited, reviews
+ * due): @collection?owner=&status=overdue|open and the paging */
+static void
+chase_page_async (SccApiClient        *self,
+                  gpointer             source_tag,
+                  const char          *collection,
+                  const ItemCodec     *codec,
+                  const char          *owner,
+                  gboolean             overdue_only,
+                  const char          *cursor,
+                  guint                limit,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
+{
+  g_autoptr(GString) path = g_string_new (collection);
+
+  _scc_api_client_append_query (path, "owner", owner);
+  _scc_api_client_append_query (path, "status", overdue_only ? "overdue" : "open");
+  _scc_api_client_append_paging (path, cursor, limit);
+  page_async (self, source_tag, path->str, codec, cancellable, callback, user_data);
+}
+
 /**
  * scc_api_client_get_caseload_async:
  * @query: which cases
@@ -603,14 +626,9 @@ scc_api_client_list_advice_async (SccApiClient        *self,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  g_autoptr(GString) path = g_string_new ("/advice-requests");
-
   g_return_if_fail (SCC_IS_API_CLIENT (self));
-
-  _scc_api_client_append_query (path, "owner", owner);
-  _scc_api_client_append_query (path, "status", overdue_only ? "overdue" : "open");
-  _scc_api_client_append_paging (path, cursor, limit);
-  page_async (self, scc_api_client_list_advice_async, path->str, &advice_codec, cancellable, callback, user_data);
+  chase_page_async (self, scc_api_client_list_advice_async, "/advice-requests", &advice_codec, owner, overdue_only,
+                    cursor, limit, cancellable, callback, user_data);
 }
 
 /**
@@ -789,15 +807,9 @@ scc_api_client_list_reviews_due_async (SccApiClient        *self,
                                        GAsyncReadyCallback  callback,
                                        gpointer             user_data)
 {
-  g_autoptr(GString) path = g_string_new ("/reviews");
-
   g_return_if_fail (SCC_IS_API_CLIENT (self));
-
-  _scc_api_client_append_query (path, "owner", owner);
-  _scc_api_client_append_query (path, "status", overdue_only ? "overdue" : "open");
-  _scc_api_client_append_paging (path, cursor, limit);
-  page_async (self, scc_api_client_list_reviews_due_async, path->str, &review_codec, cancellable, callback,
-              user_data);
+  chase_page_async (self, scc_api_client_list_reviews_due_async, "/reviews", &review_codec, owner, overdue_only,
+                    cursor, limit, cancellable, callback, user_data);
 }
 
 /**

@@ -141,16 +141,13 @@ phase_cb (GObject      *object,
 }
 
 /* GET /phase-transfers?year=&owner=: by default the year whose deadlines
- * come next (sc_phase_transfer_year_for) and the team's */
+ * come next (the store's) and the team's */
 void
 scd_review_handler_phase_transfers (ScdRequest *request)
 {
   g_autoptr(GError) error = NULL;
   const char *year = scd_handler_get_query_text (request, "year", &error);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  int transfer_year = sc_phase_transfer_year_for (sc_day_from_ymd (g_date_time_get_year (now),
-                                                                   g_date_time_get_month (now),
-                                                                   g_date_time_get_day_of_month (now)));
+  int transfer_year = 0;
   gint64 owner_id = 0;
   guint64 value;
 

@@ -516,7 +516,9 @@ scd_review_store_phase_transfers_async (ScdReviewStore      *self,
   GTask *task = task_new (self, 0, cancellable, callback, user_data, scd_review_store_phase_transfers_async);
   g_autoptr(ScdParams) params = _scd_case_params_new (actor);
 
-  /* the year travels in the limit's place */
+  /* 0: the year whose deadlines come next; the year travels in the limit's place */
+  if (transfer_year == 0)
+    transfer_year = sc_phase_transfer_year_for (_scd_case_today ());
   ((Ask *) g_task_get_task_data (task))->limit = (guint) transfer_year;
   scd_params_add_int (params, transfer_year);
   scd_params_add_id (params, owner_id);

@@ -80,7 +80,8 @@ GPtrArray *scd_review_store_due_finish       (ScdReviewStore      *self,
                                               GError             **error);
 
 /* The children of @owner_id's cases (0: the team's) with a plan in force
- * who move to the next phase of education in September @transfer_year,
+ * who move to the next phase of education in September @transfer_year (0:
+ * the year whose deadlines come next, sc_phase_transfer_year_for today),
  * by their deadline (15 February or 31 March), then name. */
 void       scd_review_store_phase_transfers_async  (ScdReviewStore      *self,
                                                     const ScdActor      *actor,
