@@ -148,6 +148,15 @@ sc_milestone_id_get_title (ScMilestoneId id)
   return milestone_info[id].title;
 }
 
+const char *
+sc_milestone_name_get_title (const char *name)
+{
+  for (guint i = 0; i < SC_N_MILESTONE_IDS; i++)
+    if (g_strcmp0 (milestone_info[i].name, name) == 0)
+      return milestone_info[i].title;
+  return name;
+}
+
 ScMilestoneKind
 sc_milestone_id_get_kind (ScMilestoneId id)
 {

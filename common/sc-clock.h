@@ -231,6 +231,8 @@ const char       *sc_transfer_route_to_string      (ScTransferRoute     route);
 const char       *sc_tribunal_order_to_string      (ScTribunalOrder     order);
 const char       *sc_milestone_id_to_string        (ScMilestoneId       id);
 const char       *sc_milestone_id_get_title        (ScMilestoneId       id);
+/* The title of the milestone named @name, or @name itself */
+const char       *sc_milestone_name_get_title      (const char         *name);
 ScMilestoneKind   sc_milestone_id_get_kind         (ScMilestoneId       id);
 const char       *sc_milestone_kind_to_string      (ScMilestoneKind     kind);
 const char       *sc_milestone_status_to_string    (ScMilestoneStatus   status);

@@ -41,31 +41,10 @@ sc_review_free (ScReview *review)
   g_free (review);
 }
 
-static void
-warning_free (gpointer data)
-{
-  ScReviewWarning *warning = data;
-
-  g_free (warning->message);
-  g_free (warning);
-}
-
-static void
-add_warning (GPtrArray  *warnings,
-             const char *code,
-             char       *message)
-{
-  ScReviewWarning *warning = g_new0 (ScReviewWarning, 1);
-
-  warning->code = code;
-  warning->message = message;
-  g_ptr_array_add (warnings, warning);
-}
-
 GPtrArray *
 sc_review_dup_warnings (const ScReview *review)
 {
-  GPtrArray *warnings = g_ptr_array_new_with_free_func (warning_free);
+  GPtrArray *warnings = sc_warnings_new ();
   ScDay meeting;
 
   g_return_val_if_fail (review != NULL, warnings);
@@ -77,34 +56,23 @@ sc_review_dup_warnings (const ScReview *review)
       gint64 notice = (gint64) meeting - (gint64) review->invitations_sent;
 
       if (notice < 0)
-        add_warning (warnings, "invitations_late",
-                     g_strdup_printf ("the invitations went out %d days after the meeting: they must go at least "
-                                      "two weeks before it (SEND Regulations 2014, reg 20)", (int) -notice));
+        sc_warnings_add (warnings, "invitations_late",
+                         "the invitations went out %d days after the meeting: they must go at least two weeks "
+                         "before it (SEND Regulations 2014, reg 20)", (int) -notice);
       else if (notice < SC_REVIEW_NOTICE_DAYS)
-        add_warning (warnings, "invitations_late",
-                     g_strdup_printf ("the invitations went out %d days before the meeting: they must go at least "
-                                      "two weeks before it (SEND Regulations 2014, reg 20)", (int) notice));
+        sc_warnings_add (warnings, "invitations_late",
+                         "the invitations went out %d days before the meeting: they must go at least two weeks "
+                         "before it (SEND Regulations 2014, reg 20)", (int) notice);
     }
   if (review->meeting_on != SC_DAY_NONE && review->invitations_sent == SC_DAY_NONE)
-    add_warning (warnings, "invitations_unrecorded",
-                 g_strdup ("the meeting was held but when its invitations went out is not recorded"));
+    sc_warnings_add (warnings, "invitations_unrecorded",
+                     "the meeting was held but when its invitations went out is not recorded");
   if (review->meeting_on != SC_DAY_NONE && review->attendees[0] == NULL)
-    add_warning (warnings, "attendees_unrecorded", g_strdup ("who attended the meeting is not recorded"));
+    sc_warnings_add (warnings, "attendees_unrecorded", "who attended the meeting is not recorded");
   if (review->decided_on != SC_DAY_NONE && (review->reasons == NULL || review->reasons[0] == '\0'))
-    add_warning (warnings, "reasons_unrecorded",
-                 g_strdup ("the decision is recorded without its reasons, which the family must be given"));
+    sc_warnings_add (warnings, "reasons_unrecorded",
+                     "the decision is recorded without its reasons, which the family must be given");
   return warnings;
-}
-
-static void
-write_nullable (ScJsonWriter *writer,
-                const char   *member,
-                const char   *value)
-{
-  if (value == NULL)
-    sc_json_writer_member_null (writer, member);
-  else
-    sc_json_writer_member_string (writer, member, value);
 }
 
 void
@@ -143,21 +111,10 @@ sc_review_write_json (const ScReview *review,
   sc_json_writer_member_day (writer, "report_received_on", review->report_received_on);
   sc_json_writer_member_day (writer, "decision_due", review->decision_due);
   sc_json_writer_member_day (writer, "decided_on", review->decided_on);
-  write_nullable (writer, "outcome", review->outcome);
-  write_nullable (writer, "reasons", review->reasons);
+  sc_json_writer_member_string (writer, "outcome", review->outcome);
+  sc_json_writer_member_string (writer, "reasons", review->reasons);
   sc_json_writer_member_int (writer, "version", review->version);
-  sc_json_writer_member (writer, "warnings");
-  sc_json_writer_begin_array (writer);
-  for (guint i = 0; i < warnings->len; i++)
-    {
-      ScReviewWarning *warning = g_ptr_array_index (warnings, i);
-
-      sc_json_writer_begin_object (writer);
-      sc_json_writer_member_string (writer, "code", warning->code);
-      sc_json_writer_member_string (writer, "message", warning->message);
-      sc_json_writer_end_object (writer);
-    }
-  sc_json_writer_end_array (writer);
+  sc_warnings_write_json (warnings, "warnings", writer);
   sc_json_writer_end_object (writer);
 }
 
@@ -326,7 +283,7 @@ sc_review_change_to_json (const ScReviewChange *change)
   for (guint i = 0; change->attendees != NULL && change->attendees[i] != NULL; i++)
     sc_json_writer_string (&writer, change->attendees[i]);
   sc_json_writer_end_array (&writer);
-  write_nullable (&writer, "reasons", change->reasons);
+  sc_json_writer_member_string (&writer, "reasons", change->reasons);
   sc_json_writer_end_object (&writer);
   return g_string_free (out, FALSE);
 }

@@ -37,6 +37,7 @@
 
 #include "sc-calendar.h"
 #include "sc-case-event.h"
+#include "sc-warning.h"
 
 G_BEGIN_DECLS
 
@@ -82,11 +83,7 @@ typedef struct
   const char  *reasons;           /* nullable */
 } ScReviewChange;
 
-typedef struct
-{
-  const char *code;               /* static */
-  char       *message;            /* owned */
-} ScReviewWarning;
+typedef ScWarning ScReviewWarning;
 
 extern const char * const sc_review_change_members[];
 

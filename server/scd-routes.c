@@ -73,6 +73,9 @@ static const ScdRoute routes[] = {
 
   { "GET", "/api/v1/cases/{id}/reviews", scd_review_handler_list, CASE_READERS, "review.list", "case" },
   { "PUT", "/api/v1/cases/{id}/reviews/{review_id}", scd_review_handler_put, CASE_WRITERS, "review.update", "case" },
+  { "GET", "/api/v1/cases/{id}/proceedings", scd_proceeding_handler_list, CASE_READERS, "proceeding.list", "case" },
+  { "PUT", "/api/v1/cases/{id}/proceedings/{proceeding_id}", scd_proceeding_handler_put, CASE_WRITERS,
+    "proceeding.update", "case" },
   { "GET", "/api/v1/caseload", scd_case_handler_caseload, CASE_READERS, "caseload.read", "case" },
   { "GET", "/api/v1/caseload/counts", scd_case_handler_caseload_counts, CASE_READERS, "caseload.counts.read",
     "case" },

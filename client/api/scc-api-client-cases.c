@@ -38,6 +38,8 @@ static const ItemCodec event_codec = { (ScReadJsonFunc) sc_case_event_new_from_j
 static const ItemCodec workload_codec = { (ScReadJsonFunc) sc_workload_new_from_json,
                                           (GDestroyNotify) sc_workload_free };
 static const ItemCodec review_codec = { (ScReadJsonFunc) sc_review_new_from_json, (GDestroyNotify) sc_review_free };
+static const ItemCodec proceeding_codec = { (ScReadJsonFunc) sc_proceeding_new_from_json,
+                                            (GDestroyNotify) sc_proceeding_free };
 static const ItemCodec phase_transfer_codec = { (ScReadJsonFunc) sc_phase_transfer_new_from_json,
                                                 (GDestroyNotify) sc_phase_transfer_free };
 static const ItemCodec advice_codec = { (ScReadJsonFunc) sc_advice_request_new_from_json,
@@ -757,6 +759,29 @@ scc_api_client_list_reviews_finish (SccApiClient  *self,
   return page_finish (self, result, scc_api_client_list_reviews_async, NULL, error);
 }
 
+/* PUT @text (a record's change) to @path at @version: If-Match, or
+ * If-None-Match: * while nothing is recorded (0) */
+static void
+put_versioned_async (SccApiClient        *self,
+                     gpointer             source_tag,
+                     const char          *path,
+                     const char          *text,
+                     gint64               version,
+                     ScReadJsonFunc       read,
+                     GDestroyNotify       free_func,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  g_autofree char *etag = g_strdup_printf ("\"%" G_GINT64_FORMAT "\"", version);
+  g_autoptr(JsonNode) body = json_from_string (text, NULL);
+  const char *if_match[] = { "If-Match", etag, NULL };
+  const char *if_none[] = { "If-None-Match", "*", NULL };
+
+  _scc_api_client_model_full_async (self, source_tag, "PUT", path, body, version > 0 ? if_match : if_none, read,
+                                    free_func, cancellable, callback, user_data);
+}
+
 void
 scc_api_client_put_review_async (SccApiClient         *self,
                                  gint64                case_id,
@@ -769,16 +794,12 @@ scc_api_client_put_review_async (SccApiClient         *self,
 {
   g_autofree char *path = g_strdup_printf ("/cases/%" G_GINT64_FORMAT "/reviews/%" G_GINT64_FORMAT, case_id,
                                            review_id);
-  g_autofree char *etag = g_strdup_printf ("\"%" G_GINT64_FORMAT "\"", version);
   g_autofree char *text = sc_review_change_to_json (change);
-  g_autoptr(JsonNode) body = json_from_string (text, NULL);
-  const char *if_match[] = { "If-Match", etag, NULL };
-  const char *if_none[] = { "If-None-Match", "*", NULL };
 
   g_return_if_fail (SCC_IS_API_CLIENT (self));
-  _scc_api_client_model_full_async (self, scc_api_client_put_review_async, "PUT", path, body,
-                                    version > 0 ? if_match : if_none, (ScReadJsonFunc) sc_review_new_from_json,
-                                    (GDestroyNotify) sc_review_free, cancellable, callback, user_data);
+  put_versioned_async (self, scc_api_client_put_review_async, path, text, version,
+                       (ScReadJsonFunc) sc_review_new_from_json, (GDestroyNotify) sc_review_free, cancellable,
+                       callback, user_data);
 }
 
 ScReview *
@@ -787,6 +808,68 @@ scc_api_client_put_review_finish (SccApiClient  *self,
                                   GError       **error)
 {
   return _scc_api_client_model_finish (self, result, scc_api_client_put_review_async, error);
+}
+
+/**
+ * scc_api_client_list_proceedings_async:
+ *
+ * GET /api/v1/cases/{id}/proceedings: the amendments, reassessments,
+ * ceasings and transfers in of the case's plan.
+ */
+void
+scc_api_client_list_proceedings_async (SccApiClient        *self,
+                                       gint64               case_id,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_autofree char *path = g_strdup_printf ("/cases/%" G_GINT64_FORMAT "/proceedings", case_id);
+
+  g_return_if_fail (SCC_IS_API_CLIENT (self));
+  page_async (self, scc_api_client_list_proceedings_async, path, &proceeding_codec, cancellable, callback,
+              user_data);
+}
+
+/**
+ * scc_api_client_list_proceedings_finish:
+ *
+ * Returns: (transfer full) (element-type ScProceeding): the proceedings, or
+ * NULL
+ */
+GPtrArray *
+scc_api_client_list_proceedings_finish (SccApiClient  *self,
+                                        GAsyncResult  *result,
+                                        GError       **error)
+{
+  return page_finish (self, result, scc_api_client_list_proceedings_async, NULL, error);
+}
+
+void
+scc_api_client_put_proceeding_async (SccApiClient             *self,
+                                     gint64                    case_id,
+                                     gint64                    proceeding_id,
+                                     const ScProceedingChange *change,
+                                     gint64                    version,
+                                     GCancellable             *cancellable,
+                                     GAsyncReadyCallback       callback,
+                                     gpointer                  user_data)
+{
+  g_autofree char *path = g_strdup_printf ("/cases/%" G_GINT64_FORMAT "/proceedings/%" G_GINT64_FORMAT, case_id,
+                                           proceeding_id);
+  g_autofree char *text = sc_proceeding_change_to_json (change);
+
+  g_return_if_fail (SCC_IS_API_CLIENT (self));
+  put_versioned_async (self, scc_api_client_put_proceeding_async, path, text, version,
+                       (ScReadJsonFunc) sc_proceeding_new_from_json, (GDestroyNotify) sc_proceeding_free,
+                       cancellable, callback, user_data);
+}
+
+ScProceeding *
+scc_api_client_put_proceeding_finish (SccApiClient  *self,
+                                      GAsyncResult  *result,
+                                      GError       **error)
+{
+  return _scc_api_client_model_finish (self, result, scc_api_client_put_proceeding_async, error);
 }
 
 /**

@@ -18,6 +18,7 @@
 #include "sc-case-event.h"
 #include "sc-clock.h"
 #include "sc-phase-transfer.h"
+#include "sc-proceeding.h"
 #include "sc-review.h"
 #include "sc-workload.h"
 
@@ -188,6 +189,31 @@ void          scc_api_client_put_review_async      (SccApiClient         *self,
 ScReview     *scc_api_client_put_review_finish     (SccApiClient        *self,
                                                     GAsyncResult        *result,
                                                     GError             **error);
+/* GET /api/v1/cases/{id}/proceedings: the amendments, reassessments,
+ * ceasings and transfers in of the case's plan, in the clock's order.
+ * Returns ScProceeding. */
+void          scc_api_client_list_proceedings_async  (SccApiClient        *self,
+                                                      gint64               case_id,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+GPtrArray    *scc_api_client_list_proceedings_finish (SccApiClient        *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
+/* PUT /api/v1/cases/{id}/proceedings/{proceeding_id} at @version (0:
+ * nothing recorded yet). Returns: the proceeding as it now is
+ * (sc_proceeding_free). */
+void          scc_api_client_put_proceeding_async    (SccApiClient             *self,
+                                                      gint64                    case_id,
+                                                      gint64                    proceeding_id,
+                                                      const ScProceedingChange *change,
+                                                      gint64                    version,
+                                                      GCancellable             *cancellable,
+                                                      GAsyncReadyCallback       callback,
+                                                      gpointer                  user_data);
+ScProceeding *scc_api_client_put_proceeding_finish   (SccApiClient        *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
 /* GET /api/v1/reviews: one page of the reviews due within eight weeks or
  * overdue, the earliest due first: @owner's cases ("me" or a user's id),
  * or the team's (NULL). Returns ScReview. */

@@ -20,6 +20,7 @@
 #include "sc-problem.h"
 
 #include "scc-case-page.h"
+#include "scc-case-proceedings-page.h"
 #include "scc-case-reviews-page.h"
 #include "scc-caseload-vm.h"
 #include "scc-field-row.h"
@@ -758,10 +759,12 @@ dup_child_name (SccCasePage *self)
   return g_strdup_printf ("%s %s", person->given_name, person->family_name);
 }
 
+/* case.open-plan, case.open-reviews, case.open-proceedings: the case's
+ * plan, reviews, or amendments and ceasing, titled with the child */
 static void
-case_open_plan_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
+case_open_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
 {
   SccCasePage *self = SCC_CASE_PAGE (widget);
   g_autofree char *name = NULL;
@@ -769,21 +772,12 @@ case_open_plan_action (GtkWidget  *widget,
   if (self->kase == NULL)
     return;
   name = dup_child_name (self);
-  scc_plan_page_open (widget, self->case_id, name);
-}
-
-static void
-case_open_reviews_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  SccCasePage *self = SCC_CASE_PAGE (widget);
-  g_autofree char *name = NULL;
-
-  if (self->kase == NULL)
-    return;
-  name = dup_child_name (self);
-  scc_case_reviews_page_open (widget, self->case_id, name);
+  if (g_str_equal (action_name, "case.open-plan"))
+    scc_plan_page_open (widget, self->case_id, name);
+  else if (g_str_equal (action_name, "case.open-reviews"))
+    scc_case_reviews_page_open (widget, self->case_id, name);
+  else
+    scc_case_proceedings_page_open (widget, self->case_id, name);
 }
 
 static void
@@ -830,10 +824,12 @@ scc_case_page_class_init (SccCasePageClass *klass)
   for (guint i = 0; i < G_N_ELEMENTS (named_children); i++)
     gtk_widget_class_bind_template_child_full (widget_class, named_children[i], FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, on_step_selected_cb);
-  gtk_widget_class_install_action (widget_class, "case.open-plan", NULL, case_open_plan_action);
+  gtk_widget_class_install_action (widget_class, "case.open-plan", NULL, case_open_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_ALT_MASK, "case.open-plan", NULL);
-  gtk_widget_class_install_action (widget_class, "case.open-reviews", NULL, case_open_reviews_action);
+  gtk_widget_class_install_action (widget_class, "case.open-reviews", NULL, case_open_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_ALT_MASK, "case.open-reviews", NULL);
+  gtk_widget_class_install_action (widget_class, "case.open-proceedings", NULL, case_open_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_ALT_MASK, "case.open-proceedings", NULL);
 }
 
 static void

@@ -15,20 +15,18 @@
 
 #pragma once
 
-#include "scc-page.h"
-#include "scc-review-form-vm.h"
+#include "scc-records-page.h"
 
 G_BEGIN_DECLS
 
 #define SCC_TYPE_CASE_REVIEWS_PAGE (scc_case_reviews_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (SccCaseReviewsPage, scc_case_reviews_page, SCC, CASE_REVIEWS_PAGE, SccPage)
+G_DECLARE_FINAL_TYPE (SccCaseReviewsPage, scc_case_reviews_page, SCC, CASE_REVIEWS_PAGE, SccRecordsPage)
 
 /* Opens the page of @case_id's reviews from the page @from is on;
  * @child: the child's name, for the title. */
 void             scc_case_reviews_page_open           (GtkWidget          *from,
                                                        gint64              case_id,
                                                        const char         *child);
-SccReviewFormVm *scc_case_reviews_page_get_view_model (SccCaseReviewsPage *self);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 
 #include "scc-account-page.h"
 #include "scc-advice-page.h"
+#include "scc-case-proceedings-page.h"
 #include "scc-case-reviews-page.h"
 #include "scc-reviews-page.h"
 #include "scc-phase-transfers-page.h"

@@ -251,6 +251,25 @@ scd_handler_reply_model (ScdRequest      *request,
 }
 
 void
+scd_handler_reply_versioned (ScdRequest      *request,
+                             gpointer         model,
+                             gint64           version,
+                             const GError    *error,
+                             gint64           current,
+                             ScWriteJsonFunc  write)
+{
+  if (model == NULL)
+    {
+      if (g_error_matches (error, SC_ERROR, SC_ERROR_PRECONDITION_FAILED) && current > 0)
+        scd_handler_set_etag (request, current);
+      scd_request_reply_error (request, error);
+      return;
+    }
+  scd_handler_set_etag (request, version);
+  scd_handler_reply_model (request, SOUP_STATUS_OK, model, write);
+}
+
+void
 scd_handler_reply_page (ScdRequest      *request,
                         GPtrArray       *items,
                         const char      *next_cursor,

@@ -95,6 +95,10 @@ void scd_review_handler_put              (ScdRequest *request);
 void scd_review_handler_due              (ScdRequest *request);
 void scd_review_handler_phase_transfers  (ScdRequest *request);
 
+/* scd-proceeding-handlers.c */
+void scd_proceeding_handler_list         (ScdRequest *request);
+void scd_proceeding_handler_put          (ScdRequest *request);
+
 /* Records the event @body describes ("type", "date", its type's members,
  * "note") on case @id and answers as POST .../events does: what the plan's
  * issue route shares with it. */
@@ -177,6 +181,15 @@ ScdIdempotency *scd_handler_idempotency     (ScdRequest         *request,
 /* ETag: "VERSION" */
 void            scd_handler_set_etag        (ScdRequest         *request,
                                              gint64              version);
+/* The answer to a write at a version (PUT with If-Match): @model
+ * (nullable) at @version with its ETag, or @error with the version the
+ * record is at now (@current, 0: none) as its ETag. */
+void            scd_handler_reply_versioned (ScdRequest         *request,
+                                             gpointer            model,
+                                             gint64              version,
+                                             const GError       *error,
+                                             gint64              current,
+                                             ScWriteJsonFunc     write);
 /* Replies @status with @model written by its codec. */
 void            scd_handler_reply_model     (ScdRequest         *request,
                                              guint               status,

@@ -54,15 +54,8 @@ put_cb (GObject      *object,
   gint64 current = 0;
   g_autoptr(ScReview) review = scd_review_store_put_finish (SCD_REVIEW_STORE (object), result, &current, &error);
 
-  if (g_error_matches (error, SC_ERROR, SC_ERROR_PRECONDITION_FAILED) && current > 0)
-    scd_handler_set_etag (request, current);
-  if (review == NULL)
-    {
-      scd_request_reply_error (request, error);
-      return;
-    }
-  scd_handler_set_etag (request, review->version);
-  scd_handler_reply_model (request, SOUP_STATUS_OK, review, (ScWriteJsonFunc) sc_review_write_json);
+  scd_handler_reply_versioned (request, review, review != NULL ? review->version : 0, error, current,
+                               (ScWriteJsonFunc) sc_review_write_json);
 }
 
 void

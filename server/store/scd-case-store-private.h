@@ -73,6 +73,20 @@ G_BEGIN_DECLS
   " status text, completed_on date"
 
 GError        *_scd_case_no_case              (gint64               id);
+/* The date in @column of row @row, SC_DAY_NONE for NULL */
+ScDay          _scd_case_day_from_row         (const PGresult      *pg,
+                                               int                  row,
+                                               const char          *column);
+/* What a write of a record of a case beside its events (a review, a
+ * proceeding: @what) answered, from the columns "may", "found", "written"
+ * and "current" of row 0: TRUE if it was written; otherwise FALSE with
+ * FORBIDDEN, NOT_FOUND or PRECONDITION_FAILED (*@current its version now)
+ * and the problem. */
+gboolean       _scd_case_record_written       (const PGresult      *pg,
+                                               const char          *what,
+                                               gint64               id,
+                                               gint64              *current,
+                                               GError             **error);
 ScDay          _scd_case_today                (void);
 /* The actor ($1), their id ($2) and role ($3) */
 ScdParams     *_scd_case_params_new           (const ScdActor      *actor);

@@ -134,6 +134,56 @@ _scd_case_no_case (gint64 id)
 }
 
 ScDay
+_scd_case_day_from_row (const PGresult *pg,
+                        int             row,
+                        const char     *column)
+{
+  const char *text = scd_pg_string (pg, row, scd_pg_column (pg, column));
+  ScDay day = SC_DAY_NONE;
+
+  if (text != NULL && !sc_day_parse (text, &day))
+    day = SC_DAY_NONE;
+  return day;
+}
+
+gboolean
+_scd_case_record_written (const PGresult *pg,
+                          const char     *what,
+                          gint64          id,
+                          gint64         *current,
+                          GError        **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  *current = 0;
+  if (!scd_pg_bool (pg, 0, scd_pg_column (pg, "may")))
+    {
+      g_set_error (&local_error, SC_ERROR, SC_ERROR_FORBIDDEN,
+                   "you may record on a case's %s only if you own the case or are assigned to it", what);
+    }
+  else if (!scd_pg_bool (pg, 0, scd_pg_column (pg, "found")))
+    {
+      g_set_error (&local_error, SC_ERROR, SC_ERROR_NOT_FOUND, "the case has no %s %" G_GINT64_FORMAT, what, id);
+    }
+  else if (!scd_pg_bool (pg, 0, scd_pg_column (pg, "written")))
+    {
+      *current = scd_pg_int (pg, 0, scd_pg_column (pg, "current"));
+      if (*current == 0)
+        g_set_error (&local_error, SC_ERROR, SC_ERROR_PRECONDITION_FAILED,
+                     "nothing has been recorded on this %s yet: record it with If-None-Match: *", what);
+      else
+        g_set_error (&local_error, SC_ERROR, SC_ERROR_PRECONDITION_FAILED,
+                     "the %s was changed by someone else (now at version %" G_GINT64_FORMAT
+                     "): reload it and make your change again", what, *current);
+    }
+  if (local_error == NULL)
+    return TRUE;
+  sc_error_take_problem (local_error, sc_problem_new (local_error->code, local_error->message));
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+ScDay
 _scd_case_today (void)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();

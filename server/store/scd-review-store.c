@@ -166,19 +166,6 @@ static const char phase_sql[] =
   " FROM shown s JOIN person p ON p.id = s.person_id JOIN app_user o ON o.id = s.owner_id"
   " ORDER BY due, p.family_name, p.given_name, s.case_id";
 
-static void
-read_day (const PGresult *pg,
-          int             row,
-          const char     *column,
-          ScDay          *out)
-{
-  const char *text = scd_pg_string (pg, row, scd_pg_column (pg, column));
-
-  *out = SC_DAY_NONE;
-  if (text != NULL)
-    sc_day_parse (text, out);
-}
-
 static GStrv
 read_attendees (const char *json)
 {
@@ -216,18 +203,18 @@ review_from_row (const PGresult *pg,
   review->owner = sc_case_user_new (scd_pg_int (pg, row, scd_pg_column (pg, "owner_id")),
                                     scd_pg_string (pg, row, scd_pg_column (pg, "owner_username")),
                                     scd_pg_string (pg, row, scd_pg_column (pg, "owner_full_name")));
-  read_day (pg, row, "started_on", &review->started_on);
-  read_day (pg, row, "due", &review->due);
+  review->started_on = _scd_case_day_from_row (pg, row, "started_on");
+  review->due = _scd_case_day_from_row (pg, row, "due");
   review->status = g_strdup (scd_pg_string (pg, row, scd_pg_column (pg, "status")));
-  read_day (pg, row, "invitations_sent", &review->invitations_sent);
-  read_day (pg, row, "meeting_planned", &review->meeting_planned);
-  read_day (pg, row, "meeting_on", &review->meeting_on);
+  review->invitations_sent = _scd_case_day_from_row (pg, row, "invitations_sent");
+  review->meeting_planned = _scd_case_day_from_row (pg, row, "meeting_planned");
+  review->meeting_on = _scd_case_day_from_row (pg, row, "meeting_on");
   g_strfreev (review->attendees);
   review->attendees = read_attendees (scd_pg_string (pg, row, scd_pg_column (pg, "attendees")));
-  read_day (pg, row, "report_due", &review->report_due);
-  read_day (pg, row, "report_received_on", &review->report_received_on);
-  read_day (pg, row, "decision_due", &review->decision_due);
-  read_day (pg, row, "decided_on", &review->decided_on);
+  review->report_due = _scd_case_day_from_row (pg, row, "report_due");
+  review->report_received_on = _scd_case_day_from_row (pg, row, "report_received_on");
+  review->decision_due = _scd_case_day_from_row (pg, row, "decision_due");
+  review->decided_on = _scd_case_day_from_row (pg, row, "decided_on");
   review->outcome = g_strdup (scd_pg_string (pg, row, scd_pg_column (pg, "outcome")));
   review->reasons = g_strdup (scd_pg_string (pg, row, scd_pg_column (pg, "reasons")));
   review->version = scd_pg_int (pg, row, scd_pg_column (pg, "version"));
@@ -294,32 +281,8 @@ decode_put (PGresult  *pg,
       g_propagate_error (error, _scd_case_no_case (ask->case_id));
       return NULL;
     }
-  if (!scd_pg_bool (pg, 0, scd_pg_column (pg, "may")))
-    {
-      g_set_error_literal (error, SC_ERROR, SC_ERROR_FORBIDDEN,
-                           "you may record reviews only on the cases you own or are assigned to");
-    }
-  else if (!scd_pg_bool (pg, 0, scd_pg_column (pg, "found")))
-    {
-      g_set_error (error, SC_ERROR, SC_ERROR_NOT_FOUND, "case %" G_GINT64_FORMAT " has no review %" G_GINT64_FORMAT,
-                   ask->case_id, ask->review_id);
-    }
-  else if (!scd_pg_bool (pg, 0, scd_pg_column (pg, "written")))
-    {
-      ask->current = scd_pg_int (pg, 0, scd_pg_column (pg, "current"));
-      if (ask->current == 0)
-        g_set_error_literal (error, SC_ERROR, SC_ERROR_PRECONDITION_FAILED,
-                             "nothing has been recorded on this review yet: record it with If-None-Match: *");
-      else
-        g_set_error (error, SC_ERROR, SC_ERROR_PRECONDITION_FAILED,
-                     "the review was changed by someone else (now at version %" G_GINT64_FORMAT
-                     "): reload it and make your change again", ask->current);
-    }
-  if (*error != NULL)
-    {
-      sc_error_take_problem (*error, sc_problem_new ((*error)->code, (*error)->message));
-      return NULL;
-    }
+  if (!_scd_case_record_written (pg, "review", ask->review_id, &ask->current, error))
+    return NULL;
   return review_from_row (pg, 0);
 }
 
@@ -359,14 +322,14 @@ decode_phase (PGresult  *pg,
       transfer->owner = sc_case_user_new (scd_pg_int (pg, row, scd_pg_column (pg, "owner_id")),
                                           scd_pg_string (pg, row, scd_pg_column (pg, "owner_username")),
                                           scd_pg_string (pg, row, scd_pg_column (pg, "owner_full_name")));
-      read_day (pg, row, "date_of_birth", &transfer->date_of_birth);
+      transfer->date_of_birth = _scd_case_day_from_row (pg, row, "date_of_birth");
       transfer->move = g_strdup (scd_pg_string (pg, row, scd_pg_column (pg, "move")));
       transfer->route = g_strdup (scd_pg_string (pg, row, scd_pg_column (pg, "route")));
       transfer->transfer_year = (int) ask->limit;
-      read_day (pg, row, "due", &transfer->due);
+      transfer->due = _scd_case_day_from_row (pg, row, "due");
       transfer->recorded = scd_pg_bool (pg, row, scd_pg_column (pg, "recorded"));
       transfer->status = g_strdup (scd_pg_string (pg, row, scd_pg_column (pg, "status")));
-      read_day (pg, row, "amended_on", &transfer->amended_on);
+      transfer->amended_on = _scd_case_day_from_row (pg, row, "amended_on");
       g_ptr_array_add (transfers, transfer);
     }
   return transfers;

@@ -15,6 +15,7 @@
 #include "scd-health-store.h"
 #include "scd-person-store.h"
 #include "scd-plan-store.h"
+#include "scd-proceeding-store.h"
 #include "scd-review-store.h"
 #include "scd-session-store.h"
 #include "scd-user-store.h"
@@ -30,6 +31,7 @@ typedef struct _ScdStores
   ScdCaseStore    *cases;
   ScdPlanStore    *plans;
   ScdReviewStore  *reviews;
+  ScdProceedingStore *proceedings;
   ScdSessionStore *sessions;
   ScdUserStore    *users;
   ScdSessionCache *session_cache;   /* shared by the session and user stores */

@@ -8,7 +8,9 @@
  * date is refused beside its field; two weeks' notice not given is a
  * warning, not a refusal), Ctrl+S, and the daemon has it. Someone else's
  * change in between is said under the form and Ctrl+R reads it again. An
- * admin officer reads the reviews without the form.
+ * admin officer reads the reviews without the form. From a case whose
+ * plan is to cease, Alt+M opens its amendments and ceasing, where she
+ * records when the decision notice went, to whom and on what ground.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,6 +23,8 @@
 #include "scc-caseload-vm.h"
 #include "scc-client-test.h"
 #include "scc-list-view.h"
+#include "scc-proceeding-form-vm.h"
+#include "scc-review-form-vm.h"
 #include "scc-window-test.h"
 
 static ScTestDaemon *daemon_;
@@ -85,22 +89,26 @@ started (const char *base_url)
   scc_window_test_start (base_url);
 }
 
+/* GET .../reviews or .../proceedings (@what) */
 static ScTestResponse *
-reviews_of (gint64 case_id)
+records_of (gint64      case_id,
+            const char *what)
 {
-  g_autofree char *path = g_strdup_printf ("/api/v1/cases/%" G_GINT64_FORMAT "/reviews", case_id);
+  g_autofree char *path = g_strdup_printf ("/api/v1/cases/%" G_GINT64_FORMAT "/%s", case_id, what);
   g_autoptr(ScTestResponse) r = sc_test_authed (daemon_, token, "GET", path, NULL, NULL);
 
   g_assert_cmpuint (r->status, ==, 200);
   return g_steal_pointer (&r);
 }
 
-/* Member @member of the case's first review, as the daemon has it */
+/* Member @member of the case's first review or proceeding (@what), as the
+ * daemon has it */
 static char *
-first_review_member (gint64      case_id,
-                     const char *member)
+first_member (gint64      case_id,
+              const char *what,
+              const char *member)
 {
-  g_autoptr(ScTestResponse) r = reviews_of (case_id);
+  g_autoptr(ScTestResponse) r = records_of (case_id, what);
   JsonArray *items = json_object_get_array_member (json_node_get_object (r->json), "items");
   JsonNode *node = json_object_get_member (json_array_get_object_element (items, 0), member);
   g_autoptr(JsonGenerator) generator = json_generator_new ();
@@ -112,14 +120,14 @@ first_review_member (gint64      case_id,
 static SccReviewFormVm *
 form (void)
 {
-  return scc_case_reviews_page_get_view_model (SCC_CASE_REVIEWS_PAGE (scc_test_page ("case-reviews")));
+  return SCC_REVIEW_FORM_VM (scc_records_page_get_view_model (SCC_RECORDS_PAGE (scc_test_page ("case-reviews"))));
 }
 
 static gboolean
 reviews_of_case (gpointer user_data)
 {
-  return scc_review_form_vm_get_case_id (form ()) == GPOINTER_TO_INT (user_data) &&
-         scc_review_form_vm_get_reviews (form ()) != NULL;
+  return scc_record_form_vm_get_case_id (SCC_RECORD_FORM_VM (form ())) == GPOINTER_TO_INT (user_data) &&
+         scc_record_form_vm_get_records (SCC_RECORD_FORM_VM (form ())) != NULL;
 }
 
 static gboolean
@@ -182,7 +190,7 @@ test_due (void)
   scc_test_press_keys ("Home", "Return", NULL);
   scc_test_wait_page ("case-reviews");
   scc_test_wait_until (reviews_of_case, GINT_TO_POINTER (late_case), 30);
-  g_assert_cmpuint (scc_review_form_vm_get_reviews (form ())->len, ==, 1);
+  g_assert_cmpuint (scc_record_form_vm_get_records (SCC_RECORD_FORM_VM (form ()))->len, ==, 1);
 }
 
 static void
@@ -216,7 +224,7 @@ test_phase_transfers (void)
 static gboolean
 saved (gpointer user_data)
 {
-  g_autofree char *version = first_review_member (GPOINTER_TO_INT (user_data), "version");
+  g_autofree char *version = first_member (GPOINTER_TO_INT (user_data), "reviews", "version");
 
   return !scc_form_vm_get_busy (SCC_FORM_VM (form ())) && g_strcmp0 (version, "0") != 0;
 }
@@ -241,7 +249,7 @@ test_record (void)
   scc_test_press_keys ("alt+e", NULL);
   scc_test_wait_page ("case-reviews");
   scc_test_wait_until (reviews_of_case, GINT_TO_POINTER (late_case), 30);
-  g_assert_true (scc_test_has_focus (scc_test_child ("case-reviews", "review_row")));
+  g_assert_true (scc_test_has_focus (scc_test_child ("case-reviews", "record_row")));
 
   /* a date that is not one: said beside its field, nothing sent */
   scc_test_press_keys ("Tab", NULL);
@@ -250,7 +258,7 @@ test_record (void)
   scc_test_press_keys ("ctrl+s", NULL);
   scc_test_wait_form (SCC_FORM_VM (form ()));
   scc_test_assert_field_error ("case-reviews", "invitations_row", "Must be a date (YYYY-MM-DD)");
-  version = first_review_member (late_case, "version");
+  version = first_member (late_case, "reviews", "version");
   g_assert_cmpstr (version, ==, "0");
 
   /* ten days' notice, the meeting today, and who came */
@@ -263,10 +271,10 @@ test_record (void)
   scc_test_wait_until (saved, GINT_TO_POINTER (late_case), 30);
   scc_test_assert_toast ("The review has been saved");
   scc_test_assert_no_field_error ("case-reviews", "invitations_row");
-  attendees = first_review_member (late_case, "attendees");
+  attendees = first_member (late_case, "reviews", "attendees");
   g_assert_cmpstr (attendees, ==, "[\"Rae's mother\",\"SENCo, Hill Primary\"]");
   {
-    g_autofree char *warnings = first_review_member (late_case, "warnings");
+    g_autofree char *warnings = first_member (late_case, "reviews", "warnings");
 
     g_assert_nonnull (strstr (warnings, "invitations_late"));
   }
@@ -293,7 +301,7 @@ static void
 test_conflict (void)
 {
   g_autofree char *path = NULL;
-  g_autofree char *id = first_review_member (late_case, "id");
+  g_autofree char *id = first_member (late_case, "reviews", "id");
   g_autofree char *invited = day_from_today (-10);
   g_autofree char *body = NULL;
   const char *if_match[] = { "If-Match", "\"1\"", NULL };
@@ -318,6 +326,134 @@ test_conflict (void)
   scc_test_wait_until (reasons_are, (gpointer) "Recorded by a colleague", 30);
 }
 
+static SccProceedingFormVm *
+proceedings_form (void)
+{
+  return SCC_PROCEEDING_FORM_VM (scc_records_page_get_view_model (SCC_RECORDS_PAGE (scc_test_page ("case-proceedings"))));
+}
+
+static gboolean
+proceedings_of_case (gpointer user_data)
+{
+  SccRecordFormVm *vm = SCC_RECORD_FORM_VM (proceedings_form ());
+
+  return scc_record_form_vm_get_case_id (vm) == GPOINTER_TO_INT (user_data) &&
+         scc_record_form_vm_get_records (vm) != NULL && !scc_form_vm_get_busy (SCC_FORM_VM (vm));
+}
+
+static gboolean
+proceeding_saved (gpointer user_data)
+{
+  g_autofree char *version = first_member (GPOINTER_TO_INT (user_data), "proceedings", "version");
+
+  return !scc_form_vm_get_busy (SCC_FORM_VM (proceedings_form ())) && g_strcmp0 (version, "0") != 0;
+}
+
+/* The first widget of @type in @widget, depth first */
+static GtkWidget *
+first_of_type (GtkWidget *widget,
+               GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = first_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+ground_chosen (gpointer user_data)
+{
+  return adw_combo_row_get_selected (ADW_COMBO_ROW (scc_test_child ("case-proceedings", "ground_row"))) == 1;
+}
+
+static void
+test_proceedings (void)
+{
+  g_autofree char *decided = day_from_today (-20);
+  g_autofree char *noticed = day_from_today (-19);
+  g_autofree char *event = g_strdup_printf ("{\"type\":\"cease_decided\",\"date\":\"%s\"}", decided);
+  g_autofree char *events = g_strdup_printf ("/api/v1/cases/%" G_GINT64_FORMAT "/events", soon_case);
+  g_autofree char *value = NULL;
+  g_autofree char *title = NULL;
+
+  /* the decision to cease Rae Soon's plan, recorded on the case */
+  {
+    g_autoptr(ScTestResponse) e = sc_test_authed (daemon_, token, "POST", events, event, NULL);
+
+    g_assert_cmpuint (e->status, ==, 201);
+  }
+  /* from the case, by keyboard: Alt+M */
+  scc_window_test_focus ();
+  scc_case_page_open (GTK_WIDGET (window), soon_case);
+  scc_test_wait_page ("case");
+  scc_test_wait_until (case_shown, NULL, 30);
+  scc_window_test_focus ();
+  scc_test_press_keys ("alt+m", NULL);
+  scc_test_wait_page ("case-proceedings");
+  scc_test_wait_until (proceedings_of_case, GINT_TO_POINTER (soon_case), 30);
+  g_assert_true (scc_test_has_focus (scc_test_child ("case-proceedings", "record_row")));
+  /* a ceasing: its fields are titled for it, and its ground is asked */
+  g_assert_true (gtk_widget_get_visible (scc_test_child ("case-proceedings", "ground_row")));
+  g_object_get (scc_test_child ("case-proceedings", "noted_row"), "title", &title, NULL);
+  g_assert_cmpstr (title, ==, "Decision _Notice Sent On (YYYY-MM-DD)");
+
+  /* the ground first, by keyboard: the list of grounds, the first of them */
+  scc_test_press_keys ("Tab", NULL);
+  g_assert_true (scc_test_has_focus (scc_test_child ("case-proceedings", "ground_row")));
+  scc_test_press_keys ("space", NULL);
+  scc_test_run_for (300);
+  scc_test_press_keys ("Down", "Return", NULL);
+  scc_test_wait_until (ground_chosen, NULL, 10);
+
+  /* a date that is not one: said beside its field, nothing sent */
+  scc_test_press_keys ("Tab", NULL);
+  if (!scc_test_has_focus (scc_test_child ("case-proceedings", "noted_row")))
+    g_error ("Tab went to %s", scc_test_describe_focus ());
+  scc_test_type_text ("yesterday");
+  scc_test_press_keys ("ctrl+s", NULL);
+  scc_test_wait_form (SCC_FORM_VM (proceedings_form ()));
+  scc_test_assert_field_error ("case-proceedings", "noted_row", "Must be a date (YYYY-MM-DD)");
+  value = first_member (soon_case, "proceedings", "version");
+  g_assert_cmpstr (value, ==, "0");
+
+  /* the notice the day after, to whom, and the ground */
+  gtk_editable_set_text (scc_test_entry ("case-proceedings", "noted_row"), "");
+  scc_test_type_into ("case-proceedings", "noted_row", noticed);
+  scc_test_type_into ("case-proceedings", "party_row", "Rae's mother; Hill Primary; the ICB");
+  scc_test_type_into ("case-proceedings", "notes_row", "Outcomes met; the school meets her needs itself");
+  scc_window_test_focus ();
+  scc_test_press_keys ("ctrl+s", NULL);
+  scc_test_wait_until (proceeding_saved, GINT_TO_POINTER (soon_case), 30);
+  scc_test_assert_toast ("Saved");
+  scc_test_assert_no_field_error ("case-proceedings", "noted_row");
+  g_clear_pointer (&value, g_free);
+  value = first_member (soon_case, "proceedings", "ground");
+  g_assert_cmpstr (value, ==, "\"no_longer_necessary\"");
+  g_clear_pointer (&value, g_free);
+  value = first_member (soon_case, "proceedings", "warnings");
+  g_assert_null (strstr (value, "ground_unrecorded"));
+  g_assert_null (strstr (value, "notice_unrecorded"));
+  /* read again, the form shows what was saved */
+  scc_test_wait_until (proceedings_of_case, GINT_TO_POINTER (soon_case), 30);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (scc_test_child ("case-proceedings", "ground_row"))),
+                    ==, 1);
+  g_assert_cmpstr (gtk_editable_get_text (scc_test_entry ("case-proceedings", "party_row")), ==,
+                   "Rae's mother; Hill Primary; the ICB");
+  /* the ceasing opened, for the picture */
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (first_of_type (scc_test_child ("case-proceedings", "records_group"),
+                                                                 ADW_TYPE_EXPANDER_ROW)), TRUE);
+  scc_window_dismiss_toasts (window);
+  scc_test_run_for (300);
+  scc_test_save_screenshot (GTK_WIDGET (window), "case-proceedings.png");
+}
+
 static void
 test_read_only (void)
 {
@@ -329,7 +465,7 @@ test_read_only (void)
   scc_test_wait_page ("case-reviews");
   scc_test_wait_until (reviews_of_case, GINT_TO_POINTER (late_case), 30);
   g_assert_false (gtk_widget_get_visible (scc_test_child ("case-reviews", "form_group")));
-  g_assert_cmpuint (scc_review_form_vm_get_reviews (form ())->len, ==, 1);
+  g_assert_cmpuint (scc_record_form_vm_get_records (SCC_RECORD_FORM_VM (form ()))->len, ==, 1);
 }
 
 int
@@ -346,6 +482,7 @@ main (int   argc,
   g_test_add_func ("/client/reviews/phase-transfers", test_phase_transfers);
   g_test_add_func ("/client/reviews/record", test_record);
   g_test_add_func ("/client/reviews/conflict", test_conflict);
+  g_test_add_func ("/client/reviews/proceedings", test_proceedings);
   g_test_add_func ("/client/reviews/read-only", test_read_only);
 
   status = scc_test_run_with_daemon ("scc-reviews-XXXXXX", (const char *[]) { "--demo-data", NULL }, started,

@@ -85,6 +85,9 @@ static const struct {
     "plan.version.pdf", "case" },
   { "GET", "/api/v1/cases/{id}/reviews", { ALLOWED, ALLOWED, ALLOWED, DENIED }, "review.list", "case" },
   { "PUT", "/api/v1/cases/{id}/reviews/{review_id}", { ALLOWED, ALLOWED, DENIED, DENIED }, "review.update", "case" },
+  { "GET", "/api/v1/cases/{id}/proceedings", { ALLOWED, ALLOWED, ALLOWED, DENIED }, "proceeding.list", "case" },
+  { "PUT", "/api/v1/cases/{id}/proceedings/{proceeding_id}", { ALLOWED, ALLOWED, DENIED, DENIED },
+    "proceeding.update", "case" },
   { "GET", "/api/v1/caseload", { ALLOWED, ALLOWED, ALLOWED, DENIED }, "caseload.read", "case" },
   { "GET", "/api/v1/caseload/counts", { ALLOWED, ALLOWED, ALLOWED, DENIED }, "caseload.counts.read", "case" },
   { "GET", "/api/v1/advice-requests", { ALLOWED, ALLOWED, ALLOWED, DENIED }, "advice.list", "case" },
@@ -137,6 +140,7 @@ concrete (Fixture    *fixture,
   g_string_replace (out, "{section}", "f", 0);
   g_string_replace (out, "{number}", "1", 0);
   g_string_replace (out, "{review_id}", "1", 0);
+  g_string_replace (out, "{proceeding_id}", "1", 0);
   g_string_replace (out, "{other}", "2", 0);
   return g_string_free (g_steal_pointer (&out), FALSE);
 }

@@ -1151,6 +1151,45 @@ test_cases (Fixture       *fixture,
       row = g_strdup_printf ("%s:sysadmin|system_admin|review.update|case|%s|-|denied", admin_id, review_case);
       check (fixture, "PUT /api/v1/cases/{id}/reviews/{review_id}", denied, 403, ROWS (row));
     }
+    /* an amendment of the plan is one of its proceedings */
+    {
+      g_autoptr(ScTestResponse) e = sc_test_authed (fixture->daemon, worker, "POST", review_events,
+                                                    "{\"type\":\"amendment_notice_issued\",\"date\":\"2026-01-12\"}",
+                                                    NULL);
+      g_autofree char *proceedings = g_strconcat ("/api/v1/cases/", review_case, "/proceedings", NULL);
+      g_autofree char *proceeding = NULL;
+      static const char noted[] = "{\"noted_on\":\"2026-01-20\",\"party\":\"Rhys's father\",\"ground\":null,"
+                                  "\"notes\":null}";
+
+      g_assert_cmpuint (e->status, ==, 201);
+      proceeding = g_strdup_printf ("%s/%" G_GINT64_FORMAT, proceedings, sc_test_response_get_int (e, "id"));
+      g_strfreev (new_rows (fixture));
+      {
+        g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, worker, "GET", proceedings, NULL, NULL);
+        g_autoptr(ScTestResponse) denied = NULL;
+
+        g_free (row);
+        row = g_strdup_printf ("%s:caseworker|caseworker|proceeding.list|case|%s|-|success", worker_id, review_case);
+        check (fixture, "GET /api/v1/cases/{id}/proceedings", r, 200, ROWS (row));
+        denied = sc_test_authed (fixture->daemon, admin, "GET", proceedings, NULL, NULL);
+        g_free (row);
+        row = g_strdup_printf ("%s:sysadmin|system_admin|proceeding.list|case|%s|-|denied", admin_id, review_case);
+        check (fixture, "GET /api/v1/cases/{id}/proceedings", denied, 403, ROWS (row));
+      }
+      {
+        g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, worker, "PUT", proceeding, noted, first);
+        g_autoptr(ScTestResponse) denied = NULL;
+
+        g_free (row);
+        row = g_strdup_printf ("%s:caseworker|caseworker|proceeding.update|case|%s|-|success", worker_id,
+                               review_case);
+        check (fixture, "PUT /api/v1/cases/{id}/proceedings/{proceeding_id}", r, 200, ROWS (row));
+        denied = sc_test_authed (fixture->daemon, admin, "PUT", proceeding, noted, first);
+        g_free (row);
+        row = g_strdup_printf ("%s:sysadmin|system_admin|proceeding.update|case|%s|-|denied", admin_id, review_case);
+        check (fixture, "PUT /api/v1/cases/{id}/proceedings/{proceeding_id}", denied, 403, ROWS (row));
+      }
+    }
     /* the overdue list audits the cases it shows */
     shown = sc_test_psql (fixture->cluster,
                           "SELECT string_agg(id::text, ',' ORDER BY id) FROM (SELECT DISTINCT m.case_id AS id"

@@ -5,7 +5,9 @@
  * meeting is no longer the review's), what is recorded beyond them is
  * changed at the version it was read at, bad input changes nothing, and
  * the team's list holds the reviews due within eight weeks and those
- * overdue.
+ * overdue. And the rest of the plan's life beside its reviews, its
+ * proceedings: an amendment, a reassessment, a ceasing and a transfer
+ * in, each with its clock and what is recorded with it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +15,7 @@
 #include "config.h"
 
 #include "sc-phase-transfer.h"
+#include "sc-proceeding.h"
 #include "sc-review.h"
 #include "sc-test-cluster.h"
 #include "sc-test-daemon.h"
@@ -140,16 +143,18 @@ reload (GPtrArray  **reviews,
   return g_ptr_array_index (*reviews, i);
 }
 
+/* PUT .../reviews/{id} or .../proceedings/{id} (@what) */
 static ScTestResponse *
 put (Fixture    *fixture,
      const char *token,
+     const char *what,
      gint64      case_id,
-     gint64      review_id,
+     gint64      record_id,
      gint64      if_match,
      const char *body)
 {
-  g_autofree char *path = g_strdup_printf ("/api/v1/cases/%" G_GINT64_FORMAT "/reviews/%" G_GINT64_FORMAT, case_id,
-                                           review_id);
+  g_autofree char *path = g_strdup_printf ("/api/v1/cases/%" G_GINT64_FORMAT "/%s/%" G_GINT64_FORMAT, case_id, what,
+                                           record_id);
   g_autofree char *quoted = g_strdup_printf ("\"%" G_GINT64_FORMAT "\"", if_match);
   const char *first[] = { "If-None-Match", "*", NULL };
   const char *next[] = { "If-Match", quoted, NULL };
@@ -209,7 +214,7 @@ test_life (Fixture       *fixture,
 
   /* invitations and attendees: ten days' notice is a warning, not a refusal */
   {
-    g_autoptr(ScTestResponse) r = put (fixture, worker, id, review->id, 0, invited);
+    g_autoptr(ScTestResponse) r = put (fixture, worker, "reviews", id, review->id, 0, invited);
 
     g_assert_cmpuint (r->status, ==, 200);
     g_assert_cmpstr (soup_message_headers_get_one (r->headers, "ETag"), ==, "\"1\"");
@@ -223,12 +228,12 @@ test_life (Fixture       *fixture,
 
   /* a second writer from the first version: 412 with the version now */
   {
-    g_autoptr(ScTestResponse) first = put (fixture, worker, id, review->id, 0, invited);
+    g_autoptr(ScTestResponse) first = put (fixture, worker, "reviews", id, review->id, 0, invited);
     g_autoptr(ScTestResponse) stale = NULL;
 
     g_assert_cmpuint (first->status, ==, 412);
     g_assert_cmpstr (soup_message_headers_get_one (first->headers, "ETag"), ==, "\"1\"");
-    stale = put (fixture, worker, id, review->id, 7, invited);
+    stale = put (fixture, worker, "reviews", id, review->id, 7, invited);
     g_assert_cmpuint (stale->status, ==, 412);
     g_assert_cmpstr (sc_test_response_get_string (stale, "code"), ==, "precondition-failed");
   }
@@ -251,7 +256,7 @@ test_life (Fixture       *fixture,
 
     for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
       {
-        g_autoptr(ScTestResponse) r = put (fixture, worker, id, review->id, 1, bad[i].body);
+        g_autoptr(ScTestResponse) r = put (fixture, worker, "reviews", id, review->id, 1, bad[i].body);
         g_autofree char *expected = g_strdup_printf ("\"%s\"", bad[i].field);
 
         g_assert_cmpuint (r->status, ==, 422);
@@ -283,7 +288,7 @@ test_life (Fixture       *fixture,
 
   /* the reasons, at the version read */
   {
-    g_autoptr(ScTestResponse) r = put (fixture, worker, id, review->id, 1,
+    g_autoptr(ScTestResponse) r = put (fixture, worker, "reviews", id, review->id, 1,
                                        "{\"invitations_sent\":\"2026-05-10\",\"meeting_planned\":\"2026-05-20\","
                                        "\"attendees\":[\"Rae's mother\"],\"reasons\":\"Speech and language "
                                        "provision to be increased\"}");
@@ -330,7 +335,7 @@ test_life (Fixture       *fixture,
 
   /* invitations recorded as going after the meeting held: a warning, saying so */
   {
-    g_autoptr(ScTestResponse) r = put (fixture, worker, id, review->id, 2,
+    g_autoptr(ScTestResponse) r = put (fixture, worker, "reviews", id, review->id, 2,
                                        "{\"invitations_sent\":\"2026-05-25\",\"meeting_planned\":null,"
                                        "\"attendees\":[\"Rae's mother\"],\"reasons\":\"Kept as it is\"}");
 
@@ -340,7 +345,7 @@ test_life (Fixture       *fixture,
 
   /* no such review, and no such case */
   {
-    g_autoptr(ScTestResponse) r = put (fixture, worker, id, meeting, 0, invited);
+    g_autoptr(ScTestResponse) r = put (fixture, worker, "reviews", id, meeting, 0, invited);
     g_autoptr(ScTestResponse) none = sc_test_authed (fixture->daemon, worker, "GET", "/api/v1/cases/999999/reviews",
                                                      NULL, NULL);
 
@@ -458,7 +463,7 @@ test_access (Fixture       *fixture,
 
   /* a caseworker reads any unrestricted case's reviews but records only on their own */
   {
-    g_autoptr(ScTestResponse) r = put (fixture, worker, id, ((ScReview *) g_ptr_array_index (reviews, 0))->id, 0,
+    g_autoptr(ScTestResponse) r = put (fixture, worker, "reviews", id, ((ScReview *) g_ptr_array_index (reviews, 0))->id, 0,
                                        invited);
 
     g_assert_cmpuint (r->status, ==, 403);
@@ -469,14 +474,14 @@ test_access (Fixture       *fixture,
   /* the admin officer reads them; the role may not record them */
   {
     g_autoptr(GPtrArray) seen = list (fixture, officer, id);
-    g_autoptr(ScTestResponse) r = put (fixture, officer, id, ((ScReview *) g_ptr_array_index (seen, 0))->id, 0,
+    g_autoptr(ScTestResponse) r = put (fixture, officer, "reviews", id, ((ScReview *) g_ptr_array_index (seen, 0))->id, 0,
                                        invited);
 
     g_assert_cmpuint (r->status, ==, 403);
   }
   /* the manager's own review, recorded */
   {
-    g_autoptr(ScTestResponse) r = put (fixture, manager, id, ((ScReview *) g_ptr_array_index (reviews, 0))->id, 0,
+    g_autoptr(ScTestResponse) r = put (fixture, manager, "reviews", id, ((ScReview *) g_ptr_array_index (reviews, 0))->id, 0,
                                        invited);
     g_autofree char *rows = sc_test_psqlf (fixture->cluster, "SELECT count(*) FROM audit_event"
                                            " WHERE action = 'review.update' AND outcome = 'success'"
@@ -614,6 +619,254 @@ test_phase_transfers (Fixture       *fixture,
   }
 }
 
+static GPtrArray *
+proceedings_of (Fixture    *fixture,
+                const char *token,
+                gint64      case_id)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/cases/%" G_GINT64_FORMAT "/proceedings", case_id);
+  g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, token, "GET", path, NULL, NULL);
+  GPtrArray *proceedings = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_proceeding_free);
+  JsonArray *items;
+
+  g_assert_cmpuint (r->status, ==, 200);
+  items = json_object_get_array_member (json_node_get_object (r->json), "items");
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      ScProceeding *proceeding = sc_proceeding_new_from_json (json_array_get_element (items, i), &error);
+
+      g_assert_no_error (error);
+      /* the status and warnings the daemon wrote are the model's own */
+      g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (items, i), "status"), ==,
+                       sc_proceeding_get_status (proceeding));
+      g_ptr_array_add (proceedings, proceeding);
+    }
+  return proceedings;
+}
+
+/* The only proceeding of the case, listed again into *@list */
+static ScProceeding *
+only_proceeding (GPtrArray  **list,
+                 Fixture     *fixture,
+                 const char  *token,
+                 gint64       case_id)
+{
+  g_clear_pointer (list, g_ptr_array_unref);
+  *list = proceedings_of (fixture, token, case_id);
+  g_assert_cmpuint ((*list)->len, ==, 1);
+  return g_ptr_array_index (*list, 0);
+}
+
+static gboolean
+proceeding_warns (const ScProceeding *proceeding,
+                  const char         *code)
+{
+  g_autoptr(GPtrArray) warnings = sc_proceeding_dup_warnings (proceeding);
+
+  for (guint i = 0; i < warnings->len; i++)
+    if (g_str_equal (((ScWarning *) g_ptr_array_index (warnings, i))->code, code))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+assert_step (const ScProceeding *proceeding,
+             const char         *milestone,
+             const char         *due,
+             const char         *status)
+{
+  const ScProceedingStep *step = sc_proceeding_find_step (proceeding, milestone);
+
+  g_assert_nonnull (step);
+  assert_day (step->due, due);
+  g_assert_cmpstr (step->status, ==, status);
+}
+
+static void
+test_proceedings (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *worker = sc_test_sign_in (fixture->daemon, "caseworker", SC_TEST_DEMO_PASSWORD);
+  g_autofree char *officer = sc_test_sign_in (fixture->daemon, "officer", SC_TEST_DEMO_PASSWORD);
+  gint64 amended = case_with_plan (fixture, worker, "caseworker", "Amend", "2025-06-02");
+  gint64 ceased = case_with_plan (fixture, worker, "caseworker", "Cease", "2025-06-02");
+  gint64 reassessed = case_with_plan (fixture, worker, "caseworker", "Reassess", "2025-06-02");
+  g_autoptr(GPtrArray) list = proceedings_of (fixture, worker, amended);
+  g_autofree char *rows = NULL;
+  ScProceeding *p;
+  gint64 notice;
+
+  /* a plan in force has none until an event starts one */
+  g_assert_cmpuint (list->len, ==, 0);
+
+  /* an amendment: 15 days for comments, the amended plan in 8 weeks */
+  notice = record (fixture, worker, amended, "{\"type\":\"amendment_notice_issued\",\"date\":\"2026-01-05\"}");
+  p = only_proceeding (&list, fixture, worker, amended);
+  g_assert_cmpint (p->id, ==, notice);
+  g_assert_cmpstr (p->kind, ==, "amendment");
+  assert_day (p->started_on, "2026-01-05");
+  assert_step (p, "amendment_comments", "2026-01-19", "closed");
+  assert_step (p, "amended_plan", "2026-03-02", "overdue");
+  g_assert_cmpstr (sc_proceeding_get_status (p), ==, "open");
+  g_assert_cmpint (p->version, ==, 0);
+  g_assert_true (proceeding_warns (p, "comments_unrecorded"));
+  {
+    g_autoptr(ScTestResponse) r = put (fixture, worker, "proceedings", amended, notice, 0,
+                                       "{\"noted_on\":\"2026-01-15\",\"party\":\"Rae's mother\",\"ground\":null,"
+                                       "\"notes\":\"Asks for speech and language therapy weekly, not termly.\"}");
+
+    g_assert_cmpuint (r->status, ==, 200);
+    g_assert_cmpstr (soup_message_headers_get_one (r->headers, "ETag"), ==, "\"1\"");
+  }
+  /* bad input and a stale version change nothing */
+  {
+    static const struct { const char *body; const char *field; guint status; } bad[] = {
+      { "{\"noted_on\":\"2026-01-15\",\"party\":null,\"ground\":\"age_25\",\"notes\":null}", "ground", 422 },
+      { "{\"noted_on\":\"15/01/2026\",\"party\":null,\"ground\":null,\"notes\":null}", "noted_on", 422 },
+      { "{\"noted_on\":null,\"party\":null,\"notes\":null}", "ground", 422 },
+      { "{\"noted_on\":null,\"party\":null,\"ground\":null,\"notes\":null,\"by\":1}", "by", 422 },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_autoptr(ScTestResponse) r = put (fixture, worker, "proceedings", amended, notice, 1, bad[i].body);
+        g_autofree char *field = g_strdup_printf ("\"%s\"", bad[i].field);
+
+        g_assert_cmpuint (r->status, ==, bad[i].status);
+        g_assert_nonnull (strstr (body_text (r), field));
+      }
+    {
+      g_autoptr(ScTestResponse) r = put (fixture, worker, "proceedings", amended, notice, 4,
+                                         "{\"noted_on\":null,\"party\":null,\"ground\":null,\"notes\":null}");
+
+      g_assert_cmpuint (r->status, ==, 412);
+      g_assert_cmpstr (soup_message_headers_get_one (r->headers, "ETag"), ==, "\"1\"");
+    }
+  }
+  p = only_proceeding (&list, fixture, worker, amended);
+  g_assert_cmpint (p->version, ==, 1);
+  assert_day (p->noted_on, "2026-01-15");
+  g_assert_cmpstr (p->party, ==, "Rae's mother");
+  g_assert_null (p->ground);
+  g_assert_false (proceeding_warns (p, "comments_unrecorded"));
+  /* the amended plan closes it */
+  record (fixture, worker, amended, "{\"type\":\"amended_plan_issued\",\"date\":\"2026-02-20\"}");
+  p = only_proceeding (&list, fixture, worker, amended);
+  assert_step (p, "amended_plan", "2026-03-02", "met");
+  g_assert_cmpstr (sc_proceeding_get_status (p), ==, "closed");
+
+  /* a ceasing: the time to appeal, then the plan ceased; an amendment under way before it is cancelled,
+   * not ended */
+  record (fixture, worker, ceased, "{\"type\":\"amendment_notice_issued\",\"date\":\"2026-01-12\"}");
+  notice = record (fixture, worker, ceased, "{\"type\":\"cease_decided\",\"date\":\"2026-02-02\"}");
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = proceedings_of (fixture, worker, ceased);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_cmpstr (((ScProceeding *) g_ptr_array_index (list, 0))->kind, ==, "amendment");
+  p = g_ptr_array_index (list, 1);
+  g_assert_cmpstr (p->kind, ==, "ceasing");
+  assert_step (p, "appeal_window", "2026-04-02", "closed");
+  g_assert_true (proceeding_warns (p, "ground_unrecorded"));
+  g_assert_true (proceeding_warns (p, "notice_unrecorded"));
+  {
+    g_autoptr(ScTestResponse) bad = put (fixture, worker, "proceedings", ceased, notice, 0,
+                                         "{\"noted_on\":null,\"party\":null,\"ground\":\"bored\",\"notes\":null}");
+    g_autoptr(ScTestResponse) r = put (fixture, worker, "proceedings", ceased, notice, 0,
+                                       "{\"noted_on\":\"2026-02-03\",\"party\":\"Rae's mother; Hill Primary; the ICB\","
+                                       "\"ground\":\"no_longer_necessary\",\"notes\":\"Targets met; support from the "
+                                       "school's own resources.\"}");
+
+    g_assert_cmpuint (bad->status, ==, 422);
+    g_assert_nonnull (strstr (body_text (bad), "\"ground\""));
+    g_assert_cmpuint (r->status, ==, 200);
+  }
+  record (fixture, worker, ceased, "{\"type\":\"plan_ceased\",\"date\":\"2026-03-01\"}");
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = proceedings_of (fixture, worker, ceased);
+  g_assert_cmpuint (list->len, ==, 2);
+  p = g_ptr_array_index (list, 0);
+  assert_day (p->ended_on, NULL);
+  assert_step (p, "amended_plan", "2026-03-09", "cancelled");
+  g_assert_cmpstr (sc_proceeding_get_status (p), ==, "closed");
+  p = g_ptr_array_index (list, 1);
+  g_assert_cmpstr (p->ground, ==, "no_longer_necessary");
+  assert_day (p->ended_on, "2026-03-01");
+  g_assert_cmpstr (sc_proceeding_get_status (p), ==, "closed");
+  g_assert_false (proceeding_warns (p, "ground_unrecorded"));
+  g_assert_true (proceeding_warns (p, "ceased_in_appeal_window"));
+
+  /* a reassessment refused: the decision, then the time to appeal */
+  notice = record (fixture, worker, reassessed, "{\"type\":\"reassessment_requested\",\"date\":\"2026-04-01\"}");
+  p = only_proceeding (&list, fixture, worker, reassessed);
+  g_assert_cmpstr (p->kind, ==, "reassessment");
+  g_assert_null (p->decision);
+  record (fixture, worker, reassessed, "{\"type\":\"decided_not_to_reassess\",\"date\":\"2026-04-10\"}");
+  p = only_proceeding (&list, fixture, worker, reassessed);
+  g_assert_cmpstr (p->decision, ==, "not_reassess");
+  assert_day (p->decided_on, "2026-04-10");
+  g_assert_nonnull (sc_proceeding_find_step (p, "reassessment_decision"));
+  assert_step (p, "appeal_window", "2026-06-10", "closed");
+  g_assert_cmpstr (sc_proceeding_get_status (p), ==, "closed");
+  g_assert_true (proceeding_warns (p, "reasons_unrecorded"));
+
+  /* a plan transferred in: the notice in 6 weeks, the review from the last one */
+  {
+    g_autofree char *owner_id = sc_test_psqlf (fixture->cluster, "SELECT id FROM app_user WHERE username = 'caseworker'");
+    g_autoptr(ScTestResponse) person = sc_test_authed (fixture->daemon, worker, "POST", "/api/v1/people",
+                                                       "{\"given_name\":\"Ola\",\"family_name\":\"Moved\","
+                                                       "\"date_of_birth\":\"2016-02-01\"}", NULL);
+    g_autofree char *body = g_strdup_printf ("{\"person_id\":%" G_GINT64_FORMAT ",\"request_received\":\"2026-01-05\","
+                                             "\"request_source\":\"parent\",\"owner_id\":%s}",
+                                             sc_test_response_get_int (person, "id"), owner_id);
+    g_autoptr(ScTestResponse) c = sc_test_authed (fixture->daemon, worker, "POST", "/api/v1/cases", body, NULL);
+    gint64 moved = sc_test_response_get_int (c, "id");
+
+    g_assert_cmpuint (c->status, ==, 201);
+    record (fixture, worker, moved, "{\"type\":\"decided_not_to_assess\",\"date\":\"2026-01-20\"}");
+    notice = record (fixture, worker, moved,
+                     "{\"type\":\"transfer_in\",\"date\":\"2026-03-02\",\"last_review\":\"2025-11-10\"}");
+    p = only_proceeding (&list, fixture, worker, moved);
+    g_assert_cmpstr (p->kind, ==, "transfer_in");
+    assert_day (p->last_review, "2025-11-10");
+    assert_step (p, "transfer_notice", "2026-04-13", "overdue");
+    assert_step (p, "annual_review", "2026-11-10", "overdue");
+    g_assert_true (proceeding_warns (p, "authority_unrecorded"));
+    /* a ground is a ceasing's only */
+    {
+      g_autoptr(ScTestResponse) r = put (fixture, worker, "proceedings", moved, notice, 0,
+                                         "{\"noted_on\":\"2026-03-02\",\"party\":\"Northshire\","
+                                         "\"ground\":\"moved_away\",\"notes\":null}");
+
+      g_assert_cmpuint (r->status, ==, 422);
+      g_assert_nonnull (strstr (body_text (r), "only for a ceasing"));
+    }
+    p = only_proceeding (&list, fixture, worker, moved);
+    g_assert_cmpint (p->version, ==, 0);
+    /* an admin officer reads proceedings but does not record them */
+    {
+      g_autoptr(GPtrArray) seen = proceedings_of (fixture, officer, moved);
+      g_autoptr(ScTestResponse) r = put (fixture, officer, "proceedings", moved, notice, 0,
+                                         "{\"noted_on\":null,\"party\":\"Northshire\",\"ground\":null,\"notes\":null}");
+
+      g_assert_cmpuint (seen->len, ==, 1);
+      g_assert_cmpuint (r->status, ==, 403);
+    }
+    /* an event that starts no proceeding is not one */
+    {
+      g_autofree char *first = sc_test_psqlf (fixture->cluster, "SELECT id FROM case_event WHERE case_id = %"
+                                              G_GINT64_FORMAT " AND type = 'request_received'", moved);
+      g_autoptr(ScTestResponse) r = put (fixture, worker, "proceedings", moved, g_ascii_strtoll (first, NULL, 10), 0,
+                                         "{\"noted_on\":null,\"party\":null,\"ground\":null,\"notes\":null}");
+
+      g_assert_cmpuint (r->status, ==, 404);
+    }
+  }
+  /* nothing refused was written */
+  rows = sc_test_psqlf (fixture->cluster, "SELECT count(*) FROM case_proceeding");
+  g_assert_cmpstr (rows, ==, "2");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -623,6 +876,8 @@ main (int   argc,
   g_test_add ("/server/reviews/due", Fixture, NULL, sc_test_server_setup, test_due, sc_test_server_teardown);
   g_test_add ("/server/reviews/access", Fixture, NULL, sc_test_server_setup, test_access, sc_test_server_teardown);
   g_test_add ("/server/reviews/phase-transfers", Fixture, NULL, sc_test_server_setup, test_phase_transfers,
+              sc_test_server_teardown);
+  g_test_add ("/server/proceedings/life", Fixture, NULL, sc_test_server_setup, test_proceedings,
               sc_test_server_teardown);
   return g_test_run ();
 }

@@ -1,0 +1,306 @@
+/* scc-records-page.c
+ *
+ * SccRecordsPage: see scc-records-page.h.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "scc-records-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sc-warning.h"
+#include "scc-caseload-vm.h"
+#include "scc-records-page.h"
+
+typedef struct
+{
+  /* Owned */
+  SccRecordFormVm     *view_model;
+  GPtrArray           *rows;        /* AdwExpanderRow in records_group */
+  gboolean             filling;     /* the combo row set from the list, not by the user */
+
+  /* Borrowed: the subclass's template's */
+  AdwWindowTitle      *window_title;
+  GtkLabel            *load_error_label;
+  AdwPreferencesGroup *form_group;
+  AdwComboRow         *record_row;
+  AdwPreferencesGroup *records_group;
+} SccRecordsPagePrivate;
+
+enum {
+  PROP_0,
+  PROP_VIEW_MODEL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (SccRecordsPage, scc_records_page, SCC_TYPE_PAGE)
+
+#define GET_PRIV(self) ((SccRecordsPagePrivate *) scc_records_page_get_instance_private (self))
+
+void
+scc_records_page_add_fact (AdwExpanderRow *expander,
+                           const char     *title,
+                           const char     *value,
+                           const char     *icon)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value);
+  if (icon != NULL)
+    adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name (icon));
+  adw_expander_row_add_row (expander, row);
+}
+
+void
+scc_records_page_add_warnings (AdwExpanderRow *expander,
+                               GPtrArray      *warnings)
+{
+  if (warnings->len > 0)
+    {
+      g_autofree char *count = g_strdup_printf (g_dngettext (NULL, "%u warning", "%u warnings", warnings->len),
+                                                warnings->len);
+      GtkWidget *label = gtk_label_new (count);
+
+      gtk_widget_add_css_class (label, "warning");
+      adw_expander_row_add_action (expander, label);
+    }
+  for (guint i = 0; i < warnings->len; i++)
+    scc_records_page_add_fact (expander, _("Warning"), ((ScWarning *) g_ptr_array_index (warnings, i))->message,
+                               "dialog-warning-symbolic");
+}
+
+char *
+scc_records_page_day_or (ScDay       day,
+                         const char *none)
+{
+  return day != SC_DAY_NONE ? scc_case_format_day (day) : g_strdup (none);
+}
+
+static void
+update_form_shown (SccRecordsPage *self)
+{
+  SccRecordsPagePrivate *priv = GET_PRIV (self);
+  ScUser *user = scc_page_get_user (SCC_PAGE (self));
+  GPtrArray *records = priv->view_model != NULL ? scc_record_form_vm_get_records (priv->view_model) : NULL;
+  gboolean may = user != NULL && (sc_user_get_role (user) == SC_ROLE_CASEWORKER ||
+                                  sc_user_get_role (user) == SC_ROLE_TEAM_MANAGER);
+
+  gtk_widget_set_visible (GTK_WIDGET (priv->form_group), may && records != NULL && records->len > 0);
+}
+
+static void
+chosen (SccRecordsPage *self)
+{
+  SccRecordsPageClass *klass = SCC_RECORDS_PAGE_GET_CLASS (self);
+
+  if (klass->record_chosen != NULL)
+    klass->record_chosen (self, scc_record_form_vm_get_selected_record (GET_PRIV (self)->view_model));
+}
+
+static void
+on_records_cb (SccRecordsPage *self)
+{
+  SccRecordsPagePrivate *priv = GET_PRIV (self);
+  SccRecordsPageClass *klass = SCC_RECORDS_PAGE_GET_CLASS (self);
+  GPtrArray *records = scc_record_form_vm_get_records (priv->view_model);
+  g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
+  int selected = scc_record_form_vm_get_selected (priv->view_model);
+  gboolean was_shown;
+
+  for (guint i = 0; i < priv->rows->len; i++)
+    adw_preferences_group_remove (priv->records_group, g_ptr_array_index (priv->rows, i));
+  g_ptr_array_set_size (priv->rows, 0);
+  for (guint i = 0; records != NULL && i < records->len; i++)
+    {
+      g_autofree char *choice = klass->choice_text (g_ptr_array_index (records, i));
+      GtkWidget *row = klass->row_new (self, g_ptr_array_index (records, i));
+
+      gtk_string_list_append (choices, choice);
+      adw_preferences_group_add (priv->records_group, row);
+      g_ptr_array_add (priv->rows, row);
+    }
+  if (records != NULL && records->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), klass->empty_title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), klass->empty_subtitle);
+      adw_preferences_group_add (priv->records_group, row);
+      g_ptr_array_add (priv->rows, row);
+    }
+  priv->filling = TRUE;
+  adw_combo_row_set_model (priv->record_row, G_LIST_MODEL (choices));
+  if (selected >= 0)
+    adw_combo_row_set_selected (priv->record_row, (guint) selected);
+  priv->filling = FALSE;
+  was_shown = gtk_widget_get_visible (GTK_WIDGET (priv->form_group));
+  update_form_shown (self);
+  /* the form appears once there is something to record on: to it, if the
+   * page is the one in front */
+  if (!was_shown && gtk_widget_get_visible (GTK_WIDGET (priv->form_group)) && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_widget_grab_focus (GTK_WIDGET (priv->record_row));
+  chosen (self);
+}
+
+static void
+on_load_error_cb (SccRecordsPage *self)
+{
+  const char *error = scc_record_form_vm_get_load_error (GET_PRIV (self)->view_model);
+
+  gtk_label_set_text (GET_PRIV (self)->load_error_label, error != NULL ? error : "");
+  gtk_widget_set_visible (GTK_WIDGET (GET_PRIV (self)->load_error_label), error != NULL);
+}
+
+static void
+on_record_selected_cb (SccRecordsPage *self)
+{
+  SccRecordsPagePrivate *priv = GET_PRIV (self);
+  guint selected = adw_combo_row_get_selected (priv->record_row);
+  GPtrArray *records = priv->view_model != NULL ? scc_record_form_vm_get_records (priv->view_model) : NULL;
+
+  if (priv->filling || records == NULL || selected == GTK_INVALID_LIST_POSITION || selected >= records->len)
+    return;
+  scc_record_form_vm_select (priv->view_model, selected);
+  chosen (self);
+}
+
+static void
+records_reload_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  SccRecordFormVm *view_model = GET_PRIV (SCC_RECORDS_PAGE (widget))->view_model;
+
+  if (scc_record_form_vm_get_case_id (view_model) > 0)
+    scc_record_form_vm_load (view_model, scc_record_form_vm_get_case_id (view_model));
+}
+
+static void
+on_saved_cb (SccRecordsPage *self)
+{
+  scc_page_show_toast (SCC_PAGE (self), SCC_RECORDS_PAGE_GET_CLASS (self)->saved_toast, NULL, NULL);
+}
+
+static gpointer
+template_child (SccRecordsPage *self,
+                const char     *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (self), G_OBJECT_TYPE (self), name);
+
+  g_assert (child != NULL);
+  return child;
+}
+
+static void
+scc_records_page_constructed (GObject *object)
+{
+  SccRecordsPage *self = (SccRecordsPage *)object;
+  SccRecordsPagePrivate *priv = GET_PRIV (self);
+
+  G_OBJECT_CLASS (scc_records_page_parent_class)->constructed (object);
+
+  priv->window_title = template_child (self, "window_title");
+  priv->load_error_label = template_child (self, "load_error_label");
+  priv->form_group = template_child (self, "form_group");
+  priv->record_row = template_child (self, "record_row");
+  priv->records_group = template_child (self, "records_group");
+  priv->view_model = SCC_RECORDS_PAGE_GET_CLASS (self)->form_new (scc_page_get_api_client (SCC_PAGE (self)));
+  scc_page_add_form (SCC_PAGE (self), "record", SCC_FORM_VM (priv->view_model));
+  g_signal_connect_object (priv->view_model, "notify::records", G_CALLBACK (on_records_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (priv->view_model, "notify::load-error", G_CALLBACK (on_load_error_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (priv->view_model, "succeeded", G_CALLBACK (on_saved_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (priv->record_row, "notify::selected", G_CALLBACK (on_record_selected_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::user", G_CALLBACK (update_form_shown), NULL);
+  update_form_shown (self);
+  g_object_notify_by_pspec (object, properties[PROP_VIEW_MODEL]);
+}
+
+static void
+scc_records_page_dispose (GObject *object)
+{
+  SccRecordsPagePrivate *priv = GET_PRIV (SCC_RECORDS_PAGE (object));
+
+  gtk_widget_dispose_template (GTK_WIDGET (object), G_OBJECT_TYPE (object));
+
+  G_OBJECT_CLASS (scc_records_page_parent_class)->dispose (object);
+
+  g_clear_object (&priv->view_model);
+  g_clear_pointer (&priv->rows, g_ptr_array_unref);
+}
+
+static void
+scc_records_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  SccRecordsPage *self = SCC_RECORDS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_VIEW_MODEL:
+      g_value_set_object (value, GET_PRIV (self)->view_model);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+scc_records_page_class_init (SccRecordsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = scc_records_page_constructed;
+  object_class->dispose = scc_records_page_dispose;
+  object_class->get_property = scc_records_page_get_property;
+
+  properties[PROP_VIEW_MODEL] = g_param_spec_object ("view-model", NULL, NULL, SCC_TYPE_RECORD_FORM_VM,
+                                                     G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "records.reload", NULL, records_reload_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "records.reload", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "record.submit", NULL);
+}
+
+static void
+scc_records_page_init (SccRecordsPage *self)
+{
+  GET_PRIV (self)->rows = g_ptr_array_new ();
+}
+
+void
+scc_records_page_open (GtkWidget  *from,
+                       const char *page_name,
+                       gint64      case_id,
+                       const char *child)
+{
+  SccPage *page;
+
+  g_return_if_fail (GTK_IS_WIDGET (from));
+  g_return_if_fail (case_id > 0);
+
+  if (!SCC_IS_RECORDS_PAGE ((page = scc_page_find (from, page_name))))
+    return;
+  adw_window_title_set_subtitle (GET_PRIV (SCC_RECORDS_PAGE (page))->window_title, child != NULL ? child : "");
+  scc_record_form_vm_load (GET_PRIV (SCC_RECORDS_PAGE (page))->view_model, case_id);
+  gtk_widget_activate_action (from, "win.open-page", "s", page_name);
+}
+
+SccRecordFormVm *
+scc_records_page_get_view_model (SccRecordsPage *self)
+{
+  g_return_val_if_fail (SCC_IS_RECORDS_PAGE (self), NULL);
+  return GET_PRIV (self)->view_model;
+}

@@ -1,0 +1,71 @@
+/* scc-records-page.h
+ *
+ * SccRecordsPage: the base of a case's page of records kept beside its
+ * events (its annual reviews, its proceedings): a form at the top that
+ * records on the record chosen in its combo row, and every record below
+ * as an expander row with its dates, what is recorded and its warnings.
+ * The page shows what its SccRecordFormVm holds: the choice follows the
+ * list, and the rows are made again whenever the list arrives. Reading a
+ * case's records is for everyone who reads the case; the form is for
+ * caseworkers and team managers, hidden from the rest (hidden, not made
+ * insensitive: a focused entry made insensitive loses the focus without
+ * a focus-out).
+ *
+ * A subclass has a template naming (gtk_widget_class_bind_template_child_full,
+ * by name) window_title (AdwWindowTitle), load_error_label (GtkLabel),
+ * form_group and records_group (AdwPreferencesGroup) and record_row
+ * (AdwComboRow), and whose form's actions are "record.*" (record.submit)
+ * and reload "records.reload"; Ctrl+S saves and Ctrl+R reads again.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "scc-page.h"
+#include "scc-record-form-vm.h"
+
+G_BEGIN_DECLS
+
+#define SCC_TYPE_RECORDS_PAGE (scc_records_page_get_type ())
+
+G_DECLARE_DERIVABLE_TYPE (SccRecordsPage, scc_records_page, SCC, RECORDS_PAGE, SccPage)
+
+struct _SccRecordsPageClass
+{
+  SccPageClass parent_class;
+
+  SccRecordFormVm *(*form_new)      (SccApiClient    *api_client);
+  /* The row of @record in the list */
+  GtkWidget       *(*row_new)       (SccRecordsPage  *self,
+                                     gconstpointer    record);
+  /* (transfer full): its choice in the combo row */
+  char            *(*choice_text)   (gconstpointer    record);
+  /* Optional: the form now records on @record (NULL: none) */
+  void             (*record_chosen) (SccRecordsPage  *self,
+                                     gconstpointer    record);
+  const char *empty_title;
+  const char *empty_subtitle;
+  const char *saved_toast;
+};
+
+/* Opens page @page_name, an SccRecordsPage, on @case_id's records from
+ * the page @from is on; @child (nullable) names the child in its title. */
+void             scc_records_page_open           (GtkWidget      *from,
+                                                  const char     *page_name,
+                                                  gint64          case_id,
+                                                  const char     *child);
+SccRecordFormVm *scc_records_page_get_view_model (SccRecordsPage *self);
+
+/* For subclasses' rows: a fact of @expander (@icon nullable), its
+ * warnings (ScWarning) as facts and a count, and a day or @none. */
+void             scc_records_page_add_fact       (AdwExpanderRow *expander,
+                                                  const char     *title,
+                                                  const char     *value,
+                                                  const char     *icon);
+void             scc_records_page_add_warnings   (AdwExpanderRow *expander,
+                                                  GPtrArray      *warnings);
+char            *scc_records_page_day_or         (ScDay           day,
+                                                  const char     *none);
+
+G_END_DECLS
