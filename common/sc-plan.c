@@ -79,7 +79,7 @@ sc_plan_field_label (const char *name)
     { "needs", "Meets needs" }, { "outcomes", "Serves outcomes" }, { "name", "Institution" },
     { "type", "Type of setting" }, { "urn", "Unique reference number" }, { "amount_pence", "Amount each year" },
     { "covers", "What it covers" }, { "source", "Advice from" }, { "received", "Received" },
-    { "advice", "Kind of advice" },
+    { "advice", "Kind of advice" }, { "request", "Answers the request to" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
@@ -141,7 +141,7 @@ static const Member budget_members[] = {
 };
 static const Member advice_row[] = {
   { "id", MEMBER_ROW_ID, TRUE, 0 }, { "source", MEMBER_FIELD, TRUE, 0 }, { "received", MEMBER_DATE, FALSE, 0 },
-  { "advice", MEMBER_FIELD, FALSE, 0 }, END
+  { "advice", MEMBER_FIELD, FALSE, 0 }, { "request", MEMBER_FIELD, FALSE, 0 }, END
 };
 
 /* The members of the content itself, or NULL for a kind of rows */
@@ -536,8 +536,90 @@ links_contain (JsonArray  *links,
   return FALSE;
 }
 
+void
+sc_plan_advice_free (ScPlanAdvice *advice)
+{
+  if (advice == NULL)
+    return;
+  g_free (advice->adviser);
+  g_free (advice->requested_on);
+  g_free (advice->received_on);
+  g_free (advice);
+}
+
 GPtrArray *
-sc_plan_check_quality (const char * const contents[SC_N_PLAN_SECTIONS])
+sc_plan_advice_list_new_from_json (JsonNode  *node,
+                                   GError   **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_plan_advice_free);
+  JsonArray *array = node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+
+  if (array == NULL)
+    {
+      g_set_error_literal (error, SC_ERROR, SC_ERROR_MALFORMED, "advice_requests: must be a list");
+      return NULL;
+    }
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *item = json_array_get_element (array, i);
+      JsonObject *object = JSON_NODE_HOLDS_OBJECT (item) ? json_node_get_object (item) : NULL;
+      const char *adviser = object != NULL ? string_member (object, "adviser") : NULL;
+      ScPlanAdvice *advice;
+
+      if (adviser == NULL)
+        {
+          g_set_error (error, SC_ERROR, SC_ERROR_MALFORMED, "advice_requests[%u]: must name its adviser", i);
+          return NULL;
+        }
+      advice = g_new0 (ScPlanAdvice, 1);
+      advice->adviser = g_strdup (adviser);
+      advice->requested_on = g_strdup (string_member (object, "requested_on"));
+      advice->received_on = g_strdup (string_member (object, "received_on"));
+      g_ptr_array_add (list, advice);
+    }
+  return g_steal_pointer (&list);
+}
+
+/* Section K against the case's advice requests */
+static void
+check_advice (JsonNode  *k,
+              GPtrArray *advice,
+              GPtrArray *warnings)
+{
+  JsonArray *list = rows_of (k);
+
+  for (guint a = 0; a < advice->len; a++)
+    {
+      const ScPlanAdvice *asked = g_ptr_array_index (advice, a);
+      gboolean listed = FALSE;
+
+      for (guint i = 0; list != NULL && i < json_array_get_length (list); i++)
+        listed |= g_strcmp0 (string_member (json_array_get_object_element (list, i), "request"), asked->adviser) == 0;
+      if (asked->received_on != NULL && !listed)
+        g_ptr_array_add (warnings, warning_new ("advice_unlisted", "k", NULL,
+                                                g_strdup_printf ("The advice from %s, received on %s, is not "
+                                                                 "listed in section K.", asked->adviser,
+                                                                 asked->received_on)));
+    }
+  for (guint i = 0; list != NULL && i < json_array_get_length (list); i++)
+    {
+      JsonObject *row = json_array_get_object_element (list, i);
+      const char *request = string_member (row, "request");
+      const char *id = string_member (row, "id");
+      gboolean asked = FALSE;
+
+      for (guint a = 0; request != NULL && a < advice->len; a++)
+        asked |= g_strcmp0 (((ScPlanAdvice *) g_ptr_array_index (advice, a))->adviser, request) == 0;
+      if (request != NULL && id != NULL && !asked)
+        g_ptr_array_add (warnings, warning_new ("advice_request_unknown", "k", id,
+                                                g_strdup_printf ("Advice K.%s answers a request to %s, which the "
+                                                                 "case has not made.", id, request)));
+    }
+}
+
+GPtrArray *
+sc_plan_check_quality (const char * const contents[SC_N_PLAN_SECTIONS],
+                       GPtrArray          *advice)
 {
   GPtrArray *warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_plan_warning_free);
   JsonNode *nodes[SC_N_PLAN_SECTIONS] = { NULL };
@@ -635,6 +717,8 @@ sc_plan_check_quality (const char * const contents[SC_N_PLAN_SECTIONS])
             }
         }
     }
+  if (advice != NULL)
+    check_advice (nodes[SC_PLAN_SECTION_K], advice, warnings);
   for (guint s = 0; s < SC_N_PLAN_SECTIONS; s++)
     g_clear_pointer (&nodes[s], json_node_unref);
   return warnings;
@@ -829,6 +913,7 @@ void
 sc_plan_draft_write_json (gint64        case_id,
                           GPtrArray    *sections_list,
                           GPtrArray    *warnings,
+                          GPtrArray    *advice,
                           ScJsonWriter *writer)
 {
   sc_json_writer_begin_object (writer);
@@ -842,6 +927,19 @@ sc_plan_draft_write_json (gint64        case_id,
   sc_json_writer_begin_array (writer);
   for (guint i = 0; i < warnings->len; i++)
     sc_plan_warning_write_json (g_ptr_array_index (warnings, i), writer);
+  sc_json_writer_end_array (writer);
+  sc_json_writer_member (writer, "advice_requests");
+  sc_json_writer_begin_array (writer);
+  for (guint i = 0; advice != NULL && i < advice->len; i++)
+    {
+      const ScPlanAdvice *asked = g_ptr_array_index (advice, i);
+
+      sc_json_writer_begin_object (writer);
+      sc_json_writer_member_string (writer, "adviser", asked->adviser);
+      sc_json_writer_member_string (writer, "requested_on", asked->requested_on);
+      sc_json_writer_member_string (writer, "received_on", asked->received_on);
+      sc_json_writer_end_object (writer);
+    }
   sc_json_writer_end_array (writer);
   sc_json_writer_end_object (writer);
 }

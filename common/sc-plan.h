@@ -17,7 +17,11 @@
  *   placement  I               {"name": "...", "type": "...", "urn": "123456"}
  *   budget     J               {"amount_pence": 120000, "covers": "..."}
  *   advice     K               {"rows": [{"id": "1", "source": "...", "received": "YYYY-MM-DD",
- *                                         "advice": "health"}]}
+ *                                         "advice": "health", "request": "EP service"}]}
+ *
+ * A row of K answers one of the case's advice requests when its "request"
+ * names the adviser the request was made to (the advice_requested event's
+ * key).
  *
  * A row's id is its own within its section; elsewhere it is named with its
  * section, "b.1". sc_plan_section_check_content() refuses what is not such
@@ -100,7 +104,8 @@ char              *sc_plan_section_check_content  (ScPlanSectionId  id,
 typedef struct
 {
   char *code;      /* "need_without_provision", "provision_unquantified", "provision_vague",
-                      "outcome_without_need", "provision_without_need", "link_missing" */
+                      "outcome_without_need", "provision_without_need", "link_missing",
+                      "advice_unlisted", "advice_request_unknown" */
   char *section;   /* "b" */
   char *row;       /* the row's id, NULL for the whole section */
   char *message;   /* one English sentence */
@@ -114,10 +119,33 @@ void           sc_plan_warning_write_json (const ScPlanWarning *warning,
 ScPlanWarning *sc_plan_warning_new_from_json (JsonNode         *node,
                                               GError          **error);
 
+/* One of a case's advice requests, as section K is checked against it:
+ * whom it asked (the advice milestone's key), when, and when the advice
+ * came (NULL: not yet). Dates "YYYY-MM-DD". Strings are owned. Written in
+ * a draft as "advice_requests": [{"adviser", "requested_on",
+ * "received_on"}]. */
+typedef struct
+{
+  char *adviser;
+  char *requested_on;
+  char *received_on;
+} ScPlanAdvice;
+
+void           sc_plan_advice_free        (ScPlanAdvice        *advice);
+/* A list of them from its JSON (the draft's member, or what a store
+ * reads). Returns: (transfer full) (element-type ScPlanAdvice), or NULL
+ * with SC_ERROR_MALFORMED */
+GPtrArray     *sc_plan_advice_list_new_from_json (JsonNode     *node,
+                                                  GError      **error);
+
 /* The warnings of a draft whose sections' contents (normalised JSON text,
  * SC_PLAN_EMPTY_CONTENT for one never written) are @contents, in section
- * order. Returns: (transfer full) (element-type ScPlanWarning) */
-GPtrArray     *sc_plan_check_quality      (const char * const contents[SC_N_PLAN_SECTIONS]);
+ * order; with the case's advice requests (@advice, of ScPlanAdvice; NULL:
+ * not known, K is not checked against them), also advice received but
+ * not in K and a row of K answering a request the case has not made.
+ * Returns: (transfer full) (element-type ScPlanWarning) */
+GPtrArray     *sc_plan_check_quality      (const char * const contents[SC_N_PLAN_SECTIONS],
+                                           GPtrArray          *advice);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScPlanWarning, sc_plan_warning_free)
 
@@ -152,11 +180,14 @@ void             sc_plan_section_write_json     (ScPlanSection   *self,
 ScPlanSection   *sc_plan_section_new_from_json  (JsonNode        *node,
                                                  GError         **error);
 
-/* The draft: every section in order, and the warnings over them all.
- *   {"case_id": 7, "sections": [...12...], "warnings": [...]} */
+/* The draft: every section in order, the warnings over them all and the
+ * case's advice requests (ScPlanAdvice).
+ *   {"case_id": 7, "sections": [...12...], "warnings": [...],
+ *    "advice_requests": [...]} */
 void             sc_plan_draft_write_json       (gint64           case_id,
                                                  GPtrArray       *sections,
                                                  GPtrArray       *warnings,
+                                                 GPtrArray       *advice,
                                                  ScJsonWriter    *writer);
 
 G_END_DECLS

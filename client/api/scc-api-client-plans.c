@@ -23,6 +23,7 @@ scc_plan_draft_free (SccPlanDraft *draft)
     return;
   g_clear_pointer (&draft->sections, g_ptr_array_unref);
   g_clear_pointer (&draft->warnings, g_ptr_array_unref);
+  g_clear_pointer (&draft->advice, g_ptr_array_unref);
   g_free (draft);
 }
 
@@ -73,6 +74,9 @@ read_draft (JsonNode  *node,
         return NULL;
       g_ptr_array_add (draft->warnings, warning);
     }
+  draft->advice = sc_plan_advice_list_new_from_json (json_object_get_member (object, "advice_requests"), error);
+  if (draft->advice == NULL)
+    return NULL;
   return g_steal_pointer (&draft);
 }
 

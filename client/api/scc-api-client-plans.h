@@ -24,6 +24,7 @@ typedef struct
 {
   GPtrArray *sections;   /* of ScPlanSection, SC_N_PLAN_SECTIONS in order */
   GPtrArray *warnings;   /* of ScPlanWarning */
+  GPtrArray *advice;     /* of ScPlanAdvice: the case's advice requests, for section K */
 } SccPlanDraft;
 
 void           scc_plan_draft_free                   (SccPlanDraft *draft);

@@ -255,15 +255,26 @@ scc_records_page_get_property (GObject    *object,
     }
 }
 
+/* The next user sees no child's name: the form and its records go with
+ * the default, the name in the title here */
+static void
+scc_records_page_clear (SccPage *page)
+{
+  SCC_PAGE_CLASS (scc_records_page_parent_class)->clear (page);
+  adw_window_title_set_subtitle (GET_PRIV (SCC_RECORDS_PAGE (page))->window_title, "");
+}
+
 static void
 scc_records_page_class_init (SccRecordsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  SccPageClass *page_class = SCC_PAGE_CLASS (klass);
 
   object_class->constructed = scc_records_page_constructed;
   object_class->dispose = scc_records_page_dispose;
   object_class->get_property = scc_records_page_get_property;
+  page_class->clear = scc_records_page_clear;
 
   properties[PROP_VIEW_MODEL] = g_param_spec_object ("view-model", NULL, NULL, SCC_TYPE_RECORD_FORM_VM,
                                                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);

@@ -92,7 +92,7 @@ recheck (SccPlanVm *self)
   for (guint s = 0; s < SC_N_PLAN_SECTIONS; s++)
     contents[s] = scc_plan_vm_get_content (self, s);
   g_clear_pointer (&self->warnings, g_ptr_array_unref);
-  self->warnings = sc_plan_check_quality (contents);
+  self->warnings = sc_plan_check_quality (contents, self->draft->advice);
 }
 
 static void

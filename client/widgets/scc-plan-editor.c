@@ -38,7 +38,8 @@ static const Field provision_fields[] = {
 };
 static const Field advice_fields[] = {
   { "source", N_("Advice _from") }, { "advice", N_("_Kind of advice") },
-  { "received", N_("_Received (YYYY-MM-DD)") }, { NULL }
+  { "received", N_("_Received (YYYY-MM-DD)") },
+  { "request", N_("Answers the re_quest to (the adviser, as recorded on the case)") }, { NULL }
 };
 static const Field placement_fields[] = {
   { "name", N_("School, college or other _institution") }, { "type", N_("_Type of setting") },

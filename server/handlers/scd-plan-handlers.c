@@ -23,6 +23,7 @@ typedef struct
   gint64           case_id;
   GPtrArray       *sections;   /* of ScPlanSection */
   ScPlanSectionId  only;       /* one section, or SC_PLAN_SECTION_NONE for the draft */
+  GPtrArray       *advice;     /* of ScPlanAdvice */
 } Draft;
 
 static void
@@ -34,8 +35,8 @@ write_draft (Draft        *draft,
 
   for (guint s = 0; s < SC_N_PLAN_SECTIONS; s++)
     contents[s] = sc_plan_section_get_content (g_ptr_array_index (draft->sections, s));
-  warnings = sc_plan_check_quality (contents);
-  sc_plan_draft_write_json (draft->case_id, draft->sections, warnings, writer);
+  warnings = sc_plan_check_quality (contents, draft->advice);
+  sc_plan_draft_write_json (draft->case_id, draft->sections, warnings, draft->advice, writer);
 }
 
 /* The path's {section}, or a 404 */
@@ -62,8 +63,10 @@ draft_cb (GObject      *object,
 {
   g_autoptr(ScdRequest) request = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) sections = scd_plan_store_get_draft_finish (SCD_PLAN_STORE (object), result, &error);
-  Draft draft = { 0, sections, SC_PLAN_SECTION_NONE };
+  g_autoptr(GPtrArray) advice = NULL;
+  g_autoptr(GPtrArray) sections = scd_plan_store_get_draft_finish (SCD_PLAN_STORE (object), result, &advice,
+                                                                   &error);
+  Draft draft = { 0, sections, SC_PLAN_SECTION_NONE, advice };
   ScPlanSectionId only = sc_plan_section_id_from_string (scd_request_get_param (request, "section"));
   ScPlanSection *section;
 

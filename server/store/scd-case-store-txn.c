@@ -104,9 +104,15 @@ static const char write_clock_sql[] =
   "       FROM case_event e WHERE $7::text IS NOT NULL AND e.case_id = $2::bigint AND e.position = $10::integer)"
   "SELECT version FROM c";
 
-/* The draft of the case, for the version an event issues */
+/* The draft of the case, for the version an event issues, and its advice
+ * requests on every row (one row with no section for a draft never
+ * written) */
 static const char plan_sql[] =
-  "SELECT section, content::text AS content FROM plan_section WHERE case_id = $1::bigint";
+  "SELECT s.section, s.content::text AS content, a.advice FROM"
+  " (SELECT coalesce(json_agg(json_build_object('adviser', m.key, 'requested_on', m.start_date,"
+  "                                             'received_on', m.completed_on) ORDER BY m.position), '[]')::text"
+  "    AS advice FROM case_milestone m WHERE m.case_id = $1::bigint AND m.milestone = 'advice' AND m.key IS NOT NULL) a"
+  " LEFT JOIN plan_section s ON s.case_id = $1::bigint";
 
 #define KEEP_OR(member, value) \
   "CASE WHEN i.j ? '" member "' THEN " value " ELSE c." member " END"
@@ -457,15 +463,23 @@ plan_read (Txn      *txn,
 {
   const char *contents[SC_N_PLAN_SECTIONS] = { NULL };
   g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GPtrArray) advice = NULL;
 
   for (int i = 0; i < PQntuples (pg); i++)
     {
-      ScPlanSectionId id = sc_plan_section_id_from_string (scd_pg_string (pg, i, scd_pg_column (pg, "section")));
+      const char *section = scd_pg_string (pg, i, scd_pg_column (pg, "section"));
+      ScPlanSectionId id = section != NULL ? sc_plan_section_id_from_string (section) : SC_PLAN_SECTION_NONE;
 
       if (id != SC_PLAN_SECTION_NONE)
         contents[id] = scd_pg_string (pg, i, scd_pg_column (pg, "content"));
     }
-  warnings = sc_plan_check_quality (contents);
+  if (PQntuples (pg) > 0)
+    {
+      g_autoptr(JsonNode) node = json_from_string (scd_pg_string (pg, 0, scd_pg_column (pg, "advice")), NULL);
+
+      advice = sc_plan_advice_list_new_from_json (node, NULL);
+    }
+  warnings = sc_plan_check_quality (contents, advice);
   txn->plan_sections = sc_plan_sections_to_json (contents);
   txn->plan_warnings = sc_plan_warnings_to_json (warnings);
   write_event (txn);

@@ -35,10 +35,16 @@ G_DEFINE_FINAL_TYPE (ScdPlanStore, scd_plan_store, SCD_TYPE_STORE)
   s ".section, " s ".content::text AS content, " s ".version, " SCD_SQL_USEC (s ".updated_at") " AS updated_at," \
   " u.id AS updated_by_id, u.username AS updated_by_username, u.full_name AS updated_by_full_name"
 
+/* The case c's advice requests, as sc_plan_advice_list_new_from_json reads them */
+#define PLAN_ADVICE \
+  "(SELECT coalesce(json_agg(json_build_object('adviser', m.key, 'requested_on', m.start_date," \
+  "                                            'received_on', m.completed_on) ORDER BY m.position), '[]')" \
+  "   FROM case_milestone m WHERE m.case_id = c.id AND m.milestone = 'advice' AND m.key IS NOT NULL)::text"
+
 static const char draft_sql[] =
   "WITH " PLAN_CASE ","
   " audit AS (INSERT INTO audit_entry (actor, outcome, resource_id) SELECT $1, 'success', id::text FROM c)"
-  "SELECT c.id AS case_id, " SECTION_COLUMNS ("s")
+  "SELECT c.id AS case_id, " PLAN_ADVICE " AS advice, " SECTION_COLUMNS ("s")
   " FROM c LEFT JOIN plan_section s ON s.case_id = c.id"
   " LEFT JOIN LATERAL (SELECT u.id, u.username, u.full_name FROM app_user u WHERE u.id = s.updated_by OFFSET 0) u"
   " ON true";
@@ -113,7 +119,17 @@ typedef struct
   ScPlanSectionId id;
   gint64          if_match;
   gint64          current;
+  GPtrArray      *advice;       /* a draft's advice requests */
 } Ask;
+
+static void
+ask_free (gpointer data)
+{
+  Ask *ask = data;
+
+  g_clear_pointer (&ask->advice, g_ptr_array_unref);
+  g_free (ask);
+}
 
 static GTask *
 task_new (ScdPlanStore        *self,
@@ -127,7 +143,7 @@ task_new (ScdPlanStore        *self,
   Ask *ask = g_new0 (Ask, 1);
 
   ask->case_id = case_id;
-  g_task_set_task_data (task, ask, g_free);
+  g_task_set_task_data (task, ask, ask_free);
   return task;
 }
 
@@ -166,6 +182,13 @@ decode_draft (PGresult  *pg,
       g_propagate_error (error, _scd_case_no_case (ask->case_id));
       return NULL;
     }
+  {
+    g_autoptr(JsonNode) advice = json_from_string (scd_pg_string (pg, 0, scd_pg_column (pg, "advice")), NULL);
+
+    ask->advice = sc_plan_advice_list_new_from_json (advice, error);
+    if (ask->advice == NULL)
+      return NULL;
+  }
   for (int i = 0; i < PQntuples (pg); i++)
     {
       ScPlanSection *section = section_from_row (pg, i, ask->case_id);
@@ -448,9 +471,12 @@ scd_plan_store_get_draft_async (ScdPlanStore        *self,
 GPtrArray *
 scd_plan_store_get_draft_finish (ScdPlanStore  *self,
                                  GAsyncResult  *result,
+                                 GPtrArray    **advice,
                                  GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  if (advice != NULL)
+    *advice = g_steal_pointer (&((Ask *) g_task_get_task_data (G_TASK (result)))->advice);
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 

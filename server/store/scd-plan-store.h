@@ -34,9 +34,11 @@ void          scd_plan_store_get_draft_async    (ScdPlanStore        *self,
                                                  GCancellable        *cancellable,
                                                  GAsyncReadyCallback  callback,
                                                  gpointer             user_data);
-/* Returns: (transfer full) (element-type ScPlanSection) */
+/* Returns: (transfer full) (element-type ScPlanSection); @advice: (out)
+ * (transfer full) (optional): the case's advice requests (ScPlanAdvice) */
 GPtrArray    *scd_plan_store_get_draft_finish   (ScdPlanStore        *self,
                                                  GAsyncResult        *result,
+                                                 GPtrArray          **advice,
                                                  GError             **error);
 
 /* Writes @content (normalised, sc_plan_section_check_content) as section

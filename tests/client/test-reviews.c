@@ -461,6 +461,11 @@ test_read_only (void)
   scc_window_dismiss_toasts (window);
   scc_test_sign_in_as ("officer", SC_TEST_DEMO_PASSWORD);
   scc_test_wait_page ("home");
+  /* the last user's child is not named to the next */
+  g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (scc_test_child ("case-reviews", "window_title"))),
+                   ==, "");
+  g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (scc_test_child ("case-proceedings",
+                                                                                    "window_title"))), ==, "");
   scc_case_reviews_page_open (GTK_WIDGET (window), late_case, "Rae Late");
   scc_test_wait_page ("case-reviews");
   scc_test_wait_until (reviews_of_case, GINT_TO_POINTER (late_case), 30);

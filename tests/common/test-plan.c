@@ -119,7 +119,7 @@ test_content_refused (void)
 static char *
 warnings_of (const char * const contents[SC_N_PLAN_SECTIONS])
 {
-  g_autoptr(GPtrArray) warnings = sc_plan_check_quality (contents);
+  g_autoptr(GPtrArray) warnings = sc_plan_check_quality (contents, NULL);
   GString *out = g_string_new (NULL);
 
   for (guint i = 0; i < warnings->len; i++)

@@ -225,6 +225,91 @@ test_warnings (Fixture       *fixture,
                    "provision_without_need:f.1");
 }
 
+/* The codes of a draft's or version's warnings about section K, "code:row" */
+static char *
+advice_codes (JsonObject *object)
+{
+  JsonArray *warnings = json_object_get_array_member (object, "warnings");
+  GString *codes = g_string_new (NULL);
+
+  for (guint i = 0; i < json_array_get_length (warnings); i++)
+    {
+      JsonObject *w = json_array_get_object_element (warnings, i);
+
+      if (g_str_equal (json_object_get_string_member (w, "section"), "k"))
+        g_string_append_printf (codes, "%s%s:%s", codes->len > 0 ? " " : "", json_object_get_string_member (w, "code"),
+                                json_object_get_null_member (w, "row") ? "-" : json_object_get_string_member (w, "row"));
+    }
+  return g_string_free (codes, FALSE);
+}
+
+static void
+test_advice (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *token = sc_test_sign_in (fixture->daemon, "caseworker", SC_TEST_DEMO_PASSWORD);
+  gint64 id = new_case (fixture, token, "Advice", "caseworker");
+  g_autofree char *events = g_strdup_printf ("/api/v1/cases/%" G_GINT64_FORMAT "/events", id);
+  static const char * const steps[] = {
+    "{\"type\":\"decided_to_assess\",\"date\":\"2026-04-01\"}",
+    "{\"type\":\"advice_requested\",\"date\":\"2026-04-02\",\"key\":\"EP service\"}",
+    "{\"type\":\"advice_requested\",\"date\":\"2026-04-02\",\"key\":\"Paediatrics\"}",
+    "{\"type\":\"advice_received\",\"date\":\"2026-04-20\",\"key\":\"EP service\"}",
+  };
+  g_autofree char *codes = NULL;
+  JsonArray *asked;
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_autoptr(ScTestResponse) e = sc_test_authed (fixture->daemon, token, "POST", events, steps[i], NULL);
+
+      g_assert_cmpuint (e->status, ==, 201);
+    }
+  /* the draft names the case's requests; the advice received is not yet in K */
+  {
+    g_autoptr(ScTestResponse) draft = get_path (fixture, token, id, "");
+    JsonObject *first;
+
+    g_assert_cmpuint (draft->status, ==, 200);
+    asked = json_object_get_array_member (json_node_get_object (draft->json), "advice_requests");
+    g_assert_cmpuint (json_array_get_length (asked), ==, 2);
+    first = json_array_get_object_element (asked, 0);
+    g_assert_cmpstr (json_object_get_string_member (first, "adviser"), ==, "EP service");
+    g_assert_cmpstr (json_object_get_string_member (first, "requested_on"), ==, "2026-04-02");
+    g_assert_cmpstr (json_object_get_string_member (first, "received_on"), ==, "2026-04-20");
+    g_assert_true (json_object_get_null_member (json_array_get_object_element (asked, 1), "received_on"));
+    codes = advice_codes (json_node_get_object (draft->json));
+    g_assert_cmpstr (codes, ==, "advice_unlisted:-");
+  }
+  /* K lists it, linked to its request, and one answering a request never made */
+  {
+    g_autoptr(ScTestResponse) k = put_section (fixture, token, id, "k", NULL,
+                                               "{\"rows\":[{\"id\":\"1\",\"source\":\"Educational psychologist\","
+                                               "\"received\":\"2026-04-20\",\"request\":\"EP service\"},"
+                                               "{\"id\":\"2\",\"source\":\"Occupational therapist\","
+                                               "\"request\":\"OT service\"}]}");
+    g_autoptr(ScTestResponse) draft = get_path (fixture, token, id, "");
+
+    g_assert_cmpuint (k->status, ==, 200);
+    g_clear_pointer (&codes, g_free);
+    codes = advice_codes (json_node_get_object (draft->json));
+    g_assert_cmpstr (codes, ==, "advice_request_unknown:2");
+  }
+  /* the version issued records them */
+  {
+    g_autofree char *path = g_strdup_printf ("/api/v1/cases/%" G_GINT64_FORMAT "/plan/versions", id);
+    g_autoptr(ScTestResponse) issued = sc_test_authed (fixture->daemon, token, "POST", path,
+                                                       "{\"kind\":\"draft\",\"date\":\"2026-07-01\"}", NULL);
+    g_autoptr(ScTestResponse) one = get_path (fixture, token, id, "/versions/1");
+
+    g_assert_cmpuint (issued->status, ==, 201);
+    g_assert_cmpuint (one->status, ==, 200);
+    g_clear_pointer (&codes, g_free);
+    codes = advice_codes (json_node_get_object (one->json));
+    g_assert_cmpstr (codes, ==, "advice_request_unknown:2");
+  }
+}
+
 static void
 test_access (Fixture       *fixture,
              gconstpointer  data)
@@ -677,6 +762,7 @@ main (int   argc,
   g_test_add ("/server/plan/two-writers", Fixture, NULL, sc_test_server_setup, test_two_writers,
               sc_test_server_teardown);
   g_test_add ("/server/plan/warnings", Fixture, NULL, sc_test_server_setup, test_warnings, sc_test_server_teardown);
+  g_test_add ("/server/plan/advice", Fixture, NULL, sc_test_server_setup, test_advice, sc_test_server_teardown);
   g_test_add ("/server/plan/versions", Fixture, NULL, sc_test_server_setup, test_versions, sc_test_server_teardown);
   g_test_add ("/server/plan/pdf", Fixture, NULL, sc_test_server_setup, test_pdf, sc_test_server_teardown);
   g_test_add ("/server/plan/access", Fixture, NULL, sc_test_server_setup, test_access, sc_test_server_teardown);
