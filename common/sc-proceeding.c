@@ -53,6 +53,7 @@ sc_proceeding_free (ScProceeding *proceeding)
     return;
   g_free (proceeding->kind);
   g_free (proceeding->decision);
+  g_free (proceeding->ended_by);
   g_ptr_array_unref (proceeding->steps);
   g_free (proceeding->party);
   g_free (proceeding->ground);
@@ -93,8 +94,14 @@ sc_proceeding_get_status (const ScProceeding *proceeding)
   if (g_strcmp0 (proceeding->kind, "amendment") == 0)
     closed = step_settled (sc_proceeding_find_step (proceeding, "amended_plan"));
   else if (g_strcmp0 (proceeding->kind, "reassessment") == 0)
-    closed = g_strcmp0 (proceeding->decision, "not_reassess") == 0 ||
-             step_settled (sc_proceeding_find_step (proceeding, "reassessment_plan"));
+    {
+      const ScProceedingStep *decision = sc_proceeding_find_step (proceeding, "reassessment_decision");
+
+      /* refused, its plan done, or no longer to be decided (the plan ceased) */
+      closed = g_strcmp0 (proceeding->decision, "not_reassess") == 0 ||
+               step_settled (sc_proceeding_find_step (proceeding, "reassessment_plan")) ||
+               (decision != NULL && g_strcmp0 (decision->status, "cancelled") == 0);
+    }
   else if (g_strcmp0 (proceeding->kind, "ceasing") == 0)
     closed = proceeding->ended_on != SC_DAY_NONE;
   else if (g_strcmp0 (proceeding->kind, "transfer_in") == 0)
@@ -121,15 +128,16 @@ sc_proceeding_dup_warnings (const ScProceeding *proceeding)
       const ScProceedingStep *comments = sc_proceeding_find_step (proceeding, "amendment_comments");
       const ScProceedingStep *plan = sc_proceeding_find_step (proceeding, "amended_plan");
 
-      if (comments != NULL && plan != NULL && plan->completed_on != SC_DAY_NONE && plan->completed_on < comments->due)
+      if (comments != NULL && plan != NULL && plan->completed_on != SC_DAY_NONE && plan->completed_on <= comments->due)
         sc_warnings_add (warnings, "amended_in_comment_period",
                          "the amended plan was issued on %s, before the family's 15 days for comments ended on %s "
                          "(SEND Regulations 2014, reg 22(2))",
                          sc_day_format (plan->completed_on, one), sc_day_format (comments->due, two));
-      if (comments != NULL && g_strcmp0 (comments->status, "closed") == 0 && proceeding->noted_on == SC_DAY_NONE)
+      if (comments != NULL && g_strcmp0 (comments->status, "closed") == 0 && proceeding->noted_on == SC_DAY_NONE &&
+          blank (proceeding->notes))
         sc_warnings_add (warnings, "comments_unrecorded",
-                         "the time for comments has ended and no comments are recorded: record them, or that "
-                         "none were made");
+                         "the time for comments has ended and no comments are recorded: record them, or in the "
+                         "notes that none were made");
     }
   else if (g_strcmp0 (proceeding->kind, "reassessment") == 0)
     {
@@ -142,6 +150,8 @@ sc_proceeding_dup_warnings (const ScProceeding *proceeding)
     {
       const ScProceedingStep *window = sc_proceeding_find_step (proceeding, "appeal_window");
 
+      gboolean ceased = g_strcmp0 (proceeding->ended_by, "plan_ceased") == 0;
+
       if (proceeding->ground == NULL)
         sc_warnings_add (warnings, "ground_unrecorded",
                          "the ground for ceasing is not recorded: a plan may cease only on one of those in the "
@@ -150,7 +160,12 @@ sc_proceeding_dup_warnings (const ScProceeding *proceeding)
         sc_warnings_add (warnings, "notice_unrecorded",
                          "when the family, the institution and the health body were told of the decision is not "
                          "recorded (SEND Regulations 2014, reg 31)");
-      if (window != NULL && proceeding->ended_on != SC_DAY_NONE && proceeding->ended_on < window->due)
+      if (proceeding->noted_on != SC_DAY_NONE && proceeding->noted_on > proceeding->started_on)
+        sc_warnings_add (warnings, "notice_after_decision",
+                         "the decision notice went on %s, after the decision recorded on %s: the time to appeal "
+                         "runs from the notice, so record the decision on the day its notice was sent",
+                         sc_day_format (proceeding->noted_on, one), sc_day_format (proceeding->started_on, two));
+      if (window != NULL && ceased && proceeding->ended_on <= window->due)
         sc_warnings_add (warnings, "ceased_in_appeal_window",
                          "the plan ceased on %s, before the time to appeal ended on %s: if the family appeals, the "
                          "plan must be maintained until the appeal is decided",
@@ -228,6 +243,7 @@ sc_proceeding_write_json (const ScProceeding *proceeding,
   sc_json_writer_member_day (writer, "decided_on", proceeding->decided_on);
   sc_json_writer_member_day (writer, "last_review", proceeding->last_review);
   sc_json_writer_member_day (writer, "ended_on", proceeding->ended_on);
+  sc_json_writer_member_string (writer, "ended_by", proceeding->ended_by);
   sc_json_writer_member (writer, "steps");
   sc_json_writer_begin_array (writer);
   for (guint i = 0; i < proceeding->steps->len; i++)
@@ -257,7 +273,7 @@ sc_proceeding_new_from_json (JsonNode  *node,
 {
   g_autoptr(ScProceeding) proceeding = sc_proceeding_new ();
   g_autoptr(GError) local_error = NULL;
-  const char *kind = NULL, *decision = NULL, *party = NULL, *ground = NULL, *notes = NULL;
+  const char *kind = NULL, *decision = NULL, *ended_by = NULL, *party = NULL, *ground = NULL, *notes = NULL;
   JsonObject *object;
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
@@ -274,6 +290,7 @@ sc_proceeding_new_from_json (JsonNode  *node,
   sc_json_read_day (object, "decided_on", FALSE, &proceeding->decided_on, &local_error);
   sc_json_read_day (object, "last_review", FALSE, &proceeding->last_review, &local_error);
   sc_json_read_day (object, "ended_on", FALSE, &proceeding->ended_on, &local_error);
+  sc_json_read_string (object, "ended_by", FALSE, &ended_by, &local_error);
   sc_json_read_day (object, "noted_on", FALSE, &proceeding->noted_on, &local_error);
   sc_json_read_string (object, "party", FALSE, &party, &local_error);
   sc_json_read_string (object, "ground", FALSE, &ground, &local_error);
@@ -288,6 +305,7 @@ sc_proceeding_new_from_json (JsonNode  *node,
     }
   proceeding->kind = g_strdup (kind);
   proceeding->decision = g_strdup (decision);
+  proceeding->ended_by = g_strdup (ended_by);
   proceeding->party = g_strdup (party);
   proceeding->ground = g_strdup (ground);
   proceeding->notes = g_strdup (notes);

@@ -31,14 +31,16 @@
  *
  *   {"id": 88, "case_id": 12, "kind": "amendment", "status": "open",
  *    "started_on": "2026-03-20", "decision": null, "decided_on": null,
- *    "last_review": null, "ended_on": null,
+ *    "last_review": null, "ended_on": null, "ended_by": null,
  *    "steps": [{"milestone": "amendment_comments", "due": "2026-04-03",
  *               "status": "open", "completed_on": null}, ...],
  *    "noted_on": "2026-04-01", "party": "Ivo's mother",
  *    "ground": null, "notes": "...", "version": 2,
  *    "warnings": [{"code": "comments_unrecorded", "message": "..."}]}
  *
- * status is "open" until its last step is done ("closed"). The change of
+ * status is "open" until its last step is done or no longer needed (a
+ * ceasing: until it ends, by plan_ceased, transfer_out or the Tribunal's
+ * order to continue the plan), then "closed". The change of
  * one (PUT) names all four of noted_on, party, ground and notes (null for
  * none).
  *
@@ -75,7 +77,8 @@ typedef struct
   char       *decision;           /* owned, nullable: a reassessment's, reassess or not_reassess */
   ScDay       decided_on;
   ScDay       last_review;        /* a transfer in's, from the other authority */
-  ScDay       ended_on;           /* a ceasing's: the plan ceased */
+  ScDay       ended_on;           /* a ceasing's end: the plan ceased, moved away or was kept */
+  char       *ended_by;           /* owned, nullable: plan_ceased, transfer_out or tribunal_order */
   GPtrArray  *steps;              /* of ScProceedingStep, never NULL */
   ScDay       noted_on;
   char       *party;              /* owned, nullable */

@@ -25,4 +25,6 @@ CREATE TABLE case_proceeding (
                                                       'employment', 'left_education', 'age_25'))
 );
 
-GRANT SELECT, INSERT, UPDATE ON case_proceeding TO sendcase_app;
+-- written only at a version: what is recorded changes, never whose it is
+GRANT SELECT, INSERT ON case_proceeding TO sendcase_app;
+GRANT UPDATE (noted_on, party, ground, notes, version, updated_by, updated_at) ON case_proceeding TO sendcase_app;

@@ -145,9 +145,18 @@ proceeding_row_new (SccRecordsPage *page,
     }
   if (g_str_equal (proceeding->kind, "ceasing"))
     {
-      g_autofree char *ended = scc_records_page_day_or (proceeding->ended_on, _("Not yet"));
+      g_autofree char *on = scc_records_page_day_or (proceeding->ended_on, "");
+      g_autofree char *ended = NULL;
 
-      scc_records_page_add_fact (expander, _("Plan ceased"), ended, NULL);
+      if (g_strcmp0 (proceeding->ended_by, "plan_ceased") == 0)
+        ended = g_strdup_printf (_("The plan ceased on %s"), on);
+      else if (g_strcmp0 (proceeding->ended_by, "transfer_out") == 0)
+        ended = g_strdup_printf (_("The plan moved to another authority on %s"), on);
+      else if (g_strcmp0 (proceeding->ended_by, "tribunal_order") == 0)
+        ended = g_strdup_printf (_("The Tribunal ordered the plan kept on %s"), on);
+      else
+        ended = g_strdup (_("Not yet: the plan is kept until it ceases"));
+      scc_records_page_add_fact (expander, _("Ended"), ended, NULL);
       scc_records_page_add_fact (expander, _("Ground"), ground_in_words (ground_index (proceeding->ground)), NULL);
     }
   if (proceeding->party != NULL)

@@ -6,8 +6,9 @@
  * the first live decided_to_reassess or decided_not_to_reassess after the
  * request on the day its reassessment_decision was completed, and its
  * milestones (the plan's deadline, or the time to appeal) are the
- * proceeding's too. A ceasing ends with the first live plan_ceased after
- * it, unless another decision to cease came between. What the clock does
+ * proceeding's too. A ceasing ends with the first live plan_ceased,
+ * transfer_out or tribunal order to continue the plan after it, unless
+ * another decision to cease came between. What the clock does
  * not hold comes from case_proceeding, written as a review's is
  * (scd-review-store.c).
  *
@@ -50,9 +51,11 @@ G_DEFINE_FINAL_TYPE (ScdProceedingStore, scd_proceeding_store, SCD_TYPE_STORE)
   "   WHERE e.case_id = s.case_id AND e.type IN ('decided_to_reassess', 'decided_not_to_reassess')" \
   "     AND e.voided_at IS NULL AND e.date = rd.completed_on AND (e.date, e.position) > (s.date, s.position)" \
   "   ORDER BY e.position LIMIT 1) d ON true" \
-  " LEFT JOIN LATERAL (SELECT e.date FROM case_event e" \
-  "   WHERE s.type = 'cease_decided' AND e.case_id = s.case_id AND e.type = 'plan_ceased'" \
-  "     AND e.voided_at IS NULL AND (e.date, e.position) > (s.date, s.position)" \
+  " LEFT JOIN LATERAL (SELECT e.date, e.type FROM case_event e" \
+  "   WHERE s.type = 'cease_decided' AND e.case_id = s.case_id AND e.voided_at IS NULL" \
+  "     AND (e.type IN ('plan_ceased', 'transfer_out')" \
+  "          OR (e.type = 'tribunal_order' AND e.details->>'order' = 'continue_plan'))" \
+  "     AND (e.date, e.position) > (s.date, s.position)" \
   "     AND NOT EXISTS (SELECT 1 FROM case_event n WHERE n.case_id = s.case_id AND n.type = 'cease_decided'" \
   "       AND n.voided_at IS NULL AND (n.date, n.position) > (s.date, s.position)" \
   "       AND (n.date, n.position) < (e.date, e.position))" \
@@ -66,7 +69,7 @@ G_DEFINE_FINAL_TYPE (ScdProceedingStore, scd_proceeding_store, SCD_TYPE_STORE)
   " " DAY ("s.date") " AS started_on," \
   " CASE d.type WHEN 'decided_to_reassess' THEN 'reassess' WHEN 'decided_not_to_reassess' THEN 'not_reassess'" \
   "   END AS decision, " DAY ("rd.completed_on") " AS decided_on," \
-  " s.details->>'last_review' AS last_review, " DAY ("pc.date") " AS ended_on," \
+  " s.details->>'last_review' AS last_review, " DAY ("pc.date") " AS ended_on, pc.type AS ended_by," \
   " (SELECT coalesce(json_agg(json_build_object('milestone', m.milestone, 'due', m.due, 'status', m.status," \
   "                                             'completed_on', m.completed_on) ORDER BY m.position), '[]')" \
   "    FROM case_milestone m WHERE m.case_id = s.case_id AND m.start_event_id IN (s.id, d.id)) AS steps," \
@@ -137,6 +140,7 @@ proceeding_from_row (const PGresult  *pg,
   proceeding->decided_on = _scd_case_day_from_row (pg, row, "decided_on");
   proceeding->last_review = _scd_case_day_from_row (pg, row, "last_review");
   proceeding->ended_on = _scd_case_day_from_row (pg, row, "ended_on");
+  proceeding->ended_by = dup_column (pg, row, "ended_by");
   proceeding->noted_on = _scd_case_day_from_row (pg, row, "noted_on");
   proceeding->party = dup_column (pg, row, "party");
   proceeding->ground = dup_column (pg, row, "ground");

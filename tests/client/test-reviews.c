@@ -377,7 +377,7 @@ static void
 test_proceedings (void)
 {
   g_autofree char *decided = day_from_today (-20);
-  g_autofree char *noticed = day_from_today (-19);
+  g_autofree char *noticed = day_from_today (-20);
   g_autofree char *event = g_strdup_printf ("{\"type\":\"cease_decided\",\"date\":\"%s\"}", decided);
   g_autofree char *events = g_strdup_printf ("/api/v1/cases/%" G_GINT64_FORMAT "/events", soon_case);
   g_autofree char *value = NULL;
@@ -423,7 +423,7 @@ test_proceedings (void)
   value = first_member (soon_case, "proceedings", "version");
   g_assert_cmpstr (value, ==, "0");
 
-  /* the notice the day after, to whom, and the ground */
+  /* the notice that day, to whom, and the ground */
   gtk_editable_set_text (scc_test_entry ("case-proceedings", "noted_row"), "");
   scc_test_type_into ("case-proceedings", "noted_row", noticed);
   scc_test_type_into ("case-proceedings", "party_row", "Rae's mother; Hill Primary; the ICB");
@@ -440,6 +440,7 @@ test_proceedings (void)
   value = first_member (soon_case, "proceedings", "warnings");
   g_assert_null (strstr (value, "ground_unrecorded"));
   g_assert_null (strstr (value, "notice_unrecorded"));
+  g_assert_null (strstr (value, "notice_after_decision"));
   /* read again, the form shows what was saved */
   scc_test_wait_until (proceedings_of_case, GINT_TO_POINTER (soon_case), 30);
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (scc_test_child ("case-proceedings", "ground_row"))),

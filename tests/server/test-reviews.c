@@ -755,6 +755,11 @@ test_proceedings (Fixture       *fixture,
   p = only_proceeding (&list, fixture, worker, amended);
   assert_step (p, "amended_plan", "2026-03-02", "met");
   g_assert_cmpstr (sc_proceeding_get_status (p), ==, "closed");
+  /* the plan then moves to another authority: that ends no amendment */
+  record (fixture, worker, amended, "{\"type\":\"transfer_out\",\"date\":\"2026-05-04\"}");
+  p = only_proceeding (&list, fixture, worker, amended);
+  assert_day (p->ended_on, NULL);
+  g_assert_null (p->ended_by);
 
   /* a ceasing: the time to appeal, then the plan ceased; an amendment under way before it is cancelled,
    * not ended */
@@ -792,9 +797,12 @@ test_proceedings (Fixture       *fixture,
   p = g_ptr_array_index (list, 1);
   g_assert_cmpstr (p->ground, ==, "no_longer_necessary");
   assert_day (p->ended_on, "2026-03-01");
+  g_assert_cmpstr (p->ended_by, ==, "plan_ceased");
   g_assert_cmpstr (sc_proceeding_get_status (p), ==, "closed");
   g_assert_false (proceeding_warns (p, "ground_unrecorded"));
   g_assert_true (proceeding_warns (p, "ceased_in_appeal_window"));
+  /* the notice went the day after the decision recorded: the time to appeal runs from the notice */
+  g_assert_true (proceeding_warns (p, "notice_after_decision"));
 
   /* a reassessment refused: the decision, then the time to appeal */
   notice = record (fixture, worker, reassessed, "{\"type\":\"reassessment_requested\",\"date\":\"2026-04-01\"}");
