@@ -18,6 +18,8 @@ int scd_ctl_migrate_main (const char *data_dir, const char *database, int argc, 
 int scd_ctl_status_main  (const char *data_dir, const char *database, int argc, char **argv);
 /* scd-ctl-plan.c */
 int scd_ctl_plan_pdf_main (const char *data_dir, const char *database, int argc, char **argv);
+/* scd-ctl-institutions.c */
+int scd_ctl_institutions_main (const char *data_dir, const char *database, int argc, char **argv);
 /* scd-ctl-user.c */
 int scd_ctl_user_main    (const char *data_dir, const char *database, int argc, char **argv);
 

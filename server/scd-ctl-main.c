@@ -33,7 +33,8 @@ static const char usage_head[] =
   "  migrate                     apply pending schema migrations\n"
   "  status                      show the schema version and the daemon's state\n"
   "  plan-pdf CASE VERSION [--output FILE]\n"
-  "                              write an issued plan version as PDF\n";
+  "                              write an issued plan version as PDF\n"
+  "  institutions import FILE    load the GIAS establishment CSV into the directory\n";
 
 static const char usage_tail[] =
   "  timeline [--today YYYY-MM-DD] [--config FILE] < case.json\n"
@@ -129,6 +130,8 @@ dispatch (const char  *data_dir,
     return scd_ctl_status_main (data_dir, database, argc, argv);
   if (g_str_equal (command, "plan-pdf"))
     return scd_ctl_plan_pdf_main (data_dir, database, argc, argv);
+  if (g_str_equal (command, "institutions"))
+    return scd_ctl_institutions_main (data_dir, database, argc, argv);
   if (g_str_equal (command, "user"))
     {
       if ((status = user_help (argc, argv)) >= 0)

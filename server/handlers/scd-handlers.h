@@ -99,6 +99,10 @@ void scd_review_handler_phase_transfers  (ScdRequest *request);
 void scd_proceeding_handler_list         (ScdRequest *request);
 void scd_proceeding_handler_put          (ScdRequest *request);
 
+/* scd-institution-handlers.c */
+void scd_institution_handler_search      (ScdRequest *request);
+void scd_institution_handler_get         (ScdRequest *request);
+
 /* Records the event @body describes ("type", "date", its type's members,
  * "note") on case @id and answers as POST .../events does: what the plan's
  * issue route shares with it. */

@@ -73,10 +73,6 @@ G_BEGIN_DECLS
   " status text, completed_on date"
 
 GError        *_scd_case_no_case              (gint64               id);
-/* The date in @column of row @row, SC_DAY_NONE for NULL */
-ScDay          _scd_case_day_from_row         (const PGresult      *pg,
-                                               int                  row,
-                                               const char          *column);
 /* What a write of a record of a case beside its events (a review, a
  * proceeding: @what) answered, from the columns "may", "found", "written"
  * and "current" of row 0: TRUE if it was written; otherwise FALSE with

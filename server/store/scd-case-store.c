@@ -133,19 +133,6 @@ _scd_case_no_case (gint64 id)
   return error;
 }
 
-ScDay
-_scd_case_day_from_row (const PGresult *pg,
-                        int             row,
-                        const char     *column)
-{
-  const char *text = scd_pg_string (pg, row, scd_pg_column (pg, column));
-  ScDay day = SC_DAY_NONE;
-
-  if (text != NULL && !sc_day_parse (text, &day))
-    day = SC_DAY_NONE;
-  return day;
-}
-
 gboolean
 _scd_case_record_written (const PGresult *pg,
                           const char     *what,

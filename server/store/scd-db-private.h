@@ -20,6 +20,7 @@
 
 #include <libpq-fe.h>
 
+#include "sc-calendar.h"
 #include "scd-db.h"
 
 G_BEGIN_DECLS
@@ -84,6 +85,10 @@ gint64      scd_pg_int                 (const PGresult      *result,
                                         int                  row,
                                         int                  column);
 gboolean    scd_pg_bool                (const PGresult      *result,
+                                        int                  row,
+                                        int                  column);
+/* A "YYYY-MM-DD" text column (to_char) as a day; SC_DAY_NONE for NULL */
+ScDay       scd_pg_day                 (const PGresult      *result,
                                         int                  row,
                                         int                  column);
 /* A text[] column as a NULL-terminated vector; NULL for SQL NULL. */

@@ -123,6 +123,19 @@ scd_pg_string (const PGresult *result,
   return PQgetvalue (result, row, column);
 }
 
+ScDay
+scd_pg_day (const PGresult *result,
+            int             row,
+            int             column)
+{
+  const char *text = scd_pg_string (result, row, column);
+  ScDay day = SC_DAY_NONE;
+
+  if (text != NULL && !sc_day_parse (text, &day))
+    day = SC_DAY_NONE;
+  return day;
+}
+
 gint64
 scd_pg_int (const PGresult *result,
             int             row,

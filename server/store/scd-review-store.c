@@ -203,18 +203,18 @@ review_from_row (const PGresult *pg,
   review->owner = sc_case_user_new (scd_pg_int (pg, row, scd_pg_column (pg, "owner_id")),
                                     scd_pg_string (pg, row, scd_pg_column (pg, "owner_username")),
                                     scd_pg_string (pg, row, scd_pg_column (pg, "owner_full_name")));
-  review->started_on = _scd_case_day_from_row (pg, row, "started_on");
-  review->due = _scd_case_day_from_row (pg, row, "due");
+  review->started_on = scd_pg_day (pg, row, scd_pg_column (pg, "started_on"));
+  review->due = scd_pg_day (pg, row, scd_pg_column (pg, "due"));
   review->status = g_strdup (scd_pg_string (pg, row, scd_pg_column (pg, "status")));
-  review->invitations_sent = _scd_case_day_from_row (pg, row, "invitations_sent");
-  review->meeting_planned = _scd_case_day_from_row (pg, row, "meeting_planned");
-  review->meeting_on = _scd_case_day_from_row (pg, row, "meeting_on");
+  review->invitations_sent = scd_pg_day (pg, row, scd_pg_column (pg, "invitations_sent"));
+  review->meeting_planned = scd_pg_day (pg, row, scd_pg_column (pg, "meeting_planned"));
+  review->meeting_on = scd_pg_day (pg, row, scd_pg_column (pg, "meeting_on"));
   g_strfreev (review->attendees);
   review->attendees = read_attendees (scd_pg_string (pg, row, scd_pg_column (pg, "attendees")));
-  review->report_due = _scd_case_day_from_row (pg, row, "report_due");
-  review->report_received_on = _scd_case_day_from_row (pg, row, "report_received_on");
-  review->decision_due = _scd_case_day_from_row (pg, row, "decision_due");
-  review->decided_on = _scd_case_day_from_row (pg, row, "decided_on");
+  review->report_due = scd_pg_day (pg, row, scd_pg_column (pg, "report_due"));
+  review->report_received_on = scd_pg_day (pg, row, scd_pg_column (pg, "report_received_on"));
+  review->decision_due = scd_pg_day (pg, row, scd_pg_column (pg, "decision_due"));
+  review->decided_on = scd_pg_day (pg, row, scd_pg_column (pg, "decided_on"));
   review->outcome = g_strdup (scd_pg_string (pg, row, scd_pg_column (pg, "outcome")));
   review->reasons = g_strdup (scd_pg_string (pg, row, scd_pg_column (pg, "reasons")));
   review->version = scd_pg_int (pg, row, scd_pg_column (pg, "version"));
@@ -322,14 +322,14 @@ decode_phase (PGresult  *pg,
       transfer->owner = sc_case_user_new (scd_pg_int (pg, row, scd_pg_column (pg, "owner_id")),
                                           scd_pg_string (pg, row, scd_pg_column (pg, "owner_username")),
                                           scd_pg_string (pg, row, scd_pg_column (pg, "owner_full_name")));
-      transfer->date_of_birth = _scd_case_day_from_row (pg, row, "date_of_birth");
+      transfer->date_of_birth = scd_pg_day (pg, row, scd_pg_column (pg, "date_of_birth"));
       transfer->move = g_strdup (scd_pg_string (pg, row, scd_pg_column (pg, "move")));
       transfer->route = g_strdup (scd_pg_string (pg, row, scd_pg_column (pg, "route")));
       transfer->transfer_year = (int) ask->limit;
-      transfer->due = _scd_case_day_from_row (pg, row, "due");
+      transfer->due = scd_pg_day (pg, row, scd_pg_column (pg, "due"));
       transfer->recorded = scd_pg_bool (pg, row, scd_pg_column (pg, "recorded"));
       transfer->status = g_strdup (scd_pg_string (pg, row, scd_pg_column (pg, "status")));
-      transfer->amended_on = _scd_case_day_from_row (pg, row, "amended_on");
+      transfer->amended_on = scd_pg_day (pg, row, scd_pg_column (pg, "amended_on"));
       g_ptr_array_add (transfers, transfer);
     }
   return transfers;

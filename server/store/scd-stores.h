@@ -13,6 +13,7 @@
 #include "scd-case-store.h"
 #include "scd-config.h"
 #include "scd-health-store.h"
+#include "scd-institution-store.h"
 #include "scd-person-store.h"
 #include "scd-plan-store.h"
 #include "scd-proceeding-store.h"
@@ -32,6 +33,7 @@ typedef struct _ScdStores
   ScdPlanStore    *plans;
   ScdReviewStore  *reviews;
   ScdProceedingStore *proceedings;
+  ScdInstitutionStore *institutions;
   ScdSessionStore *sessions;
   ScdUserStore    *users;
   ScdSessionCache *session_cache;   /* shared by the session and user stores */

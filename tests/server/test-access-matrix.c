@@ -50,6 +50,8 @@ static const struct {
   { "POST", "/api/v1/sessions", { PUBLIC, PUBLIC, PUBLIC, PUBLIC }, "session.create", "session" },
   { "DELETE", "/api/v1/sessions/current", { ALLOWED, ALLOWED, ALLOWED, ALLOWED }, "session.delete", "session" },
   { "GET", "/api/v1/me", { ALLOWED, ALLOWED, ALLOWED, ALLOWED }, "me.read", NULL },
+  { "GET", "/api/v1/institutions", { ALLOWED, ALLOWED, ALLOWED, ALLOWED }, "institution.list", "institution" },
+  { "GET", "/api/v1/institutions/{urn}", { ALLOWED, ALLOWED, ALLOWED, ALLOWED }, "institution.read", "institution" },
   { "POST", "/api/v1/me/password", { ALLOWED, ALLOWED, ALLOWED, ALLOWED }, "user.password.change", "user" },
   { "GET", "/api/v1/users", { DENIED, DENIED, DENIED, ALLOWED }, "user.list", "user" },
   { "POST", "/api/v1/users", { DENIED, DENIED, DENIED, ALLOWED }, "user.create", "user" },
@@ -141,6 +143,7 @@ concrete (Fixture    *fixture,
   g_string_replace (out, "{number}", "1", 0);
   g_string_replace (out, "{review_id}", "1", 0);
   g_string_replace (out, "{proceeding_id}", "1", 0);
+  g_string_replace (out, "{urn}", "100000", 0);
   g_string_replace (out, "{other}", "2", 0);
   return g_string_free (g_steal_pointer (&out), FALSE);
 }

@@ -1089,6 +1089,22 @@ test_cases (Fixture       *fixture,
     row = g_strdup_printf ("%s:sysadmin|system_admin|advice.list|case|-|-|denied", admin_id);
     check (fixture, "GET /api/v1/advice-requests", r, 403, ROWS (row));
   }
+  /* the institution directory: any signed-in user's read is recorded, with the URN read */
+  {
+    g_autofree char *added = sc_test_psql (fixture->cluster, "INSERT INTO institution (urn, name, status)"
+                                           " VALUES (100000, 'The Aldgate School', 'Open') RETURNING urn");
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, admin, "GET", "/api/v1/institutions?q=aldgate",
+                                                  NULL, NULL);
+    g_autoptr(ScTestResponse) one = NULL;
+
+    g_free (row);
+    row = g_strdup_printf ("%s:sysadmin|system_admin|institution.list|institution|-|-|success", admin_id);
+    check (fixture, "GET /api/v1/institutions", r, 200, ROWS (row));
+    one = sc_test_authed (fixture->daemon, worker, "GET", "/api/v1/institutions/100000", NULL, NULL);
+    g_free (row);
+    row = g_strdup_printf ("%s:caseworker|caseworker|institution.read|institution|100000|-|success", worker_id);
+    check (fixture, "GET /api/v1/institutions/{urn}", one, 200, ROWS (row));
+  }
   /* a plan issued in July 2025: its first review is overdue */
   {
     g_autoptr(ScTestResponse) p = sc_test_authed (fixture->daemon, worker, "POST", "/api/v1/people",
@@ -1256,8 +1272,10 @@ test_every_route (Fixture       *fixture,
         }
       if (!g_hash_table_contains (fixture->success, route))
         g_error ("%s (%s) was not seen writing its audit row", route, routes[i].action);
-      /* signing out cannot be refused but by a 401, which has no actor */
+      /* signing out, and the directory every signed-in user reads, cannot
+       * be refused but by a 401, which has no actor */
       if (!g_str_equal (routes[i].pattern, "/api/v1/sessions/current") &&
+          !g_str_has_prefix (routes[i].pattern, "/api/v1/institutions") &&
           !g_hash_table_contains (fixture->refused, route))
         g_error ("%s (%s) was not seen refused", route, routes[i].action);
     }
