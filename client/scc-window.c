@@ -76,6 +76,7 @@ static GType (* const page_types[]) (void) = {
   scc_advice_page_get_type,
   scc_reviews_page_get_type,
   scc_phase_transfers_page_get_type,
+  scc_institutions_page_get_type,
   scc_case_page_get_type,
   scc_case_reviews_page_get_type,
   scc_case_proceedings_page_get_type,

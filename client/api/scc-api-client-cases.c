@@ -38,6 +38,8 @@ static const ItemCodec event_codec = { (ScReadJsonFunc) sc_case_event_new_from_j
 static const ItemCodec workload_codec = { (ScReadJsonFunc) sc_workload_new_from_json,
                                           (GDestroyNotify) sc_workload_free };
 static const ItemCodec review_codec = { (ScReadJsonFunc) sc_review_new_from_json, (GDestroyNotify) sc_review_free };
+static const ItemCodec institution_codec = { (ScReadJsonFunc) sc_institution_new_from_json,
+                                             (GDestroyNotify) sc_institution_free };
 static const ItemCodec proceeding_codec = { (ScReadJsonFunc) sc_proceeding_new_from_json,
                                             (GDestroyNotify) sc_proceeding_free };
 static const ItemCodec phase_transfer_codec = { (ScReadJsonFunc) sc_phase_transfer_new_from_json,
@@ -870,6 +872,47 @@ scc_api_client_put_proceeding_finish (SccApiClient  *self,
                                       GError       **error)
 {
   return _scc_api_client_model_finish (self, result, scc_api_client_put_proceeding_async, error);
+}
+
+/**
+ * scc_api_client_search_institutions_async:
+ * @q: (nullable): words of the name, a URN or the start of a postcode
+ * @open_only: leave out the closed and those not yet open
+ *
+ * GET /api/v1/institutions: one page of the directory, by name.
+ */
+void
+scc_api_client_search_institutions_async (SccApiClient        *self,
+                                          const char          *q,
+                                          gboolean             open_only,
+                                          const char          *cursor,
+                                          guint                limit,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data)
+{
+  g_autoptr(GString) path = g_string_new ("/institutions");
+
+  g_return_if_fail (SCC_IS_API_CLIENT (self));
+  _scc_api_client_append_query (path, "q", q != NULL && q[0] != '\0' ? q : NULL);
+  _scc_api_client_append_query (path, "status", open_only ? "open" : NULL);
+  _scc_api_client_append_paging (path, cursor, limit);
+  page_async (self, scc_api_client_search_institutions_async, path->str, &institution_codec, cancellable, callback,
+              user_data);
+}
+
+/**
+ * scc_api_client_search_institutions_finish:
+ *
+ * Returns: (transfer full) (element-type ScInstitution): the page, or NULL
+ */
+GPtrArray *
+scc_api_client_search_institutions_finish (SccApiClient  *self,
+                                           GAsyncResult  *result,
+                                           char         **next_cursor,
+                                           GError       **error)
+{
+  return page_finish (self, result, scc_api_client_search_institutions_async, next_cursor, error);
 }
 
 /**

@@ -18,6 +18,7 @@
 #include "sc-case-event.h"
 #include "sc-clock.h"
 #include "sc-phase-transfer.h"
+#include "sc-institution.h"
 #include "sc-proceeding.h"
 #include "sc-review.h"
 #include "sc-workload.h"
@@ -214,6 +215,21 @@ void          scc_api_client_put_proceeding_async    (SccApiClient             *
 ScProceeding *scc_api_client_put_proceeding_finish   (SccApiClient        *self,
                                                       GAsyncResult        *result,
                                                       GError             **error);
+/* GET /api/v1/institutions: one page of the institution directory, by
+ * name (q: words of the name, a URN or the start of a postcode; NULL for
+ * all). Returns ScInstitution. */
+void          scc_api_client_search_institutions_async  (SccApiClient        *self,
+                                                         const char          *q,
+                                                         gboolean             open_only,
+                                                         const char          *cursor,
+                                                         guint                limit,
+                                                         GCancellable        *cancellable,
+                                                         GAsyncReadyCallback  callback,
+                                                         gpointer             user_data);
+GPtrArray    *scc_api_client_search_institutions_finish (SccApiClient        *self,
+                                                         GAsyncResult        *result,
+                                                         char               **next_cursor,
+                                                         GError             **error);
 /* GET /api/v1/reviews: one page of the reviews due within eight weeks or
  * overdue, the earliest due first: @owner's cases ("me" or a user's id),
  * or the team's (NULL). Returns ScReview. */

@@ -47,25 +47,26 @@ static const RoleHome role_homes[] = {
   { SC_ROLE_CASEWORKER,
     N_("Day-to-day casework: you read every case of the authority and keep your own cases up to date."),
     N_("This release holds your caseload, the children you work for, new cases, every case’s statutory clock, "
-       "the advice to chase, the EHC plan, its annual reviews and the children moving phase. Consultations "
-       "come next."),
+       "the advice to chase, the EHC plan with its reviews, amendments and ceasing, the children moving phase "
+       "and the directory of schools and colleges. Consultations come next."),
     { { "mail-send-symbolic", N_("Consultations"),
         N_("The schools and colleges consulted on a draft plan, and their answers") },
-      { "document-edit-symbolic", N_("Ceasing and Reassessment"),
-        N_("A plan ceased or reassessed, with its decision, notice and appeal window") },
+      { "document-edit-symbolic", N_("Funding Bands and Transfers"),
+        N_("The authority’s bands, and a case moved to or from another authority as one file") },
       { "mail-unread-symbolic", N_("Complaints and Appeals"),
         N_("The disputes about a case, with their deadlines") } } },
   { SC_ROLE_TEAM_MANAGER,
     N_("You run the team: you read and update every case, assign cases and read the audit trail."),
     N_("This release holds the team’s workload, deadlines and caseloads, handing cases over, the advice to "
-       "chase, the reviews due, the children moving phase, every plan, every case’s statutory clock and the "
-       "audit trail. Consultations come next."),
+       "chase, the reviews due, the children moving phase, every plan, every case’s statutory clock, the "
+       "directory of schools and colleges and the audit trail. Consultations come next."),
     { { "mail-send-symbolic", N_("Consultations"),
         N_("Every consultation of the team with schools and colleges, and their answers") } } },
   { SC_ROLE_ADMIN_OFFICER,
     N_("Business support: you log and update complaints, mediation, appeals and correspondence, and read cases."),
-    N_("This release finds the children the team works for, lists the advice to chase, the reviews due and "
-       "the children moving phase, and reads every plan. Your case support work comes next."),
+    N_("This release finds the children the team works for and the schools and colleges, lists the advice to "
+       "chase, the reviews due and the children moving phase, and reads every plan. Your case support work "
+       "comes next."),
     { { "mail-unread-symbolic", N_("Complaints, Mediation and Appeals"),
         N_("Logged and kept up to date against the case they are about") },
       { "mail-send-symbolic", N_("Correspondence"),

@@ -19,6 +19,7 @@
 #include "scc-caseload-page.h"
 #include "scc-deadlines-page.h"
 #include "scc-home-page.h"
+#include "scc-institutions-page.h"
 #include "scc-sign-in-page.h"
 #include "scc-people-page.h"
 #include "scc-plan-page.h"
