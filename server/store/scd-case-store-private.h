@@ -22,6 +22,15 @@ G_BEGIN_DECLS
   "(NOT " c ".restricted OR " role " = 'team_manager' OR " c ".owner_id = " uid "::bigint" \
   " OR EXISTS (SELECT 1 FROM case_assignee a WHERE a.case_id = " c ".id AND a.user_id = " uid "::bigint))"
 
+/* The CTE c: the case $4 as the actor ($2, $3: their id and role) sees it
+ * (none when it is restricted from them), its id, the @columns after it
+ * (", c.person_id", or "") and "may": whether they may write its records
+ * (a team manager, its owner or an assignee) */
+#define SCD_CASE_OF_ACTOR(columns) \
+  "c AS (SELECT c.id" columns ", ($3 = 'team_manager' OR c.owner_id = $2::bigint OR EXISTS (" \
+  "        SELECT 1 FROM case_assignee a WHERE a.case_id = c.id AND a.user_id = $2::bigint)) AS may" \
+  "      FROM ehc_case c WHERE c.id = $4::bigint AND " SCD_CASE_VISIBLE ("c", "$2", "$3") ")"
+
 /* The date of the case c's live request, as text */
 #define SCD_CASE_REQUEST_RECEIVED \
   "(SELECT to_char(min(e.date), 'YYYY-MM-DD') FROM case_event e" \

@@ -101,12 +101,12 @@ decode_advice (PGresult  *pg,
 
       request->case_id = scd_pg_int (pg, row, scd_pg_column (pg, "case_id"));
       request->person_id = scd_pg_int (pg, row, scd_pg_column (pg, "person_id"));
-      request->given_name = g_strdup (scd_pg_string (pg, row, scd_pg_column (pg, "given_name")));
-      request->family_name = g_strdup (scd_pg_string (pg, row, scd_pg_column (pg, "family_name")));
+      request->given_name = scd_pg_dup (pg, row, "given_name");
+      request->family_name = scd_pg_dup (pg, row, "family_name");
       request->owner = sc_case_user_new (scd_pg_int (pg, row, scd_pg_column (pg, "owner_id")),
                                          scd_pg_string (pg, row, scd_pg_column (pg, "owner_username")),
                                          scd_pg_string (pg, row, scd_pg_column (pg, "owner_full_name")));
-      request->adviser = g_strdup (scd_pg_string (pg, row, scd_pg_column (pg, "key")));
+      request->adviser = scd_pg_dup (pg, row, "key");
       sc_day_parse (scd_pg_string (pg, row, scd_pg_column (pg, "requested_on")), &request->requested_on);
       sc_day_parse (scd_pg_string (pg, row, scd_pg_column (pg, "due")), &request->due);
       g_ptr_array_add (page->items, request);

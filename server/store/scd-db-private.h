@@ -87,6 +87,10 @@ gint64      scd_pg_int                 (const PGresult      *result,
 gboolean    scd_pg_bool                (const PGresult      *result,
                                         int                  row,
                                         int                  column);
+/* The text of the column named @name, copied; NULL for SQL NULL */
+char       *scd_pg_dup                 (const PGresult      *result,
+                                        int                  row,
+                                        const char          *name);
 /* A "YYYY-MM-DD" text column (to_char) as a day; SC_DAY_NONE for NULL */
 ScDay       scd_pg_day                 (const PGresult      *result,
                                         int                  row,

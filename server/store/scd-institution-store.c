@@ -84,14 +84,6 @@ static const char get_sql[] =
   " audit AS (INSERT INTO audit_entry (actor, outcome, resource_id) SELECT $1, 'success', urn::text FROM n)"
   "SELECT " INSTITUTION_COLUMNS " FROM n";
 
-static char *
-dup_column (const PGresult *pg,
-            int             row,
-            const char     *column)
-{
-  return g_strdup (scd_pg_string (pg, row, scd_pg_column (pg, column)));
-}
-
 static int
 age_column (const PGresult *pg,
             int             row,
@@ -111,19 +103,19 @@ institution_from_row (const PGresult *pg,
   institution->ukprn = scd_pg_string (pg, row, scd_pg_column (pg, "ukprn")) != NULL
                        ? scd_pg_int (pg, row, scd_pg_column (pg, "ukprn")) : 0;
   g_free (institution->name);
-  institution->name = dup_column (pg, row, "name");
-  institution->la_code = dup_column (pg, row, "la_code");
-  institution->la_name = dup_column (pg, row, "la_name");
-  institution->establishment_number = dup_column (pg, row, "establishment_number");
-  institution->type = dup_column (pg, row, "type");
-  institution->type_group = dup_column (pg, row, "type_group");
-  institution->status = dup_column (pg, row, "status");
-  institution->phase = dup_column (pg, row, "phase");
+  institution->name = scd_pg_dup (pg, row, "name");
+  institution->la_code = scd_pg_dup (pg, row, "la_code");
+  institution->la_name = scd_pg_dup (pg, row, "la_name");
+  institution->establishment_number = scd_pg_dup (pg, row, "establishment_number");
+  institution->type = scd_pg_dup (pg, row, "type");
+  institution->type_group = scd_pg_dup (pg, row, "type_group");
+  institution->status = scd_pg_dup (pg, row, "status");
+  institution->phase = scd_pg_dup (pg, row, "phase");
   institution->open_date = scd_pg_day (pg, row, scd_pg_column (pg, "open_date"));
   institution->close_date = scd_pg_day (pg, row, scd_pg_column (pg, "close_date"));
-  institution->street = dup_column (pg, row, "street");
-  institution->town = dup_column (pg, row, "town");
-  institution->postcode = dup_column (pg, row, "postcode");
+  institution->street = scd_pg_dup (pg, row, "street");
+  institution->town = scd_pg_dup (pg, row, "town");
+  institution->postcode = scd_pg_dup (pg, row, "postcode");
   institution->low_age = age_column (pg, row, "low_age");
   institution->high_age = age_column (pg, row, "high_age");
   return institution;

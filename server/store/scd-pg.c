@@ -123,6 +123,14 @@ scd_pg_string (const PGresult *result,
   return PQgetvalue (result, row, column);
 }
 
+char *
+scd_pg_dup (const PGresult *result,
+            int             row,
+            const char     *name)
+{
+  return g_strdup (scd_pg_string (result, row, scd_pg_column (result, name)));
+}
+
 ScDay
 scd_pg_day (const PGresult *result,
             int             row,

@@ -26,10 +26,7 @@ struct _ScdPlanStore
 G_DEFINE_FINAL_TYPE (ScdPlanStore, scd_plan_store, SCD_TYPE_STORE)
 
 /* $1 the actor, $2 and $3 the actor's id and role, $4 the case */
-#define PLAN_CASE \
-  "c AS (SELECT c.id, ($3 = 'team_manager' OR c.owner_id = $2::bigint OR EXISTS (" \
-  "        SELECT 1 FROM case_assignee a WHERE a.case_id = c.id AND a.user_id = $2::bigint)) AS may" \
-  "      FROM ehc_case c WHERE c.id = $4::bigint AND " SCD_CASE_VISIBLE ("c", "$2", "$3") ")"
+#define PLAN_CASE SCD_CASE_OF_ACTOR ("")
 
 #define SECTION_COLUMNS(s) \
   s ".section, " s ".content::text AS content, " s ".version, " SCD_SQL_USEC (s ".updated_at") " AS updated_at," \

@@ -31,10 +31,7 @@ struct _ScdProceedingStore
 G_DEFINE_FINAL_TYPE (ScdProceedingStore, scd_proceeding_store, SCD_TYPE_STORE)
 
 /* $1 the actor, $2 and $3 the actor's id and role, $4 the case */
-#define PROCEEDING_CASE \
-  "c AS (SELECT c.id, ($3 = 'team_manager' OR c.owner_id = $2::bigint OR EXISTS (" \
-  "        SELECT 1 FROM case_assignee a WHERE a.case_id = c.id AND a.user_id = $2::bigint)) AS may" \
-  "      FROM ehc_case c WHERE c.id = $4::bigint AND " SCD_CASE_VISIBLE ("c", "$2", "$3") ")"
+#define PROCEEDING_CASE SCD_CASE_OF_ACTOR ("")
 
 #define PROCEEDING_TYPES \
   "('amendment_notice_issued', 'reassessment_requested', 'cease_decided', 'transfer_in')"
@@ -111,14 +108,6 @@ static const char put_sql[] =
   "   AS current, v.*"
   " FROM c LEFT JOIN (SELECT " PROCEEDING_COLUMNS " FROM s" PROCEEDING_JOINS ("w") ") v ON true";
 
-static char *
-dup_column (const PGresult *pg,
-            int             row,
-            const char     *column)
-{
-  return g_strdup (scd_pg_string (pg, row, scd_pg_column (pg, column)));
-}
-
 /* The proceeding of row @row, or NULL when the row has none */
 static ScProceeding *
 proceeding_from_row (const PGresult  *pg,
@@ -134,17 +123,17 @@ proceeding_from_row (const PGresult  *pg,
   proceeding = sc_proceeding_new ();
   proceeding->id = scd_pg_int (pg, row, scd_pg_column (pg, "id"));
   proceeding->case_id = scd_pg_int (pg, row, scd_pg_column (pg, "proceeding_case_id"));
-  proceeding->kind = dup_column (pg, row, "kind");
+  proceeding->kind = scd_pg_dup (pg, row, "kind");
   proceeding->started_on = scd_pg_day (pg, row, scd_pg_column (pg, "started_on"));
-  proceeding->decision = dup_column (pg, row, "decision");
+  proceeding->decision = scd_pg_dup (pg, row, "decision");
   proceeding->decided_on = scd_pg_day (pg, row, scd_pg_column (pg, "decided_on"));
   proceeding->last_review = scd_pg_day (pg, row, scd_pg_column (pg, "last_review"));
   proceeding->ended_on = scd_pg_day (pg, row, scd_pg_column (pg, "ended_on"));
-  proceeding->ended_by = dup_column (pg, row, "ended_by");
+  proceeding->ended_by = scd_pg_dup (pg, row, "ended_by");
   proceeding->noted_on = scd_pg_day (pg, row, scd_pg_column (pg, "noted_on"));
-  proceeding->party = dup_column (pg, row, "party");
-  proceeding->ground = dup_column (pg, row, "ground");
-  proceeding->notes = dup_column (pg, row, "notes");
+  proceeding->party = scd_pg_dup (pg, row, "party");
+  proceeding->ground = scd_pg_dup (pg, row, "ground");
+  proceeding->notes = scd_pg_dup (pg, row, "notes");
   proceeding->version = scd_pg_int (pg, row, scd_pg_column (pg, "version"));
   if (!json_parser_load_from_data (parser, steps != NULL ? steps : "[]", -1, error) ||
       !sc_proceeding_read_steps (json_parser_get_root (parser), proceeding->steps, error))

@@ -31,10 +31,7 @@ struct _ScdReviewStore
 G_DEFINE_FINAL_TYPE (ScdReviewStore, scd_review_store, SCD_TYPE_STORE)
 
 /* $1 the actor, $2 and $3 the actor's id and role, $4 the case */
-#define REVIEW_CASE \
-  "c AS (SELECT c.id, c.person_id, c.owner_id, ($3 = 'team_manager' OR c.owner_id = $2::bigint OR EXISTS (" \
-  "        SELECT 1 FROM case_assignee a WHERE a.case_id = c.id AND a.user_id = $2::bigint)) AS may" \
-  "      FROM ehc_case c WHERE c.id = $4::bigint AND " SCD_CASE_VISIBLE ("c", "$2", "$3") ")"
+#define REVIEW_CASE SCD_CASE_OF_ACTOR (", c.person_id, c.owner_id")
 
 #define DAY(column) "to_char(" column ", 'YYYY-MM-DD')"
 
@@ -198,14 +195,14 @@ review_from_row (const PGresult *pg,
   review->number = (int) scd_pg_int (pg, row, scd_pg_column (pg, "number"));
   review->case_id = scd_pg_int (pg, row, scd_pg_column (pg, "review_case_id"));
   review->person_id = scd_pg_int (pg, row, scd_pg_column (pg, "person_id"));
-  review->given_name = g_strdup (scd_pg_string (pg, row, scd_pg_column (pg, "given_name")));
-  review->family_name = g_strdup (scd_pg_string (pg, row, scd_pg_column (pg, "family_name")));
+  review->given_name = scd_pg_dup (pg, row, "given_name");
+  review->family_name = scd_pg_dup (pg, row, "family_name");
   review->owner = sc_case_user_new (scd_pg_int (pg, row, scd_pg_column (pg, "owner_id")),
                                     scd_pg_string (pg, row, scd_pg_column (pg, "owner_username")),
                                     scd_pg_string (pg, row, scd_pg_column (pg, "owner_full_name")));
   review->started_on = scd_pg_day (pg, row, scd_pg_column (pg, "started_on"));
   review->due = scd_pg_day (pg, row, scd_pg_column (pg, "due"));
-  review->status = g_strdup (scd_pg_string (pg, row, scd_pg_column (pg, "status")));
+  review->status = scd_pg_dup (pg, row, "status");
   review->invitations_sent = scd_pg_day (pg, row, scd_pg_column (pg, "invitations_sent"));
   review->meeting_planned = scd_pg_day (pg, row, scd_pg_column (pg, "meeting_planned"));
   review->meeting_on = scd_pg_day (pg, row, scd_pg_column (pg, "meeting_on"));
@@ -215,8 +212,8 @@ review_from_row (const PGresult *pg,
   review->report_received_on = scd_pg_day (pg, row, scd_pg_column (pg, "report_received_on"));
   review->decision_due = scd_pg_day (pg, row, scd_pg_column (pg, "decision_due"));
   review->decided_on = scd_pg_day (pg, row, scd_pg_column (pg, "decided_on"));
-  review->outcome = g_strdup (scd_pg_string (pg, row, scd_pg_column (pg, "outcome")));
-  review->reasons = g_strdup (scd_pg_string (pg, row, scd_pg_column (pg, "reasons")));
+  review->outcome = scd_pg_dup (pg, row, "outcome");
+  review->reasons = scd_pg_dup (pg, row, "reasons");
   review->version = scd_pg_int (pg, row, scd_pg_column (pg, "version"));
   return review;
 }
@@ -317,18 +314,18 @@ decode_phase (PGresult  *pg,
 
       transfer->case_id = scd_pg_int (pg, row, scd_pg_column (pg, "case_id"));
       transfer->person_id = scd_pg_int (pg, row, scd_pg_column (pg, "person_id"));
-      transfer->given_name = g_strdup (scd_pg_string (pg, row, scd_pg_column (pg, "given_name")));
-      transfer->family_name = g_strdup (scd_pg_string (pg, row, scd_pg_column (pg, "family_name")));
+      transfer->given_name = scd_pg_dup (pg, row, "given_name");
+      transfer->family_name = scd_pg_dup (pg, row, "family_name");
       transfer->owner = sc_case_user_new (scd_pg_int (pg, row, scd_pg_column (pg, "owner_id")),
                                           scd_pg_string (pg, row, scd_pg_column (pg, "owner_username")),
                                           scd_pg_string (pg, row, scd_pg_column (pg, "owner_full_name")));
       transfer->date_of_birth = scd_pg_day (pg, row, scd_pg_column (pg, "date_of_birth"));
-      transfer->move = g_strdup (scd_pg_string (pg, row, scd_pg_column (pg, "move")));
-      transfer->route = g_strdup (scd_pg_string (pg, row, scd_pg_column (pg, "route")));
+      transfer->move = scd_pg_dup (pg, row, "move");
+      transfer->route = scd_pg_dup (pg, row, "route");
       transfer->transfer_year = (int) ask->limit;
       transfer->due = scd_pg_day (pg, row, scd_pg_column (pg, "due"));
       transfer->recorded = scd_pg_bool (pg, row, scd_pg_column (pg, "recorded"));
-      transfer->status = g_strdup (scd_pg_string (pg, row, scd_pg_column (pg, "status")));
+      transfer->status = scd_pg_dup (pg, row, "status");
       transfer->amended_on = scd_pg_day (pg, row, scd_pg_column (pg, "amended_on"));
       g_ptr_array_add (transfers, transfer);
     }
