@@ -75,11 +75,13 @@ static GType (* const page_types[]) (void) = {
   scc_deadlines_page_get_type,
   scc_advice_page_get_type,
   scc_reviews_page_get_type,
+  scc_consultations_page_get_type,
   scc_phase_transfers_page_get_type,
   scc_institutions_page_get_type,
   scc_case_page_get_type,
   scc_case_reviews_page_get_type,
   scc_case_proceedings_page_get_type,
+  scc_case_consultations_page_get_type,
 };
 
 struct _SccWindow

@@ -53,7 +53,7 @@ G_DEFINE_FINAL_TYPE (ScCaseEvent, sc_case_event, G_TYPE_OBJECT)
 
 const char * const sc_case_event_input_members[] = {
   "type", "date", "key", "reason", "outcome", "order", "route", "transfer_year", "stage", "last_review",
-  "phase_transfer", "note", NULL
+  "phase_transfer", "preference_rank", "plan_version", "note", NULL
 };
 
 /* --- ScCaseUser ----------------------------------------------------------- */
@@ -373,6 +373,10 @@ write_details (const ScClockEvent *event,
     member_date (writer, "last_review", event->last_review);
   if ((fields & SC_FIELD_PHASE_TRANSFER) && event->phase_transfer)
     sc_json_writer_member_boolean (writer, "phase_transfer", TRUE);
+  if ((fields & SC_FIELD_CONSULTATION) && event->preference_rank > 0)
+    sc_json_writer_member_int (writer, "preference_rank", event->preference_rank);
+  if ((fields & SC_FIELD_CONSULTATION) && event->plan_version > 0)
+    sc_json_writer_member_int (writer, "plan_version", event->plan_version);
 }
 
 void

@@ -51,6 +51,7 @@
 #include "sc-case-rules.h"
 #include "sc-clock-private.h"
 #include "sc-error.h"
+#include "sc-institution.h"
 #include "sc-problem.h"
 
 #include "sc-case-private.h"
@@ -432,6 +433,9 @@ check_stage (const State        *st,
       return TRUE;
 
     case SC_EVENT_CONSULTATION_SENT:
+      if (g_strcmp0 (e->key, NEW_KEY) != 0 && !sc_urn_is_valid (e->key))
+        return refuse (r, "key", "a consultation's key is the URN of the school or college consulted: "
+                                 "a whole number from 1 to 999999999");
       if (s != SC_CASE_STAGE_DRAFTING && s != SC_CASE_STAGE_UNDER_REVIEW)
         return refuse (r, "type", "a setting is consulted on a draft plan or on proposed "
                                   "amendments (" RULE_S39 ")");
@@ -511,6 +515,7 @@ check_stage (const State        *st,
     /* completions: the clock decides whether they have something to complete */
     case SC_EVENT_ADVICE_RECEIVED:
     case SC_EVENT_CONSULTATION_RESPONSE:
+    case SC_EVENT_CONSULTATION_WITHDRAWN:
     case SC_EVENT_REVIEW_REPORT_RECEIVED:
     case SC_EVENT_REVIEW_DECISION:
     case SC_EVENT_DECIDED_TO_REASSESS:
@@ -654,6 +659,8 @@ refuse_no_start (const ScClockEvent *e,
                                "for advice first (" RULE_R8 ")");
     case SC_EVENT_CONSULTATION_RESPONSE:
       return refuse (r, "key", "no consultation with this setting is waiting for an answer");
+    case SC_EVENT_CONSULTATION_WITHDRAWN:
+      return refuse (r, "key", "no consultation with this setting is waiting for an answer to withdraw");
     case SC_EVENT_REVIEW_MEETING:
       return refuse (r, "type", "no annual review is due on this plan (" RULE_S44 ")");
     case SC_EVENT_REVIEW_REPORT_RECEIVED:

@@ -155,6 +155,10 @@ static const struct
     "plan transferred out",
     "The child has moved to another authority, which now maintains the plan.",
     RULE_R15 },
+  [SC_EVENT_CONSULTATION_WITHDRAWN] = {
+    "consultation withdrawn",
+    "The authority no longer asks the school or college consulted for an answer.",
+    RULE_S39 },
 };
 
 const char *

@@ -34,7 +34,7 @@ static const struct
   [SC_EVENT_ADVICE_RECEIVED] = { "advice_received", SC_FIELD_KEY },
   [SC_EVENT_DECIDED_NOT_TO_ISSUE] = { "decided_not_to_issue", 0 },
   [SC_EVENT_DRAFT_PLAN_ISSUED] = { "draft_plan_issued", 0 },
-  [SC_EVENT_CONSULTATION_SENT] = { "consultation_sent", SC_FIELD_KEY },
+  [SC_EVENT_CONSULTATION_SENT] = { "consultation_sent", SC_FIELD_KEY | SC_FIELD_CONSULTATION },
   [SC_EVENT_CONSULTATION_RESPONSE] = { "consultation_response", SC_FIELD_KEY },
   [SC_EVENT_FINAL_PLAN_ISSUED] = { "final_plan_issued", 0 },
   [SC_EVENT_EXCEPTION_APPLIED] = { "exception_applied", SC_FIELD_REASON },
@@ -60,6 +60,7 @@ static const struct
   [SC_EVENT_COMPLAINT_RESPONDED] = { "complaint_responded", SC_FIELD_KEY },
   [SC_EVENT_COMPLAINT_EXTENDED] = { "complaint_extended", SC_FIELD_KEY },
   [SC_EVENT_TRANSFER_OUT] = { "transfer_out", 0 },
+  [SC_EVENT_CONSULTATION_WITHDRAWN] = { "consultation_withdrawn", SC_FIELD_KEY },
 };
 
 static const char * const reason_names[] = {
@@ -119,6 +120,7 @@ sc_event_type_dup_members (ScEventType type)
     { SC_FIELD_ORDER, "order" }, { SC_FIELD_TRANSFER, "transfer_year, route" },
     { SC_FIELD_STAGE, "stage" }, { SC_FIELD_LAST_REVIEW, "[last_review]" },
     { SC_FIELD_PHASE_TRANSFER, "[phase_transfer]" },
+    { SC_FIELD_CONSULTATION, "[preference_rank, plan_version]" },
   };
   GString *out;
 
@@ -423,6 +425,20 @@ check_enum (guint        value,
   return FALSE;
 }
 
+/* An optional count: 0 for none, or 1 .. SC_CLOCK_MAX_COUNT */
+static gboolean
+check_count (int          value,
+             guint        index,
+             const char  *field,
+             GError     **error)
+{
+  if (value >= 0 && value <= SC_CLOCK_MAX_COUNT)
+    return TRUE;
+  _sc_clock_input_error (error, index, field, "field \"%s\" must be a whole number from 1 to %d",
+                         field, SC_CLOCK_MAX_COUNT);
+  return FALSE;
+}
+
 gboolean
 _sc_clock_event_check (const ScClockEvent  *event,
                        guint                index,
@@ -498,6 +514,11 @@ _sc_clock_event_check (const ScClockEvent  *event,
     }
   if ((fields & SC_FIELD_LAST_REVIEW) && event->last_review != SC_DAY_NONE)
     ok &= check_date (event->last_review, index, "last_review", error);
+  if (fields & SC_FIELD_CONSULTATION)
+    {
+      ok &= check_count (event->preference_rank, index, "preference_rank", error);
+      ok &= check_count (event->plan_version, index, "plan_version", error);
+    }
   return ok;
 }
 
@@ -528,6 +549,11 @@ _sc_clock_input_append (ScClockInput       *input,
     copy.last_review = event->last_review;
   if (fields & SC_FIELD_PHASE_TRANSFER)
     copy.phase_transfer = event->phase_transfer != FALSE;
+  if (fields & SC_FIELD_CONSULTATION)
+    {
+      copy.preference_rank = event->preference_rank;
+      copy.plan_version = event->plan_version;
+    }
   g_array_append_val (input->events, copy);
 }
 

@@ -107,6 +107,23 @@ read_enum (JsonObject *object,
   return _sc_clock_enum_parse (member, holds_string (node) ? json_node_get_string (node) : "");
 }
 
+/* An optional count: 0 when absent or null, -1 (which the event check
+ * reports) when it is not a whole number from 1 to SC_CLOCK_MAX_COUNT. */
+static int
+read_count (JsonObject *object,
+            const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  gint64 value;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return 0;
+  if (!holds_int (node))
+    return -1;
+  value = json_node_get_int (node);
+  return value >= 1 && value <= SC_CLOCK_MAX_COUNT ? (int) value : -1;
+}
+
 static gboolean
 read_event (Reader       *reader,
             ScClockInput *input,
@@ -233,6 +250,12 @@ read_event (Reader       *reader,
         }
     }
 
+  if (fields & SC_FIELD_CONSULTATION)
+    {
+      event->preference_rank = read_count (object, "preference_rank");
+      event->plan_version = read_count (object, "plan_version");
+    }
+
   /* The members this type does not read. */
   json_object_iter_init_ordered (&iter, object);
   while (json_object_iter_next_ordered (&iter, &name, &node))
@@ -242,6 +265,7 @@ read_event (Reader       *reader,
         { "order", SC_FIELD_ORDER }, { "transfer_year", SC_FIELD_TRANSFER },
         { "route", SC_FIELD_TRANSFER }, { "stage", SC_FIELD_STAGE },
         { "last_review", SC_FIELD_LAST_REVIEW }, { "phase_transfer", SC_FIELD_PHASE_TRANSFER },
+        { "preference_rank", SC_FIELD_CONSULTATION }, { "plan_version", SC_FIELD_CONSULTATION },
       };
       gboolean read = strcmp (name, "type") == 0 || strcmp (name, "date") == 0;
 

@@ -78,7 +78,11 @@ typedef enum
   SC_FIELD_STAGE          = 1 << 5,
   SC_FIELD_LAST_REVIEW    = 1 << 6,   /* optional */
   SC_FIELD_PHASE_TRANSFER = 1 << 7,   /* optional */
+  SC_FIELD_CONSULTATION   = 1 << 8,   /* preference_rank and plan_version, optional */
 } ScClockField;
+
+/* The largest preference_rank or plan_version an event may carry */
+#define SC_CLOCK_MAX_COUNT 1000
 
 guint     _sc_event_type_get_fields     (ScEventType          type);
 /* The event type's name nearest to @text, a mistyped one, or NULL when none

@@ -518,6 +518,15 @@ walk_event (Engine *engine,
       done = complete (engine, SC_MILESTONE_CONSULTATION_RESPONSE, event->key, 0);
       break;
 
+    case SC_EVENT_CONSULTATION_WITHDRAWN:
+      /* the authority no longer asks: the answer is no longer awaited */
+      expected = SC_MILESTONE_CONSULTATION_RESPONSE;
+      i = find_open (engine, SC_MILESTONE_CONSULTATION_RESPONSE, event->key, 0);
+      if (i >= 0)
+        milestone_at (engine, i)->cancelled = TRUE;
+      done = i >= 0;
+      break;
+
     case SC_EVENT_FINAL_PLAN_ISSUED:
       expected = SC_MILESTONE_FINAL_PLAN;
       if (engine->draft_comments < 0)

@@ -63,6 +63,7 @@ typedef enum
   SC_EVENT_COMPLAINT_EXTENDED,
   /* appended, so the values above keep their numbers */
   SC_EVENT_TRANSFER_OUT,
+  SC_EVENT_CONSULTATION_WITHDRAWN,
   SC_N_EVENT_TYPES
 } ScEventType;
 
@@ -118,6 +119,8 @@ typedef struct
   int                stage;           /* complaint_received: 1 or 2 */
   ScDay              last_review;     /* transfer_in, optional */
   gboolean           phase_transfer;  /* amended_plan_issued, optional */
+  int                preference_rank; /* consultation_sent, optional: the family's 1st, 2nd ... */
+  int                plan_version;    /* consultation_sent, optional: the plan's version sent */
 } ScClockEvent;
 
 typedef enum

@@ -329,3 +329,16 @@ sc_gias_row_read (const ScGiasColumns *columns,
   institution->postcode = cell (fields, columns->postcode);
   return g_steal_pointer (&institution);
 }
+
+gboolean
+sc_urn_is_valid (const char *text)
+{
+  gsize n = 0;
+
+  if (text == NULL)
+    return FALSE;
+  for (const char *p = text; *p != '\0'; p++, n++)
+    if (!g_ascii_isdigit (*p))
+      return FALSE;
+  return n >= 1 && n <= 9 && strspn (text, "0") < n;
+}

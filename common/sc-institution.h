@@ -57,6 +57,8 @@ typedef struct
 ScInstitution *sc_institution_new           (void);
 void           sc_institution_free          (ScInstitution       *institution);
 gboolean       sc_institution_is_open       (const ScInstitution *institution);
+/* @text is a URN as written: a whole number from 1 to 999999999, digits only */
+gboolean       sc_urn_is_valid              (const char          *text);
 void           sc_institution_write_json    (const ScInstitution *institution,
                                              ScJsonWriter        *writer);
 /* NULL with SC_ERROR_MALFORMED naming what is wrong. */

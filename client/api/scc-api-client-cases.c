@@ -25,26 +25,19 @@ typedef struct
   char      *next_cursor;
 } CasePage;
 
-/* How a list's items are read and freed: models are GObjects, rows of
- * counts and the chase list are plain structs. */
-typedef struct
-{
-  ScReadJsonFunc  read;
-  GDestroyNotify  free;
-} ItemCodec;
 
-static const ItemCodec case_codec = { (ScReadJsonFunc) sc_case_new_from_json, g_object_unref };
-static const ItemCodec event_codec = { (ScReadJsonFunc) sc_case_event_new_from_json, g_object_unref };
-static const ItemCodec workload_codec = { (ScReadJsonFunc) sc_workload_new_from_json,
+static const SccItemCodec case_codec = { (ScReadJsonFunc) sc_case_new_from_json, g_object_unref };
+static const SccItemCodec event_codec = { (ScReadJsonFunc) sc_case_event_new_from_json, g_object_unref };
+static const SccItemCodec workload_codec = { (ScReadJsonFunc) sc_workload_new_from_json,
                                           (GDestroyNotify) sc_workload_free };
-static const ItemCodec review_codec = { (ScReadJsonFunc) sc_review_new_from_json, (GDestroyNotify) sc_review_free };
-static const ItemCodec institution_codec = { (ScReadJsonFunc) sc_institution_new_from_json,
+static const SccItemCodec review_codec = { (ScReadJsonFunc) sc_review_new_from_json, (GDestroyNotify) sc_review_free };
+static const SccItemCodec institution_codec = { (ScReadJsonFunc) sc_institution_new_from_json,
                                              (GDestroyNotify) sc_institution_free };
-static const ItemCodec proceeding_codec = { (ScReadJsonFunc) sc_proceeding_new_from_json,
+static const SccItemCodec proceeding_codec = { (ScReadJsonFunc) sc_proceeding_new_from_json,
                                             (GDestroyNotify) sc_proceeding_free };
-static const ItemCodec phase_transfer_codec = { (ScReadJsonFunc) sc_phase_transfer_new_from_json,
+static const SccItemCodec phase_transfer_codec = { (ScReadJsonFunc) sc_phase_transfer_new_from_json,
                                                 (GDestroyNotify) sc_phase_transfer_free };
-static const ItemCodec advice_codec = { (ScReadJsonFunc) sc_advice_request_new_from_json,
+static const SccItemCodec advice_codec = { (ScReadJsonFunc) sc_advice_request_new_from_json,
                                         (GDestroyNotify) sc_advice_request_free };
 
 static void
@@ -84,7 +77,7 @@ page_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GError) error = NULL;
-  const ItemCodec *codec = g_task_get_task_data (task);
+  const SccItemCodec *codec = g_task_get_task_data (task);
   CasePage *page;
 
   node = _scc_api_client_request_finish (SCC_API_CLIENT (object), result, NULL, NULL, &error);
@@ -104,13 +97,13 @@ page_cb (GObject      *object,
   g_task_return_pointer (task, page, case_page_free);
 }
 
-static void
-page_async_with_body (SccApiClient        *self,
+void
+_scc_api_client_page_async_with_body (SccApiClient        *self,
                       gpointer             source_tag,
                       const char          *method,
                       const char          *path,
                       JsonNode            *body,
-                      const ItemCodec     *codec,
+                      const SccItemCodec     *codec,
                       GCancellable        *cancellable,
                       GAsyncReadyCallback  callback,
                       gpointer             user_data)
@@ -123,20 +116,20 @@ page_async_with_body (SccApiClient        *self,
                                  cancellable, page_cb, task);
 }
 
-static void
-page_async (SccApiClient        *self,
+void
+_scc_api_client_page_async (SccApiClient        *self,
             gpointer             source_tag,
             const char          *path,
-            const ItemCodec     *codec,
+            const SccItemCodec     *codec,
             GCancellable        *cancellable,
             GAsyncReadyCallback  callback,
             gpointer             user_data)
 {
-  page_async_with_body (self, source_tag, "GET", path, NULL, codec, cancellable, callback, user_data);
+  _scc_api_client_page_async_with_body (self, source_tag, "GET", path, NULL, codec, cancellable, callback, user_data);
 }
 
-static GPtrArray *
-page_finish (SccApiClient  *self,
+GPtrArray *
+_scc_api_client_page_finish (SccApiClient  *self,
              GAsyncResult  *result,
              gpointer       source_tag,
              char         **next_cursor,
@@ -165,7 +158,7 @@ static void
 chase_page_async (SccApiClient        *self,
                   gpointer             source_tag,
                   const char          *collection,
-                  const ItemCodec     *codec,
+                  const SccItemCodec     *codec,
                   const char          *owner,
                   gboolean             overdue_only,
                   const char          *cursor,
@@ -179,7 +172,7 @@ chase_page_async (SccApiClient        *self,
   _scc_api_client_append_query (path, "owner", owner);
   _scc_api_client_append_query (path, "status", overdue_only ? "overdue" : "open");
   _scc_api_client_append_paging (path, cursor, limit);
-  page_async (self, source_tag, path->str, codec, cancellable, callback, user_data);
+  _scc_api_client_page_async (self, source_tag, path->str, codec, cancellable, callback, user_data);
 }
 
 /**
@@ -217,7 +210,7 @@ scc_api_client_get_caseload_async (SccApiClient           *self,
   _scc_api_client_append_query (path, "q", query->q);
   _scc_api_client_append_query (path, "stage", query->stage);
   _scc_api_client_append_paging (path, cursor, limit);
-  page_async (self, scc_api_client_get_caseload_async, path->str, &case_codec, cancellable, callback, user_data);
+  _scc_api_client_page_async (self, scc_api_client_get_caseload_async, path->str, &case_codec, cancellable, callback, user_data);
 }
 
 /**
@@ -232,7 +225,7 @@ scc_api_client_get_caseload_finish (SccApiClient  *self,
                                     char         **next_cursor,
                                     GError       **error)
 {
-  return page_finish (self, result, scc_api_client_get_caseload_async, next_cursor, error);
+  return _scc_api_client_page_finish (self, result, scc_api_client_get_caseload_async, next_cursor, error);
 }
 
 static void
@@ -508,7 +501,7 @@ scc_api_client_list_events_async (SccApiClient        *self,
   g_return_if_fail (SCC_IS_API_CLIENT (self));
   g_return_if_fail (id > 0);
 
-  page_async (self, scc_api_client_list_events_async, path, &event_codec,
+  _scc_api_client_page_async (self, scc_api_client_list_events_async, path, &event_codec,
               cancellable, callback, user_data);
 }
 
@@ -522,7 +515,7 @@ scc_api_client_list_events_finish (SccApiClient  *self,
                                    GAsyncResult  *result,
                                    GError       **error)
 {
-  return page_finish (self, result, scc_api_client_list_events_async, NULL, error);
+  return _scc_api_client_page_finish (self, result, scc_api_client_list_events_async, NULL, error);
 }
 
 void
@@ -647,7 +640,7 @@ scc_api_client_list_advice_finish (SccApiClient  *self,
                                    char         **next_cursor,
                                    GError       **error)
 {
-  return page_finish (self, result, scc_api_client_list_advice_async, next_cursor, error);
+  return _scc_api_client_page_finish (self, result, scc_api_client_list_advice_async, next_cursor, error);
 }
 
 void
@@ -659,7 +652,7 @@ scc_api_client_get_workload_async (SccApiClient        *self,
   g_return_if_fail (SCC_IS_API_CLIENT (self));
 
   /* The whole team is one page. */
-  page_async (self, scc_api_client_get_workload_async, "/workload", &workload_codec,
+  _scc_api_client_page_async (self, scc_api_client_get_workload_async, "/workload", &workload_codec,
               cancellable, callback, user_data);
 }
 
@@ -673,7 +666,7 @@ scc_api_client_get_workload_finish (SccApiClient  *self,
                                     GAsyncResult  *result,
                                     GError       **error)
 {
-  return page_finish (self, result, scc_api_client_get_workload_async, NULL, error);
+  return _scc_api_client_page_finish (self, result, scc_api_client_get_workload_async, NULL, error);
 }
 
 void
@@ -713,7 +706,7 @@ scc_api_client_hand_over_async (SccApiClient        *self,
   sc_json_writer_end_object (&writer);
   body = json_from_string (text->str, NULL);
 
-  page_async_with_body (self, scc_api_client_hand_over_async, "POST", "/caseload/handover", body,
+  _scc_api_client_page_async_with_body (self, scc_api_client_hand_over_async, "POST", "/caseload/handover", body,
                         &case_codec, cancellable, callback, user_data);
 }
 
@@ -727,7 +720,7 @@ scc_api_client_hand_over_finish (SccApiClient  *self,
                                  GAsyncResult  *result,
                                  GError       **error)
 {
-  return page_finish (self, result, scc_api_client_hand_over_async, NULL, error);
+  return _scc_api_client_page_finish (self, result, scc_api_client_hand_over_async, NULL, error);
 }
 
 /**
@@ -745,7 +738,7 @@ scc_api_client_list_reviews_async (SccApiClient        *self,
   g_autofree char *path = g_strdup_printf ("/cases/%" G_GINT64_FORMAT "/reviews", case_id);
 
   g_return_if_fail (SCC_IS_API_CLIENT (self));
-  page_async (self, scc_api_client_list_reviews_async, path, &review_codec, cancellable, callback, user_data);
+  _scc_api_client_page_async (self, scc_api_client_list_reviews_async, path, &review_codec, cancellable, callback, user_data);
 }
 
 /**
@@ -758,13 +751,13 @@ scc_api_client_list_reviews_finish (SccApiClient  *self,
                                     GAsyncResult  *result,
                                     GError       **error)
 {
-  return page_finish (self, result, scc_api_client_list_reviews_async, NULL, error);
+  return _scc_api_client_page_finish (self, result, scc_api_client_list_reviews_async, NULL, error);
 }
 
 /* PUT @text (a record's change) to @path at @version: If-Match, or
  * If-None-Match: * while nothing is recorded (0) */
-static void
-put_versioned_async (SccApiClient        *self,
+void
+_scc_api_client_put_versioned_async (SccApiClient        *self,
                      gpointer             source_tag,
                      const char          *path,
                      const char          *text,
@@ -799,7 +792,7 @@ scc_api_client_put_review_async (SccApiClient         *self,
   g_autofree char *text = sc_review_change_to_json (change);
 
   g_return_if_fail (SCC_IS_API_CLIENT (self));
-  put_versioned_async (self, scc_api_client_put_review_async, path, text, version,
+  _scc_api_client_put_versioned_async (self, scc_api_client_put_review_async, path, text, version,
                        (ScReadJsonFunc) sc_review_new_from_json, (GDestroyNotify) sc_review_free, cancellable,
                        callback, user_data);
 }
@@ -828,7 +821,7 @@ scc_api_client_list_proceedings_async (SccApiClient        *self,
   g_autofree char *path = g_strdup_printf ("/cases/%" G_GINT64_FORMAT "/proceedings", case_id);
 
   g_return_if_fail (SCC_IS_API_CLIENT (self));
-  page_async (self, scc_api_client_list_proceedings_async, path, &proceeding_codec, cancellable, callback,
+  _scc_api_client_page_async (self, scc_api_client_list_proceedings_async, path, &proceeding_codec, cancellable, callback,
               user_data);
 }
 
@@ -843,7 +836,7 @@ scc_api_client_list_proceedings_finish (SccApiClient  *self,
                                         GAsyncResult  *result,
                                         GError       **error)
 {
-  return page_finish (self, result, scc_api_client_list_proceedings_async, NULL, error);
+  return _scc_api_client_page_finish (self, result, scc_api_client_list_proceedings_async, NULL, error);
 }
 
 void
@@ -861,7 +854,7 @@ scc_api_client_put_proceeding_async (SccApiClient             *self,
   g_autofree char *text = sc_proceeding_change_to_json (change);
 
   g_return_if_fail (SCC_IS_API_CLIENT (self));
-  put_versioned_async (self, scc_api_client_put_proceeding_async, path, text, version,
+  _scc_api_client_put_versioned_async (self, scc_api_client_put_proceeding_async, path, text, version,
                        (ScReadJsonFunc) sc_proceeding_new_from_json, (GDestroyNotify) sc_proceeding_free,
                        cancellable, callback, user_data);
 }
@@ -897,7 +890,7 @@ scc_api_client_search_institutions_async (SccApiClient        *self,
   _scc_api_client_append_query (path, "q", q != NULL && q[0] != '\0' ? q : NULL);
   _scc_api_client_append_query (path, "status", open_only ? "open" : NULL);
   _scc_api_client_append_paging (path, cursor, limit);
-  page_async (self, scc_api_client_search_institutions_async, path->str, &institution_codec, cancellable, callback,
+  _scc_api_client_page_async (self, scc_api_client_search_institutions_async, path->str, &institution_codec, cancellable, callback,
               user_data);
 }
 
@@ -912,7 +905,7 @@ scc_api_client_search_institutions_finish (SccApiClient  *self,
                                            char         **next_cursor,
                                            GError       **error)
 {
-  return page_finish (self, result, scc_api_client_search_institutions_async, next_cursor, error);
+  return _scc_api_client_page_finish (self, result, scc_api_client_search_institutions_async, next_cursor, error);
 }
 
 /**
@@ -950,7 +943,7 @@ scc_api_client_list_reviews_due_finish (SccApiClient  *self,
                                         char         **next_cursor,
                                         GError       **error)
 {
-  return page_finish (self, result, scc_api_client_list_reviews_due_async, next_cursor, error);
+  return _scc_api_client_page_finish (self, result, scc_api_client_list_reviews_due_async, next_cursor, error);
 }
 
 /**
@@ -979,7 +972,7 @@ scc_api_client_list_phase_transfers_async (SccApiClient        *self,
       g_snprintf (text, sizeof text, "%d", year);
       _scc_api_client_append_query (path, "year", text);
     }
-  page_async (self, scc_api_client_list_phase_transfers_async, path->str, &phase_transfer_codec, cancellable,
+  _scc_api_client_page_async (self, scc_api_client_list_phase_transfers_async, path->str, &phase_transfer_codec, cancellable,
               callback, user_data);
 }
 
@@ -993,5 +986,5 @@ scc_api_client_list_phase_transfers_finish (SccApiClient  *self,
                                             GAsyncResult  *result,
                                             GError       **error)
 {
-  return page_finish (self, result, scc_api_client_list_phase_transfers_async, NULL, error);
+  return _scc_api_client_page_finish (self, result, scc_api_client_list_phase_transfers_async, NULL, error);
 }

@@ -110,6 +110,51 @@ GError   *_scc_api_client_error_for_status (guint                status,
 
 /* Appends "?name=value" or "&name=value" to @path, @value escaped; nothing
  * when @value is NULL. */
+/* How a list's items are read and freed: models are GObjects, rows of
+ * counts and the chase list are plain structs. */
+typedef struct
+{
+  ScReadJsonFunc  read;
+  GDestroyNotify  free;
+} SccItemCodec;
+
+/* A page of a list: @path's answer {"items", "next_cursor"}, each item
+ * read with @codec; _finish checks @source_tag. */
+void        _scc_api_client_page_async_with_body (SccApiClient        *self,
+                                                  gpointer             source_tag,
+                                                  const char          *method,
+                                                  const char          *path,
+                                                  JsonNode            *body,
+                                                  const SccItemCodec  *codec,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+void        _scc_api_client_page_async     (SccApiClient        *self,
+                                            gpointer             source_tag,
+                                            const char          *path,
+                                            const SccItemCodec  *codec,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+GPtrArray  *_scc_api_client_page_finish    (SccApiClient        *self,
+                                            GAsyncResult        *result,
+                                            gpointer             source_tag,
+                                            char               **next_cursor,
+                                            GError             **error);
+/* PUT @text (a record's change) to @path at @version: If-Match, or
+ * If-None-Match: * while nothing is recorded (0); the answer read with
+ * @read (_scc_api_client_model_finish) */
+void        _scc_api_client_put_versioned_async (SccApiClient        *self,
+                                                 gpointer             source_tag,
+                                                 const char          *path,
+                                                 const char          *text,
+                                                 gint64               version,
+                                                 ScReadJsonFunc       read,
+                                                 GDestroyNotify       free_func,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+
 void        _scc_api_client_append_query   (GString             *path,
                                             const char          *name,
                                             const char          *value);

@@ -20,6 +20,7 @@
 #include "sc-problem.h"
 
 #include "scc-case-page.h"
+#include "scc-case-consultations-page.h"
 #include "scc-case-proceedings-page.h"
 #include "scc-case-reviews-page.h"
 #include "scc-caseload-vm.h"
@@ -759,8 +760,9 @@ dup_child_name (SccCasePage *self)
   return g_strdup_printf ("%s %s", person->given_name, person->family_name);
 }
 
-/* case.open-plan, case.open-reviews, case.open-proceedings: the case's
- * plan, reviews, or amendments and ceasing, titled with the child */
+/* case.open-plan, case.open-reviews, case.open-proceedings,
+ * case.open-consultations: the case's plan, reviews, amendments and
+ * ceasing, or consultations, titled with the child */
 static void
 case_open_action (GtkWidget  *widget,
                   const char *action_name,
@@ -776,6 +778,8 @@ case_open_action (GtkWidget  *widget,
     scc_plan_page_open (widget, self->case_id, name);
   else if (g_str_equal (action_name, "case.open-reviews"))
     scc_case_reviews_page_open (widget, self->case_id, name);
+  else if (g_str_equal (action_name, "case.open-consultations"))
+    scc_case_consultations_page_open (widget, self->case_id, name);
   else
     scc_case_proceedings_page_open (widget, self->case_id, name);
 }
@@ -830,6 +834,8 @@ scc_case_page_class_init (SccCasePageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_ALT_MASK, "case.open-reviews", NULL);
   gtk_widget_class_install_action (widget_class, "case.open-proceedings", NULL, case_open_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_ALT_MASK, "case.open-proceedings", NULL);
+  gtk_widget_class_install_action (widget_class, "case.open-consultations", NULL, case_open_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_ALT_MASK, "case.open-consultations", NULL);
 }
 
 static void

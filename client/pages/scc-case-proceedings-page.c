@@ -26,8 +26,6 @@ struct _SccCaseProceedingsPage
 {
   SccRecordsPage parent_instance;
 
-  gboolean       syncing;       /* the ground row set from the field */
-
   /* Template widgets */
   SccFieldRow   *noted_row;
   SccFieldRow   *party_row;
@@ -176,35 +174,6 @@ proceeding_choice (gconstpointer record)
   return g_strdup_printf ("%s (%s)", kind_in_words (proceeding->kind), started);
 }
 
-static SccFormField *
-ground_field (SccCaseProceedingsPage *self)
-{
-  return scc_form_vm_lookup_field (SCC_FORM_VM (scc_records_page_get_view_model (SCC_RECORDS_PAGE (self))), "ground");
-}
-
-/* The field's ground as the row's choice */
-static void
-on_ground_field_cb (SccCaseProceedingsPage *self)
-{
-  guint index = ground_index (scc_form_field_get_value (ground_field (self)));
-  /* the choices: "not recorded", then the grounds */
-  guint choice = sc_proceeding_grounds[index] != NULL ? index + 1 : 0;
-
-  self->syncing = TRUE;
-  adw_combo_row_set_selected (self->ground_row, choice);
-  self->syncing = FALSE;
-}
-
-static void
-on_ground_row_cb (SccCaseProceedingsPage *self)
-{
-  guint choice = adw_combo_row_get_selected (self->ground_row);
-
-  if (self->syncing || choice == GTK_INVALID_LIST_POSITION)
-    return;
-  scc_form_field_set_value (ground_field (self), choice == 0 ? "" : sc_proceeding_grounds[choice - 1]);
-}
-
 static void
 set_titles (SccCaseProceedingsPage *self,
             const char             *noted,
@@ -247,18 +216,17 @@ static void
 scc_case_proceedings_page_constructed (GObject *object)
 {
   SccCaseProceedingsPage *self = (SccCaseProceedingsPage *)object;
-  g_autoptr(GtkStringList) grounds = gtk_string_list_new (NULL);
+  const char *values[SC_PROCEEDING_N_GROUNDS + 2] = { "" };
+  const char *words[SC_PROCEEDING_N_GROUNDS + 2] = { _("Not recorded") };
 
   G_OBJECT_CLASS (scc_case_proceedings_page_parent_class)->constructed (object);
 
-  gtk_string_list_append (grounds, _("Not recorded"));
   for (guint i = 0; sc_proceeding_grounds[i] != NULL; i++)
-    gtk_string_list_append (grounds, ground_in_words (i));
-  adw_combo_row_set_model (self->ground_row, G_LIST_MODEL (grounds));
-  g_signal_connect_object (ground_field (self), "notify::value", G_CALLBACK (on_ground_field_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->ground_row, "notify::selected", G_CALLBACK (on_ground_row_cb), self,
-                           G_CONNECT_SWAPPED);
+    {
+      values[i + 1] = sc_proceeding_grounds[i];
+      words[i + 1] = ground_in_words (i);
+    }
+  scc_records_page_bind_choice (SCC_RECORDS_PAGE (self), self->ground_row, "ground", values, words);
   proceeding_chosen (SCC_RECORDS_PAGE (self), NULL);
 }
 

@@ -47,11 +47,9 @@ static const RoleHome role_homes[] = {
   { SC_ROLE_CASEWORKER,
     N_("Day-to-day casework: you read every case of the authority and keep your own cases up to date."),
     N_("This release holds your caseload, the children you work for, new cases, every case’s statutory clock, "
-       "the advice to chase, the EHC plan with its reviews, amendments and ceasing, the children moving phase "
-       "and the directory of schools and colleges. Consultations come next."),
-    { { "mail-send-symbolic", N_("Consultations"),
-        N_("The schools and colleges consulted on a draft plan, and their answers") },
-      { "document-edit-symbolic", N_("Funding Bands and Transfers"),
+       "the advice to chase, the EHC plan with its reviews, amendments and ceasing, the children moving phase, "
+       "the directory of schools and colleges and the consultations with them. Funding bands come next."),
+    { { "document-edit-symbolic", N_("Funding Bands and Transfers"),
         N_("The authority’s bands, and a case moved to or from another authority as one file") },
       { "mail-unread-symbolic", N_("Complaints and Appeals"),
         N_("The disputes about a case, with their deadlines") } } },
@@ -59,14 +57,15 @@ static const RoleHome role_homes[] = {
     N_("You run the team: you read and update every case, assign cases and read the audit trail."),
     N_("This release holds the team’s workload, deadlines and caseloads, handing cases over, the advice to "
        "chase, the reviews due, the children moving phase, every plan, every case’s statutory clock, the "
-       "directory of schools and colleges and the audit trail. Consultations come next."),
-    { { "mail-send-symbolic", N_("Consultations"),
-        N_("Every consultation of the team with schools and colleges, and their answers") } } },
+       "directory of schools and colleges, the team’s consultations with them and the audit trail. Funding bands "
+       "come next."),
+    { { "document-edit-symbolic", N_("Funding Bands"),
+        N_("The authority’s band table, and each institution’s refusals and funding asked against agreed") } } },
   { SC_ROLE_ADMIN_OFFICER,
     N_("Business support: you log and update complaints, mediation, appeals and correspondence, and read cases."),
     N_("This release finds the children the team works for and the schools and colleges, lists the advice to "
-       "chase, the reviews due and the children moving phase, and reads every plan. Your case support work "
-       "comes next."),
+       "chase, the reviews due, the consultations awaited and the children moving phase, and reads every plan. "
+       "Your case support work comes next."),
     { { "mail-unread-symbolic", N_("Complaints, Mediation and Appeals"),
         N_("Logged and kept up to date against the case they are about") },
       { "mail-send-symbolic", N_("Correspondence"),

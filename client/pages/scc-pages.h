@@ -10,8 +10,10 @@
 
 #include "scc-account-page.h"
 #include "scc-advice-page.h"
+#include "scc-case-consultations-page.h"
 #include "scc-case-proceedings-page.h"
 #include "scc-case-reviews-page.h"
+#include "scc-consultations-page.h"
 #include "scc-reviews-page.h"
 #include "scc-phase-transfers-page.h"
 #include "scc-audit-page.h"

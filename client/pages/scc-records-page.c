@@ -82,16 +82,25 @@ scc_records_page_day_or (ScDay       day,
   return day != SC_DAY_NONE ? scc_case_format_day (day) : g_strdup (none);
 }
 
+gboolean
+scc_records_page_may_record (SccRecordsPage *self)
+{
+  ScUser *user;
+
+  g_return_val_if_fail (SCC_IS_RECORDS_PAGE (self), FALSE);
+  user = scc_page_get_user (SCC_PAGE (self));
+  return user != NULL && (sc_user_get_role (user) == SC_ROLE_CASEWORKER ||
+                          sc_user_get_role (user) == SC_ROLE_TEAM_MANAGER);
+}
+
 static void
 update_form_shown (SccRecordsPage *self)
 {
   SccRecordsPagePrivate *priv = GET_PRIV (self);
-  ScUser *user = scc_page_get_user (SCC_PAGE (self));
   GPtrArray *records = priv->view_model != NULL ? scc_record_form_vm_get_records (priv->view_model) : NULL;
-  gboolean may = user != NULL && (sc_user_get_role (user) == SC_ROLE_CASEWORKER ||
-                                  sc_user_get_role (user) == SC_ROLE_TEAM_MANAGER);
 
-  gtk_widget_set_visible (GTK_WIDGET (priv->form_group), may && records != NULL && records->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (priv->form_group),
+                          scc_records_page_may_record (self) && records != NULL && records->len > 0);
 }
 
 static void
@@ -314,4 +323,74 @@ scc_records_page_get_view_model (SccRecordsPage *self)
 {
   g_return_val_if_fail (SCC_IS_RECORDS_PAGE (self), NULL);
   return GET_PRIV (self)->view_model;
+}
+
+/* --- a combo row kept as a field ------------------------------------------ */
+
+typedef struct
+{
+  SccFormField *field;    /* owned */
+  AdwComboRow  *row;      /* borrowed: the binding is its data */
+  GStrv         values;
+  gboolean      syncing;  /* the row set from the field */
+} ChoiceBinding;
+
+static void
+choice_binding_free (ChoiceBinding *binding)
+{
+  g_signal_handlers_disconnect_by_data (binding->field, binding);
+  g_object_unref (binding->field);
+  g_strfreev (binding->values);
+  g_free (binding);
+}
+
+static void
+on_choice_field_cb (ChoiceBinding *binding)
+{
+  const char *value = scc_form_field_get_value (binding->field);
+  guint choice = 0;
+
+  for (guint i = 0; binding->values[i] != NULL; i++)
+    if (g_strcmp0 (binding->values[i], value) == 0)
+      choice = i;
+  binding->syncing = TRUE;
+  adw_combo_row_set_selected (binding->row, choice);
+  binding->syncing = FALSE;
+}
+
+static void
+on_choice_row_cb (ChoiceBinding *binding)
+{
+  guint choice = adw_combo_row_get_selected (binding->row);
+
+  if (binding->syncing || choice == GTK_INVALID_LIST_POSITION || choice >= g_strv_length (binding->values))
+    return;
+  scc_form_field_set_value (binding->field, binding->values[choice]);
+}
+
+void
+scc_records_page_bind_choice (SccRecordsPage      *self,
+                              AdwComboRow         *row,
+                              const char          *field_name,
+                              const char * const  *values,
+                              const char * const  *words)
+{
+  g_autoptr(GtkStringList) list = NULL;
+  ChoiceBinding *binding;
+  SccFormField *field;
+
+  g_return_if_fail (SCC_IS_RECORDS_PAGE (self));
+  field = scc_form_vm_lookup_field (SCC_FORM_VM (GET_PRIV (self)->view_model), field_name);
+  g_return_if_fail (field != NULL);
+
+  binding = g_new0 (ChoiceBinding, 1);
+  binding->field = g_object_ref (field);
+  binding->row = row;
+  binding->values = g_strdupv ((char **) values);
+  list = gtk_string_list_new (words);
+  adw_combo_row_set_model (row, G_LIST_MODEL (list));
+  g_signal_connect_swapped (field, "notify::value", G_CALLBACK (on_choice_field_cb), binding);
+  g_signal_connect_swapped (row, "notify::selected", G_CALLBACK (on_choice_row_cb), binding);
+  g_object_set_data_full (G_OBJECT (row), "scc-choice-binding", binding, (GDestroyNotify) choice_binding_free);
+  on_choice_field_cb (binding);
 }

@@ -56,6 +56,9 @@ void             scc_records_page_open           (GtkWidget      *from,
                                                   gint64          case_id,
                                                   const char     *child);
 SccRecordFormVm *scc_records_page_get_view_model (SccRecordsPage *self);
+/* The signed-in user may record on the case's records: a caseworker or a
+ * team manager (the case itself may still refuse them) */
+gboolean         scc_records_page_may_record     (SccRecordsPage *self);
 
 /* For subclasses' rows: a fact of @expander (@icon nullable), its
  * warnings (ScWarning) as facts and a count, and a day or @none. */
@@ -67,5 +70,13 @@ void             scc_records_page_add_warnings   (AdwExpanderRow *expander,
                                                   GPtrArray      *warnings);
 char            *scc_records_page_day_or         (ScDay           day,
                                                   const char     *none);
+/* Keeps @row's choice and the form's field @field_name the same both ways:
+ * choice i is @values[i] (NULL-terminated; "" for none), shown as
+ * @words[i] (translated already); a value not listed is choice 0. */
+void             scc_records_page_bind_choice    (SccRecordsPage *self,
+                                                  AdwComboRow    *row,
+                                                  const char     *field_name,
+                                                  const char * const *values,
+                                                  const char * const *words);
 
 G_END_DECLS

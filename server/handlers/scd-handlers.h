@@ -99,6 +99,14 @@ void scd_review_handler_phase_transfers  (ScdRequest *request);
 void scd_proceeding_handler_list         (ScdRequest *request);
 void scd_proceeding_handler_put          (ScdRequest *request);
 
+/* scd-consultation-handlers.c */
+void scd_consultation_handler_list       (ScdRequest *request);
+void scd_consultation_handler_create     (ScdRequest *request);
+void scd_consultation_handler_put        (ScdRequest *request);
+void scd_consultation_handler_team       (ScdRequest *request);
+void scd_consultation_handler_chase      (ScdRequest *request);
+void scd_consultation_handler_institutions (ScdRequest *request);
+
 /* scd-institution-handlers.c */
 void scd_institution_handler_search      (ScdRequest *request);
 void scd_institution_handler_get         (ScdRequest *request);

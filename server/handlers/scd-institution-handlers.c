@@ -89,5 +89,5 @@ scd_institution_handler_get (ScdRequest *request)
 
   if (scd_handler_parse_param_id (request, "urn", "institution with URN", &urn))
     scd_institution_store_get_async (scd_handler_stores (request)->institutions, scd_request_get_actor (request), urn,
-                                     scd_request_get_cancellable (request), get_cb, scd_handler_hold (request));
+                                     TRUE, scd_request_get_cancellable (request), get_cb, scd_handler_hold (request));
 }

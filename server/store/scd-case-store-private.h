@@ -92,6 +92,18 @@ gboolean       _scd_case_record_written       (const PGresult      *pg,
                                                gint64               id,
                                                gint64              *current,
                                                GError             **error);
+/* A record of row @row (a review, a proceeding, a consultation), or NULL:
+ * with @error set when the row cannot be read, without when it has none */
+typedef gpointer (*ScdCaseRecordFromRow)          (const PGresult      *pg,
+                                                   int                  row,
+                                                   GError             **error);
+/* The records of a case's list statement, one per row that has one (none
+ * for a case with none; no rows at all is the case NOT_FOUND) */
+GPtrArray     *_scd_case_records_from_rows    (const PGresult      *pg,
+                                               gint64               case_id,
+                                               ScdCaseRecordFromRow from_row,
+                                               GDestroyNotify       free_func,
+                                               GError             **error);
 ScDay          _scd_case_today                (void);
 /* The actor ($1), their id ($2) and role ($3) */
 ScdParams     *_scd_case_params_new           (const ScdActor      *actor);

@@ -170,6 +170,37 @@ _scd_case_record_written (const PGresult *pg,
   return FALSE;
 }
 
+GPtrArray *
+_scd_case_records_from_rows (const PGresult        *pg,
+                             gint64                 case_id,
+                             ScdCaseRecordFromRow   from_row,
+                             GDestroyNotify         free_func,
+                             GError               **error)
+{
+  g_autoptr(GPtrArray) records = NULL;
+
+  if (PQntuples (pg) == 0)
+    {
+      g_propagate_error (error, _scd_case_no_case (case_id));
+      return NULL;
+    }
+  records = g_ptr_array_new_with_free_func (free_func);
+  for (int i = 0; i < PQntuples (pg); i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      gpointer record = from_row (pg, i, &local_error);
+
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      if (record != NULL)
+        g_ptr_array_add (records, record);
+    }
+  return g_steal_pointer (&records);
+}
+
 ScDay
 _scd_case_today (void)
 {

@@ -84,6 +84,11 @@ static const char get_sql[] =
   " audit AS (INSERT INTO audit_entry (actor, outcome, resource_id) SELECT $1, 'success', urn::text FROM n)"
   "SELECT " INSTITUTION_COLUMNS " FROM n";
 
+/* The same for a route that audits what it does with it ($1 unused) */
+static const char lookup_sql[] =
+  "WITH n AS (SELECT * FROM institution WHERE urn = $2::integer AND $1::jsonb IS NOT NULL)"
+  "SELECT " INSTITUTION_COLUMNS " FROM n";
+
 static int
 age_column (const PGresult *pg,
             int             row,
@@ -265,6 +270,7 @@ void
 scd_institution_store_get_async (ScdInstitutionStore *self,
                                  const ScdActor      *actor,
                                  gint64               urn,
+                                 gboolean             audited,
                                  GCancellable        *cancellable,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
@@ -274,7 +280,8 @@ scd_institution_store_get_async (ScdInstitutionStore *self,
 
   ((Ask *) g_task_get_task_data (task))->urn = urn;
   scd_params_add_int (params, urn);
-  scd_store_run (SCD_STORE (self), get_sql, params, decode_get, (GDestroyNotify) sc_institution_free, task);
+  scd_store_run (SCD_STORE (self), audited ? get_sql : lookup_sql, params, decode_get,
+                 (GDestroyNotify) sc_institution_free, task);
 }
 
 ScInstitution *

@@ -69,10 +69,12 @@ GPtrArray *scd_institution_store_search_finish  (ScdInstitutionStore         *se
                                                  GAsyncResult                *result,
                                                  char                       **next_cursor,
                                                  GError                     **error);
-/* NOT_FOUND for a URN the directory does not have */
+/* NOT_FOUND for a URN the directory does not have. @audited: FALSE for a
+ * route that reads it on the way to another record and audits that. */
 void       scd_institution_store_get_async      (ScdInstitutionStore         *self,
                                                  const ScdActor              *actor,
                                                  gint64                       urn,
+                                                 gboolean                     audited,
                                                  GCancellable                *cancellable,
                                                  GAsyncReadyCallback          callback,
                                                  gpointer                     user_data);

@@ -46,24 +46,37 @@ static const char draft_sql[] =
   " LEFT JOIN LATERAL (SELECT u.id, u.username, u.full_name FROM app_user u WHERE u.id = s.updated_by OFFSET 0) u"
   " ON true";
 
-/* $5 the section, $6 its content, $7 the version it was read at */
+/* $5 the section, $6 its content, $7 the version it was read at. Section
+ * I names an institution (its URN) only if the directory has it open and
+ * the case consulted it, or with the reason it was not consulted. */
 static const char put_sql[] =
   "WITH " PLAN_CASE ","
+  " n AS (SELECT $6::json->>'urn' AS urn, $6::json->>'consultation_exemption' AS exemption"
+  "       WHERE $5 = 'i' AND $6::json->>'urn' IS NOT NULL),"
+  " placed AS (SELECT i.name, i.status, i.urn IS NOT NULL AS known,"
+  "              i.status IS NOT NULL AND (lower(i.status) LIKE 'closed%' OR lower(i.status) LIKE 'proposed to open%')"
+  "                AS closed,"
+  "              n.exemption IS NOT NULL OR EXISTS (SELECT 1 FROM case_event e JOIN c ON e.case_id = c.id"
+  "                WHERE e.type = 'consultation_sent' AND e.key = n.urn AND e.voided_at IS NULL) AS consulted"
+  "            FROM n LEFT JOIN institution i ON i.urn = n.urn::integer),"
+  " ok AS (SELECT NOT EXISTS (SELECT 1 FROM placed WHERE NOT known OR closed OR NOT consulted) AS placement_ok),"
   " upd AS (UPDATE plan_section s SET content = $6::json, version = s.version + 1, updated_by = $2::bigint,"
   "                                   updated_at = now()"
-  "         FROM c WHERE c.may AND $7::integer > 0 AND s.case_id = c.id AND s.section = $5 AND s.version = $7"
+  "         FROM c, ok WHERE c.may AND ok.placement_ok AND $7::integer > 0 AND s.case_id = c.id AND s.section = $5"
+  "           AND s.version = $7"
   "         RETURNING s.*),"
   " ins AS (INSERT INTO plan_section (case_id, section, content, version, updated_by)"
-  "         SELECT c.id, $5, $6::json, 1, $2::bigint FROM c WHERE c.may AND $7::integer = 0"
+  "         SELECT c.id, $5, $6::json, 1, $2::bigint FROM c, ok WHERE c.may AND ok.placement_ok AND $7::integer = 0"
   "         ON CONFLICT (case_id, section) DO NOTHING RETURNING *),"
   " w AS (SELECT * FROM upd UNION ALL SELECT * FROM ins),"
   " audit AS (INSERT INTO audit_entry (actor, outcome, resource_id)"
   "           SELECT $1, CASE WHEN c.may THEN 'success' ELSE 'denied' END, c.id::text FROM c"
   "           WHERE NOT c.may OR EXISTS (SELECT 1 FROM w))"
-  "SELECT c.id AS case_id, c.may,"
+  "SELECT c.id AS case_id, c.may, (SELECT placement_ok FROM ok), p.name AS placed_name, p.status AS placed_status,"
+  " p.known AS placed_known, p.closed AS placed_closed, p.consulted AS placed_consulted,"
   " (SELECT cur.version FROM plan_section cur WHERE cur.case_id = c.id AND cur.section = $5) AS current, "
   SECTION_COLUMNS ("w")
-  " FROM c LEFT JOIN w ON true"
+  " FROM c LEFT JOIN w ON true LEFT JOIN placed p ON true"
   " LEFT JOIN LATERAL (SELECT u.id, u.username, u.full_name FROM app_user u WHERE u.id = w.updated_by OFFSET 0) u"
   " ON true";
 
@@ -217,6 +230,21 @@ decode_put (PGresult  *pg,
       g_set_error_literal (error, SC_ERROR, SC_ERROR_FORBIDDEN,
                            "you may change only the plans of the cases you own or are assigned to");
       sc_error_take_problem (*error, sc_problem_new (SC_ERROR_FORBIDDEN, (*error)->message));
+      return NULL;
+    }
+  if (!scd_pg_bool (pg, 0, scd_pg_column (pg, "placement_ok")))
+    {
+      const char *name = scd_pg_string (pg, 0, scd_pg_column (pg, "placed_name"));
+
+      if (!scd_pg_bool (pg, 0, scd_pg_column (pg, "placed_known")))
+        sc_set_field_error (error, "content.urn", "is not in the institution directory: a placement named by URN "
+                                                  "is one the directory has");
+      else if (scd_pg_bool (pg, 0, scd_pg_column (pg, "placed_closed")))
+        sc_set_field_error (error, "content.urn", "%s is %s: a plan cannot name a closed institution", name,
+                            scd_pg_string (pg, 0, scd_pg_column (pg, "placed_status")));
+      else
+        sc_set_field_error (error, "content.urn", "%s has not been consulted on this plan: consult it first, or "
+                                                  "give the reason it need not be (consultation_exemption)", name);
       return NULL;
     }
   section = section_from_row (pg, 0, ask->case_id);

@@ -169,29 +169,8 @@ decode_list (PGresult  *pg,
              GTask     *task,
              GError   **error)
 {
-  Ask *ask = g_task_get_task_data (task);
-  g_autoptr(GPtrArray) proceedings = NULL;
-
-  if (PQntuples (pg) == 0)
-    {
-      g_propagate_error (error, _scd_case_no_case (ask->case_id));
-      return NULL;
-    }
-  proceedings = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_proceeding_free);
-  for (int i = 0; i < PQntuples (pg); i++)
-    {
-      g_autoptr(GError) local_error = NULL;
-      ScProceeding *proceeding = proceeding_from_row (pg, i, &local_error);
-
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return NULL;
-        }
-      if (proceeding != NULL)
-        g_ptr_array_add (proceedings, proceeding);
-    }
-  return g_steal_pointer (&proceedings);
+  return _scd_case_records_from_rows (pg, ((Ask *) g_task_get_task_data (task))->case_id,
+                                      (ScdCaseRecordFromRow) proceeding_from_row, (GDestroyNotify) sc_proceeding_free, error);
 }
 
 static gpointer

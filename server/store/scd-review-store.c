@@ -183,8 +183,9 @@ read_attendees (const char *json)
 
 /* The review of row @row, or NULL when the row has none */
 static ScReview *
-review_from_row (const PGresult *pg,
-                 int             row)
+review_from_row (const PGresult  *pg,
+                 int              row,
+                 GError         **error)
 {
   ScReview *review;
 
@@ -247,23 +248,8 @@ decode_list (PGresult  *pg,
              GTask     *task,
              GError   **error)
 {
-  Ask *ask = g_task_get_task_data (task);
-  GPtrArray *reviews;
-
-  if (PQntuples (pg) == 0)
-    {
-      g_propagate_error (error, _scd_case_no_case (ask->case_id));
-      return NULL;
-    }
-  reviews = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_review_free);
-  for (int i = 0; i < PQntuples (pg); i++)
-    {
-      ScReview *review = review_from_row (pg, i);
-
-      if (review != NULL)
-        g_ptr_array_add (reviews, review);
-    }
-  return reviews;
+  return _scd_case_records_from_rows (pg, ((Ask *) g_task_get_task_data (task))->case_id,
+                                      (ScdCaseRecordFromRow) review_from_row, (GDestroyNotify) sc_review_free, error);
 }
 
 static gpointer
@@ -280,7 +266,7 @@ decode_put (PGresult  *pg,
     }
   if (!_scd_case_record_written (pg, "review", ask->review_id, &ask->current, error))
     return NULL;
-  return review_from_row (pg, 0);
+  return review_from_row (pg, 0, error);
 }
 
 static gpointer
@@ -296,7 +282,7 @@ decode_due (PGresult  *pg,
   /* its items are plain structures, not objects */
   g_ptr_array_set_free_func (page->items, (GDestroyNotify) sc_review_free);
   for (guint i = 0; i < n; i++)
-    g_ptr_array_add (page->items, review_from_row (pg, (int) i));
+    g_ptr_array_add (page->items, review_from_row (pg, (int) i, NULL));
   return page;
 }
 

@@ -17,6 +17,7 @@
 #include "scd-person-store.h"
 #include "scd-plan-store.h"
 #include "scd-proceeding-store.h"
+#include "scd-consultation-store.h"
 #include "scd-review-store.h"
 #include "scd-session-store.h"
 #include "scd-user-store.h"
@@ -33,6 +34,7 @@ typedef struct _ScdStores
   ScdPlanStore    *plans;
   ScdReviewStore  *reviews;
   ScdProceedingStore *proceedings;
+  ScdConsultationStore *consultations;
   ScdInstitutionStore *institutions;
   ScdSessionStore *sessions;
   ScdUserStore    *users;

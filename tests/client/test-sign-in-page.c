@@ -395,8 +395,8 @@ test_home_per_role (void)
     const char *first_coming;
     const char *first_page;
   } roles[] = {
-    { "caseworker", "Caseworker", "home-caseworker.png", "Consultations", "caseload" },
-    { "manager", "Team manager", "home-team-manager.png", "Consultations", "home" },
+    { "caseworker", "Caseworker", "home-caseworker.png", "Funding Bands and Transfers", "caseload" },
+    { "manager", "Team manager", "home-team-manager.png", "Funding Bands", "home" },
     { "officer", "Admin officer", "home-admin-officer.png", "Complaints, Mediation and Appeals", "home" },
     { "sysadmin", "System administrator", "home-system-admin.png", "Settings", "home" },
   };

@@ -550,7 +550,7 @@ test_steps_match_clock (void)
           if (e.key == NULL && step->starts->len > 0 && (e.type == SC_EVENT_ADVICE_REQUESTED ||
               e.type == SC_EVENT_CONSULTATION_SENT || e.type == SC_EVENT_APPEAL_REGISTERED ||
               e.type == SC_EVENT_COMPLAINT_RECEIVED || e.type == SC_EVENT_TRIBUNAL_ORDER))
-            e.key = "K1";
+            e.key = e.type == SC_EVENT_CONSULTATION_SENT ? "100001" : "K1";
           g_assert_true (sc_case_check_event (h, &e, tc_day ("2026-07-01"), NULL));
           g_assert_true (sc_clock_input_add_event (input, &e, NULL));
           result = sc_clock_compute (input, sc_calendar_get_default (), tc_day ("2026-07-01"));

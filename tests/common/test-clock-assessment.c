@@ -216,6 +216,28 @@ test_consultation (void)
                    "due=2026-03-17 status=met completed_on=2026-03-17");
 }
 
+/* consultation_withdrawn [key] cancels the open consultation_response
+ * (key), and only that one; the rank and plan version are carried, not
+ * used; withdrawing what is not awaited is a completion of nothing. */
+static void
+test_consultation_withdrawn (void)
+{
+  g_autoptr(ScClockResult) r = tc_run (
+    "[{'type':'consultation_sent','date':'2026-03-02','key':'100001','preference_rank':1,'plan_version':2},"
+    " {'type':'consultation_sent','date':'2026-03-02','key':'100002','preference_rank':2},"
+    " {'type':'consultation_withdrawn','date':'2026-03-10','key':'100001'},"
+    " {'type':'consultation_withdrawn','date':'2026-03-11','key':'100003'}]",
+    "2026-03-18");
+
+  g_assert_cmpstr (tc_state (r, "consultation_response", "100001"), ==,
+                   "due=2026-03-17 status=cancelled completed_on=null");
+  g_assert_cmpstr (tc_state (r, "consultation_response", "100002"), ==,
+                   "due=2026-03-17 status=overdue completed_on=null");
+  g_assert_cmpuint (sc_clock_result_get_n_warnings (r), ==, 1);
+  g_assert_cmpstr (sc_clock_warning_code_to_string (sc_clock_result_get_warning (r, 0)->code), ==,
+                   "no_start_event");
+}
+
 /* final_plan_issued completes final_plan, starts annual_review (12 months,
  * CFA s44(1)) and opens appeal_window. */
 static void
@@ -555,6 +577,7 @@ main (int    argc,
   g_test_add_func ("/common/clock/assessment/decided-not-to-issue", test_decided_not_to_issue);
   g_test_add_func ("/common/clock/assessment/draft-plan-issued", test_draft_plan_issued);
   g_test_add_func ("/common/clock/assessment/consultation", test_consultation);
+  g_test_add_func ("/common/clock/assessment/consultation-withdrawn", test_consultation_withdrawn);
   g_test_add_func ("/common/clock/assessment/final-plan-met", test_final_plan_issued);
   g_test_add_func ("/common/clock/assessment/final-plan-late-month-end", test_final_plan_late_month_end);
   g_test_add_func ("/common/clock/assessment/exception/late-excepted", test_exception_late_becomes_excepted);

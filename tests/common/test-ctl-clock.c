@@ -318,7 +318,7 @@ test_timeline_help (void)
     }
   /* the members as docs/statutory-clock.md lists them */
   g_assert_nonnull (strstr (run.out, "\n  request_received\n"));
-  g_assert_nonnull (strstr (run.out, "\n  consultation_sent              key\n"));
+  g_assert_nonnull (strstr (run.out, "\n  consultation_sent              key, [preference_rank, plan_version]\n"));
   g_assert_nonnull (strstr (run.out, "\n  phase_transfer_due             transfer_year, route\n"));
   g_assert_nonnull (strstr (run.out, "\n  tribunal_order                 key, order\n"));
   g_assert_nonnull (strstr (run.out, "\n  complaint_received             key, stage\n"));

@@ -90,6 +90,15 @@ static const struct {
   { "GET", "/api/v1/cases/{id}/proceedings", { ALLOWED, ALLOWED, ALLOWED, DENIED }, "proceeding.list", "case" },
   { "PUT", "/api/v1/cases/{id}/proceedings/{proceeding_id}", { ALLOWED, ALLOWED, DENIED, DENIED },
     "proceeding.update", "case" },
+  { "GET", "/api/v1/cases/{id}/consultations", { ALLOWED, ALLOWED, ALLOWED, DENIED }, "consultation.list", "case" },
+  { "POST", "/api/v1/cases/{id}/consultations", { ALLOWED, ALLOWED, DENIED, DENIED }, "consultation.create",
+    "case" },
+  { "PUT", "/api/v1/cases/{id}/consultations/{consultation_id}", { ALLOWED, ALLOWED, DENIED, DENIED },
+    "consultation.update", "case" },
+  { "GET", "/api/v1/consultations", { ALLOWED, ALLOWED, ALLOWED, DENIED }, "consultation.team", "case" },
+  { "POST", "/api/v1/consultations/reminders", { ALLOWED, ALLOWED, DENIED, DENIED }, "consultation.chase", "case" },
+  { "GET", "/api/v1/consultations/institutions", { DENIED, ALLOWED, DENIED, DENIED }, "consultation.institutions",
+    "institution" },
   { "GET", "/api/v1/caseload", { ALLOWED, ALLOWED, ALLOWED, DENIED }, "caseload.read", "case" },
   { "GET", "/api/v1/caseload/counts", { ALLOWED, ALLOWED, ALLOWED, DENIED }, "caseload.counts.read", "case" },
   { "GET", "/api/v1/advice-requests", { ALLOWED, ALLOWED, ALLOWED, DENIED }, "advice.list", "case" },
@@ -143,6 +152,7 @@ concrete (Fixture    *fixture,
   g_string_replace (out, "{number}", "1", 0);
   g_string_replace (out, "{review_id}", "1", 0);
   g_string_replace (out, "{proceeding_id}", "1", 0);
+  g_string_replace (out, "{consultation_id}", "1", 0);
   g_string_replace (out, "{urn}", "100000", 0);
   g_string_replace (out, "{other}", "2", 0);
   return g_string_free (g_steal_pointer (&out), FALSE);

@@ -1206,6 +1206,110 @@ test_cases (Fixture       *fixture,
         check (fixture, "PUT /api/v1/cases/{id}/proceedings/{proceeding_id}", denied, 403, ROWS (row));
       }
     }
+    /* the amendment consults the school: the case's consultations, the team's and the figures */
+    {
+      g_autofree char *consultations = g_strconcat ("/api/v1/cases/", review_case, "/consultations", NULL);
+      g_autofree char *consultation = NULL;
+      g_autofree char *chase = NULL;
+      g_autofree char *team_shown = NULL;
+      static const char send[] = "{\"urn\":100000,\"sent_on\":\"2026-01-13\",\"preference_rank\":1}";
+      static const char said[] = "{\"outcome\":null,\"reasons\":null,\"band_asked\":\"C\",\"amount_asked\":null,"
+                                 "\"offers\":[],\"band_agreed\":null,\"amount_agreed\":null,\"agreed_on\":null,"
+                                 "\"notes\":\"asked by phone\"}";
+
+      {
+        g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, worker, "POST", consultations, send, NULL);
+        g_autoptr(ScTestResponse) denied = NULL;
+
+        g_free (row);
+        row = g_strdup_printf ("%s:caseworker|caseworker|consultation.create|case|%s|-|success", worker_id,
+                               review_case);
+        check (fixture, "POST /api/v1/cases/{id}/consultations", r, 201, ROWS (row));
+        consultation = g_strdup_printf ("%s/%" G_GINT64_FORMAT, consultations, sc_test_response_get_int (r, "id"));
+        chase = g_strdup_printf ("{\"consultations\":[%" G_GINT64_FORMAT "],\"sent_on\":\"2026-02-02\"}",
+                                 sc_test_response_get_int (r, "id"));
+        denied = sc_test_authed (fixture->daemon, admin, "POST", consultations, send, NULL);
+        g_free (row);
+        row = g_strdup_printf ("%s:sysadmin|system_admin|consultation.create|case|%s|-|denied", admin_id,
+                               review_case);
+        check (fixture, "POST /api/v1/cases/{id}/consultations", denied, 403, ROWS (row));
+      }
+      {
+        g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, worker, "GET", consultations, NULL, NULL);
+        g_autoptr(ScTestResponse) denied = NULL;
+
+        g_free (row);
+        row = g_strdup_printf ("%s:caseworker|caseworker|consultation.list|case|%s|-|success", worker_id,
+                               review_case);
+        check (fixture, "GET /api/v1/cases/{id}/consultations", r, 200, ROWS (row));
+        denied = sc_test_authed (fixture->daemon, admin, "GET", consultations, NULL, NULL);
+        g_free (row);
+        row = g_strdup_printf ("%s:sysadmin|system_admin|consultation.list|case|%s|-|denied", admin_id, review_case);
+        check (fixture, "GET /api/v1/cases/{id}/consultations", denied, 403, ROWS (row));
+      }
+      {
+        g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, worker, "PUT", consultation, said, first);
+        g_autoptr(ScTestResponse) denied = NULL;
+
+        g_free (row);
+        row = g_strdup_printf ("%s:caseworker|caseworker|consultation.update|case|%s|-|success", worker_id,
+                               review_case);
+        check (fixture, "PUT /api/v1/cases/{id}/consultations/{consultation_id}", r, 200, ROWS (row));
+        denied = sc_test_authed (fixture->daemon, admin, "PUT", consultation, said, first);
+        g_free (row);
+        row = g_strdup_printf ("%s:sysadmin|system_admin|consultation.update|case|%s|-|denied", admin_id,
+                               review_case);
+        check (fixture, "PUT /api/v1/cases/{id}/consultations/{consultation_id}", denied, 403, ROWS (row));
+      }
+      team_shown = sc_test_psql (fixture->cluster,
+                                 "SELECT string_agg(id::text, ',' ORDER BY id) FROM (SELECT DISTINCT m.case_id AS id"
+                                 " FROM case_milestone m JOIN ehc_case c ON c.id = m.case_id"
+                                 " WHERE m.milestone = 'consultation_response'"
+                                 " AND c.owner_id = (SELECT id FROM app_user WHERE username = 'caseworker')) s");
+      {
+        g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, worker, "GET", "/api/v1/consultations?owner=me",
+                                                      NULL, NULL);
+        g_autoptr(ScTestResponse) denied = NULL;
+
+        g_free (row);
+        row = g_strdup_printf ("%s:caseworker|caseworker|consultation.team|case|-|%s|success", worker_id,
+                               team_shown);
+        check (fixture, "GET /api/v1/consultations", r, 200, ROWS (row));
+        denied = sc_test_authed (fixture->daemon, admin, "GET", "/api/v1/consultations", NULL, NULL);
+        g_free (row);
+        row = g_strdup_printf ("%s:sysadmin|system_admin|consultation.team|case|-|-|denied", admin_id);
+        check (fixture, "GET /api/v1/consultations", denied, 403, ROWS (row));
+      }
+      {
+        g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, worker, "POST",
+                                                      "/api/v1/consultations/reminders", chase, NULL);
+        g_autoptr(ScTestResponse) denied = NULL;
+
+        g_free (row);
+        row = g_strdup_printf ("%s:caseworker|caseworker|consultation.chase|case|-|%s|success", worker_id,
+                               review_case);
+        check (fixture, "POST /api/v1/consultations/reminders", r, 200, ROWS (row));
+        denied = sc_test_authed (fixture->daemon, admin, "POST", "/api/v1/consultations/reminders", chase, NULL);
+        g_free (row);
+        row = g_strdup_printf ("%s:sysadmin|system_admin|consultation.chase|case|-|-|denied", admin_id);
+        check (fixture, "POST /api/v1/consultations/reminders", denied, 403, ROWS (row));
+      }
+      {
+        g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, manager, "GET",
+                                                      "/api/v1/consultations/institutions", NULL, NULL);
+        g_autoptr(ScTestResponse) denied = NULL;
+
+        g_free (row);
+        row = g_strdup_printf ("%s:manager|team_manager|consultation.institutions|institution|-|-|success",
+                               manager_id);
+        check (fixture, "GET /api/v1/consultations/institutions", r, 200, ROWS (row));
+        denied = sc_test_authed (fixture->daemon, worker, "GET", "/api/v1/consultations/institutions", NULL, NULL);
+        g_free (row);
+        row = g_strdup_printf ("%s:caseworker|caseworker|consultation.institutions|institution|-|-|denied",
+                               worker_id);
+        check (fixture, "GET /api/v1/consultations/institutions", denied, 403, ROWS (row));
+      }
+    }
     /* the overdue list audits the cases it shows */
     shown = sc_test_psql (fixture->cluster,
                           "SELECT string_agg(id::text, ',' ORDER BY id) FROM (SELECT DISTINCT m.case_id AS id"

@@ -607,7 +607,7 @@ test_pdf (Fixture       *fixture,
       { "b", "{\"rows\":[{\"id\":\"1\",\"text\":\"Reads two years behind her age\"}]}" },
       { "e", "{\"rows\":[{\"id\":\"1\",\"text\":\"Reads a short book alone by July\",\"needs\":[\"b.1\"]}]}" },
       { "f", rows },
-      { "i", "{\"name\":\"Hillside Primary School\",\"type\":\"Mainstream primary\",\"urn\":\"123456\"}" },
+      { "i", "{\"name\":\"Hillside Primary School\",\"type\":\"Mainstream primary\"}" },
       { "j", "{\"amount_pence\":125050,\"covers\":\"Transport to school\"}" },
       { "k", "{\"rows\":[{\"id\":\"1\",\"source\":\"Dr Rao, educational psychologist\",\"received\":\"2026-05-01\","
              "\"advice\":\"educational_psychology\"}]}" },
