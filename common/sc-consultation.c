@@ -166,7 +166,7 @@ read_amount (JsonObject  *object,
   return json_node_get_int (node);
 }
 
-static void
+static gboolean
 read_day (JsonObject  *object,
           const char  *member,
           const char  *field,
@@ -176,9 +176,11 @@ read_day (JsonObject  *object,
 {
   g_autoptr(GError) local_error = NULL;
 
-  if (!sc_json_read_day (object, member, required, out, &local_error))
-    sc_set_field_error (error, field, required && !json_object_has_member (object, member) ?
-                        "is needed" : "must be a date YYYY-MM-DD");
+  if (sc_json_read_day (object, member, required, out, &local_error))
+    return TRUE;
+  sc_set_field_error (error, field, required && !json_object_has_member (object, member) ?
+                      "is needed" : "must be a date YYYY-MM-DD");
+  return FALSE;
 }
 
 static void
@@ -200,7 +202,7 @@ sc_consultation_read_offers (JsonNode   *node,
                              GPtrArray  *offers,
                              GError    **error)
 {
-  g_autoptr(GError) local_error = NULL;
+  gboolean ok = TRUE;
   JsonArray *array;
 
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
@@ -231,7 +233,8 @@ sc_consultation_read_offers (JsonNode   *node,
 
       if (!JSON_NODE_HOLDS_OBJECT (item))
         {
-          sc_set_field_error (&local_error, prefix, "must be an object");
+          sc_set_field_error (error, prefix, "must be an object");
+          ok = FALSE;
           continue;
         }
       object = json_node_get_object (item);
@@ -244,27 +247,30 @@ sc_consultation_read_offers (JsonNode   *node,
             {
               g_autofree char *field = g_strconcat (prefix, ".", (const char *) l->data, NULL);
 
-              sc_set_field_error (&local_error, field, "is not a member of an offer");
+              sc_set_field_error (error, field, "is not a member of an offer");
+              ok = FALSE;
             }
       }
-      read_day (object, "made_on", made_on, TRUE, &offer->made_on, &local_error);
-      offer->made_by = g_strdup (read_text (object, "made_by", made_by, 20, &local_error));
-      if (offer->made_by == NULL)
-        sc_set_field_error (&local_error, made_by, "is needed: authority or institution");
-      one_of (offer->made_by, sc_consultation_parties, made_by, &local_error);
-      offer->band = g_strdup (read_text (object, "band", band, SC_CONSULTATION_BAND_MAX_CHARS, &local_error));
-      offer->amount = read_amount (object, "amount", amount, &local_error);
-      offer->note = g_strdup (read_text (object, "note", note, SC_CONSULTATION_NOTE_MAX_CHARS, &local_error));
+      if (!read_day (object, "made_on", made_on, TRUE, &offer->made_on, error))
+        ok = FALSE;
+      offer->made_by = g_strdup (read_text (object, "made_by", made_by, 20, error));
+      if (offer->made_by == NULL || !g_strv_contains (sc_consultation_parties, offer->made_by))
+        {
+          sc_set_field_error (error, made_by, "is needed: authority or institution");
+          ok = FALSE;
+        }
+      offer->band = g_strdup (read_text (object, "band", band, SC_CONSULTATION_BAND_MAX_CHARS, error));
+      offer->amount = read_amount (object, "amount", amount, error);
+      offer->note = g_strdup (read_text (object, "note", note, SC_CONSULTATION_NOTE_MAX_CHARS, error));
       if (offer->band == NULL && offer->amount == SC_AMOUNT_NONE)
-        sc_set_field_error (&local_error, band, "an offer names a band, an amount or both");
+        {
+          sc_set_field_error (error, band, "an offer names a band, an amount or both");
+          ok = FALSE;
+        }
       g_ptr_array_add (offers, offer);
     }
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  return TRUE;
+  /* the field errors of a text or an amount are on @error too */
+  return ok && (error == NULL || *error == NULL);
 }
 
 static void
@@ -482,8 +488,9 @@ csv_field (GString    *out,
            const char *text,
            gboolean    last)
 {
-  /* a leading = + - @ would be a formula to a spreadsheet: quoted with ' */
-  gboolean formula = text != NULL && strchr ("=+-@", text[0]) != NULL && text[0] != '\0';
+  /* a leading = + - @, tab or carriage return would be a formula to a
+   * spreadsheet: quoted with ' */
+  gboolean formula = text != NULL && text[0] != '\0' && strchr ("=+-@\t\r", text[0]) != NULL;
 
   if (text != NULL && (formula || strpbrk (text, ",\"\r\n") != NULL))
     {
@@ -516,10 +523,9 @@ static void
 csv_amount (GString *out,
             gint64   pence)
 {
-  g_autofree char *text = pence != SC_AMOUNT_NONE ?
-                          g_strdup_printf ("%" G_GINT64_FORMAT ".%02d", pence / 100, (int) (pence % 100)) : NULL;
+  g_autofree char *text = sc_amount_format_plain (pence);
 
-  csv_field (out, text, FALSE);
+  csv_field (out, text[0] != '\0' ? text : NULL, FALSE);
 }
 
 void
@@ -670,6 +676,14 @@ sc_amount_format (gint64 pence)
   return g_string_free (out, FALSE);
 }
 
+char *
+sc_amount_format_plain (gint64 pence)
+{
+  if (pence == SC_AMOUNT_NONE)
+    return g_strdup ("");
+  return g_strdup_printf ("%" G_GINT64_FORMAT ".%02d", pence / 100, (int) (pence % 100));
+}
+
 gboolean
 sc_amount_parse (const char *text,
                  gint64     *pence)
@@ -689,8 +703,13 @@ sc_amount_parse (const char *text,
     p += strlen ("£");
   for (; *p != '\0' && !g_ascii_isspace (*p); p++)
     {
-      if (*p == ',' && fraction_digits < 0 && digits > 0 && g_ascii_isdigit (p[1]))
-        continue;
+      if (*p == ',' && fraction_digits < 0 && digits > 0)
+        {
+          /* a comma only between thousands: three digits, then no more */
+          if (!g_ascii_isdigit (p[1]) || !g_ascii_isdigit (p[2]) || !g_ascii_isdigit (p[3]) || g_ascii_isdigit (p[4]))
+            return FALSE;
+          continue;
+        }
       if (*p == '.' && fraction_digits < 0 && digits > 0)
         {
           fraction_digits = 0;

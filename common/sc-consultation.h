@@ -154,6 +154,8 @@ char           *sc_consultation_change_to_json (const ScConsultationChange *chan
 
 /* "£14,500.00" for 1450000 pence; "" for SC_AMOUNT_NONE */
 char           *sc_amount_format              (gint64                pence);
+/* "14500.00", as a form or a CSV file holds it; "" for SC_AMOUNT_NONE */
+char           *sc_amount_format_plain        (gint64                pence);
 /* "14500", "14,500.50", "£14,500" into pence; FALSE when it is not an
  * amount of money from 0 to SC_CONSULTATION_MAX_AMOUNT */
 gboolean        sc_amount_parse               (const char           *text,

@@ -340,5 +340,6 @@ sc_urn_is_valid (const char *text)
   for (const char *p = text; *p != '\0'; p++, n++)
     if (!g_ascii_isdigit (*p))
       return FALSE;
-  return n >= 1 && n <= 9 && strspn (text, "0") < n;
+  /* written as GIAS writes it: no leading zero, so one URN is one key */
+  return n >= 1 && n <= 9 && text[0] != '0';
 }

@@ -80,7 +80,7 @@ sc_plan_field_label (const char *name)
     { "type", "Type of setting" }, { "urn", "Unique reference number" }, { "amount_pence", "Amount each year" },
     { "covers", "What it covers" }, { "source", "Advice from" }, { "received", "Received" },
     { "advice", "Kind of advice" }, { "request", "Answers the request to" },
-    { "consultation_exemption", "Named without consulting it because" },
+    { "consultation_exemption", "Named without consulting it because" }, { "funding_band", "Funding band" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
@@ -136,7 +136,7 @@ static const Member provision_row[] = {
 };
 static const Member placement_members[] = {
   { "name", MEMBER_FIELD, FALSE, 0 }, { "type", MEMBER_FIELD, FALSE, 0 }, { "urn", MEMBER_URN, FALSE, 0 },
-  { "consultation_exemption", MEMBER_FIELD, FALSE, 0 }, END
+  { "consultation_exemption", MEMBER_FIELD, FALSE, 0 }, { "funding_band", MEMBER_FIELD, FALSE, 0 }, END
 };
 static const Member budget_members[] = {
   { "amount_pence", MEMBER_PENCE, FALSE, 0 }, { "covers", MEMBER_TEXT, FALSE, 0 }, END

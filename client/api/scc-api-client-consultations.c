@@ -12,6 +12,8 @@
 #include "scc-api-client-consultations.h"
 #include "scc-api-client-private.h"
 
+static const SccItemCodec band_codec = { (ScReadJsonFunc) sc_funding_band_new_from_json,
+                                         (GDestroyNotify) sc_funding_band_free };
 static const SccItemCodec consultation_codec = { (ScReadJsonFunc) sc_consultation_new_from_json,
                                                  (GDestroyNotify) sc_consultation_free };
 
@@ -197,4 +199,54 @@ scc_api_client_chase_consultations_finish (SccApiClient  *self,
                                            GError       **error)
 {
   return _scc_api_client_model_finish (self, result, scc_api_client_chase_consultations_async, error);
+}
+
+void
+scc_api_client_list_funding_bands_async (SccApiClient        *self,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  g_return_if_fail (SCC_IS_API_CLIENT (self));
+  _scc_api_client_page_async (self, scc_api_client_list_funding_bands_async, "/funding-bands?limit=200",
+                              &band_codec, cancellable, callback, user_data);
+}
+
+/**
+ * scc_api_client_list_funding_bands_finish:
+ *
+ * Returns: (transfer full) (element-type ScFundingBand): or NULL
+ */
+GPtrArray *
+scc_api_client_list_funding_bands_finish (SccApiClient  *self,
+                                          GAsyncResult  *result,
+                                          GError       **error)
+{
+  return _scc_api_client_page_finish (self, result, scc_api_client_list_funding_bands_async, NULL, error);
+}
+
+void
+scc_api_client_put_funding_band_async (SccApiClient        *self,
+                                       const ScFundingBand *band,
+                                       gint64               version,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_autofree char *escaped = g_uri_escape_string (band->code, NULL, FALSE);
+  g_autofree char *path = g_strdup_printf ("/funding-bands/%s", escaped);
+  g_autofree char *text = sc_funding_band_change_to_json (band);
+
+  g_return_if_fail (SCC_IS_API_CLIENT (self));
+  _scc_api_client_put_versioned_async (self, scc_api_client_put_funding_band_async, path, text, version,
+                                       (ScReadJsonFunc) sc_funding_band_new_from_json,
+                                       (GDestroyNotify) sc_funding_band_free, cancellable, callback, user_data);
+}
+
+ScFundingBand *
+scc_api_client_put_funding_band_finish (SccApiClient  *self,
+                                        GAsyncResult  *result,
+                                        GError       **error)
+{
+  return _scc_api_client_model_finish (self, result, scc_api_client_put_funding_band_async, error);
 }

@@ -13,6 +13,7 @@
 
 #include "sc-case-event.h"
 #include "sc-consultation.h"
+#include "sc-funding-band.h"
 
 #include "scc-api-client.h"
 
@@ -97,5 +98,25 @@ ScConsultationChase *
                 scc_api_client_chase_consultations_finish (SccApiClient       *self,
                                                            GAsyncResult       *result,
                                                            GError            **error);
+
+/* GET /api/v1/funding-bands: the first page of the authority's bands (at
+ * most 200). Returns ScFundingBand. */
+void            scc_api_client_list_funding_bands_async  (SccApiClient        *self,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+GPtrArray      *scc_api_client_list_funding_bands_finish (SccApiClient        *self,
+                                                          GAsyncResult        *result,
+                                                          GError             **error);
+/* PUT /api/v1/funding-bands/{code} at @version (0: a new band) */
+void            scc_api_client_put_funding_band_async    (SccApiClient        *self,
+                                                          const ScFundingBand *band,
+                                                          gint64               version,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+ScFundingBand  *scc_api_client_put_funding_band_finish   (SccApiClient        *self,
+                                                          GAsyncResult        *result,
+                                                          GError             **error);
 
 G_END_DECLS

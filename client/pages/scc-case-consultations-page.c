@@ -365,6 +365,18 @@ consultation_action (GtkWidget  *widget,
 /* --- the page -------------------------------------------------------------- */
 
 static void
+scc_case_consultations_page_clear (SccPage *page)
+{
+  SccCaseConsultationsPage *self = SCC_CASE_CONSULTATIONS_PAGE (page);
+
+  g_cancellable_cancel (self->acting);
+  g_clear_object (&self->acting);
+  SCC_PAGE_CLASS (scc_case_consultations_page_parent_class)->clear (page);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_label_set_text (self->chosen_label, _("None chosen yet."));
+}
+
+static void
 scc_case_consultations_page_constructed (GObject *object)
 {
   SccCaseConsultationsPage *self = (SccCaseConsultationsPage *)object;
@@ -459,6 +471,7 @@ scc_case_consultations_page_class_init (SccCaseConsultationsPageClass *klass)
   object_class->constructed = scc_case_consultations_page_constructed;
   object_class->dispose = scc_case_consultations_page_dispose;
   object_class->get_property = scc_case_consultations_page_get_property;
+  SCC_PAGE_CLASS (klass)->clear = scc_case_consultations_page_clear;
 
   properties[PROP_CONSULT_FORM] = g_param_spec_object ("consult-form", NULL, NULL, SCC_TYPE_CONSULT_FORM_VM,
                                                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);

@@ -29,6 +29,9 @@ static const SccListColumn columns[] = {
   { N_("Case Owner"),  "owner-name",  SCC_LIST_COLUMN_TEXT },
 };
 
+/* The most consultations one chase sends (as the server takes) */
+#define SCC_CONSULTATIONS_CHASE_MAX 500
+
 /* The Whose filter's positions. */
 enum { WHOSE_MINE, WHOSE_TEAM };
 
@@ -161,6 +164,9 @@ consultations_chase_action (GtkWidget  *widget,
       scc_page_show_toast (SCC_PAGE (self), _("There is nothing to chase in this list"), NULL, NULL);
       return;
     }
+  /* as many as one request takes; the rest stay listed for the next */
+  if (rows->len > SCC_CONSULTATIONS_CHASE_MAX)
+    g_ptr_array_set_size (rows, SCC_CONSULTATIONS_CHASE_MAX);
   g_cancellable_cancel (self->chasing);
   g_clear_object (&self->chasing);
   self->chasing = g_cancellable_new ();
@@ -172,6 +178,8 @@ scc_consultations_page_clear (SccPage *page)
 {
   SccConsultationsPage *self = SCC_CONSULTATIONS_PAGE (page);
 
+  g_cancellable_cancel (self->chasing);
+  g_clear_object (&self->chasing);
   SCC_PAGE_CLASS (scc_consultations_page_parent_class)->clear (page);
 
   /* The next user starts on the overdue ones. */

@@ -48,19 +48,20 @@ static const RoleHome role_homes[] = {
     N_("Day-to-day casework: you read every case of the authority and keep your own cases up to date."),
     N_("This release holds your caseload, the children you work for, new cases, every case’s statutory clock, "
        "the advice to chase, the EHC plan with its reviews, amendments and ceasing, the children moving phase, "
-       "the directory of schools and colleges and the consultations with them. Funding bands come next."),
-    { { "document-edit-symbolic", N_("Funding Bands and Transfers"),
-        N_("The authority’s bands, and a case moved to or from another authority as one file") },
+       "the directory of schools and colleges, the consultations with them and the funding bands. Moving a "
+       "case between authorities comes next."),
+    { { "document-edit-symbolic", N_("Transfers Between Authorities"),
+        N_("A case moved to or from another authority as one file, its band mapped onto ours") },
       { "mail-unread-symbolic", N_("Complaints and Appeals"),
         N_("The disputes about a case, with their deadlines") } } },
   { SC_ROLE_TEAM_MANAGER,
     N_("You run the team: you read and update every case, assign cases and read the audit trail."),
     N_("This release holds the team’s workload, deadlines and caseloads, handing cases over, the advice to "
        "chase, the reviews due, the children moving phase, every plan, every case’s statutory clock, the "
-       "directory of schools and colleges, the team’s consultations with them and the audit trail. Funding bands "
-       "come next."),
-    { { "document-edit-symbolic", N_("Funding Bands"),
-        N_("The authority’s band table, and each institution’s refusals and funding asked against agreed") } } },
+       "directory of schools and colleges, the team’s consultations with them, the funding bands and the audit "
+       "trail. Moving a case between authorities comes next."),
+    { { "document-edit-symbolic", N_("Transfers Between Authorities"),
+        N_("A case moved in or out as one file, with the sending authority’s band mapped onto ours") } } },
   { SC_ROLE_ADMIN_OFFICER,
     N_("Business support: you log and update complaints, mediation, appeals and correspondence, and read cases."),
     N_("This release finds the children the team works for and the schools and colleges, lists the advice to "

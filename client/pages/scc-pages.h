@@ -20,6 +20,7 @@
 #include "scc-case-page.h"
 #include "scc-caseload-page.h"
 #include "scc-deadlines-page.h"
+#include "scc-funding-bands-page.h"
 #include "scc-home-page.h"
 #include "scc-institutions-page.h"
 #include "scc-sign-in-page.h"

@@ -83,6 +83,11 @@ typedef struct
   ScConsultationChange change;
   char *outcome, *reasons, *band_asked, *band_agreed, *notes;
   ScDay responded_on;
+  /* the consultation written, as it was when the save began */
+  gint64 case_id;
+  gint64 id;
+  gint64 version;
+  gint64 urn;
 } Write;
 
 static void
@@ -244,12 +249,10 @@ static void
 put (GTask *task)
 {
   SccConsultationFormVm *self = g_task_get_source_object (task);
-  const ScConsultation *consultation = scc_record_form_vm_get_selected_record (SCC_RECORD_FORM_VM (self));
   Write *write = g_task_get_task_data (task);
 
-  scc_api_client_put_consultation_async (scc_form_vm_get_api_client (SCC_FORM_VM (self)),
-                                         scc_record_form_vm_get_case_id (SCC_RECORD_FORM_VM (self)), consultation->id,
-                                         &write->change, consultation->version, g_task_get_cancellable (task),
+  scc_api_client_put_consultation_async (scc_form_vm_get_api_client (SCC_FORM_VM (self)), write->case_id, write->id,
+                                         &write->change, write->version, g_task_get_cancellable (task),
                                          scc_record_form_vm_submit_callback, task);
 }
 
@@ -262,7 +265,7 @@ answered_cb (GObject      *object,
   SccConsultationFormVm *self = g_task_get_source_object (task);
   g_autoptr(GError) error = NULL;
   g_autoptr(ScCaseEvent) event = scc_api_client_add_event_finish (SCC_API_CLIENT (object), result, &error);
-  ScConsultation *consultation = (ScConsultation *) scc_record_form_vm_get_selected_record (SCC_RECORD_FORM_VM (self));
+  ScConsultation *selected = (ScConsultation *) scc_record_form_vm_get_selected_record (SCC_RECORD_FORM_VM (self));
   Write *write = g_task_get_task_data (task);
 
   if (event == NULL)
@@ -271,9 +274,10 @@ answered_cb (GObject      *object,
       g_object_unref (task);
       return;
     }
-  /* the answer is on the case now: a second attempt records only what it said */
-  if (consultation != NULL)
-    consultation->responded_on = write->responded_on;
+  /* the answer is on the case now: a second attempt records only what it
+   * said (the list read again says so too) */
+  if (selected != NULL && selected->id == write->id)
+    selected->responded_on = write->responded_on;
   put (task);
 }
 
@@ -290,6 +294,10 @@ scc_consultation_form_vm_submit_async (SccFormVm           *form,
   g_autofree char *key = NULL;
   ScClockEvent event = { .type = SC_EVENT_CONSULTATION_RESPONSE };
 
+  write->case_id = scc_record_form_vm_get_case_id (SCC_RECORD_FORM_VM (self));
+  write->id = consultation->id;
+  write->version = consultation->version;
+  write->urn = consultation->urn;
   g_task_set_task_data (task, write, (GDestroyNotify) write_free);
   if (write->responded_on == SC_DAY_NONE || consultation->responded_on != SC_DAY_NONE)
     {
@@ -314,10 +322,9 @@ static void
 set_amount (SccFormField *field,
             gint64        pence)
 {
-  g_autofree char *text = pence != SC_AMOUNT_NONE ?
-                          g_strdup_printf ("%" G_GINT64_FORMAT ".%02d", pence / 100, (int) (pence % 100)) : NULL;
+  g_autofree char *text = sc_amount_format_plain (pence);
 
-  scc_form_field_set_value (field, text != NULL ? text : "");
+  scc_form_field_set_value (field, text);
 }
 
 static void
@@ -361,11 +368,15 @@ acted (GTask  *task,
 {
   SccConsultationFormVm *self = g_task_get_source_object (task);
 
+  gint64 case_id = scc_record_form_vm_get_case_id (SCC_RECORD_FORM_VM (self));
+
   if (error != NULL)
     g_task_return_error (task, error);
   else
     {
-      scc_record_form_vm_load (SCC_RECORD_FORM_VM (self), scc_record_form_vm_get_case_id (SCC_RECORD_FORM_VM (self)));
+      /* read again, unless the form was emptied meanwhile (a sign-out) */
+      if (case_id > 0)
+        scc_record_form_vm_load (SCC_RECORD_FORM_VM (self), case_id);
       g_task_return_boolean (task, TRUE);
     }
   g_object_unref (task);
@@ -533,6 +544,11 @@ read_consult (SccConsultFormVm *self,
   gboolean ok = TRUE;
 
   *rank = 0;
+  if (self->case_id <= 0)
+    {
+      scc_form_vm_set_error_message (SCC_FORM_VM (self), _("The case is still being read: try again in a moment."));
+      return FALSE;
+    }
   if (!sc_urn_is_valid (urn_text))
     {
       scc_form_field_set_error (self->urn, _("choose the school or college from the directory"));

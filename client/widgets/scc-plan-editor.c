@@ -44,7 +44,8 @@ static const Field advice_fields[] = {
 static const Field placement_fields[] = {
   { "name", N_("School, college or other _institution") }, { "type", N_("_Type of setting") },
   { "urn", N_("_URN (6 digits)") },
-  { "consultation_exemption", N_("Named _without consulting it because (if it was not consulted)") }, { NULL }
+  { "consultation_exemption", N_("Named _without consulting it because (if it was not consulted)") },
+  { "funding_band", N_("_Funding band (its code in the authority's table)") }, { NULL }
 };
 static const Field budget_fields[] = {
   { "amount_pence", N_("_Amount each year (£)") }, { "covers", N_("What it _covers") }, { NULL }

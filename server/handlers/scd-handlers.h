@@ -107,6 +107,10 @@ void scd_consultation_handler_team       (ScdRequest *request);
 void scd_consultation_handler_chase      (ScdRequest *request);
 void scd_consultation_handler_institutions (ScdRequest *request);
 
+/* scd-funding-band-handlers.c */
+void scd_funding_band_handler_list       (ScdRequest *request);
+void scd_funding_band_handler_put        (ScdRequest *request);
+
 /* scd-institution-handlers.c */
 void scd_institution_handler_search      (ScdRequest *request);
 void scd_institution_handler_get         (ScdRequest *request);

@@ -75,30 +75,40 @@ static const char list_sql[] =
   " ORDER BY v.sort_date, v.sort_position";
 
 /* $5 the consultation, $6 .. $14 the change, $15 the version it was read
- * at, $16 today. What it said is recorded once it has answered. */
+ * at, $16 today. What it said is recorded once it has answered; a band is
+ * one of the authority's table. */
 static const char put_sql[] =
   "WITH " CONSULTATION_CASE ","
   " m AS (SELECT m.* FROM case_milestone m JOIN c ON m.case_id = c.id"
   "       WHERE m.milestone = 'consultation_response' AND m.start_event_id = $5::bigint),"
-  " ok AS (SELECT EXISTS (SELECT 1 FROM m WHERE $6::text IS NULL OR m.completed_on IS NOT NULL) AS outcome_ok),"
+  " bad AS (SELECT f.field, f.code FROM (VALUES ('band_asked', $8::text), ('band_agreed', $11::text)) f (field, code)"
+  "         WHERE f.code IS NOT NULL AND NOT EXISTS (SELECT 1 FROM funding_band b WHERE b.code = f.code)"
+  "         UNION ALL"
+  "         SELECT 'offers[' || (o.i - 1) || '].band', o.v->>'band'"
+  "         FROM jsonb_array_elements($10::jsonb) WITH ORDINALITY o (v, i)"
+  "         WHERE o.v->>'band' IS NOT NULL AND NOT EXISTS (SELECT 1 FROM funding_band b WHERE b.code = o.v->>'band')"
+  "         LIMIT 1),"
+  " ok AS (SELECT EXISTS (SELECT 1 FROM m WHERE $6::text IS NULL OR m.completed_on IS NOT NULL) AS outcome_ok,"
+  "               NOT EXISTS (SELECT 1 FROM bad) AS bands_ok),"
   " upd AS (UPDATE case_consultation r SET outcome = $6, reasons = $7, band_asked = $8, amount_asked = $9::bigint,"
   "           offers = $10::jsonb, band_agreed = $11, amount_agreed = $12::bigint, agreed_on = $13::date,"
   "           notes = $14, version = r.version + 1, updated_by = $2::bigint, updated_at = now()"
-  "         FROM c, ok WHERE c.may AND ok.outcome_ok AND $15::integer > 0"
+  "         FROM c, ok WHERE c.may AND ok.outcome_ok AND ok.bands_ok AND $15::integer > 0"
   "           AND r.case_id = c.id AND r.start_event_id = $5::bigint AND r.version = $15::integer"
   "         RETURNING r.*),"
   " ins AS (INSERT INTO case_consultation (case_id, start_event_id, outcome, reasons, band_asked, amount_asked,"
   "                                       offers, band_agreed, amount_agreed, agreed_on, notes, updated_by)"
   "         SELECT c.id, $5::bigint, $6, $7, $8, $9::bigint, $10::jsonb, $11, $12::bigint, $13::date, $14,"
   "                $2::bigint"
-  "         FROM c, ok WHERE c.may AND ok.outcome_ok AND $15::integer = 0"
+  "         FROM c, ok WHERE c.may AND ok.outcome_ok AND ok.bands_ok AND $15::integer = 0"
   "         ON CONFLICT (case_id, start_event_id) DO NOTHING RETURNING *),"
   " w AS (SELECT * FROM upd UNION ALL SELECT * FROM ins),"
   " audit AS (INSERT INTO audit_entry (actor, outcome, resource_id)"
   "           SELECT $1, CASE WHEN c.may THEN 'success' ELSE 'denied' END, c.id::text FROM c"
   "           WHERE NOT c.may OR EXISTS (SELECT 1 FROM w))"
   "SELECT c.id AS case_id, c.may, EXISTS (SELECT 1 FROM m) AS found, EXISTS (SELECT 1 FROM w) AS written,"
-  " (SELECT outcome_ok FROM ok),"
+  " (SELECT outcome_ok FROM ok), (SELECT bands_ok FROM ok), (SELECT field FROM bad) AS bad_band_field,"
+  " (SELECT code FROM bad) AS bad_band,"
   " (SELECT cur.version FROM case_consultation cur WHERE cur.case_id = c.id AND cur.start_event_id = $5::bigint)"
   "   AS current, v.*"
   " FROM c LEFT JOIN (SELECT " CONSULTATION_COLUMNS ("$16::date")
@@ -158,7 +168,7 @@ static const char chase_sql[] =
  * the cases. */
 static const char institutions_sql[] =
   "WITH k AS ("
-  "  SELECT e.key::integer AS urn, m.completed_on, m.status, m.due, r.outcome, r.agreed_on, r.amount_asked,"
+  "  SELECT CASE WHEN e.key ~ '^[0-9]{1,9}$' THEN e.key::integer END AS urn, m.completed_on, m.status, m.due, r.outcome, r.agreed_on, r.amount_asked,"
   "         r.amount_agreed"
   "  FROM case_milestone m JOIN ehc_case c ON c.id = m.case_id"
   "  JOIN case_event e ON e.id = m.start_event_id AND e.voided_at IS NULL"
@@ -172,7 +182,7 @@ static const char institutions_sql[] =
   "         count(*) FILTER (WHERE agreed_on IS NOT NULL) AS agreed,"
   "         coalesce(sum(amount_asked) FILTER (WHERE agreed_on IS NOT NULL), 0) AS asked_total,"
   "         coalesce(sum(amount_agreed) FILTER (WHERE agreed_on IS NOT NULL), 0) AS agreed_total"
-  "       FROM k WHERE urn > $6::integer GROUP BY urn ORDER BY urn LIMIT $7::integer + 1),"
+  "       FROM k WHERE urn IS NOT NULL AND urn > $6::integer GROUP BY urn ORDER BY urn LIMIT $7::integer + 1),"
   " audit AS (INSERT INTO audit_entry (actor, outcome) VALUES ($1, 'success'))"
   "SELECT g.*, i.name, i.status AS institution_status, g.urn::text AS cursor"
   " FROM g LEFT JOIN institution i ON i.urn = g.urn ORDER BY g.urn";
@@ -303,6 +313,14 @@ decode_put (PGresult  *pg,
     {
       sc_set_field_error (error, "outcome",
                           "is recorded once the answer is: record its date (consultation_response) first");
+      return NULL;
+    }
+  if (scd_pg_bool (pg, 0, scd_pg_column (pg, "may")) && scd_pg_bool (pg, 0, scd_pg_column (pg, "found")) &&
+      !scd_pg_bool (pg, 0, scd_pg_column (pg, "bands_ok")))
+    {
+      sc_set_field_error (error, scd_pg_string (pg, 0, scd_pg_column (pg, "bad_band_field")),
+                          "there is no band \"%s\" in the authority's table of funding bands",
+                          scd_pg_string (pg, 0, scd_pg_column (pg, "bad_band")));
       return NULL;
     }
   if (!_scd_case_record_written (pg, "consultation", ask->consultation_id, &ask->current, error))
@@ -497,11 +515,14 @@ scd_consultation_store_team_async (ScdConsultationStore       *self,
                                    GAsyncReadyCallback         callback,
                                    gpointer                    user_data)
 {
-  GTask *task = task_new (self, 0, cancellable, callback, user_data, scd_consultation_store_team_async);
-  g_autoptr(ScdParams) params = _scd_case_params_new (actor);
+  GTask *task;
+  g_autoptr(ScdParams) params = NULL;
   g_autofree char *urn = query->urn > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, query->urn) : NULL;
 
   g_return_if_fail (query->limit > 0);
+
+  task = task_new (self, 0, cancellable, callback, user_data, scd_consultation_store_team_async);
+  params = _scd_case_params_new (actor);
 
   ((Ask *) g_task_get_task_data (task))->limit = query->limit;
   scd_params_add_id (params, query->owner_id);

@@ -59,20 +59,24 @@ static const char put_sql[] =
   "              n.exemption IS NOT NULL OR EXISTS (SELECT 1 FROM case_event e JOIN c ON e.case_id = c.id"
   "                WHERE e.type = 'consultation_sent' AND e.key = n.urn AND e.voided_at IS NULL) AS consulted"
   "            FROM n LEFT JOIN institution i ON i.urn = n.urn::integer),"
-  " ok AS (SELECT NOT EXISTS (SELECT 1 FROM placed WHERE NOT known OR closed OR NOT consulted) AS placement_ok),"
+  " ok AS (SELECT NOT EXISTS (SELECT 1 FROM placed WHERE NOT known OR closed OR NOT consulted) AS placement_ok,"
+  "               $5 <> 'i' OR $6::json->>'funding_band' IS NULL OR EXISTS ("
+  "                 SELECT 1 FROM funding_band b WHERE b.code = $6::json->>'funding_band') AS band_ok),"
   " upd AS (UPDATE plan_section s SET content = $6::json, version = s.version + 1, updated_by = $2::bigint,"
   "                                   updated_at = now()"
-  "         FROM c, ok WHERE c.may AND ok.placement_ok AND $7::integer > 0 AND s.case_id = c.id AND s.section = $5"
+  "         FROM c, ok WHERE c.may AND ok.placement_ok AND ok.band_ok AND $7::integer > 0 AND s.case_id = c.id"
+  "           AND s.section = $5"
   "           AND s.version = $7"
   "         RETURNING s.*),"
   " ins AS (INSERT INTO plan_section (case_id, section, content, version, updated_by)"
-  "         SELECT c.id, $5, $6::json, 1, $2::bigint FROM c, ok WHERE c.may AND ok.placement_ok AND $7::integer = 0"
+  "         SELECT c.id, $5, $6::json, 1, $2::bigint FROM c, ok WHERE c.may AND ok.placement_ok AND ok.band_ok"
+  "           AND $7::integer = 0"
   "         ON CONFLICT (case_id, section) DO NOTHING RETURNING *),"
   " w AS (SELECT * FROM upd UNION ALL SELECT * FROM ins),"
   " audit AS (INSERT INTO audit_entry (actor, outcome, resource_id)"
   "           SELECT $1, CASE WHEN c.may THEN 'success' ELSE 'denied' END, c.id::text FROM c"
   "           WHERE NOT c.may OR EXISTS (SELECT 1 FROM w))"
-  "SELECT c.id AS case_id, c.may, (SELECT placement_ok FROM ok), p.name AS placed_name, p.status AS placed_status,"
+  "SELECT c.id AS case_id, c.may, (SELECT placement_ok FROM ok), (SELECT band_ok FROM ok), p.name AS placed_name, p.status AS placed_status,"
   " p.known AS placed_known, p.closed AS placed_closed, p.consulted AS placed_consulted,"
   " (SELECT cur.version FROM plan_section cur WHERE cur.case_id = c.id AND cur.section = $5) AS current, "
   SECTION_COLUMNS ("w")
@@ -230,6 +234,11 @@ decode_put (PGresult  *pg,
       g_set_error_literal (error, SC_ERROR, SC_ERROR_FORBIDDEN,
                            "you may change only the plans of the cases you own or are assigned to");
       sc_error_take_problem (*error, sc_problem_new (SC_ERROR_FORBIDDEN, (*error)->message));
+      return NULL;
+    }
+  if (!scd_pg_bool (pg, 0, scd_pg_column (pg, "band_ok")))
+    {
+      sc_set_field_error (error, "content.funding_band", "is not a band of the authority's table of funding bands");
       return NULL;
     }
   if (!scd_pg_bool (pg, 0, scd_pg_column (pg, "placement_ok")))

@@ -18,6 +18,7 @@
 #include "scd-plan-store.h"
 #include "scd-proceeding-store.h"
 #include "scd-consultation-store.h"
+#include "scd-funding-band-store.h"
 #include "scd-review-store.h"
 #include "scd-session-store.h"
 #include "scd-user-store.h"
@@ -35,6 +36,7 @@ typedef struct _ScdStores
   ScdReviewStore  *reviews;
   ScdProceedingStore *proceedings;
   ScdConsultationStore *consultations;
+  ScdFundingBandStore *funding_bands;
   ScdInstitutionStore *institutions;
   ScdSessionStore *sessions;
   ScdUserStore    *users;

@@ -14,6 +14,10 @@
  * home, Consultations to Chase (Alt+O) lists the college asked three
  * weeks ago and not answered; Ctrl+A, Ctrl+Shift+M records a reminder
  * today, and Ctrl+Shift+C puts it on the clipboard as the server's CSV.
+ * The team manager opens Funding Bands (Alt+F): the authority's bands;
+ * a new band D with an amount that is not money is refused beside it,
+ * then saved; Enter on band C fills the form, and its new amount is
+ * saved at its version.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -29,6 +33,7 @@
 #include "scc-client-test.h"
 #include "scc-consultation-form-vm.h"
 #include "scc-consultations-page.h"
+#include "scc-funding-bands-page.h"
 #include "scc-list-page.h"
 #include "scc-institutions-page.h"
 #include "scc-window-test.h"
@@ -95,6 +100,16 @@ started (const char *base_url)
   g_assert_no_error (error);
   token = sc_test_sign_in (daemon_, "caseworker", SC_TEST_DEMO_PASSWORD);
   draft_case = case_in_draft ();
+  /* the authority's band C, which the school will ask for */
+  {
+    g_autofree char *manager = sc_test_sign_in (daemon_, "manager", SC_TEST_DEMO_PASSWORD);
+    const char *first[] = { "If-None-Match", "*", NULL };
+    g_autoptr(ScTestResponse) r = sc_test_authed (daemon_, manager, "PUT", "/api/v1/funding-bands/C",
+                                                  "{\"description\":\"Full-time support\",\"annual_amount\":1400000,"
+                                                  "\"valid_from\":\"2026-04-01\",\"valid_to\":null}", first);
+
+    g_assert_cmpuint (r->status, ==, 200);
+  }
   scc_window_test_start (base_url);
 }
 
@@ -369,6 +384,74 @@ test_team_consultations (void)
   g_free (read.text);
 }
 
+static SccFundingBandFormVm *
+bands (void)
+{
+  return scc_funding_bands_page_get_view_model (SCC_FUNDING_BANDS_PAGE (scc_test_page ("funding-bands")));
+}
+
+static gboolean
+bands_are (gpointer user_data)
+{
+  GPtrArray *list = scc_funding_band_form_vm_get_bands (bands ());
+
+  return list != NULL && list->len == GPOINTER_TO_UINT (user_data) && !scc_form_vm_get_busy (SCC_FORM_VM (bands ()));
+}
+
+static gboolean
+band_c_raised (gpointer user_data)
+{
+  GPtrArray *list = scc_funding_band_form_vm_get_bands (bands ());
+
+  for (guint i = 0; list != NULL && i < list->len; i++)
+    {
+      const ScFundingBand *band = g_ptr_array_index (list, i);
+
+      if (g_str_equal (band->code, "C") && band->annual_amount == 1500000 && band->version == 2)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_funding_bands (void)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sign-out", NULL));
+  scc_test_wait_page ("sign-in");
+  scc_test_sign_in_as ("manager", SC_TEST_DEMO_PASSWORD);
+  scc_test_wait_page ("home");
+  scc_window_test_focus ();
+  scc_test_press_keys ("alt+f", NULL);
+  scc_test_wait_page ("funding-bands");
+  scc_test_wait_until (bands_are, GUINT_TO_POINTER (1), 30);
+
+  /* a new band; an amount that is not money is refused beside it */
+  scc_test_type_into ("funding-bands", "code_row", "D");
+  gtk_editable_set_text (scc_test_entry ("funding-bands", "description_row"), "Specialist placement");
+  scc_test_type_into ("funding-bands", "amount_row", "a lot");
+  scc_test_type_into ("funding-bands", "from_row", "2026-04-01");
+  scc_window_test_focus ();
+  scc_test_press_keys ("ctrl+s", NULL);
+  scc_test_wait_form (SCC_FORM_VM (bands ()));
+  scc_test_assert_field_error ("funding-bands", "amount_row", "Must be an amount of money in pounds, such as 14,500");
+  gtk_editable_set_text (scc_test_entry ("funding-bands", "amount_row"), "22,000");
+  scc_window_test_focus ();
+  scc_test_press_keys ("ctrl+s", NULL);
+  scc_test_wait_until (bands_are, GUINT_TO_POINTER (2), 30);
+  scc_test_assert_toast ("Band saved");
+
+  /* Enter on band C fills the form; its new amount is saved at its version */
+  scc_funding_band_form_vm_select (bands (), 0);
+  g_assert_cmpstr (scc_form_vm_get_value (SCC_FORM_VM (bands ()), "code"), ==, "C");
+  gtk_editable_set_text (scc_test_entry ("funding-bands", "amount_row"), "15,000");
+  scc_window_test_focus ();
+  scc_test_press_keys ("ctrl+s", NULL);
+  scc_test_wait_until (band_c_raised, NULL, 30);
+  scc_window_dismiss_toasts (window);
+  scc_test_run_for (300);
+  scc_test_save_screenshot (GTK_WIDGET (window), "funding-bands.png");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -381,6 +464,7 @@ main (int   argc,
   g_test_add_func ("/client/institutions/search", test_search);
   g_test_add_func ("/client/institutions/consultations", test_consultations);
   g_test_add_func ("/client/institutions/team-consultations", test_team_consultations);
+  g_test_add_func ("/client/institutions/funding-bands", test_funding_bands);
 
   status = scc_test_run_with_daemon ("scc-institutions-XXXXXX", (const char *[]) { "--demo-data", NULL }, started,
                                      scc_window_test_stop, &daemon_, &data_dir);

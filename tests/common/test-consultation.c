@@ -214,7 +214,8 @@ test_amounts (void)
   static const struct { const char *text; gint64 pence; } good[] = {
     { "14500", 1450000 }, { "14,500.50", 1450050 }, { "£14,500", 1450000 }, { " 0.5 ", 50 }, { "7.05", 705 },
   };
-  static const char * const bad[] = { "", "£", "-5", "1.234", "12a", "1,", "1.", "100000000", "99999999999" };
+  static const char * const bad[] = { "", "£", "-5", "1.234", "12a", "1,", "1.", "14,5", "1,2,3", "1,0000", "100000000",
+                                      "99999999999" };
 
   for (guint i = 0; i < G_N_ELEMENTS (good); i++)
     {

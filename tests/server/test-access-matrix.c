@@ -97,6 +97,9 @@ static const struct {
     "consultation.update", "case" },
   { "GET", "/api/v1/consultations", { ALLOWED, ALLOWED, ALLOWED, DENIED }, "consultation.team", "case" },
   { "POST", "/api/v1/consultations/reminders", { ALLOWED, ALLOWED, DENIED, DENIED }, "consultation.chase", "case" },
+  { "GET", "/api/v1/funding-bands", { ALLOWED, ALLOWED, ALLOWED, DENIED }, "funding_band.list", "funding_band" },
+  { "PUT", "/api/v1/funding-bands/{code}", { DENIED, ALLOWED, DENIED, DENIED }, "funding_band.update",
+    "funding_band" },
   { "GET", "/api/v1/consultations/institutions", { DENIED, ALLOWED, DENIED, DENIED }, "consultation.institutions",
     "institution" },
   { "GET", "/api/v1/caseload", { ALLOWED, ALLOWED, ALLOWED, DENIED }, "caseload.read", "case" },
@@ -153,6 +156,7 @@ concrete (Fixture    *fixture,
   g_string_replace (out, "{review_id}", "1", 0);
   g_string_replace (out, "{proceeding_id}", "1", 0);
   g_string_replace (out, "{consultation_id}", "1", 0);
+  g_string_replace (out, "{code}", "C", 0);
   g_string_replace (out, "{urn}", "100000", 0);
   g_string_replace (out, "{other}", "2", 0);
   return g_string_free (g_steal_pointer (&out), FALSE);

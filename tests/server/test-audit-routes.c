@@ -1213,7 +1213,7 @@ test_cases (Fixture       *fixture,
       g_autofree char *chase = NULL;
       g_autofree char *team_shown = NULL;
       static const char send[] = "{\"urn\":100000,\"sent_on\":\"2026-01-13\",\"preference_rank\":1}";
-      static const char said[] = "{\"outcome\":null,\"reasons\":null,\"band_asked\":\"C\",\"amount_asked\":null,"
+      static const char said[] = "{\"outcome\":null,\"reasons\":null,\"band_asked\":null,\"amount_asked\":null,"
                                  "\"offers\":[],\"band_agreed\":null,\"amount_agreed\":null,\"agreed_on\":null,"
                                  "\"notes\":\"asked by phone\"}";
 
@@ -1293,6 +1293,32 @@ test_cases (Fixture       *fixture,
         g_free (row);
         row = g_strdup_printf ("%s:sysadmin|system_admin|consultation.chase|case|-|-|denied", admin_id);
         check (fixture, "POST /api/v1/consultations/reminders", denied, 403, ROWS (row));
+      }
+      {
+        const char *new_band[] = { "If-None-Match", "*", NULL };
+        static const char band[] = "{\"description\":\"Full-time support\",\"annual_amount\":1400000,"
+                                   "\"valid_from\":\"2026-04-01\",\"valid_to\":null}";
+        g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, manager, "PUT", "/api/v1/funding-bands/C",
+                                                      band, new_band);
+        g_autoptr(ScTestResponse) denied = NULL;
+        g_autoptr(ScTestResponse) list = NULL;
+
+        g_free (row);
+        row = g_strdup_printf ("%s:manager|team_manager|funding_band.update|funding_band|C|-|success", manager_id);
+        check (fixture, "PUT /api/v1/funding-bands/{code}", r, 200, ROWS (row));
+        denied = sc_test_authed (fixture->daemon, worker, "PUT", "/api/v1/funding-bands/C", band, new_band);
+        g_free (row);
+        row = g_strdup_printf ("%s:caseworker|caseworker|funding_band.update|funding_band|-|-|denied", worker_id);
+        check (fixture, "PUT /api/v1/funding-bands/{code}", denied, 403, ROWS (row));
+        list = sc_test_authed (fixture->daemon, worker, "GET", "/api/v1/funding-bands", NULL, NULL);
+        g_free (row);
+        row = g_strdup_printf ("%s:caseworker|caseworker|funding_band.list|funding_band|-|-|success", worker_id);
+        check (fixture, "GET /api/v1/funding-bands", list, 200, ROWS (row));
+        g_clear_pointer (&list, sc_test_response_free);
+        list = sc_test_authed (fixture->daemon, admin, "GET", "/api/v1/funding-bands", NULL, NULL);
+        g_free (row);
+        row = g_strdup_printf ("%s:sysadmin|system_admin|funding_band.list|funding_band|-|-|denied", admin_id);
+        check (fixture, "GET /api/v1/funding-bands", list, 403, ROWS (row));
       }
       {
         g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, manager, "GET",

@@ -226,6 +226,17 @@ chase_text (ScTestResponse *response)
   return g_string_free (out, FALSE);
 }
 
+/* The one value of @sql on the fixture's database, interned (the test's
+ * own strings stay owned) */
+static const char *
+value_of (Fixture    *fixture,
+          const char *sql)
+{
+  g_autofree char *value = sc_test_psql (fixture->cluster, sql);
+
+  return g_intern_string (value);
+}
+
 static const char *
 first_field (ScTestResponse *response)
 {
@@ -250,6 +261,49 @@ test_life (Fixture       *fixture,
   import_directory (fixture);
   id = case_in_draft (fixture, worker, "caseworker", "Consulted");
 
+  /* the authority's bands, kept by team managers */
+  {
+    const char *first[] = { "If-None-Match", "*", NULL };
+    const char *v1[] = { "If-Match", "\"1\"", NULL };
+    g_autoptr(ScTestResponse) band_b = sc_test_authed (fixture->daemon, manager, "PUT", "/api/v1/funding-bands/B",
+                                                  "{\"description\":\"Part-time support\",\"annual_amount\":1200000,"
+                                                  "\"valid_from\":\"2026-04-01\",\"valid_to\":null}", first);
+    g_autoptr(ScTestResponse) c = sc_test_authed (fixture->daemon, manager, "PUT", "/api/v1/funding-bands/C",
+                                                  "{\"description\":\"Full-time support\",\"annual_amount\":1400000,"
+                                                  "\"valid_from\":\"2026-04-01\",\"valid_to\":null}", first);
+    g_autoptr(ScTestResponse) again = sc_test_authed (fixture->daemon, manager, "PUT", "/api/v1/funding-bands/C",
+                                                      "{\"description\":\"Twice\",\"annual_amount\":1,"
+                                                      "\"valid_from\":\"2026-04-01\",\"valid_to\":null}", first);
+    g_autoptr(ScTestResponse) raised = sc_test_authed (fixture->daemon, manager, "PUT", "/api/v1/funding-bands/C",
+                                                       "{\"description\":\"Full-time support\","
+                                                       "\"annual_amount\":1450000,\"valid_from\":\"2026-04-01\","
+                                                       "\"valid_to\":null}", v1);
+    g_autoptr(ScTestResponse) backwards = sc_test_authed (fixture->daemon, manager, "PUT", "/api/v1/funding-bands/D",
+                                                          "{\"description\":\"D\",\"annual_amount\":5,"
+                                                          "\"valid_from\":\"2026-04-01\",\"valid_to\":\"2026-01-01\"}",
+                                                          first);
+    g_autoptr(ScTestResponse) refused = sc_test_authed (fixture->daemon, worker, "PUT", "/api/v1/funding-bands/E",
+                                                        "{\"description\":\"E\",\"annual_amount\":5,"
+                                                        "\"valid_from\":\"2026-04-01\",\"valid_to\":null}", first);
+    g_autoptr(ScTestResponse) table = sc_test_authed (fixture->daemon, worker, "GET", "/api/v1/funding-bands", NULL,
+                                                      NULL);
+    JsonArray *items;
+
+    g_assert_cmpuint (band_b->status, ==, 200);
+    g_assert_cmpuint (c->status, ==, 200);
+    g_assert_cmpuint (again->status, ==, 412);
+    g_assert_cmpuint (raised->status, ==, 200);
+    g_assert_cmpint (sc_test_response_get_int (raised, "annual_amount"), ==, 1450000);
+    g_assert_cmpint (sc_test_response_get_int (raised, "version"), ==, 2);
+    g_assert_cmpuint (backwards->status, ==, 422);
+    g_assert_cmpuint (refused->status, ==, 403);
+    g_assert_cmpuint (table->status, ==, 200);
+    items = json_object_get_array_member (json_node_get_object (table->json), "items");
+    g_assert_cmpuint (json_array_get_length (items), ==, 2);
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (items, 1), "description"), ==,
+                     "Full-time support");
+  }
+
   /* refusals: a closed school, one not in the directory, a bad URN, no date */
   {
     static const struct { const char *body; const char *field; const char *words; } bad[] = {
@@ -271,8 +325,10 @@ test_life (Fixture       *fixture,
         g_assert_nonnull (strstr (body_text (r), bad[i].field));
         g_assert_nonnull (strstr (body_text (r), bad[i].words));
       }
-    g_assert_cmpstr (sc_test_psqlf (fixture->cluster, "SELECT count(*) FROM case_event WHERE case_id = %"
-                                    G_GINT64_FORMAT " AND type = 'consultation_sent'", id), ==, "0");
+    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM case_event WHERE case_id = %" G_GINT64_FORMAT
+                                            " AND type = 'consultation_sent'", id);
+
+    g_assert_cmpstr (value_of (fixture, sql), ==, "0");
   }
 
   /* the family's first preference, and a college second */
@@ -321,6 +377,19 @@ test_life (Fixture       *fixture,
                                                     "\"urn\":\"100000\"}}", next);
 
       g_assert_cmpuint (r->status, ==, 200);
+    }
+    {
+      const char *next[] = { "If-Match", "\"2\"", NULL };
+      g_autoptr(ScTestResponse) bad = sc_test_authed (fixture->daemon, worker, "PUT", path,
+                                                      "{\"content\":{\"name\":\"The Aldgate School\","
+                                                      "\"urn\":\"100000\",\"funding_band\":\"Z\"}}", next);
+      g_autoptr(ScTestResponse) good = sc_test_authed (fixture->daemon, worker, "PUT", path,
+                                                       "{\"content\":{\"name\":\"The Aldgate School\","
+                                                       "\"urn\":\"100000\",\"funding_band\":\"C\"}}", next);
+
+      g_assert_cmpuint (bad->status, ==, 422);
+      g_assert_cmpstr (first_field (bad), ==, "content.funding_band");
+      g_assert_cmpuint (good->status, ==, 200);
     }
   }
 
@@ -402,7 +471,9 @@ test_life (Fixture       *fixture,
     g_autofree char *got = chase_text (r);
     g_autoptr(GPtrArray) now = NULL;
 
-    g_assert_cmpstr (chase_text (first), ==, "chased; skipped 999999999:not_found");
+    g_autofree char *first_text = chase_text (first);
+
+    g_assert_cmpstr (first_text, ==, "chased; skipped 999999999:not_found");
     g_assert_cmpstr (got, ==, expected);
     g_assert_cmpuint (again->status, ==, 200);
     g_assert_cmpuint (future->status, ==, 422);
@@ -460,6 +531,11 @@ test_life (Fixture       *fixture,
       { "{\"outcome\":null,\"reasons\":null,\"band_asked\":null,\"amount_asked\":null,\"offers\":[],"
         "\"band_agreed\":\"C\",\"amount_agreed\":null,\"agreed_on\":null,\"notes\":null}", "agreed_on" },
       { "{\"outcome\":null}", "reasons" },
+      { "{\"outcome\":null,\"reasons\":null,\"band_asked\":\"Z\",\"amount_asked\":null,\"offers\":[],"
+        "\"band_agreed\":null,\"amount_agreed\":null,\"agreed_on\":null,\"notes\":null}", "no band \\\"Z\\\"" },
+      { "{\"outcome\":null,\"reasons\":null,\"band_asked\":null,\"amount_asked\":null,"
+        "\"offers\":[{\"made_on\":\"2026-01-01\",\"made_by\":\"authority\",\"band\":\"Q\"}],"
+        "\"band_agreed\":null,\"amount_agreed\":null,\"agreed_on\":null,\"notes\":null}", "offers[0].band" },
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
@@ -469,8 +545,10 @@ test_life (Fixture       *fixture,
         g_assert_cmpuint (r->status, ==, 422);
         g_assert_nonnull (strstr (body_text (r), bad[i].field));
       }
-    g_assert_cmpstr (sc_test_psqlf (fixture->cluster, "SELECT version FROM case_consultation WHERE start_event_id = %"
-                                    G_GINT64_FORMAT, a), ==, "2");
+    g_autofree char *sql = g_strdup_printf ("SELECT version FROM case_consultation WHERE start_event_id = %"
+                                            G_GINT64_FORMAT, a);
+
+    g_assert_cmpstr (value_of (fixture, sql), ==, "2");
   }
 
   /* the college is no longer asked: its clock is cancelled, a chase skips it */
@@ -493,8 +571,10 @@ test_life (Fixture       *fixture,
     g_assert_cmpstr (got, ==, expected);
     g_assert_cmpstr (find (now, 130400)->status, ==, "withdrawn");
     g_assert_cmpstr (sc_day_format (find (now, 130400)->withdrawn_on, text), ==, today);
-    g_assert_cmpstr (sc_test_psqlf (fixture->cluster, "SELECT status FROM case_milestone WHERE start_event_id = %"
-                                    G_GINT64_FORMAT, b), ==, "cancelled");
+    g_autofree char *sql = g_strdup_printf ("SELECT status FROM case_milestone WHERE start_event_id = %"
+                                            G_GINT64_FORMAT, b);
+
+    g_assert_cmpstr (value_of (fixture, sql), ==, "cancelled");
   }
 
   /* another caseworker's case: read by the team manager, not chased by this one */
