@@ -76,6 +76,7 @@ static GType (* const page_types[]) (void) = {
   scc_advice_page_get_type,
   scc_reviews_page_get_type,
   scc_consultations_page_get_type,
+  scc_consultation_figures_page_get_type,
   scc_phase_transfers_page_get_type,
   scc_institutions_page_get_type,
   scc_funding_bands_page_get_type,

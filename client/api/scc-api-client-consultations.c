@@ -14,6 +14,8 @@
 
 static const SccItemCodec band_codec = { (ScReadJsonFunc) sc_funding_band_new_from_json,
                                          (GDestroyNotify) sc_funding_band_free };
+static const SccItemCodec figures_codec = { (ScReadJsonFunc) sc_consultation_stats_new_from_json,
+                                            (GDestroyNotify) sc_consultation_stats_free };
 static const SccItemCodec consultation_codec = { (ScReadJsonFunc) sc_consultation_new_from_json,
                                                  (GDestroyNotify) sc_consultation_free };
 
@@ -249,4 +251,34 @@ scc_api_client_put_funding_band_finish (SccApiClient  *self,
                                         GError       **error)
 {
   return _scc_api_client_model_finish (self, result, scc_api_client_put_funding_band_async, error);
+}
+
+void
+scc_api_client_consultation_figures_async (SccApiClient        *self,
+                                           const char          *cursor,
+                                           guint                limit,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data)
+{
+  g_autoptr(GString) path = g_string_new ("/consultations/institutions");
+
+  g_return_if_fail (SCC_IS_API_CLIENT (self));
+  _scc_api_client_append_paging (path, cursor, limit);
+  _scc_api_client_page_async (self, scc_api_client_consultation_figures_async, path->str, &figures_codec,
+                              cancellable, callback, user_data);
+}
+
+/**
+ * scc_api_client_consultation_figures_finish:
+ *
+ * Returns: (transfer full) (element-type ScConsultationStats): or NULL
+ */
+GPtrArray *
+scc_api_client_consultation_figures_finish (SccApiClient  *self,
+                                            GAsyncResult  *result,
+                                            char         **next_cursor,
+                                            GError       **error)
+{
+  return _scc_api_client_page_finish (self, result, scc_api_client_consultation_figures_async, next_cursor, error);
 }

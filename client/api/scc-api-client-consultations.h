@@ -99,6 +99,19 @@ ScConsultationChase *
                                                            GAsyncResult       *result,
                                                            GError            **error);
 
+/* GET /api/v1/consultations/institutions: one page of each institution's
+ * figures, by URN. Returns ScConsultationStats. */
+void            scc_api_client_consultation_figures_async  (SccApiClient        *self,
+                                                            const char          *cursor,
+                                                            guint                limit,
+                                                            GCancellable        *cancellable,
+                                                            GAsyncReadyCallback  callback,
+                                                            gpointer             user_data);
+GPtrArray      *scc_api_client_consultation_figures_finish (SccApiClient        *self,
+                                                            GAsyncResult        *result,
+                                                            char               **next_cursor,
+                                                            GError             **error);
+
 /* GET /api/v1/funding-bands: the first page of the authority's bands (at
  * most 200). Returns ScFundingBand. */
 void            scc_api_client_list_funding_bands_async  (SccApiClient        *self,

@@ -13,6 +13,7 @@
 #include "scc-case-consultations-page.h"
 #include "scc-case-proceedings-page.h"
 #include "scc-case-reviews-page.h"
+#include "scc-consultation-figures-page.h"
 #include "scc-consultations-page.h"
 #include "scc-reviews-page.h"
 #include "scc-phase-transfers-page.h"

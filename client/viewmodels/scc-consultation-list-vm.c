@@ -283,3 +283,186 @@ scc_consultation_list_vm_new (SccApiClient *api_client)
                        "item-type", SCC_TYPE_CONSULTATION_ROW,
                        NULL);
 }
+
+/* --- each institution's figures ------------------------------------------ */
+
+enum {
+  FIG_PROP_0,
+  FIG_PROP_NAME,
+  FIG_PROP_URN,
+  FIG_PROP_CONSULTATIONS,
+  FIG_PROP_ANSWERED,
+  FIG_PROP_OVERDUE,
+  FIG_PROP_REFUSALS,
+  FIG_PROP_REVERSED,
+  FIG_PROP_AGREED,
+  FIG_PROP_ASKED,
+  FIG_PROP_AGREED_TOTAL,
+  FIG_N_PROPS
+};
+
+static const char * const figures_names[FIG_N_PROPS] = {
+  NULL, "name", "urn", "consultations", "answered", "overdue", "refusals", "reversed", "agreed", "asked",
+  "agreed-total",
+};
+
+static GParamSpec *figures_properties[FIG_N_PROPS];
+
+struct _SccFiguresRow
+{
+  GObject  parent_instance;
+
+  char    *cells[FIG_N_PROPS];   /* by property */
+};
+
+G_DEFINE_FINAL_TYPE (SccFiguresRow, scc_figures_row, G_TYPE_OBJECT)
+
+static void
+scc_figures_row_finalize (GObject *object)
+{
+  SccFiguresRow *self = SCC_FIGURES_ROW (object);
+
+  for (guint i = 0; i < FIG_N_PROPS; i++)
+    g_free (self->cells[i]);
+
+  G_OBJECT_CLASS (scc_figures_row_parent_class)->finalize (object);
+}
+
+static void
+scc_figures_row_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  SccFiguresRow *self = SCC_FIGURES_ROW (object);
+
+  if (prop_id > FIG_PROP_0 && prop_id < FIG_N_PROPS)
+    g_value_set_string (value, self->cells[prop_id]);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+scc_figures_row_class_init (SccFiguresRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = scc_figures_row_finalize;
+  object_class->get_property = scc_figures_row_get_property;
+
+  for (guint i = 1; i < FIG_N_PROPS; i++)
+    figures_properties[i] = g_param_spec_string (figures_names[i], NULL, NULL, NULL,
+                                                 G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, FIG_N_PROPS, figures_properties);
+}
+
+static void
+scc_figures_row_init (SccFiguresRow *self)
+{
+}
+
+SccFiguresRow *
+scc_figures_row_new (const ScConsultationStats *stats)
+{
+  SccFiguresRow *self;
+
+  g_return_val_if_fail (stats != NULL, NULL);
+
+  self = g_object_new (SCC_TYPE_FIGURES_ROW, NULL);
+  self->cells[FIG_PROP_NAME] = stats->name != NULL ? g_strdup (stats->name) : g_strdup (_("Not in the directory"));
+  self->cells[FIG_PROP_URN] = g_strdup_printf ("%" G_GINT64_FORMAT, stats->urn);
+  self->cells[FIG_PROP_CONSULTATIONS] = g_strdup_printf ("%" G_GINT64_FORMAT, stats->consultations);
+  self->cells[FIG_PROP_ANSWERED] = g_strdup_printf ("%" G_GINT64_FORMAT, stats->answered);
+  self->cells[FIG_PROP_OVERDUE] = g_strdup_printf ("%" G_GINT64_FORMAT, stats->overdue);
+  self->cells[FIG_PROP_REFUSALS] = g_strdup_printf ("%" G_GINT64_FORMAT, stats->refusals);
+  self->cells[FIG_PROP_REVERSED] = g_strdup_printf ("%" G_GINT64_FORMAT, stats->reversed);
+  self->cells[FIG_PROP_AGREED] = g_strdup_printf ("%" G_GINT64_FORMAT, stats->agreed);
+  self->cells[FIG_PROP_ASKED] = sc_amount_format (stats->asked_total);
+  self->cells[FIG_PROP_AGREED_TOTAL] = sc_amount_format (stats->agreed_total);
+  return self;
+}
+
+const char *
+scc_figures_row_get_name (SccFiguresRow *self)
+{
+  g_return_val_if_fail (SCC_IS_FIGURES_ROW (self), NULL);
+  return self->cells[FIG_PROP_NAME];
+}
+
+const char *
+scc_figures_row_get_cell (SccFiguresRow *self,
+                          const char    *name)
+{
+  g_return_val_if_fail (SCC_IS_FIGURES_ROW (self), NULL);
+
+  for (guint i = 1; i < FIG_N_PROPS; i++)
+    if (g_str_equal (figures_names[i], name))
+      return self->cells[i];
+  return NULL;
+}
+
+struct _SccFiguresListVm
+{
+  SccListVm parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (SccFiguresListVm, scc_figures_list_vm, SCC_TYPE_LIST_VM)
+
+static void
+figures_fetched_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  char *next_cursor = NULL;
+  g_autoptr(GPtrArray) figures = NULL;
+  GPtrArray *rows;
+
+  figures = scc_api_client_consultation_figures_finish (SCC_API_CLIENT (object), result, &next_cursor, &error);
+  if (figures == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  rows = g_ptr_array_new_full (figures->len, g_object_unref);
+  for (guint i = 0; i < figures->len; i++)
+    g_ptr_array_add (rows, scc_figures_row_new (g_ptr_array_index (figures, i)));
+  scc_list_vm_return_rows (task, rows, next_cursor);
+}
+
+static void
+scc_figures_list_vm_fetch_async (SccListVm           *list,
+                                 const char          *cursor,
+                                 guint                limit,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  GTask *task = g_task_new (list, cancellable, callback, user_data);
+
+  scc_api_client_consultation_figures_async (scc_list_vm_get_api_client (list), cursor, limit, cancellable,
+                                             figures_fetched_cb, task);
+}
+
+static void
+scc_figures_list_vm_class_init (SccFiguresListVmClass *klass)
+{
+  SCC_LIST_VM_CLASS (klass)->fetch_async = scc_figures_list_vm_fetch_async;
+}
+
+static void
+scc_figures_list_vm_init (SccFiguresListVm *self)
+{
+}
+
+SccFiguresListVm *
+scc_figures_list_vm_new (SccApiClient *api_client)
+{
+  g_return_val_if_fail (SCC_IS_API_CLIENT (api_client), NULL);
+
+  return g_object_new (SCC_TYPE_FIGURES_LIST_VM,
+                       "api-client", api_client,
+                       "item-type", SCC_TYPE_FIGURES_ROW,
+                       NULL);
+}

@@ -55,4 +55,25 @@ ScConsultationChase   *scc_consultation_list_vm_chase_finish (SccConsultationLis
                                                               GAsyncResult          *result,
                                                               GError               **error);
 
+/* SccFiguresRow: one institution's consultations as a row shows them:
+ * its name and URN, how many consultations, answered, overdue, refused,
+ * refusals reversed and agreed, and of those agreed the funding asked and
+ * agreed in pounds. SccFiguresListVm: every institution consulted, by URN,
+ * a page at a time (GET /api/v1/consultations/institutions). */
+#define SCC_TYPE_FIGURES_ROW (scc_figures_row_get_type ())
+
+G_DECLARE_FINAL_TYPE (SccFiguresRow, scc_figures_row, SCC, FIGURES_ROW, GObject)
+
+SccFiguresRow    *scc_figures_row_new          (const ScConsultationStats *stats);
+const char       *scc_figures_row_get_name     (SccFiguresRow             *self);
+/* The cell of property @name ("refusals", "asked", ...) */
+const char       *scc_figures_row_get_cell     (SccFiguresRow             *self,
+                                                const char                *name);
+
+#define SCC_TYPE_FIGURES_LIST_VM (scc_figures_list_vm_get_type ())
+
+G_DECLARE_FINAL_TYPE (SccFiguresListVm, scc_figures_list_vm, SCC, FIGURES_LIST_VM, SccListVm)
+
+SccFiguresListVm *scc_figures_list_vm_new      (SccApiClient              *api_client);
+
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include "config.h"
 
 #include "sc-error.h"
+#include "sc-institution.h"
 #include "sc-person.h"
 #include "scd-demo-authority.h"
 #include "scd-migrate.h"
@@ -164,6 +165,87 @@ load_case (ScdSync            *sync,
   return TRUE;
 }
 
+/* A fictional school or college for a URN the demo consulted: its name,
+ * type and phase picked by the URN, so the same URN is always the same
+ * institution */
+static ScInstitution *
+demo_institution (gint64 urn)
+{
+  static const char * const places[] = {
+    "Riverside", "Hillcrest", "Oakfield", "Meadow Lane", "St Anne's", "Brookside", "Elmwood", "Northgate",
+    "Kingsmead", "Ashby Road", "Willow Bank", "Castle View",
+  };
+  static const struct { const char *kind, *type, *phase; } kinds[] = {
+    { "Primary School", "Community school", "Primary" },
+    { "Academy", "Academy converter", "Secondary" },
+    { "Infant School", "Voluntary aided school", "Primary" },
+    { "Special School", "Community special school", "Not applicable" },
+    { "College", "Further education", "16 plus" },
+  };
+  ScInstitution *institution = sc_institution_new ();
+  guint place = (guint) (urn % G_N_ELEMENTS (places));
+  guint kind = (guint) ((urn / G_N_ELEMENTS (places)) % G_N_ELEMENTS (kinds));
+
+  institution->urn = urn;
+  institution->name = g_strdup_printf ("%s %s", places[place], kinds[kind].kind);
+  institution->type = g_strdup (kinds[kind].type);
+  institution->phase = g_strdup (kinds[kind].phase);
+  institution->status = g_strdup ("Open");
+  institution->la_code = g_strdup ("999");
+  institution->la_name = g_strdup ("Demo Borough");
+  institution->town = g_strdup ("Demo Town");
+  return institution;
+}
+
+/* The directory of the schools and colleges the demo's cases consulted,
+ * as if loaded from GIAS (sendcasectl institutions import) */
+static gboolean
+load_directory (ScdSync           *sync,
+                ScdDemoAuthority  *authority,
+                GError           **error)
+{
+  ScdStores *stores = scd_sync_get_stores (sync);
+  g_autoptr(ScdActor) actor = scd_actor_new_local ("sendcased --demo-authority", "institution.import", "institution",
+                                                   FALSE);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_institution_free);
+
+  for (guint i = 0; i < authority->cases->len; i++)
+    {
+      const ScdDemoCase *demo = g_ptr_array_index (authority->cases, i);
+
+      for (guint k = 0; k < sc_case_history_get_n_events (demo->history); k++)
+        {
+          const ScClockEvent *event = sc_case_history_get_event (demo->history, k);
+          ScInstitution *institution;
+
+          if (event->type != SC_EVENT_CONSULTATION_SENT || !sc_urn_is_valid (event->key))
+            continue;
+          institution = demo_institution (g_ascii_strtoll (event->key, NULL, 10));
+          if (g_hash_table_contains (seen, &institution->urn))
+            {
+              sc_institution_free (institution);
+              continue;
+            }
+          g_ptr_array_add (batch, institution);
+          g_hash_table_add (seen, &institution->urn);
+        }
+    }
+  /* one statement for a few hundred; the import's own batches are 1,000 */
+  for (guint start = 0; start < batch->len; start += 1000)
+    {
+      g_autoptr(GPtrArray) part = g_ptr_array_new ();
+      ScdInstitutionCounts counts;
+
+      for (guint i = start; i < MIN (batch->len, start + 1000); i++)
+        g_ptr_array_add (part, g_ptr_array_index (batch, i));
+      scd_institution_store_import_async (stores->institutions, actor, part, NULL, scd_sync_cb, sync);
+      if (!scd_institution_store_import_finish (stores->institutions, scd_sync_wait (sync), &counts, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 scd_demo_authority_load (const char  *conninfo,
                          GError     **error)
@@ -212,6 +294,11 @@ scd_demo_authority_load_into (const char        *conninfo,
         }
       if ((i + 1) % 100 == 0)
         g_message ("demo authority: %u of %u cases loaded", i + 1, authority->cases->len);
+    }
+  if (!load_directory (sync, authority, error))
+    {
+      g_prefix_error (error, "demo institutions: ");
+      return FALSE;
     }
   g_message ("demo authority loaded: %u cases in %.0f s", authority->cases->len,
              (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC);

@@ -17,7 +17,9 @@
  * The team manager opens Funding Bands (Alt+F): the authority's bands;
  * a new band D with an amount that is not money is refused beside it,
  * then saved; Enter on band C fills the form, and its new amount is
- * saved at its version.
+ * saved at its version. Last, Institutions Consulted (Alt+I) gives the
+ * school's figures: one consultation, refused, none reversed, and the
+ * college's: one, overdue.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -33,6 +35,7 @@
 #include "scc-client-test.h"
 #include "scc-consultation-form-vm.h"
 #include "scc-consultations-page.h"
+#include "scc-consultation-figures-page.h"
 #include "scc-funding-bands-page.h"
 #include "scc-list-page.h"
 #include "scc-institutions-page.h"
@@ -450,6 +453,29 @@ test_funding_bands (void)
   scc_window_dismiss_toasts (window);
   scc_test_run_for (300);
   scc_test_save_screenshot (GTK_WIDGET (window), "funding-bands.png");
+
+  /* each institution's figures */
+  scc_window_test_focus ();
+  scc_test_press_keys ("alt+Home", NULL);
+  scc_test_wait_page ("home");
+  scc_test_press_keys ("alt+i", NULL);
+  scc_test_wait_page ("consultation-figures");
+  {
+    SccFiguresListVm *vm = scc_consultation_figures_page_get_view_model (SCC_CONSULTATION_FIGURES_PAGE (
+      scc_test_page ("consultation-figures")));
+    g_autoptr(SccFiguresRow) school = NULL;
+    g_autoptr(SccFiguresRow) college = NULL;
+
+    scc_test_wait_until (scc_test_list_settled, vm, 30);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (vm)), ==, 2);
+    school = g_list_model_get_item (G_LIST_MODEL (vm), 0);
+    college = g_list_model_get_item (G_LIST_MODEL (vm), 1);
+    g_assert_cmpstr (scc_figures_row_get_name (school), ==, "The Aldgate School");
+    g_assert_cmpstr (scc_figures_row_get_cell (school, "refusals"), ==, "1");
+    g_assert_cmpstr (scc_figures_row_get_cell (school, "reversed"), ==, "0");
+    g_assert_cmpstr (scc_figures_row_get_cell (college, "overdue"), ==, "1");
+    scc_test_save_screenshot (GTK_WIDGET (window), "consultation-figures.png");
+  }
 }
 
 int

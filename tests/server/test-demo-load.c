@@ -2,8 +2,9 @@
  *
  * Loading a synthetic authority (scd-demo-authority.h) through the stores:
  * every child, case and event lands, each case at the stage its history
- * gives, with its audit rows and the clock's milestones; its caseworkers can
- * sign in; loading again adds nothing.
+ * gives, with its audit rows and the clock's milestones; every school or
+ * college its cases consulted is in the directory; its caseworkers can sign
+ * in; loading again adds nothing.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -65,6 +66,12 @@ test_load (Fixture       *fixture,
   g_assert_cmpint (count (fixture, "SELECT count(DISTINCT owner_id) FROM ehc_case"), ==, 3);
   g_assert_cmpint (count (fixture, "SELECT count(*) FROM ehc_case c JOIN app_user u ON u.id = c.owner_id"
                                    " WHERE u.role <> 'caseworker'"), ==, 0);
+
+  /* every institution consulted is in the directory, open, named */
+  g_assert_cmpint (count (fixture, "SELECT count(DISTINCT key) FROM case_event WHERE type = 'consultation_sent'"), >, 0);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM case_event e WHERE e.type = 'consultation_sent'"
+                                   " AND NOT EXISTS (SELECT 1 FROM institution i WHERE i.urn::text = e.key"
+                                   " AND i.status = 'Open' AND i.name <> '')"), ==, 0);
 
   /* once only */
   g_assert_true (scd_demo_authority_load_into (sc_test_cluster_get_conninfo (fixture->cluster), authority, &error));
