@@ -187,6 +187,7 @@ demo_institution (gint64 urn)
   guint kind = (guint) ((urn / G_N_ELEMENTS (places)) % G_N_ELEMENTS (kinds));
 
   institution->urn = urn;
+  g_free (institution->name);
   institution->name = g_strdup_printf ("%s %s", places[place], kinds[kind].kind);
   institution->type = g_strdup (kinds[kind].type);
   institution->phase = g_strdup (kinds[kind].phase);
