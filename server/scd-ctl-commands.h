@@ -20,6 +20,9 @@ int scd_ctl_status_main  (const char *data_dir, const char *database, int argc, 
 int scd_ctl_plan_pdf_main (const char *data_dir, const char *database, int argc, char **argv);
 /* scd-ctl-institutions.c */
 int scd_ctl_institutions_main (const char *data_dir, const char *database, int argc, char **argv);
+/* scd-ctl-case.c */
+int scd_ctl_authority_main (const char *data_dir, const char *database, int argc, char **argv);
+int scd_ctl_case_main      (const char *data_dir, const char *database, int argc, char **argv);
 /* scd-ctl-user.c */
 int scd_ctl_user_main    (const char *data_dir, const char *database, int argc, char **argv);
 

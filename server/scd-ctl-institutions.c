@@ -158,7 +158,6 @@ scd_ctl_institutions_main (const char  *data_dir,
                            int          argc,
                            char       **argv)
 {
-  g_autoptr(GPtrArray) migrations = NULL;
   g_autoptr(GError) error = NULL;
   ScdSync *sync = NULL;
   ScdCtlDb db;
@@ -174,14 +173,8 @@ scd_ctl_institutions_main (const char  *data_dir,
     return scd_ctl_fail (2, "institutions: give import and a file\n%s", usage);
   if (!g_file_test (argv[2], G_FILE_TEST_IS_REGULAR))
     return scd_ctl_fail (2, "institutions import: %s is not a file", argv[2]);
-  if (!scd_ctl_db_open (&db, data_dir, database, &error))
-    {
-      scd_ctl_db_close (&db);
-      return scd_ctl_fail (1, "institutions import: %s", error->message);
-    }
-  migrations = scd_migrations_load (NULL, &error);
-  if (migrations == NULL || !scd_migrate_run (db.conninfo, migrations, NULL, &error) ||
-      (sync = scd_sync_new (db.conninfo, &error)) == NULL)
+  sync = scd_ctl_open_stores (&db, data_dir, database, &error);
+  if (sync == NULL)
     {
       scd_ctl_db_close (&db);
       return scd_ctl_fail (1, "institutions import: %s", error->message);

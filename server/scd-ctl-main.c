@@ -34,7 +34,12 @@ static const char usage_head[] =
   "  status                      show the schema version and the daemon's state\n"
   "  plan-pdf CASE VERSION [--output FILE]\n"
   "                              write an issued plan version as PDF\n"
-  "  institutions import FILE    load the GIAS establishment CSV into the directory\n";
+  "  institutions import FILE    load the GIAS establishment CSV into the directory\n"
+  "  authority CODE NAME         name this authority, as transfer files name their sender\n"
+  "  case export CASE [--output FILE]\n"
+  "                              write a case with a plan in force as a transfer file\n"
+  "  case import FILE --owner ID [--transferred-on DATE] [--person ID | --different-person]\n"
+  "                              open the case of a plan transferred in from another authority\n";
 
 static const char usage_tail[] =
   "  timeline [--today YYYY-MM-DD] [--config FILE] < case.json\n"
@@ -132,6 +137,10 @@ dispatch (const char  *data_dir,
     return scd_ctl_plan_pdf_main (data_dir, database, argc, argv);
   if (g_str_equal (command, "institutions"))
     return scd_ctl_institutions_main (data_dir, database, argc, argv);
+  if (g_str_equal (command, "authority"))
+    return scd_ctl_authority_main (data_dir, database, argc, argv);
+  if (g_str_equal (command, "case"))
+    return scd_ctl_case_main (data_dir, database, argc, argv);
   if (g_str_equal (command, "user"))
     {
       if ((status = user_help (argc, argv)) >= 0)

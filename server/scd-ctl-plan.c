@@ -82,7 +82,6 @@ scd_ctl_plan_pdf_main (const char  *data_dir,
                        char       **argv)
 {
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
-  g_autoptr(GPtrArray) migrations = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *output = NULL;
   ScdSync *sync = NULL;
@@ -111,14 +110,8 @@ scd_ctl_plan_pdf_main (const char  *data_dir,
   if (!parse_number (argv[2], &number))
     return scd_ctl_fail (2, "plan-pdf: the version must be a number from 1, not \"%s\"", argv[2]);
 
-  if (!scd_ctl_db_open (&db, data_dir, database, &error))
-    {
-      scd_ctl_db_close (&db);
-      return scd_ctl_fail (1, "plan-pdf: %s", error->message);
-    }
-  migrations = scd_migrations_load (NULL, &error);
-  if (migrations == NULL || !scd_migrate_run (db.conninfo, migrations, NULL, &error) ||
-      (sync = scd_sync_new (db.conninfo, &error)) == NULL)
+  sync = scd_ctl_open_stores (&db, data_dir, database, &error);
+  if (sync == NULL)
     {
       scd_ctl_db_close (&db);
       return scd_ctl_fail (1, "plan-pdf: %s", error->message);

@@ -31,6 +31,7 @@
 #include "scd-config.h"
 #include "scd-ctl.h"
 #include "scd-migrate.h"
+#include "scd-migrate.h"
 
 int
 scd_ctl_fail (int         status,
@@ -181,4 +182,20 @@ scd_ctl_db_close (ScdCtlDb *db)
     scd_ctl_fail (1, "%s", error->message);
   g_clear_object (&db->cluster);
   g_clear_pointer (&db->conninfo, g_free);
+}
+
+ScdSync *
+scd_ctl_open_stores (ScdCtlDb    *db,
+                     const char  *data_dir,
+                     const char  *database,
+                     GError     **error)
+{
+  g_autoptr(GPtrArray) migrations = NULL;
+
+  if (!scd_ctl_db_open (db, data_dir, database, error))
+    return NULL;
+  migrations = scd_migrations_load (NULL, error);
+  if (migrations == NULL || !scd_migrate_run (db->conninfo, migrations, NULL, error))
+    return NULL;
+  return scd_sync_new (db->conninfo, error);
 }

@@ -15,6 +15,7 @@
 #include <glib.h>
 
 #include "scd-cluster.h"
+#include "scd-sync.h"
 
 G_BEGIN_DECLS
 
@@ -53,6 +54,15 @@ gboolean scd_ctl_db_open       (ScdCtlDb       *db,
                                 const char     *database,
                                 GError        **error);
 void     scd_ctl_db_close      (ScdCtlDb       *db);
+
+/* Opens the database as scd_ctl_db_open() does, applies the pending
+ * migrations and returns the daemon's stores on one connection of their
+ * own; NULL with @error. Free it with scd_sync_free() before closing @db,
+ * which is to be closed either way. */
+ScdSync *scd_ctl_open_stores  (ScdCtlDb      *db,
+                               const char    *data_dir,
+                               const char    *database,
+                               GError       **error);
 
 /* Whether @data_dir (the default directory if NULL) holds a sendcase
  * cluster (DIR/pgdata/PG_VERSION). If not, fails with SC_ERROR_NOT_FOUND

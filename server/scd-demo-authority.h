@@ -28,6 +28,12 @@
 
 G_BEGIN_DECLS
 
+/* The fictional authority the demo is: its code and name, as its transfer
+ * files name it */
+#define SCD_DEMO_AUTHORITY_CODE "990"
+#define SCD_DEMO_AUTHORITY_NAME "Demo Borough Council"
+
+
 typedef struct
 {
   char *username;    /* "caseworker", then "cw.2", "cw.3", ... */

@@ -111,6 +111,12 @@ void scd_consultation_handler_institutions (ScdRequest *request);
 void scd_funding_band_handler_list       (ScdRequest *request);
 void scd_funding_band_handler_put        (ScdRequest *request);
 
+/* scd-transfer-handlers.c */
+void scd_transfer_handler_export         (ScdRequest *request);
+void scd_transfer_handler_import         (ScdRequest *request);
+void scd_transfer_handler_list_mappings  (ScdRequest *request);
+void scd_transfer_handler_decide_mapping (ScdRequest *request);
+
 /* scd-institution-handlers.c */
 void scd_institution_handler_search      (ScdRequest *request);
 void scd_institution_handler_get         (ScdRequest *request);

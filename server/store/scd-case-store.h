@@ -31,6 +31,7 @@
 #include "sc-clock.h"
 #include "sc-advice-request.h"
 #include "sc-workload.h"
+#include "sc-transfer.h"
 #include "scd-actor.h"
 #include "scd-idempotency.h"
 #include "scd-store.h"
@@ -265,5 +266,61 @@ void           scd_case_store_timeline_async    (ScdCaseStore        *self,
 ScClockResult *scd_case_store_timeline_finish   (ScdCaseStore        *self,
                                                  GAsyncResult        *result,
                                                  GError             **error);
+
+/* --- moving between authorities (scd-case-store-transfer.c) ---------------- */
+
+/* The interchange file of case @id as the actor sees it (JSON text);
+ * CONFLICT when this authority is not named (sendcasectl authority) or the
+ * case has no plan in force, NOT_FOUND when the actor may not see it. */
+void           scd_case_store_export_async      (ScdCaseStore        *self,
+                                                 const ScdActor      *actor,
+                                                 gint64               id,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+/* Returns: (transfer full) */
+char          *scd_case_store_export_finish     (ScdCaseStore        *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
+
+typedef struct
+{
+  const ScTransferFile *file;       /* checked (sc_transfer_file_read) */
+  const char           *file_text;  /* kept whole */
+  gint64                owner_id;
+  ScDay                 transferred_on;
+  gint64                person_id;  /* 0: find by the duplicate rules, or create */
+  gboolean              confirm_different_person;
+} ScdTransferRequest;
+
+/* Opens the case of a plan transferred in: the child found or created,
+ * the transfer_in event, the plan as a draft, the band mapped or listed.
+ * Returns, through _finish, a create whose model carries the answer
+ * (scd_case_store_transfer_in_of); CONFLICT naming a person matched or an
+ * open case; INVALID_INPUT naming person_id or owner_id. */
+void           scd_case_store_transfer_in_async  (ScdCaseStore             *self,
+                                                  const ScdActor           *actor,
+                                                  const ScdTransferRequest *request,
+                                                  ScdIdempotency           *idempotency,
+                                                  GCancellable             *cancellable,
+                                                  GAsyncReadyCallback       callback,
+                                                  gpointer                  user_data);
+ScdCreated    *scd_case_store_transfer_in_finish (ScdCaseStore             *self,
+                                                  GAsyncResult             *result,
+                                                  GError                  **error);
+const ScTransferIn *scd_case_store_transfer_in_of (GObject                 *model);
+
+/* Names this authority (its three-digit code and its name), as exported
+ * files name their sender. */
+void           scd_case_store_set_authority_async  (ScdCaseStore        *self,
+                                                    const ScdActor      *actor,
+                                                    const char          *code,
+                                                    const char          *name,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+gboolean       scd_case_store_set_authority_finish (ScdCaseStore        *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
 
 G_END_DECLS

@@ -247,6 +247,45 @@ load_directory (ScdSync           *sync,
   return TRUE;
 }
 
+/* Who the demo authority is, as transfer files name their sender, and
+ * its funding bands */
+static gboolean
+load_authority (ScdSync  *sync,
+                gint64    user_id,
+                GError  **error)
+{
+  static const struct { const char *code, *description; gint64 amount; } bands[] = {
+    { "A", "Light-touch support in class", 300000 },
+    { "B", "Small group support", 750000 },
+    { "C", "Full-time teaching assistant", 1450000 },
+    { "D", "Specialist provision with therapies", 2600000 },
+  };
+  ScdStores *stores = scd_sync_get_stores (sync);
+  g_autoptr(ScdActor) actor = scd_actor_new_local ("sendcased --demo-authority", "authority.update", "authority",
+                                                   FALSE);
+
+  scd_case_store_set_authority_async (stores->cases, actor, SCD_DEMO_AUTHORITY_CODE, SCD_DEMO_AUTHORITY_NAME, NULL,
+                                      scd_sync_cb, sync);
+  if (!scd_case_store_set_authority_finish (stores->cases, scd_sync_wait (sync), error))
+    return FALSE;
+  for (gsize i = 0; i < G_N_ELEMENTS (bands); i++)
+    {
+      g_autoptr(ScFundingBand) band = sc_funding_band_new ();
+      g_autoptr(ScFundingBand) written = NULL;
+      g_autoptr(ScdActor) manager = scd_actor_new_as (actor, user_id, NULL, "team_manager");
+
+      band->code = g_strdup (bands[i].code);
+      band->description = g_strdup (bands[i].description);
+      band->annual_amount = bands[i].amount;
+      band->valid_from = sc_day_from_ymd (2024, 4, 1);
+      scd_funding_band_store_put_async (stores->funding_bands, manager, band, 0, NULL, scd_sync_cb, sync);
+      written = scd_funding_band_store_put_finish (stores->funding_bands, scd_sync_wait (sync), NULL, error);
+      if (written == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 scd_demo_authority_load (const char  *conninfo,
                          GError     **error)
@@ -299,6 +338,11 @@ scd_demo_authority_load_into (const char        *conninfo,
   if (!load_directory (sync, authority, error))
     {
       g_prefix_error (error, "demo institutions: ");
+      return FALSE;
+    }
+  if (!load_authority (sync, g_array_index (owners, gint64, 0), error))
+    {
+      g_prefix_error (error, "demo authority: ");
       return FALSE;
     }
   g_message ("demo authority loaded: %u cases in %.0f s", authority->cases->len,

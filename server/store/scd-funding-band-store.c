@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include "sc-problem.h"
+#include "scd-band-mapping-private.h"
 #include "scd-funding-band-store.h"
 #include "scd-store-private.h"
 
@@ -48,6 +49,67 @@ static const char put_sql[] =
   "SELECT " BAND_COLUMNS ", (SELECT cur.version FROM funding_band cur WHERE cur.code = $2) AS current"
   " FROM (SELECT 1) one LEFT JOIN w b ON true";
 
+/* $2 pending only, $3 $4 the cursor (authority code, their code), $5 the
+ * limit: undecided first, then by authority and code */
+static const char mappings_sql[] =
+  "WITH m AS (SELECT * FROM band_mapping m WHERE (NOT $2::boolean OR m.our_code IS NULL)"
+  "             AND ($3::text IS NULL OR (m.authority_code, m.their_code) > ($3::text, $4::text))"
+  "           ORDER BY m.authority_code, m.their_code LIMIT $5::integer + 1),"
+  " audit AS (INSERT INTO audit_entry (actor, outcome) VALUES ($1, 'success'))"
+  "SELECT " SCD_BAND_MAPPING_COLUMNS ("m") ", m.authority_code || '.' || m.their_code AS cursor"
+  " FROM m ORDER BY m.authority_code, m.their_code";
+
+/* $2 $3 the mapping, $4 our band, $5 the version read, $6 the actor's id.
+ * The drafts of the transfers that waited on it take our band in section
+ * I, if it names none yet. */
+static const char decide_sql[] =
+  "WITH b AS (SELECT code FROM funding_band WHERE code = $4),"
+  " upd AS (UPDATE band_mapping m SET our_code = $4, decided_by = $6::bigint, decided_at = now(),"
+  "           version = m.version + 1"
+  "         FROM b WHERE m.authority_code = $2 AND m.their_code = $3 AND m.version = $5::integer"
+  "         RETURNING m.*),"
+  " waiting AS (SELECT t.case_id FROM case_transfer t, upd"
+  "             WHERE t.authority_code = upd.authority_code AND t.band_code = upd.their_code),"
+  " drafts AS (UPDATE plan_section s"
+  "            SET content = (s.content::jsonb || jsonb_build_object('funding_band', $4::text))::json,"
+  "                version = s.version + 1, updated_by = $6::bigint, updated_at = now()"
+  "            FROM waiting w WHERE s.case_id = w.case_id AND s.section = 'i'"
+  "              AND s.content::jsonb->>'funding_band' IS NULL"
+  "            RETURNING s.case_id),"
+  " audit AS (INSERT INTO audit_entry (actor, outcome, resource_id, resource_ids)"
+  "           SELECT $1, 'success', upd.authority_code || '.' || upd.their_code,"
+  "                  CASE WHEN EXISTS (SELECT 1 FROM drafts)"
+  "                       THEN array(SELECT case_id::text FROM drafts ORDER BY case_id) END FROM upd)"
+  "SELECT EXISTS (SELECT 1 FROM b) AS band_ok,"
+  " (SELECT cur.version FROM band_mapping cur WHERE cur.authority_code = $2 AND cur.their_code = $3) AS current,"
+  " (SELECT count(*) FROM drafts) AS drafts, " SCD_BAND_MAPPING_COLUMNS ("m")
+  " FROM (SELECT 1) one LEFT JOIN upd m ON true";
+
+ScBandMapping *
+_scd_band_mapping_from_row (const PGresult *pg,
+                            int             row)
+{
+  ScBandMapping *mapping;
+
+  if (scd_pg_string (pg, row, scd_pg_column (pg, "bm_their_code")) == NULL)
+    return NULL;
+  mapping = sc_band_mapping_new ();
+  mapping->authority_code = scd_pg_dup (pg, row, "bm_authority_code");
+  mapping->authority_name = scd_pg_dup (pg, row, "bm_authority_name");
+  mapping->their_code = scd_pg_dup (pg, row, "bm_their_code");
+  mapping->their_description = scd_pg_dup (pg, row, "bm_their_description");
+  mapping->their_amount = scd_pg_int (pg, row, scd_pg_column (pg, "bm_their_amount"));
+  mapping->our_code = scd_pg_dup (pg, row, "bm_our_code");
+  mapping->suggested_code = scd_pg_dup (pg, row, "bm_suggested_code");
+  mapping->suggested_by = scd_pg_dup (pg, row, "bm_suggested_by");
+  mapping->decided_by = scd_pg_dup (pg, row, "bm_decided_by");
+  if (scd_pg_string (pg, row, scd_pg_column (pg, "bm_decided_at")) != NULL)
+    mapping->decided_at = scd_pg_int (pg, row, scd_pg_column (pg, "bm_decided_at"));
+  mapping->waiting = scd_pg_int (pg, row, scd_pg_column (pg, "bm_waiting"));
+  mapping->version = scd_pg_int (pg, row, scd_pg_column (pg, "bm_version"));
+  return mapping;
+}
+
 static ScFundingBand *
 band_from_row (const PGresult *pg,
                int             row)
@@ -66,6 +128,7 @@ band_from_row (const PGresult *pg,
 typedef struct
 {
   char   *code;
+  char   *authority;
   guint   limit;
   gint64  current;
 } Ask;
@@ -74,6 +137,7 @@ static void
 ask_free (Ask *ask)
 {
   g_free (ask->code);
+  g_free (ask->authority);
   g_free (ask);
 }
 
@@ -191,6 +255,121 @@ scd_funding_band_store_put_finish (ScdFundingBandStore  *self,
                                    GAsyncResult         *result,
                                    gint64               *current,
                                    GError              **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  if (current != NULL)
+    *current = ((Ask *) g_task_get_task_data (G_TASK (result)))->current;
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* --- the mappings of other authorities' bands ---------------------------- */
+
+static gpointer
+decode_mappings (PGresult  *pg,
+                 GTask     *task,
+                 GError   **error)
+{
+  Ask *ask = g_task_get_task_data (task);
+  ScdPage *page;
+  guint n;
+
+  page = scd_page_new (pg, ask->limit, scd_pg_column (pg, "cursor"), &n);
+  g_ptr_array_set_free_func (page->items, (GDestroyNotify) sc_band_mapping_free);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (page->items, _scd_band_mapping_from_row (pg, (int) i));
+  return page;
+}
+
+void
+scd_funding_band_store_list_mappings_async (ScdFundingBandStore *self,
+                                            const ScdActor      *actor,
+                                            gboolean             pending,
+                                            const char          *after,
+                                            guint                limit,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data)
+{
+  GTask *task = task_new (self, cancellable, callback, user_data, scd_funding_band_store_list_mappings_async);
+  g_autoptr(ScdParams) params = scd_store_params_new (actor);
+  g_auto(GStrv) cursor = after != NULL ? g_strsplit (after, ".", 2) : NULL;
+
+  ((Ask *) g_task_get_task_data (task))->limit = limit;
+  scd_params_add (params, pending ? "true" : "false");
+  scd_params_add (params, cursor != NULL ? cursor[0] : NULL);
+  scd_params_add (params, cursor != NULL ? cursor[1] : NULL);
+  scd_params_add_int (params, limit);
+  scd_store_run (SCD_STORE (self), mappings_sql, params, decode_mappings, scd_page_free, task);
+}
+
+GPtrArray *
+scd_funding_band_store_list_mappings_finish (ScdFundingBandStore  *self,
+                                             GAsyncResult         *result,
+                                             char                **next_cursor,
+                                             GError              **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return scd_page_finish (result, next_cursor, error);
+}
+
+static gpointer
+decode_decide (PGresult  *pg,
+               GTask     *task,
+               GError   **error)
+{
+  Ask *ask = g_task_get_task_data (task);
+  ScBandMapping *mapping = _scd_band_mapping_from_row (pg, 0);
+
+  if (mapping != NULL)
+    return mapping;
+  ask->current = scd_pg_string (pg, 0, scd_pg_column (pg, "current")) != NULL
+                 ? scd_pg_int (pg, 0, scd_pg_column (pg, "current")) : 0;
+  if (!scd_pg_bool (pg, 0, scd_pg_column (pg, "band_ok")))
+    {
+      sc_set_field_error (error, "our_code", "is not one of our bands");
+      return NULL;
+    }
+  if (ask->current == 0)
+    g_set_error (error, SC_ERROR, SC_ERROR_NOT_FOUND, "no band %s of authority %s awaits a mapping",
+                 ask->code, ask->authority);
+  else
+    g_set_error (error, SC_ERROR, SC_ERROR_PRECONDITION_FAILED,
+                 "the mapping of band %s of authority %s is at version %" G_GINT64_FORMAT
+                 ": someone else decided it; read it again", ask->code, ask->authority, ask->current);
+  sc_error_take_problem (*error, sc_problem_new ((*error)->code, (*error)->message));
+  return NULL;
+}
+
+void
+scd_funding_band_store_decide_mapping_async (ScdFundingBandStore *self,
+                                             const ScdActor      *actor,
+                                             const char          *authority_code,
+                                             const char          *their_code,
+                                             const char          *our_code,
+                                             gint64               if_match,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data)
+{
+  GTask *task = task_new (self, cancellable, callback, user_data, scd_funding_band_store_decide_mapping_async);
+  g_autoptr(ScdParams) params = scd_store_params_new (actor);
+  Ask *ask = g_task_get_task_data (task);
+
+  ask->code = g_strdup (their_code);
+  ask->authority = g_strdup (authority_code);
+  scd_params_add (params, authority_code);
+  scd_params_add (params, their_code);
+  scd_params_add (params, our_code);
+  scd_params_add_int (params, if_match);
+  scd_params_add_int (params, scd_actor_get_user_id (actor));
+  scd_store_run (SCD_STORE (self), decide_sql, params, decode_decide, (GDestroyNotify) sc_band_mapping_free, task);
+}
+
+ScBandMapping *
+scd_funding_band_store_decide_mapping_finish (ScdFundingBandStore  *self,
+                                              GAsyncResult         *result,
+                                              gint64               *current,
+                                              GError              **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   if (current != NULL)

@@ -12,6 +12,7 @@
 #pragma once
 
 #include "sc-funding-band.h"
+#include "sc-transfer.h"
 #include "scd-actor.h"
 #include "scd-store.h"
 
@@ -50,5 +51,40 @@ ScFundingBand *scd_funding_band_store_put_finish  (ScdFundingBandStore *self,
                                                    GAsyncResult        *result,
                                                    gint64              *current,
                                                    GError             **error);
+
+/* One page of the mappings of other authorities' bands onto ours (only
+ * those awaiting a decision when @pending), by authority and code, after
+ * the cursor @after ("812.B3") */
+void           scd_funding_band_store_list_mappings_async  (ScdFundingBandStore *self,
+                                                            const ScdActor      *actor,
+                                                            gboolean             pending,
+                                                            const char          *after,
+                                                            guint                limit,
+                                                            GCancellable        *cancellable,
+                                                            GAsyncReadyCallback  callback,
+                                                            gpointer             user_data);
+/* Returns: (transfer full) (element-type ScBandMapping) */
+GPtrArray     *scd_funding_band_store_list_mappings_finish (ScdFundingBandStore *self,
+                                                            GAsyncResult        *result,
+                                                            char               **next_cursor,
+                                                            GError             **error);
+/* Maps band @their_code of @authority_code onto our @our_code, if the
+ * mapping is still at @if_match; the drafts of the transfers that waited on
+ * it take the band in section I. NOT_FOUND, PRECONDITION_FAILED with
+ * *@current, INVALID_INPUT on our_code. */
+void           scd_funding_band_store_decide_mapping_async  (ScdFundingBandStore *self,
+                                                             const ScdActor      *actor,
+                                                             const char          *authority_code,
+                                                             const char          *their_code,
+                                                             const char          *our_code,
+                                                             gint64               if_match,
+                                                             GCancellable        *cancellable,
+                                                             GAsyncReadyCallback  callback,
+                                                             gpointer             user_data);
+/* Returns: (transfer full): the mapping as it now is */
+ScBandMapping *scd_funding_band_store_decide_mapping_finish (ScdFundingBandStore *self,
+                                                             GAsyncResult        *result,
+                                                             gint64              *current,
+                                                             GError             **error);
 
 G_END_DECLS

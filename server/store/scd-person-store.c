@@ -23,6 +23,7 @@
 #include "sc-identifiers.h"
 #include "sc-problem.h"
 #include "scd-person-query.h"
+#include "scd-person-sql.h"
 #include "scd-person-store.h"
 #include "scd-store-private.h"
 
@@ -47,57 +48,14 @@ G_DEFINE_FINAL_TYPE (ScdPersonStore, scd_person_store, SCD_TYPE_STORE)
   "   'parental_responsibility', c.parental_responsibility) ORDER BY c.position), '[]')" \
   " FROM " from " c WHERE c.person_id = p.id)"
 
-/* The columns of person from the checked input i.j (sc_person_check_input) */
-#define INPUT_ADDRESS_LINES \
-  "CASE WHEN jsonb_typeof(i.j->'address') = 'object'" \
-  " THEN ARRAY(SELECT jsonb_array_elements_text(i.j->'address'->'lines')) END"
-#define INPUT_LANGUAGES \
-  "ARRAY(SELECT jsonb_array_elements_text(coalesce(i.j->'languages', '[]')))"
-
-/* The contacts of the input, for the person @who just written */
-#define INSERT_CONTACTS(who) \
-  "INSERT INTO person_contact (person_id, position, name, relationship, phone, email, preferred_contact," \
-  "                            parental_responsibility)" \
-  " SELECT " who ".id, e.ord, e.v->>'name', e.v->>'relationship', e.v->>'phone', e.v->>'email'," \
-  "        e.v->>'preferred_contact', coalesce((e.v->>'parental_responsibility')::boolean, false)" \
-  " FROM " who ", i, jsonb_array_elements(coalesce(i.j->'contacts', '[]')) WITH ORDINALITY AS e(v, ord)"
-
-/* The first of the people m found, unique keys first: its id and the
- * fields that matched. */
-#define FIRST_MATCH \
-  "(SELECT m.id FROM m ORDER BY (m.upn OR m.uln OR m.nhs_number) DESC, m.id LIMIT 1) AS match_id," \
-  " (SELECT array_remove(ARRAY[CASE WHEN m.upn THEN 'upn' END, CASE WHEN m.uln THEN 'uln' END," \
-  "                            CASE WHEN m.nhs_number THEN 'nhs_number' END," \
-  "                            CASE WHEN m.name_dob THEN 'given_name' END," \
-  "                            CASE WHEN m.name_dob THEN 'family_name' END," \
-  "                            CASE WHEN m.name_dob THEN 'date_of_birth' END], NULL)" \
-  "  FROM m ORDER BY (m.upn OR m.uln OR m.nhs_number) DESC, m.id LIMIT 1) AS match_fields"
-
-#define SAME_KEY(column) "coalesce(p." column " = (i.j->>'" column "')::bpchar, false)"
-#define SAME_NAME_DOB \
-  "(p.date_of_birth = (i.j->>'date_of_birth')::date" \
-  " AND person_search_key(p.family_name) = person_search_key(i.j->>'family_name')" \
-  " AND person_search_key(p.given_name) = person_search_key(i.j->>'given_name'))"
-
 /* $2 the input, $3 whether a match on names and date of birth is someone
  * else. Nothing is written when a match stops it; the result's one row
  * then has no id, and the match. */
 static const char create_sql[] =
   "WITH i AS (SELECT $2::jsonb AS j),"
-  " m AS ("
-  "  SELECT p.id, " SAME_KEY ("upn") " AS upn, " SAME_KEY ("uln") " AS uln, "
-  SAME_KEY ("nhs_number") " AS nhs_number, " SAME_NAME_DOB " AS name_dob"
-  "  FROM person p, i"
-  "  WHERE p.upn = (i.j->>'upn')::bpchar OR p.uln = (i.j->>'uln')::bpchar"
-  "     OR p.nhs_number = (i.j->>'nhs_number')::bpchar OR " SAME_NAME_DOB "),"
-  " p AS ("
-  "  INSERT INTO person (given_name, family_name, preferred_name, date_of_birth, sex, upn, uln, nhs_number,"
-  "                      address_lines, town, postcode, languages)"
-  "  SELECT i.j->>'given_name', i.j->>'family_name', i.j->>'preferred_name', (i.j->>'date_of_birth')::date,"
-  "         i.j->>'sex', i.j->>'upn', i.j->>'uln', i.j->>'nhs_number', " INPUT_ADDRESS_LINES ","
-  "         i.j->'address'->>'town', i.j->'address'->>'postcode', " INPUT_LANGUAGES
-  "  FROM i WHERE NOT EXISTS (SELECT 1 FROM m WHERE m.upn OR m.uln OR m.nhs_number OR NOT $3::boolean)"
-  "  RETURNING *),"
+  " m AS (" SCD_PERSON_DUPLICATES ("i") "),"
+  " p AS (" SCD_PERSON_INSERT ("i", "NOT EXISTS (SELECT 1 FROM m WHERE m.upn OR m.uln OR m.nhs_number"
+  "                                              OR NOT $3::boolean)") "),"
   " c AS (" INSERT_CONTACTS ("p") " RETURNING *),"
   " audit AS (INSERT INTO audit_entry (actor, outcome, resource_id) SELECT $1, 'success', id::text FROM p)"
   "SELECT " PERSON_COLUMNS ", " CONTACTS_OF ("c") " AS contacts, " FIRST_MATCH
@@ -349,11 +307,11 @@ person_from_row (const PGresult *pg,
   return person;
 }
 
-/* The CONFLICT of a create or change that looks like another person's
- * record: the detail names it, each field that matched has a field error. */
-static GError *
-matched (const PGresult *pg,
-         gboolean        update)
+/* The CONFLICT of a create, a change or a transfer in that looks like
+ * another person's record (scd-person-sql.h). */
+GError *
+_scd_person_matched (const PGresult  *pg,
+                     ScdPersonMatch   of)
 {
   gint64 id = scd_pg_int (pg, 0, scd_pg_column (pg, "match_id"));
   g_auto(GStrv) fields = scd_pg_strv (pg, 0, scd_pg_column (pg, "match_fields"));
@@ -366,10 +324,16 @@ matched (const PGresult *pg,
     unique |= g_str_equal (fields[i], "upn") || g_str_equal (fields[i], "uln") ||
               g_str_equal (fields[i], "nhs_number");
   list = fields != NULL ? g_strjoinv (", ", fields) : g_strdup ("");
-  if (unique)
+  if (of == SCD_PERSON_MATCH_TRANSFER)
+    error = g_error_new (SC_ERROR, SC_ERROR_CONFLICT,
+                         "person %" G_GINT64_FORMAT " has the same %s%s: send person_id %" G_GINT64_FORMAT
+                         " to move the plan onto that record%s", id, list,
+                         unique ? "" : " and may be this child", id,
+                         unique ? "" : ", or confirm_different_person: true to record someone else");
+  else if (unique)
     error = g_error_new (SC_ERROR, SC_ERROR_CONFLICT,
                          "person %" G_GINT64_FORMAT " has the same %s: an identifier names one person only%s",
-                         id, list, update ? "" : "; open that record instead");
+                         id, list, of == SCD_PERSON_MATCH_UPDATE ? "" : "; open that record instead");
   else
     error = g_error_new (SC_ERROR, SC_ERROR_CONFLICT,
                          "person %" G_GINT64_FORMAT " has the same %s and may be this person: open that record, "
@@ -378,8 +342,10 @@ matched (const PGresult *pg,
   for (guint i = 0; fields != NULL && fields[i] != NULL; i++)
     {
       g_autofree char *message = g_strdup_printf ("matches person %" G_GINT64_FORMAT, id);
+      g_autofree char *field = of == SCD_PERSON_MATCH_TRANSFER ? g_strconcat ("file.person.", fields[i], NULL)
+                                                                 : g_strdup (fields[i]);
 
-      sc_problem_add_field_error (problem, fields[i], message);
+      sc_problem_add_field_error (problem, field, message);
     }
   sc_error_take_problem (error, problem);
   return error;
@@ -411,7 +377,7 @@ decode_created (PGresult  *pg,
   columns_find (pg, &columns);
   if (scd_pg_string (pg, 0, columns.id) == NULL)
     {
-      g_propagate_error (error, matched (pg, FALSE));
+      g_propagate_error (error, _scd_person_matched (pg, SCD_PERSON_MATCH_CREATE));
       return NULL;
     }
   return person_from_row (pg, 0, &columns);
@@ -622,7 +588,7 @@ update_cb (GObject      *object,
   ask->current_version = scd_pg_int (pg, 0, scd_pg_column (pg, "current_version"));
   if (ask->current_version == ask->version && scd_pg_string (pg, 0, scd_pg_column (pg, "match_id")) != NULL)
     {
-      g_task_return_error (task, matched (pg, TRUE));
+      g_task_return_error (task, _scd_person_matched (pg, SCD_PERSON_MATCH_UPDATE));
       return;
     }
   if (ask->current_version == ask->version)

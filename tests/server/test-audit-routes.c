@@ -1320,6 +1320,82 @@ test_cases (Fixture       *fixture,
         row = g_strdup_printf ("%s:sysadmin|system_admin|funding_band.list|funding_band|-|-|denied", admin_id);
         check (fixture, "GET /api/v1/funding-bands", list, 403, ROWS (row));
       }
+      /* moving between authorities: the export reads the case, the
+       * import opens one, a band mapping is decided */
+      {
+        g_autofree char *export_path = g_strconcat ("/api/v1/cases/", review_case, "/export", NULL);
+        g_autoptr(ScTestResponse) r = NULL;
+        g_autoptr(ScTestResponse) denied = NULL;
+        g_autoptr(ScTestResponse) imported = NULL;
+        g_autoptr(ScTestResponse) list = NULL;
+        g_autoptr(ScTestResponse) decided = NULL;
+        g_autofree char *import = NULL;
+        g_autofree char *new_case = NULL;
+        g_autofree char *ignored = NULL;
+        const char *version_one[] = { "If-Match", "\"1\"", NULL };
+        static const char decision[] = "{\"our_code\":\"C\"}";
+
+        g_free (sc_test_psql (fixture->cluster, "INSERT INTO authority (code, name) VALUES ('990', 'Audit Borough')"));
+        r = sc_test_authed (fixture->daemon, worker, "GET", export_path, NULL, NULL);
+        g_free (row);
+        row = g_strdup_printf ("%s:caseworker|caseworker|case.export|case|%s|-|success", worker_id, review_case);
+        check (fixture, "GET /api/v1/cases/{id}/export", r, 200, ROWS (row));
+        denied = sc_test_authed (fixture->daemon, admin, "GET", export_path, NULL, NULL);
+        g_free (row);
+        row = g_strdup_printf ("%s:sysadmin|system_admin|case.export|case|%s|-|denied", admin_id, review_case);
+        check (fixture, "GET /api/v1/cases/{id}/export", denied, 403, ROWS (row));
+        g_clear_pointer (&denied, sc_test_response_free);
+
+        {
+          /* the same child moving back in would be found: this is another */
+          g_autoptr(JsonNode) file = json_from_string (body_of (r), NULL);
+          JsonObject *child = json_object_get_object_member (json_node_get_object (file), "person");
+          g_autofree char *text = NULL;
+
+          json_object_remove_member (child, "upn");
+          json_object_remove_member (child, "uln");
+          json_object_remove_member (child, "nhs_number");
+          text = json_to_string (file, FALSE);
+          import = g_strdup_printf ("{\"file\":%s,\"owner_id\":%s,\"transferred_on\":\"2026-09-01\","
+                                    "\"confirm_different_person\":true}", text, manager_id);
+        }
+        imported = sc_test_authed (fixture->daemon, worker, "POST", "/api/v1/transfers", import, NULL);
+        if (imported->status != 201)
+          g_error ("%s", body_of (imported));
+        new_case = g_strdup_printf ("%" G_GINT64_FORMAT, sc_test_response_get_int (imported, "case_id"));
+        g_free (row);
+        row = g_strdup_printf ("%s:caseworker|caseworker|transfer.import|case|%s|-|success", worker_id, new_case);
+        check (fixture, "POST /api/v1/transfers", imported, 201, ROWS (row));
+        denied = sc_test_authed (fixture->daemon, admin, "POST", "/api/v1/transfers", import, NULL);
+        g_free (row);
+        row = g_strdup_printf ("%s:sysadmin|system_admin|transfer.import|case|-|-|denied", admin_id);
+        check (fixture, "POST /api/v1/transfers", denied, 403, ROWS (row));
+        g_clear_pointer (&denied, sc_test_response_free);
+
+        ignored = sc_test_psql (fixture->cluster,
+                                "INSERT INTO band_mapping (authority_code, their_code, authority_name,"
+                                " their_description, their_amount) VALUES ('812', 'X1', 'Northfield', 'Support', 1000)");
+        list = sc_test_authed (fixture->daemon, worker, "GET", "/api/v1/band-mappings?status=pending", NULL, NULL);
+        g_free (row);
+        row = g_strdup_printf ("%s:caseworker|caseworker|band_mapping.list|band_mapping|-|-|success", worker_id);
+        check (fixture, "GET /api/v1/band-mappings", list, 200, ROWS (row));
+        denied = sc_test_authed (fixture->daemon, admin, "GET", "/api/v1/band-mappings", NULL, NULL);
+        g_free (row);
+        row = g_strdup_printf ("%s:sysadmin|system_admin|band_mapping.list|band_mapping|-|-|denied", admin_id);
+        check (fixture, "GET /api/v1/band-mappings", denied, 403, ROWS (row));
+        g_clear_pointer (&denied, sc_test_response_free);
+        decided = sc_test_authed (fixture->daemon, manager, "PUT", "/api/v1/band-mappings/812/X1", decision,
+                                  version_one);
+        g_free (row);
+        row = g_strdup_printf ("%s:manager|team_manager|band_mapping.decide|band_mapping|812.X1|-|success",
+                               manager_id);
+        check (fixture, "PUT /api/v1/band-mappings/{authority}/{code}", decided, 200, ROWS (row));
+        denied = sc_test_authed (fixture->daemon, worker, "PUT", "/api/v1/band-mappings/812/X1", decision,
+                                 version_one);
+        g_free (row);
+        row = g_strdup_printf ("%s:caseworker|caseworker|band_mapping.decide|band_mapping|-|-|denied", worker_id);
+        check (fixture, "PUT /api/v1/band-mappings/{authority}/{code}", denied, 403, ROWS (row));
+      }
       {
         g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, manager, "GET",
                                                       "/api/v1/consultations/institutions", NULL, NULL);
