@@ -97,7 +97,10 @@ merge (Reader       *reader,
         field += strlen (strip);
       while (field[0] == '.')
         field++;
-      inside = field[0] != '\0' ? g_strconcat (under, field[0] == '[' ? "" : ".", field, NULL) : g_strdup (under);
+      if (under[0] == '\0' || field[0] == '\0')
+        inside = g_strconcat (under, field, NULL);
+      else
+        inside = g_strconcat (under, field[0] == '[' ? "" : ".", field, NULL);
       fail (reader, inside, "%s", e->message);
     }
 }

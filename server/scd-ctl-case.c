@@ -200,20 +200,19 @@ import (ScdSync             *sync,
   ask.owner_id = options->owner_id;
   ask.person_id = options->person_id;
   ask.confirm_different_person = options->different;
-  if (options->transferred_on != NULL)
-    {
-      if (!sc_day_parse (options->transferred_on, &ask.transferred_on))
-        return scd_ctl_fail (2, "case import: --transferred-on must be a date YYYY-MM-DD, not \"%s\"",
-                             options->transferred_on);
-    }
-  else
-    {
-      GDate today;
+  {
+    GDate today;
 
-      g_date_clear (&today, 1);
-      g_date_set_time_t (&today, time (NULL));
-      ask.transferred_on = g_date_get_julian (&today);
-    }
+    g_date_clear (&today, 1);
+    g_date_set_time_t (&today, time (NULL));
+    ask.transferred_on = g_date_get_julian (&today);
+    if (options->transferred_on != NULL && !sc_day_parse (options->transferred_on, &ask.transferred_on))
+      return scd_ctl_fail (2, "case import: --transferred-on must be a date YYYY-MM-DD, not \"%s\"",
+                           options->transferred_on);
+    if (ask.transferred_on > g_date_get_julian (&today))
+      return scd_ctl_fail (2, "case import: --transferred-on must not be after today: record the transfer when "
+                           "it happens");
+  }
   /* recorded by the owner, who holds the case from now */
   actor = scd_actor_new_as (local, options->owner_id, NULL, "caseworker");
   scd_case_store_transfer_in_async (stores->cases, actor, &ask, NULL, NULL, scd_sync_cb, sync);

@@ -88,14 +88,15 @@ static const char export_sql[] =
 static const char transfer_in_sql[] =
   "WITH i AS (SELECT $2::jsonb AS j),"
   " m AS (SELECT * FROM (" SCD_PERSON_DUPLICATES ("i") ") x WHERE $4::bigint IS NULL),"
-  " np AS (" SCD_PERSON_INSERT ("i", "$4::bigint IS NULL AND NOT EXISTS (SELECT 1 FROM m"
+  " ok AS (SELECT EXISTS (SELECT 1 FROM app_user WHERE id = $5::bigint AND active"
+  "                        AND role IN ('caseworker', 'team_manager')) AS owner_ok),"
+  " np AS (" SCD_PERSON_INSERT ("i", "$4::bigint IS NULL AND (SELECT owner_ok FROM ok) AND NOT EXISTS (SELECT 1 FROM m"
   "                                   WHERE m.upn OR m.uln OR m.nhs_number OR NOT $3::boolean)") "),"
   " nc AS (" INSERT_CONTACTS ("np") " RETURNING 1),"
   " chk AS ("
   "  SELECT coalesce((SELECT id FROM np), (SELECT id FROM person WHERE id = $4::bigint)) AS person_id,"
   "         ($4::bigint IS NULL OR EXISTS (SELECT 1 FROM person WHERE id = $4::bigint)) AS person_ok,"
-  "         EXISTS (SELECT 1 FROM app_user WHERE id = $5::bigint AND active"
-  "                 AND role IN ('caseworker', 'team_manager')) AS owner_ok,"
+  "         (SELECT owner_ok FROM ok) AS owner_ok,"
   "         (SELECT min(id) FROM ehc_case WHERE person_id = $4::bigint"
   "            AND stage NOT IN ('ceased', 'transferred_out', 'closed')) AS open_case_id),"
   " c AS ("
@@ -112,6 +113,8 @@ static const char transfer_in_sql[] =
   "  SELECT e.case_id, x.position, x.milestone, x.key, x.rule, e.id, x.start_date, x.due, x.status,"
   "         x.completed_on"
   "  FROM e, jsonb_to_recordset($12::jsonb) AS x(" SCD_CASE_MILESTONE_RECORD ")),"
+  " pr AS (INSERT INTO case_proceeding (case_id, start_event_id, noted_on, party, updated_by)"
+  "        SELECT e.case_id, e.id, $9::date, left($14, 193) || ' (' || $13 || ')', $21::bigint FROM e),"
   " map AS (SELECT our_code FROM band_mapping WHERE authority_code = $13 AND their_code = $15"
   "         AND our_code IS NOT NULL),"
   " sug AS (SELECT b.code, CASE WHEN b.code = $15 THEN 'code' ELSE 'amount' END AS how FROM funding_band b"
@@ -342,7 +345,9 @@ scd_case_store_transfer_in_of (GObject *model)
 
 /* Section I as the receiving authority keeps it: without the sending
  * authority's band (ours is mapped in the statement) and, when it names
- * an institution, with the reason it is named without our consultation */
+ * an institution, with the reason it is named without our consultation
+ * (the sending authority consulted, or had its own reason: ours is the
+ * transfer) */
 static char *
 section_i_received (const char           *content,
                     const ScTransferFile *file)
@@ -355,7 +360,7 @@ section_i_received (const char           *content,
     return g_strdup (content);
   object = json_node_get_object (node);
   json_object_remove_member (object, "funding_band");
-  if (json_object_has_member (object, "urn") && !json_object_has_member (object, "consultation_exemption"))
+  if (json_object_has_member (object, "urn"))
     {
       reason = g_strdup_printf ("Named in the plan transferred in from %s (%s)", file->authority_name,
                                 file->authority_code);
