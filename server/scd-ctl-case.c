@@ -228,7 +228,7 @@ import (ScdSync             *sync,
     if (in->band_status == SC_TRANSFER_BAND_MAPPED)
       printf ("band %s mapped onto our band %s\n", in->band->their_code, in->band->our_code);
     else if (in->band_status == SC_TRANSFER_BAND_UNMAPPED)
-      printf ("band %s (%s) is not mapped: a team manager decides it under Band Mappings%s%s\n",
+      printf ("band %s (%s) is not mapped: a team manager maps it under Funding Bands%s%s\n",
               in->band->their_code, in->band->their_description,
               in->band->suggested_code != NULL ? "; suggested: " : "",
               in->band->suggested_code != NULL ? in->band->suggested_code : "");

@@ -19,6 +19,7 @@
 #include "sc-case-rules.h"
 #include "sc-problem.h"
 
+#include "scc-case-export.h"
 #include "scc-case-page.h"
 #include "scc-case-consultations-page.h"
 #include "scc-case-proceedings-page.h"
@@ -58,6 +59,7 @@ struct _SccCasePage
   SccFieldRow         *key_row;
   AdwPreferencesGroup *timeline_group;
   AdwPreferencesGroup *history_group;
+  GtkWidget           *export_button;
 };
 
 enum {
@@ -692,6 +694,16 @@ scc_case_page_clear (SccPage *page)
   SCC_PAGE_CLASS (scc_case_page_parent_class)->clear (page);
 }
 
+/* Exporting is a case writer's (docs/access.md): shown to them only */
+static void
+update_export_shown (SccCasePage *self)
+{
+  ScUser *user = scc_page_get_user (SCC_PAGE (self));
+  ScRole role = user != NULL ? sc_user_get_role (user) : SC_ROLE_NONE;
+
+  gtk_widget_set_visible (self->export_button, role == SC_ROLE_CASEWORKER || role == SC_ROLE_TEAM_MANAGER);
+}
+
 static void
 scc_case_page_constructed (GObject *object)
 {
@@ -709,6 +721,8 @@ scc_case_page_constructed (GObject *object)
   g_signal_connect_object (scc_form_vm_lookup_field (SCC_FORM_VM (self->view_model), "type"), "notify::error",
                            G_CALLBACK (on_type_error_cb), self, G_CONNECT_SWAPPED);
   on_needs_key_cb (self);
+  g_signal_connect (self, "notify::user", G_CALLBACK (update_export_shown), NULL);
+  update_export_shown (self);
 }
 
 static void
@@ -785,6 +799,17 @@ case_open_action (GtkWidget  *widget,
 }
 
 static void
+case_export_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SccCasePage *self = SCC_CASE_PAGE (widget);
+
+  if (self->kase != NULL)
+    scc_case_export_choose (SCC_PAGE (self), self->case_id);
+}
+
+static void
 scc_case_page_class_init (SccCasePageClass *klass)
 {
   static const char * const named_children[] = { "date_row", "note_row", "record_button", "error_label" };
@@ -825,6 +850,7 @@ scc_case_page_class_init (SccCasePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SccCasePage, key_row);
   gtk_widget_class_bind_template_child (widget_class, SccCasePage, timeline_group);
   gtk_widget_class_bind_template_child (widget_class, SccCasePage, history_group);
+  gtk_widget_class_bind_template_child (widget_class, SccCasePage, export_button);
   for (guint i = 0; i < G_N_ELEMENTS (named_children); i++)
     gtk_widget_class_bind_template_child_full (widget_class, named_children[i], FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, on_step_selected_cb);
@@ -836,6 +862,8 @@ scc_case_page_class_init (SccCasePageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_ALT_MASK, "case.open-proceedings", NULL);
   gtk_widget_class_install_action (widget_class, "case.open-consultations", NULL, case_open_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_ALT_MASK, "case.open-consultations", NULL);
+  gtk_widget_class_install_action (widget_class, "case.export", NULL, case_export_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_x, GDK_ALT_MASK, "case.export", NULL);
 }
 
 static void

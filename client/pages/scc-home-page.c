@@ -26,6 +26,7 @@
 #include "scc-new-case-dialog.h"
 #include "scc-offline-banner.h"
 #include "scc-places.h"
+#include "scc-transfer-import-dialog.h"
 #include "scc-user-button.h"
 
 typedef struct
@@ -48,20 +49,18 @@ static const RoleHome role_homes[] = {
     N_("Day-to-day casework: you read every case of the authority and keep your own cases up to date."),
     N_("This release holds your caseload, the children you work for, new cases, every case’s statutory clock, "
        "the advice to chase, the EHC plan with its reviews, amendments and ceasing, the children moving phase, "
-       "the directory of schools and colleges, the consultations with them and the funding bands. Moving a "
-       "case between authorities comes next."),
-    { { "document-edit-symbolic", N_("Transfers Between Authorities"),
-        N_("A case moved to or from another authority as one file, its band mapped onto ours") },
-      { "mail-unread-symbolic", N_("Complaints and Appeals"),
+       "the directory of schools and colleges, the consultations with them, the funding bands and cases moved "
+       "between authorities. The disputes about a case come next."),
+    { { "mail-unread-symbolic", N_("Complaints and Appeals"),
         N_("The disputes about a case, with their deadlines") } } },
   { SC_ROLE_TEAM_MANAGER,
     N_("You run the team: you read and update every case, assign cases and read the audit trail."),
     N_("This release holds the team’s workload, deadlines and caseloads, handing cases over, the advice to "
        "chase, the reviews due, the children moving phase, every plan, every case’s statutory clock, the "
-       "directory of schools and colleges, the team’s consultations with them, the funding bands and the audit "
-       "trail. Moving a case between authorities comes next."),
-    { { "document-edit-symbolic", N_("Transfers Between Authorities"),
-        N_("A case moved in or out as one file, with the sending authority’s band mapped onto ours") } } },
+       "directory of schools and colleges, the team’s consultations with them, the funding bands with the bands "
+       "of cases transferred in, and the audit trail. Complaints, mediation and appeals come next."),
+    { { "mail-unread-symbolic", N_("Disputes"),
+        N_("Every open complaint, mediation and appeal with its next deadline, and the counts per year") } } },
   { SC_ROLE_ADMIN_OFFICER,
     N_("Business support: you log and update complaints, mediation, appeals and correspondence, and read cases."),
     N_("This release finds the children the team works for and the schools and colleges, lists the advice to "
@@ -201,8 +200,13 @@ update_places (SccHomePage *self,
         add_place_row (self, place);
     }
   if (scc_new_case_dialog_allows (user))
-    add_task_row (self, "document-new-symbolic", _("New _Case…"),
-                  _("Open a case for a request for an EHC needs assessment"), "home.new-case");
+    {
+      add_task_row (self, "document-new-symbolic", _("New _Case…"),
+                    _("Open a case for a request for an EHC needs assessment"), "home.new-case");
+      add_task_row (self, "document-open-symbolic", _("Import a _Transfer…"),
+                    _("Open the case of a child whose plan another authority sends, from its transfer file"),
+                    "home.import-transfer");
+    }
   gtk_widget_set_visible (GTK_WIDGET (self->places_group), self->place_rows->len + self->task_rows->len > 0);
 }
 
@@ -213,6 +217,15 @@ home_new_case_action (GtkWidget  *widget,
 {
   if (scc_new_case_dialog_allows (scc_page_get_user (SCC_PAGE (widget))))
     scc_new_case_dialog_present (SCC_PAGE (widget), NULL);
+}
+
+static void
+home_import_transfer_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  if (scc_new_case_dialog_allows (scc_page_get_user (SCC_PAGE (widget))))
+    scc_transfer_import_dialog_present (SCC_PAGE (widget));
 }
 
 static void
@@ -270,6 +283,7 @@ scc_home_page_class_init (SccHomePageClass *klass)
   scc_page_class_set_page_name (SCC_PAGE_CLASS (klass), "home");
 
   gtk_widget_class_install_action (widget_class, "home.new-case", NULL, home_new_case_action);
+  gtk_widget_class_install_action (widget_class, "home.import-transfer", NULL, home_import_transfer_action);
 
   g_type_ensure (SCC_TYPE_OFFLINE_BANNER);
   g_type_ensure (SCC_TYPE_USER_BUTTON);

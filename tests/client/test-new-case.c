@@ -289,8 +289,9 @@ test_home (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "home"));
   scc_test_wait_page ("home");
   tasks = scc_home_page_dup_task_titles (SCC_HOME_PAGE (scc_test_page ("home")));
-  g_assert_cmpuint (g_strv_length (tasks), ==, 1);
+  g_assert_cmpuint (g_strv_length (tasks), ==, 2);
   g_assert_cmpstr (tasks[0], ==, "New _Case…");
+  g_assert_cmpstr (tasks[1], ==, "Import a _Transfer…");
 
   /* The row opens the dialog; Escape closes it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (scc_test_page ("home")), "home.new-case", NULL));

@@ -395,8 +395,8 @@ test_home_per_role (void)
     const char *first_coming;
     const char *first_page;
   } roles[] = {
-    { "caseworker", "Caseworker", "home-caseworker.png", "Transfers Between Authorities", "caseload" },
-    { "manager", "Team manager", "home-team-manager.png", "Transfers Between Authorities", "home" },
+    { "caseworker", "Caseworker", "home-caseworker.png", "Complaints and Appeals", "caseload" },
+    { "manager", "Team manager", "home-team-manager.png", "Disputes", "home" },
     { "officer", "Admin officer", "home-admin-officer.png", "Complaints, Mediation and Appeals", "home" },
     { "sysadmin", "System administrator", "home-system-admin.png", "Settings", "home" },
   };
