@@ -483,13 +483,8 @@ decode_page (PGresult  *pg,
              GError   **error)
 {
   Ask *ask = g_task_get_task_data (task);
-  ScdPage *page;
-  guint n;
 
-  page = scd_page_new (pg, ask->limit, scd_pg_column (pg, "id"), &n);
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (page->items, _scd_case_from_row (pg, (int) i));
-  return page;
+  return scd_page_new_rows (pg, ask->limit, "id", NULL, (ScdRowFunc) _scd_case_from_row);
 }
 
 void
@@ -536,13 +531,8 @@ decode_caseload (PGresult  *pg,
                  GError   **error)
 {
   Ask *ask = g_task_get_task_data (task);
-  ScdPage *page;
-  guint n;
 
-  page = scd_page_new (pg, ask->limit, scd_pg_column (pg, "cursor"), &n);
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (page->items, _scd_case_from_row (pg, (int) i));
-  return page;
+  return scd_page_new_rows (pg, ask->limit, "cursor", NULL, (ScdRowFunc) _scd_case_from_row);
 }
 
 void

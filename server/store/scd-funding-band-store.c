@@ -160,14 +160,8 @@ decode_list (PGresult  *pg,
              GError   **error)
 {
   Ask *ask = g_task_get_task_data (task);
-  ScdPage *page;
-  guint n;
 
-  page = scd_page_new (pg, ask->limit, scd_pg_column (pg, "cursor"), &n);
-  g_ptr_array_set_free_func (page->items, (GDestroyNotify) sc_funding_band_free);
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (page->items, band_from_row (pg, (int) i));
-  return page;
+  return scd_page_new_rows (pg, ask->limit, "cursor", (GDestroyNotify) sc_funding_band_free, (ScdRowFunc) band_from_row);
 }
 
 static gpointer
@@ -270,14 +264,8 @@ decode_mappings (PGresult  *pg,
                  GError   **error)
 {
   Ask *ask = g_task_get_task_data (task);
-  ScdPage *page;
-  guint n;
 
-  page = scd_page_new (pg, ask->limit, scd_pg_column (pg, "cursor"), &n);
-  g_ptr_array_set_free_func (page->items, (GDestroyNotify) sc_band_mapping_free);
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (page->items, _scd_band_mapping_from_row (pg, (int) i));
-  return page;
+  return scd_page_new_rows (pg, ask->limit, "cursor", (GDestroyNotify) sc_band_mapping_free, (ScdRowFunc) _scd_band_mapping_from_row);
 }
 
 void

@@ -166,14 +166,8 @@ decode_search (PGresult  *pg,
                GError   **error)
 {
   Ask *ask = g_task_get_task_data (task);
-  ScdPage *page;
-  guint n;
 
-  page = scd_page_new (pg, ask->limit, scd_pg_column (pg, "cursor"), &n);
-  g_ptr_array_set_free_func (page->items, (GDestroyNotify) sc_institution_free);
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (page->items, institution_from_row (pg, (int) i));
-  return page;
+  return scd_page_new_rows (pg, ask->limit, "cursor", (GDestroyNotify) sc_institution_free, (ScdRowFunc) institution_from_row);
 }
 
 static gpointer

@@ -141,7 +141,8 @@ ScdCreated *scd_idempotency_replay_finish (GAsyncResult         *result,
 
 /* A list statement asks for @limit + 1 rows: a row beyond the limit means a
  * next page, whose cursor is @cursor_column of the last row shown. The
- * decoder adds the first *@n_rows rows to page->items. */
+ * decoder adds the first *@n_rows rows to page->items; scd_page_new_rows
+ * does it all when a row reads alone. */
 typedef struct
 {
   GPtrArray *items;        /* of GObject */
@@ -152,6 +153,16 @@ ScdPage   *scd_page_new          (const PGresult      *result,
                                   guint                limit,
                                   int                  cursor_column,
                                   guint               *n_rows);
+/* One row's model, as a page's items hold it */
+typedef gpointer (*ScdRowFunc) (const PGresult *result,
+                                int             row);
+/* The page of @result whose rows are all read by @row into items freed
+ * with @free_item (NULL: objects), its cursor in column @cursor_column */
+ScdPage   *scd_page_new_rows     (const PGresult      *result,
+                                  guint                limit,
+                                  const char          *cursor_column,
+                                  GDestroyNotify       free_item,
+                                  ScdRowFunc           row);
 void       scd_page_free         (gpointer             page);
 /* The list_finish of every store: the items, and the cursor in *@next_cursor. */
 GPtrArray *scd_page_finish       (GAsyncResult        *result,

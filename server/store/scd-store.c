@@ -187,6 +187,23 @@ scd_page_new (const PGresult *result,
   return page;
 }
 
+ScdPage *
+scd_page_new_rows (const PGresult *result,
+                   guint           limit,
+                   const char     *cursor_column,
+                   GDestroyNotify  free_item,
+                   ScdRowFunc      row)
+{
+  guint n;
+  ScdPage *page = scd_page_new (result, limit, scd_pg_column (result, cursor_column), &n);
+
+  if (free_item != NULL)
+    g_ptr_array_set_free_func (page->items, free_item);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (page->items, row (result, (int) i));
+  return page;
+}
+
 void
 scd_page_free (gpointer data)
 {
