@@ -850,3 +850,12 @@ sc_calendar_add_tribunal_working_days (const ScCalendar *calendar,
 
   return add_days_with (calendar, start, n, DAY_TRIBUNAL_WORKING);
 }
+
+ScDay
+sc_day_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return sc_day_from_ymd (g_date_time_get_year (now), g_date_time_get_month (now),
+                          g_date_time_get_day_of_month (now));
+}

@@ -55,6 +55,8 @@ GDateWeekday  sc_day_get_weekday (ScDay        day);
 ScDay         sc_day_add_months  (ScDay        day,
                                   int          months);
 gboolean      sc_day_is_in_range (ScDay        day);
+/* Today in the local time zone */
+ScDay         sc_day_today       (void);
 
 typedef struct _ScCalendar ScCalendar;
 

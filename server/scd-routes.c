@@ -22,6 +22,8 @@
 #define CASE_READERS (SCD_ACCESS_CASEWORKER | SCD_ACCESS_TEAM_MANAGER | SCD_ACCESS_ADMIN_OFFICER)
 #define CASE_WRITERS (SCD_ACCESS_CASEWORKER | SCD_ACCESS_TEAM_MANAGER)
 #define MANAGERS (SCD_ACCESS_TEAM_MANAGER)
+/* complaints, mediation and appeals: business support and team managers */
+#define DISPUTE_WRITERS (SCD_ACCESS_ADMIN_OFFICER | SCD_ACCESS_TEAM_MANAGER)
 
 /* The access matrix of docs/access.md, route by route. */
 static const ScdRoute routes[] = {
@@ -87,6 +89,10 @@ static const ScdRoute routes[] = {
     "case" },
   { "GET", "/api/v1/consultations/institutions", scd_consultation_handler_institutions, MANAGERS,
     "consultation.institutions", "institution" },
+  { "GET", "/api/v1/complaints", scd_complaint_handler_list, CASE_READERS, "complaint.list", "complaint" },
+  { "POST", "/api/v1/complaints", scd_complaint_handler_create, DISPUTE_WRITERS, "complaint.create", "complaint" },
+  { "GET", "/api/v1/complaints/{id}", scd_complaint_handler_get, CASE_READERS, "complaint.read", "complaint" },
+  { "PUT", "/api/v1/complaints/{id}", scd_complaint_handler_put, DISPUTE_WRITERS, "complaint.update", "complaint" },
   { "GET", "/api/v1/cases/{id}/export", scd_transfer_handler_export, CASE_WRITERS, "case.export", "case" },
   { "POST", "/api/v1/transfers", scd_transfer_handler_import, CASE_WRITERS, "transfer.import", "case" },
   { "GET", "/api/v1/band-mappings", scd_transfer_handler_list_mappings, CASE_READERS, "band_mapping.list",

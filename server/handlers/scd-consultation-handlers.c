@@ -234,9 +234,7 @@ scd_consultation_handler_team (ScdRequest *request)
   ScdConsultationQuery query = { .after_due = SC_DAY_NONE };
   const char *status = scd_handler_get_query_text (request, "status", &error);
   const char *urn = scd_handler_get_query_text (request, "urn", &error);
-  const char *cursor = scd_handler_get_query_text (request, "cursor", &error);
   const char *format = scd_handler_get_query_text (request, "format", &error);
-  guint64 value = 0;
 
   scd_handler_parse_limit (request, &query.limit, &error);
   scd_handler_read_owner (request, &query.owner_id, &error);
@@ -249,15 +247,7 @@ scd_consultation_handler_team (ScdRequest *request)
     query.urn = g_ascii_strtoll (urn, NULL, 10);
   if (format != NULL && !g_str_equal (format, "csv") && !g_str_equal (format, "json"))
     sc_set_field_error (&error, "format", "must be json or csv");
-  if (cursor != NULL)
-    {
-      g_auto(GStrv) parts = g_strsplit (cursor, ".", 0);
-
-      if (g_strv_length (parts) != 2 || !sc_day_parse (parts[0], &query.after_due) ||
-          !g_ascii_string_to_unsigned (parts[1], 10, 1, G_MAXINT64, &value, NULL))
-        sc_set_field_error (&error, "cursor", "is not a cursor this server gave out");
-      query.after_id = (gint64) value;
-    }
+  scd_handler_parse_due_cursor (request, &query.after_due, &query.after_id, &error);
   if (error != NULL)
     {
       scd_request_reply_error (request, error);

@@ -331,3 +331,27 @@ scd_handler_reply_refusal (ScdRequest   *request,
     }
   scd_request_reply_error (request, error);
 }
+
+void
+scd_handler_parse_due_cursor (ScdRequest  *request,
+                              ScDay       *after_due,
+                              gint64      *after_id,
+                              GError     **error)
+{
+  const char *cursor = scd_handler_get_query_text (request, "cursor", error);
+  g_auto(GStrv) parts = NULL;
+  guint64 value = 0;
+
+  *after_due = SC_DAY_NONE;
+  *after_id = 0;
+  if (cursor == NULL)
+    return;
+  parts = g_strsplit (cursor, ".", 0);
+  if (g_strv_length (parts) != 2 || !sc_day_parse (parts[0], after_due) ||
+      !g_ascii_string_to_unsigned (parts[1], 10, 1, G_MAXINT64, &value, NULL))
+    {
+      *after_due = SC_DAY_NONE;
+      sc_set_field_error (error, "cursor", "is not a cursor this server gave out");
+    }
+  *after_id = (gint64) value;
+}

@@ -108,6 +108,11 @@ void scd_consultation_handler_chase      (ScdRequest *request);
 void scd_consultation_handler_institutions (ScdRequest *request);
 
 /* scd-funding-band-handlers.c */
+void scd_complaint_handler_create       (ScdRequest *request);
+void scd_complaint_handler_get          (ScdRequest *request);
+void scd_complaint_handler_put          (ScdRequest *request);
+void scd_complaint_handler_list         (ScdRequest *request);
+
 void scd_funding_band_handler_list       (ScdRequest *request);
 void scd_funding_band_handler_put        (ScdRequest *request);
 
@@ -193,6 +198,12 @@ gboolean        scd_handler_read_chase_query (ScdRequest        *request,
 gboolean        scd_handler_parse_cursor    (ScdRequest         *request,
                                              gint64             *cursor,
                                              GError            **error);
+/* ?cursor=DUE.ID of a list by due date: SC_DAY_NONE and 0 when absent,
+ * a field error when it is not one this server gave out. */
+void            scd_handler_parse_due_cursor (ScdRequest        *request,
+                                              ScDay             *after_due,
+                                              gint64            *after_id,
+                                              GError           **error);
 /* The Idempotency-Key of a create (nullable), with the hash of the request
  * (method, path and body) and how to answer it; a field error when the key
  * is not 1 to 200 characters. */

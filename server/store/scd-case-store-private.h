@@ -128,4 +128,36 @@ char          *_scd_case_milestones_json      (const ScClockResult *result,
                                                char               **next_due,
                                                const char         **next_milestone);
 
+/* Reads row 0 of a record's statement into the record, or NULL with
+ * @error to refuse it (the transaction rolls back: nothing written) */
+typedef gpointer (*ScdCaseRecordRead)             (const PGresult      *pg,
+                                                   gpointer             data,
+                                                   GError             **error);
+/* A record of a case written with its events in one transaction (a
+ * complaint, an appeal): the case locked, @events (of ScClockEvent, none
+ * or more, copied) checked against the rules of the case and written in
+ * order as the actor's, the clock run once over them, then @sql with $1
+ * the actor, $2 the case and @params (text, nullable) after them: it
+ * writes the record and its audit row, and @read reads what it returns
+ * (freed with @free_record).
+ * The case's owner rule is not asked: who writes such a record is the
+ * route's to say; a case restricted from the actor is NOT_FOUND. A unique
+ * violation of @sql is a CONFLICT. */
+void           _scd_case_store_record_async   (ScdCaseStore        *self,
+                                               const ScdActor      *actor,
+                                               gint64               case_id,
+                                               GArray              *events,
+                                               const char          *sql,
+                                               GPtrArray           *params,
+                                               ScdCaseRecordRead    read,
+                                               gpointer             read_data,
+                                               GDestroyNotify       free_record,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+/* Returns: (transfer full): what @read returned */
+gpointer       _scd_case_store_record_finish  (ScdCaseStore        *self,
+                                               GAsyncResult        *result,
+                                               GError             **error);
+
 G_END_DECLS

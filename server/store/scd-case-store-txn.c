@@ -23,6 +23,9 @@
  *   a change of its details:
  *     UPDATE the case and the audit row; replace the assignees; read it back
  *   an event under a key: keep its answer with the key
+ *   a record beside its events (a complaint): its events written in
+ *     order as above, the clock once, then the record's own statement,
+ *     which writes the audit row (the clock's then writes none)
  *   COMMIT, then answer
  *
  * The key is claimed before the case is locked, so a twin of the request
@@ -95,7 +98,8 @@ static const char write_clock_sql[] =
   "  UPDATE ehc_case SET stage = $4, next_due = $5::date, next_milestone = $6, version = version + 1,"
   "                      updated_at = now()"
   "  WHERE id = $2::bigint RETURNING id, version),"
-  " audit AS (INSERT INTO audit_entry (actor, outcome, resource_id) SELECT $1, 'success', id::text FROM c),"
+  " audit AS (INSERT INTO audit_entry (actor, outcome, resource_id) SELECT $1, 'success', id::text FROM c"
+  "           WHERE $11::boolean IS NOT TRUE),"
   /* an event that issues a plan freezes the draft read under the lock */
   " v AS (INSERT INTO plan_version (case_id, number, kind, event_id, sections, warnings, issued_by)"
   "       SELECT $2::bigint,"
@@ -160,6 +164,7 @@ typedef enum
   OP_EVENT,
   OP_VOID,
   OP_UPDATE,
+  OP_RECORD,
 } Op;
 
 typedef enum
@@ -174,6 +179,7 @@ typedef enum
   STEP_CLEAR_ASSIGNEES,
   STEP_ASSIGN,
   STEP_READ,
+  STEP_RECORD,
   STEP_COMMIT,
   STEP_ROLLBACK,
   STEP_DENIED,
@@ -204,6 +210,17 @@ typedef struct
   char          *assignees;     /* nullable: '{1,2}' */
   guint          n_assignees;
 
+  /* OP_RECORD */
+  GArray        *events;        /* of ScClockEvent, their keys in keys */
+  GPtrArray     *keys;
+  guint          written;       /* how many of events are written */
+  char          *record_sql;
+  GPtrArray     *record_params; /* after the actor and the case */
+  ScdCaseRecordRead record_read;
+  gpointer       record_data;
+  GDestroyNotify record_free;
+  gpointer       record;        /* what record_read returned, owned */
+
   char          *version_kind;  /* an event that issues a plan: "final", ... */
   char          *plan_sections; /* ... the draft read, as plan_version keeps it */
   char          *plan_warnings;
@@ -216,6 +233,7 @@ typedef struct
 } Txn;
 
 static void txn_run (Txn *txn);
+static void write_record (Txn *txn);
 
 static void
 txn_free (Txn *txn)
@@ -231,12 +249,18 @@ txn_free (Txn *txn)
   g_free (txn->reason);
   g_free (txn->change);
   g_free (txn->assignees);
+  g_clear_pointer (&txn->events, g_array_unref);
+  g_clear_pointer (&txn->keys, g_ptr_array_unref);
+  g_free (txn->record_sql);
+  g_clear_pointer (&txn->record_params, g_ptr_array_unref);
   g_free (txn->version_kind);
   g_free (txn->plan_sections);
   g_free (txn->plan_warnings);
   g_clear_pointer (&txn->history, sc_case_history_unref);
   g_clear_pointer (&txn->all_positions, g_array_unref);
   g_clear_pointer (&txn->params, g_ptr_array_unref);
+  if (txn->record != NULL)
+    txn->record_free (txn->record);
   g_clear_object (&txn->result);
   g_clear_error (&txn->error);
   g_free (txn);
@@ -260,6 +284,8 @@ txn_return (Txn    *txn,
     g_task_return_error (txn->task, error);
   else if (txn->op == OP_EVENT)
     g_task_return_pointer (txn->task, g_steal_pointer (&txn->created), (GDestroyNotify) scd_created_free);
+  else if (txn->op == OP_RECORD)
+    g_task_return_pointer (txn->task, g_steal_pointer (&txn->record), txn->record_free);
   else
     g_task_return_pointer (txn->task, g_steal_pointer (&txn->result), g_object_unref);
   txn_free (txn);
@@ -363,7 +389,8 @@ locked (Txn      *txn,
       txn_refuse (txn, _scd_case_no_case (txn->case_id));
       return;
     }
-  if (!is_team_manager (txn->actor) && (!(owner || assigned) || changes_assignment (txn)))
+  /* who writes a record beside the case is the route's to say */
+  if (txn->op != OP_RECORD && !is_team_manager (txn->actor) && (!(owner || assigned) || changes_assignment (txn)))
     {
       /* the transaction is rolled back, then the refusal recorded */
       g_clear_error (&txn->error);
@@ -383,6 +410,8 @@ locked (Txn      *txn,
   g_snprintf (id, sizeof id, "%" G_GINT64_FORMAT, txn->case_id);
   if (txn->op == OP_UPDATE)
     txn_next (txn, STEP_UPDATE, scd_actor_get_json (txn->actor), id, txn->change, NULL);
+  else if (txn->op == OP_RECORD && txn->events->len == 0)
+    write_record (txn);
   else
     txn_next (txn, STEP_EVENTS, id, NULL);
 }
@@ -509,7 +538,26 @@ events_read (Txn      *txn,
     }
   g_snprintf (case_id, sizeof case_id, "%" G_GINT64_FORMAT, txn->case_id);
 
-  if (txn->op == OP_EVENT)
+  if (txn->op == OP_RECORD)
+    {
+      for (guint i = 0; i < txn->events->len; i++)
+        {
+          const ScClockEvent *event = &g_array_index (txn->events, ScClockEvent, i);
+
+          if (!sc_case_check_event (txn->history, event, _scd_case_today (), &error))
+            {
+              txn_refuse (txn, g_steal_pointer (&error));
+              return;
+            }
+          sc_case_history_add_event (txn->history, event, NULL);
+          g_array_append_val (txn->all_positions, txn->next_position);
+          txn->next_position++;
+        }
+      txn->next_position -= txn->events->len;
+      txn->event = g_array_index (txn->events, ScClockEvent, 0);
+      write_event (txn);
+    }
+  else if (txn->op == OP_EVENT)
     {
       ScPlanVersionKind kind;
 
@@ -596,6 +644,23 @@ write_clock (Txn *txn)
   scd_params_add (txn->params, txn->plan_sections);
   scd_params_add (txn->params, txn->plan_warnings);
   scd_params_add (txn->params, position);
+  scd_params_add (txn->params, txn->op == OP_RECORD ? "true" : NULL);
+  txn_run (txn);
+}
+
+/* The record's statement: $1 the actor, $2 the case, then its own */
+static void
+write_record (Txn *txn)
+{
+  g_autofree char *case_id = g_strdup_printf ("%" G_GINT64_FORMAT, txn->case_id);
+
+  txn->step = STEP_RECORD;
+  g_clear_pointer (&txn->params, g_ptr_array_unref);
+  txn->params = scd_params_new ();
+  scd_params_add (txn->params, scd_actor_get_json (txn->actor));
+  scd_params_add (txn->params, case_id);
+  for (guint i = 0; i < txn->record_params->len; i++)
+    scd_params_add (txn->params, g_ptr_array_index (txn->record_params, i));
   txn_run (txn);
 }
 
@@ -723,6 +788,16 @@ step_cb (GObject      *object,
                       g_error_new_literal (SC_ERROR, SC_ERROR_INTERNAL, "the event was not written"));
           return;
         }
+      if (txn->op == OP_RECORD && ++txn->written < txn->events->len)
+        {
+          g_clear_object (&txn->result);
+          txn->next_position++;
+          txn->event = g_array_index (txn->events, ScClockEvent, txn->written);
+          write_event (txn);
+          return;
+        }
+      if (txn->op == OP_RECORD)
+        g_clear_object (&txn->result);
       write_clock (txn);
       return;
 
@@ -730,8 +805,20 @@ step_cb (GObject      *object,
       txn->version = scd_pg_int (pg, 0, scd_pg_column (pg, "version"));
       if (txn->op == OP_EVENT)
         event_written (txn);
+      else if (txn->op == OP_RECORD)
+        write_record (txn);
       else
         txn_next (txn, STEP_COMMIT, (const char *) NULL, NULL);
+      return;
+
+    case STEP_RECORD:
+      txn->record = txn->record_read (pg, txn->record_data, &error);
+      if (txn->record == NULL)
+        {
+          txn_refuse (txn, g_steal_pointer (&error));
+          return;
+        }
+      txn_next (txn, STEP_COMMIT, (const char *) NULL, NULL);
       return;
 
     case STEP_UPDATE:
@@ -820,12 +907,13 @@ txn_run (Txn *txn)
     case STEP_LOCK: sql = lock_sql; break;
     case STEP_EVENTS: sql = events_sql; break;
     case STEP_PLAN: sql = plan_sql; break;
-    case STEP_WRITE_EVENT: sql = txn->op == OP_EVENT ? insert_event_sql : void_event_sql; break;
+    case STEP_WRITE_EVENT: sql = txn->op == OP_VOID ? void_event_sql : insert_event_sql; break;
     case STEP_WRITE_CLOCK: sql = write_clock_sql; break;
     case STEP_UPDATE: sql = update_sql; break;
     case STEP_CLEAR_ASSIGNEES: sql = clear_assignees_sql; break;
     case STEP_ASSIGN: sql = assign_sql; break;
     case STEP_READ: sql = read_sql; break;
+    case STEP_RECORD: sql = txn->record_sql; break;
     case STEP_COMMIT: sql = "COMMIT"; break;
     case STEP_ROLLBACK: sql = "ROLLBACK"; break;
     case STEP_DENIED:
@@ -1015,5 +1103,57 @@ scd_case_store_update_finish (ScdCaseStore  *self,
 
   if (current_version != NULL)
     *current_version = ((Answer *) g_task_get_task_data (G_TASK (result)))->version;
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+_scd_case_store_record_async (ScdCaseStore        *self,
+                              const ScdActor      *actor,
+                              gint64               case_id,
+                              GArray              *events,
+                              const char          *sql,
+                              GPtrArray           *params,
+                              ScdCaseRecordRead    read,
+                              gpointer             read_data,
+                              GDestroyNotify       free_record,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  Txn *txn;
+
+  g_return_if_fail (SCD_IS_CASE_STORE (self));
+  g_return_if_fail (events != NULL && sql != NULL && params != NULL && read != NULL);
+
+  txn = txn_new (self, actor, OP_RECORD, case_id, cancellable, callback, user_data, _scd_case_store_record_async);
+  txn->events = g_array_new (FALSE, FALSE, sizeof (ScClockEvent));
+  txn->keys = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < events->len; i++)
+    {
+      ScClockEvent event = g_array_index (events, ScClockEvent, i);
+      char *key = g_strdup (event.key);
+
+      g_ptr_array_add (txn->keys, key);
+      event.key = key;
+      g_array_append_val (txn->events, event);
+    }
+  txn->record_sql = g_strdup (sql);
+  txn->record_params = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < params->len; i++)
+    g_ptr_array_add (txn->record_params, g_strdup (g_ptr_array_index (params, i)));
+  txn->record_read = read;
+  txn->record_data = read_data;
+  txn->record_free = free_record;
+  txn_start (self, txn);
+}
+
+gpointer
+_scd_case_store_record_finish (ScdCaseStore  *self,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == _scd_case_store_record_async, NULL);
+
   return g_task_propagate_pointer (G_TASK (result), error);
 }

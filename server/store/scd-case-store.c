@@ -204,10 +204,7 @@ _scd_case_records_from_rows (const PGresult        *pg,
 ScDay
 _scd_case_today (void)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return sc_day_from_ymd (g_date_time_get_year (now), g_date_time_get_month (now),
-                          g_date_time_get_day_of_month (now));
+  return sc_day_today ();
 }
 
 ScdParams *

@@ -17,6 +17,7 @@
 #include "scd-person-store.h"
 #include "scd-plan-store.h"
 #include "scd-proceeding-store.h"
+#include "scd-complaint-store.h"
 #include "scd-consultation-store.h"
 #include "scd-funding-band-store.h"
 #include "scd-review-store.h"
@@ -36,6 +37,7 @@ typedef struct _ScdStores
   ScdReviewStore  *reviews;
   ScdProceedingStore *proceedings;
   ScdConsultationStore *consultations;
+  ScdComplaintStore *complaints;
   ScdFundingBandStore *funding_bands;
   ScdInstitutionStore *institutions;
   ScdSessionStore *sessions;

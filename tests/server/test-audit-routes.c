@@ -1411,6 +1411,58 @@ test_cases (Fixture       *fixture,
                                worker_id);
         check (fixture, "GET /api/v1/consultations/institutions", denied, 403, ROWS (row));
       }
+      /* a complaint about a case: its event's clock writes no row of its own */
+      {
+        g_autofree char *complaint = g_strconcat ("{\"case_id\":", review_case, ",\"reference\":\"A-1\","
+                                               "\"received_on\":\"2026-03-30\",\"category\":\"delay\"}", NULL);
+        static const char complaint_steps[] = "{\"complainant\":null,\"channel\":null,\"category\":\"delay\","
+                                     "\"stages\":[{\"stage\":1,\"received_on\":\"2026-03-30\","
+                                     "\"acknowledged_on\":\"2026-04-01\"}],\"ombudsman\":null,\"notes\":null}";
+        const char *version_one[] = { "If-Match", "\"1\"", NULL };
+        g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, manager, "POST", "/api/v1/complaints", complaint,
+                                                      NULL);
+        g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, sc_test_response_get_int (r, "id"));
+        g_autofree char *complaint_path = g_strconcat ("/api/v1/complaints/", id, NULL);
+        g_autoptr(ScTestResponse) denied = NULL;
+        g_autoptr(ScTestResponse) read = NULL;
+        g_autoptr(ScTestResponse) changed = NULL;
+        g_autoptr(ScTestResponse) list = NULL;
+
+        g_free (row);
+        row = g_strdup_printf ("%s:manager|team_manager|complaint.create|complaint|%s|-|success", manager_id, id);
+        check (fixture, "POST /api/v1/complaints", r, 201, ROWS (row));
+        denied = sc_test_authed (fixture->daemon, worker, "POST", "/api/v1/complaints", complaint, NULL);
+        g_free (row);
+        row = g_strdup_printf ("%s:caseworker|caseworker|complaint.create|complaint|-|-|denied", worker_id);
+        check (fixture, "POST /api/v1/complaints", denied, 403, ROWS (row));
+        g_clear_pointer (&denied, sc_test_response_free);
+        read = sc_test_authed (fixture->daemon, worker, "GET", complaint_path, NULL, NULL);
+        g_free (row);
+        row = g_strdup_printf ("%s:caseworker|caseworker|complaint.read|complaint|%s|-|success", worker_id, id);
+        check (fixture, "GET /api/v1/complaints/{id}", read, 200, ROWS (row));
+        denied = sc_test_authed (fixture->daemon, admin, "GET", complaint_path, NULL, NULL);
+        g_free (row);
+        row = g_strdup_printf ("%s:sysadmin|system_admin|complaint.read|complaint|%s|-|denied", admin_id, id);
+        check (fixture, "GET /api/v1/complaints/{id}", denied, 403, ROWS (row));
+        g_clear_pointer (&denied, sc_test_response_free);
+        changed = sc_test_authed (fixture->daemon, manager, "PUT", complaint_path, complaint_steps, version_one);
+        g_free (row);
+        row = g_strdup_printf ("%s:manager|team_manager|complaint.update|complaint|%s|-|success", manager_id, id);
+        check (fixture, "PUT /api/v1/complaints/{id}", changed, 200, ROWS (row));
+        denied = sc_test_authed (fixture->daemon, worker, "PUT", complaint_path, complaint_steps, version_one);
+        g_free (row);
+        row = g_strdup_printf ("%s:caseworker|caseworker|complaint.update|complaint|%s|-|denied", worker_id, id);
+        check (fixture, "PUT /api/v1/complaints/{id}", denied, 403, ROWS (row));
+        g_clear_pointer (&denied, sc_test_response_free);
+        list = sc_test_authed (fixture->daemon, worker, "GET", "/api/v1/complaints", NULL, NULL);
+        g_free (row);
+        row = g_strdup_printf ("%s:caseworker|caseworker|complaint.list|complaint|-|%s|success", worker_id, id);
+        check (fixture, "GET /api/v1/complaints", list, 200, ROWS (row));
+        denied = sc_test_authed (fixture->daemon, admin, "GET", "/api/v1/complaints", NULL, NULL);
+        g_free (row);
+        row = g_strdup_printf ("%s:sysadmin|system_admin|complaint.list|complaint|-|-|denied", admin_id);
+        check (fixture, "GET /api/v1/complaints", denied, 403, ROWS (row));
+      }
     }
     /* the overdue list audits the cases it shows */
     shown = sc_test_psql (fixture->cluster,
