@@ -274,7 +274,8 @@ section_of (ScTestServer *server,
   return json_to_string (content, FALSE);
 }
 
-/* The pending mapping of the sending authority's band @code, or NULL */
+/* The pending mapping of the sending authority's band @code, or NULL;
+ * *@keep (freed first) holds the answer it is in */
 static JsonObject *
 pending_mapping (ScTestServer    *server,
                  const char      *token,
@@ -283,6 +284,8 @@ pending_mapping (ScTestServer    *server,
 {
   JsonArray *items;
 
+  /* a mapping read before is no longer looked at */
+  g_clear_pointer (keep, sc_test_response_free);
   *keep = sc_test_authed (server->daemon, token, "GET", "/api/v1/band-mappings?status=pending", NULL, NULL);
   must (*keep, 200);
   items = json_object_get_array_member (json_node_get_object ((*keep)->json), "items");
