@@ -25,6 +25,7 @@
 #include "scc-case-proceedings-page.h"
 #include "scc-case-reviews-page.h"
 #include "scc-caseload-vm.h"
+#include "scc-complaints-page.h"
 #include "scc-field-row.h"
 #include "scc-offline-banner.h"
 #include "scc-plan-page.h"
@@ -775,8 +776,9 @@ dup_child_name (SccCasePage *self)
 }
 
 /* case.open-plan, case.open-reviews, case.open-proceedings,
- * case.open-consultations: the case's plan, reviews, amendments and
- * ceasing, or consultations, titled with the child */
+ * case.open-consultations, case.open-complaints: the case's plan, reviews,
+ * amendments and ceasing, consultations or complaints, titled with the
+ * child */
 static void
 case_open_action (GtkWidget  *widget,
                   const char *action_name,
@@ -794,6 +796,8 @@ case_open_action (GtkWidget  *widget,
     scc_case_reviews_page_open (widget, self->case_id, name);
   else if (g_str_equal (action_name, "case.open-consultations"))
     scc_case_consultations_page_open (widget, self->case_id, name);
+  else if (g_str_equal (action_name, "case.open-complaints"))
+    scc_complaints_page_open (widget, self->case_id, name);
   else
     scc_case_proceedings_page_open (widget, self->case_id, name);
 }
@@ -862,6 +866,8 @@ scc_case_page_class_init (SccCasePageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_ALT_MASK, "case.open-proceedings", NULL);
   gtk_widget_class_install_action (widget_class, "case.open-consultations", NULL, case_open_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_ALT_MASK, "case.open-consultations", NULL);
+  gtk_widget_class_install_action (widget_class, "case.open-complaints", NULL, case_open_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_ALT_MASK, "case.open-complaints", NULL);
   gtk_widget_class_install_action (widget_class, "case.export", NULL, case_export_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_x, GDK_ALT_MASK, "case.export", NULL);
 }

@@ -50,23 +50,24 @@ static const RoleHome role_homes[] = {
     N_("This release holds your caseload, the children you work for, new cases, every case’s statutory clock, "
        "the advice to chase, the EHC plan with its reviews, amendments and ceasing, the children moving phase, "
        "the directory of schools and colleges, the consultations with them, the funding bands and cases moved "
-       "between authorities. The disputes about a case come next."),
-    { { "mail-unread-symbolic", N_("Complaints and Appeals"),
-        N_("The disputes about a case, with their deadlines") } } },
+       "between authorities, and the complaints about a case. Mediation and appeals come next."),
+    { { "mail-unread-symbolic", N_("Mediation and Appeals"),
+        N_("The other disputes about a case, with their deadlines") } } },
   { SC_ROLE_TEAM_MANAGER,
     N_("You run the team: you read and update every case, assign cases and read the audit trail."),
     N_("This release holds the team’s workload, deadlines and caseloads, handing cases over, the advice to "
        "chase, the reviews due, the children moving phase, every plan, every case’s statutory clock, the "
        "directory of schools and colleges, the team’s consultations with them, the funding bands with the bands "
-       "of cases transferred in, and the audit trail. Complaints, mediation and appeals come next."),
+       "of cases transferred in, the complaints with their deadlines, and the audit trail. Mediation and appeals "
+       "come next."),
     { { "mail-unread-symbolic", N_("Disputes"),
-        N_("Every open complaint, mediation and appeal with its next deadline, and the counts per year") } } },
+        N_("Every open mediation and appeal with its next deadline, and the counts per year of every dispute") } } },
   { SC_ROLE_ADMIN_OFFICER,
     N_("Business support: you log and update complaints, mediation, appeals and correspondence, and read cases."),
     N_("This release finds the children the team works for and the schools and colleges, lists the advice to "
-       "chase, the reviews due, the consultations awaited and the children moving phase, and reads every plan. "
-       "Your case support work comes next."),
-    { { "mail-unread-symbolic", N_("Complaints, Mediation and Appeals"),
+       "chase, the reviews due, the consultations awaited and the children moving phase, reads every plan, and "
+       "logs complaints and keeps them to their deadlines. The rest of your case support work comes next."),
+    { { "mail-unread-symbolic", N_("Mediation and Appeals"),
         N_("Logged and kept up to date against the case they are about") },
       { "mail-send-symbolic", N_("Correspondence"),
         N_("Letters to and from families, schools and services, recorded on their cases") },

@@ -21,6 +21,7 @@ typedef struct
   SccRecordFormVm     *view_model;
   GPtrArray           *rows;        /* AdwExpanderRow in records_group */
   gboolean             filling;     /* the combo row set from the list, not by the user */
+  gboolean             opening;     /* opened by scc_records_page_open(), not from a place */
 
   /* Borrowed: the subclass's template's */
   AdwWindowTitle      *window_title;
@@ -89,6 +90,8 @@ scc_records_page_may_record (SccRecordsPage *self)
 
   g_return_val_if_fail (SCC_IS_RECORDS_PAGE (self), FALSE);
   user = scc_page_get_user (SCC_PAGE (self));
+  if (user != NULL && SCC_RECORDS_PAGE_GET_CLASS (self)->record_roles != 0)
+    return (SCC_RECORDS_PAGE_GET_CLASS (self)->record_roles & (1u << sc_user_get_role (user))) != 0;
   return user != NULL && (sc_user_get_role (user) == SC_ROLE_CASEWORKER ||
                           sc_user_get_role (user) == SC_ROLE_TEAM_MANAGER);
 }
@@ -186,7 +189,7 @@ records_reload_action (GtkWidget  *widget,
 {
   SccRecordFormVm *view_model = GET_PRIV (SCC_RECORDS_PAGE (widget))->view_model;
 
-  if (scc_record_form_vm_get_case_id (view_model) > 0)
+  if (scc_record_form_vm_get_case_id (view_model) != 0)
     scc_record_form_vm_load (view_model, scc_record_form_vm_get_case_id (view_model));
 }
 
@@ -273,6 +276,22 @@ scc_records_page_clear (SccPage *page)
   adw_window_title_set_subtitle (GET_PRIV (SCC_RECORDS_PAGE (page))->window_title, "");
 }
 
+/* From a place (home, the menu) a page that has a team_subtitle shows the
+ * team's records; from scc_records_page_open() the case's it was given */
+static void
+scc_records_page_opened (SccPage *page)
+{
+  SccRecordsPagePrivate *priv = GET_PRIV (SCC_RECORDS_PAGE (page));
+  const char *team = SCC_RECORDS_PAGE_GET_CLASS (page)->team_subtitle;
+
+  if (!priv->opening && team != NULL)
+    {
+      adw_window_title_set_subtitle (priv->window_title, team);
+      scc_record_form_vm_load (priv->view_model, SCC_RECORDS_OF_TEAM);
+    }
+  priv->opening = FALSE;
+}
+
 static void
 scc_records_page_class_init (SccRecordsPageClass *klass)
 {
@@ -284,6 +303,7 @@ scc_records_page_class_init (SccRecordsPageClass *klass)
   object_class->dispose = scc_records_page_dispose;
   object_class->get_property = scc_records_page_get_property;
   page_class->clear = scc_records_page_clear;
+  page_class->opened = scc_records_page_opened;
 
   properties[PROP_VIEW_MODEL] = g_param_spec_object ("view-model", NULL, NULL, SCC_TYPE_RECORD_FORM_VM,
                                                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
@@ -309,13 +329,15 @@ scc_records_page_open (GtkWidget  *from,
   SccPage *page;
 
   g_return_if_fail (GTK_IS_WIDGET (from));
-  g_return_if_fail (case_id > 0);
+  g_return_if_fail (case_id > 0 || case_id == SCC_RECORDS_OF_TEAM);
 
   if (!SCC_IS_RECORDS_PAGE ((page = scc_page_find (from, page_name))))
     return;
   adw_window_title_set_subtitle (GET_PRIV (SCC_RECORDS_PAGE (page))->window_title, child != NULL ? child : "");
   scc_record_form_vm_load (GET_PRIV (SCC_RECORDS_PAGE (page))->view_model, case_id);
+  GET_PRIV (SCC_RECORDS_PAGE (page))->opening = TRUE;
   gtk_widget_activate_action (from, "win.open-page", "s", page_name);
+  GET_PRIV (SCC_RECORDS_PAGE (page))->opening = FALSE;
 }
 
 SccRecordFormVm *
@@ -332,6 +354,7 @@ typedef struct
   SccFormField *field;    /* owned */
   AdwComboRow  *row;      /* borrowed: the binding is its data */
   GStrv         values;
+  char         *subtitle; /* the row's own, shown when there is no error */
   gboolean      syncing;  /* the row set from the field */
 } ChoiceBinding;
 
@@ -341,6 +364,7 @@ choice_binding_free (ChoiceBinding *binding)
   g_signal_handlers_disconnect_by_data (binding->field, binding);
   g_object_unref (binding->field);
   g_strfreev (binding->values);
+  g_free (binding->subtitle);
   g_free (binding);
 }
 
@@ -356,6 +380,20 @@ on_choice_field_cb (ChoiceBinding *binding)
   binding->syncing = TRUE;
   adw_combo_row_set_selected (binding->row, choice);
   binding->syncing = FALSE;
+}
+
+/* A choice's error is said under its title, as an SccFieldRow says its own */
+static void
+on_choice_error_cb (ChoiceBinding *binding)
+{
+  const char *error = scc_form_field_get_error_text (binding->field);
+  const char *own = binding->subtitle != NULL ? binding->subtitle : "";
+
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (binding->row), error != NULL ? error : own);
+  if (error != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (binding->row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (binding->row), "error");
 }
 
 static void
@@ -375,21 +413,34 @@ scc_records_page_bind_choice (SccRecordsPage      *self,
                               const char * const  *values,
                               const char * const  *words)
 {
+  g_return_if_fail (SCC_IS_RECORDS_PAGE (self));
+  scc_records_page_bind_form_choice (SCC_FORM_VM (GET_PRIV (self)->view_model), row, field_name, values, words);
+}
+
+void
+scc_records_page_bind_form_choice (SccFormVm           *form,
+                                   AdwComboRow         *row,
+                                   const char          *field_name,
+                                   const char * const  *values,
+                                   const char * const  *words)
+{
   g_autoptr(GtkStringList) list = NULL;
   ChoiceBinding *binding;
   SccFormField *field;
 
-  g_return_if_fail (SCC_IS_RECORDS_PAGE (self));
-  field = scc_form_vm_lookup_field (SCC_FORM_VM (GET_PRIV (self)->view_model), field_name);
+  g_return_if_fail (SCC_IS_FORM_VM (form));
+  field = scc_form_vm_lookup_field (form, field_name);
   g_return_if_fail (field != NULL);
 
   binding = g_new0 (ChoiceBinding, 1);
   binding->field = g_object_ref (field);
   binding->row = row;
   binding->values = g_strdupv ((char **) values);
+  binding->subtitle = g_strdup (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
   list = gtk_string_list_new (words);
   adw_combo_row_set_model (row, G_LIST_MODEL (list));
   g_signal_connect_swapped (field, "notify::value", G_CALLBACK (on_choice_field_cb), binding);
+  g_signal_connect_swapped (field, "notify::error", G_CALLBACK (on_choice_error_cb), binding);
   g_signal_connect_swapped (row, "notify::selected", G_CALLBACK (on_choice_row_cb), binding);
   g_object_set_data_full (G_OBJECT (row), "scc-choice-binding", binding, (GDestroyNotify) choice_binding_free);
   on_choice_field_cb (binding);

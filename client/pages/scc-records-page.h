@@ -47,17 +47,24 @@ struct _SccRecordsPageClass
   const char *empty_title;
   const char *empty_subtitle;
   const char *saved_toast;
+  /* Who records: 1 << ScRole of each; 0 for caseworkers and team managers */
+  guint       record_roles;
+  /* Optional: the page is also a place, opened (from home, the menu)
+   * on the team's records (SCC_RECORDS_OF_TEAM) with this subtitle */
+  const char *team_subtitle;
 };
 
-/* Opens page @page_name, an SccRecordsPage, on @case_id's records from
- * the page @from is on; @child (nullable) names the child in its title. */
+/* Opens page @page_name, an SccRecordsPage, on @case_id's records (or
+ * SCC_RECORDS_OF_TEAM's) from the page @from is on; @child (nullable)
+ * names the child in its title. */
 void             scc_records_page_open           (GtkWidget      *from,
                                                   const char     *page_name,
                                                   gint64          case_id,
                                                   const char     *child);
 SccRecordFormVm *scc_records_page_get_view_model (SccRecordsPage *self);
-/* The signed-in user may record on the case's records: a caseworker or a
- * team manager (the case itself may still refuse them) */
+/* The signed-in user may record on the case's records: one of the class's
+ * record_roles, by default a caseworker or a team manager (the case
+ * itself may still refuse them) */
 gboolean         scc_records_page_may_record     (SccRecordsPage *self);
 
 /* For subclasses' rows: a fact of @expander (@icon nullable), its
@@ -78,5 +85,11 @@ void             scc_records_page_bind_choice    (SccRecordsPage *self,
                                                   const char     *field_name,
                                                   const char * const *values,
                                                   const char * const *words);
+/* The same for a field of another form of the page */
+void             scc_records_page_bind_form_choice (SccFormVm    *form,
+                                                    AdwComboRow  *row,
+                                                    const char   *field_name,
+                                                    const char * const *values,
+                                                    const char * const *words);
 
 G_END_DECLS

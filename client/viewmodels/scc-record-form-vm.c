@@ -242,7 +242,7 @@ scc_record_form_vm_load (SccRecordFormVm *self,
   SccRecordFormVmPrivate *priv;
 
   g_return_if_fail (SCC_IS_RECORD_FORM_VM (self));
-  g_return_if_fail (case_id > 0);
+  g_return_if_fail (case_id > 0 || case_id == SCC_RECORDS_OF_TEAM);
 
   priv = GET_PRIV (self);
   if (case_id != priv->case_id)

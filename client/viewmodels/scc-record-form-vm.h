@@ -57,6 +57,11 @@ struct _SccRecordFormVmClass
   const char *saved_text;
 };
 
+/* A list of records of every case the user may read, not of one (a
+ * page of the team's complaints): its "case id" */
+#define SCC_RECORDS_OF_TEAM G_GINT64_CONSTANT (-1)
+
+/* @case_id: the case's, or SCC_RECORDS_OF_TEAM */
 void          scc_record_form_vm_load              (SccRecordFormVm *self,
                                                     gint64           case_id);
 gint64        scc_record_form_vm_get_case_id       (SccRecordFormVm *self);

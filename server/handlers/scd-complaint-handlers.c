@@ -110,7 +110,7 @@ typedef struct
 static void
 change_free (Change *change)
 {
-  g_object_unref (change->request);
+  scd_request_unref (change->request);
   json_object_unref (change->body);
   g_clear_pointer (&change->before, sc_complaint_free);
   g_clear_pointer (&change->after, sc_complaint_free);

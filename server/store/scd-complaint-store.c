@@ -196,9 +196,13 @@ explain (GError     *error,
 
   if (g_error_matches (error, SC_ERROR, SC_ERROR_CONFLICT))
     {
+      ScProblem *problem;
+
       g_set_error (&explained, SC_ERROR, SC_ERROR_CONFLICT, "a complaint with the reference %s is recorded already",
                    ask->reference);
-      sc_error_take_problem (explained, sc_problem_new (SC_ERROR_CONFLICT, explained->message));
+      problem = sc_problem_new (SC_ERROR_CONFLICT, explained->message);
+      sc_problem_add_field_error (problem, "reference", "is the reference of a complaint recorded already");
+      sc_error_take_problem (explained, problem);
     }
   else if (ask->id == 0 && g_error_matches (error, SC_ERROR, SC_ERROR_NOT_FOUND))
     sc_set_field_error (&explained, "case_id", "is not a case you can see");
@@ -216,6 +220,21 @@ recorded_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   GError *error = NULL;
   ScComplaint *complaint = _scd_case_store_record_finish (SCD_CASE_STORE (object), result, &error);
+
+  if (complaint == NULL)
+    g_task_return_error (task, explain (error, g_task_get_task_data (task)));
+  else
+    g_task_return_pointer (task, complaint, (GDestroyNotify) sc_complaint_free);
+}
+
+static void
+ran_cb (GObject      *object,
+        GAsyncResult *result,
+        gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  ScComplaint *complaint = g_task_propagate_pointer (G_TASK (result), &error);
 
   if (complaint == NULL)
     g_task_return_error (task, explain (error, g_task_get_task_data (task)));
@@ -251,7 +270,11 @@ write_complaint (ScdComplaintStore *self,
       scd_params_add (all, NULL);
       for (guint i = 0; i < params->len; i++)
         scd_params_add (all, g_ptr_array_index (params, i));
-      scd_store_run (SCD_STORE (self), sql, all, decode_written, (GDestroyNotify) sc_complaint_free, task);
+      /* its own task, so that a refusal is explained as the case's is */
+      GTask *ran = g_task_new (self, g_task_get_cancellable (task), ran_cb, task);
+
+      g_task_set_task_data (ran, g_task_get_task_data (task), NULL);
+      scd_store_run (SCD_STORE (self), sql, all, decode_written, (GDestroyNotify) sc_complaint_free, ran);
     }
 }
 

@@ -217,6 +217,7 @@ test_case_complaint (Fixture       *fixture,
     g_autofree char *events = events_of (fixture, case_id);
 
     g_assert_cmpuint (again->status, ==, 409);
+    g_assert_nonnull (strstr (body_text (again), "\"field\":\"reference\""));
     assert_field_error (later, "received_on");
     assert_field_error (nocase, "case_id");
     assert_field_error (bad, "reference");
@@ -433,6 +434,15 @@ test_service_and_list (Fixture       *fixture,
     assert_day (stage->acknowledgement_due, "2026-12-08");
     assert_day (stage->response_due, "2026-12-31");
     g_assert_cmpuint (hid->status, ==, 404);
+  }
+  /* its reference again, about the service too: 409 on the field */
+  {
+    g_autoptr(ScTestResponse) again = sc_test_authed (fixture->daemon, officer, "POST", "/api/v1/complaints",
+                                                      "{\"reference\":\"S-1\",\"received_on\":\"2026-12-01\","
+                                                      "\"category\":\"other\"}", NULL);
+
+    g_assert_cmpuint (again->status, ==, 409);
+    g_assert_nonnull (strstr (body_text (again), "\"field\":\"reference\""));
   }
   body = g_strdup_printf ("{\"case_id\":%" G_GINT64_FORMAT ",\"reference\":\"C-2\",\"received_on\":\"2026-11-02\","
                           "\"category\":\"provision_not_delivered\"}", open_id);

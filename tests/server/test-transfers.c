@@ -49,6 +49,8 @@ ctl (ScTestServer  *server,
   const char *arg;
   va_list args;
 
+  /* what an earlier command printed is not looked at again */
+  g_clear_pointer (output, g_free);
   g_ptr_array_add (argv, sendcasectl);
   g_ptr_array_add (argv, (char *) "--database");
   g_ptr_array_add (argv, (char *) sc_test_cluster_get_conninfo (server->cluster));

@@ -1,0 +1,148 @@
+/* scc-api-client-complaints.c
+ *
+ * The complaint calls of SccApiClient (scc-api-client-complaints.h).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "scc-api-client"
+
+#include "config.h"
+
+#include "scc-api-client-complaints.h"
+#include "scc-api-client-private.h"
+
+static const SccItemCodec case_codec = { (ScReadJsonFunc) sc_case_new_from_json, g_object_unref };
+static const SccItemCodec complaint_codec = { (ScReadJsonFunc) sc_complaint_new_from_json,
+                                              (GDestroyNotify) sc_complaint_free };
+
+void
+scc_api_client_list_complaints_async (SccApiClient        *self,
+                                      const char          *status,
+                                      gint64               case_id,
+                                      const char          *cursor,
+                                      guint                limit,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_autoptr(GString) path = g_string_new ("/complaints");
+  g_autofree char *id = case_id > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, case_id) : NULL;
+
+  g_return_if_fail (SCC_IS_API_CLIENT (self));
+  _scc_api_client_append_query (path, "status", status);
+  _scc_api_client_append_query (path, "case_id", id);
+  _scc_api_client_append_paging (path, cursor, limit);
+  _scc_api_client_page_async (self, scc_api_client_list_complaints_async, path->str, &complaint_codec, cancellable,
+                              callback, user_data);
+}
+
+GPtrArray *
+scc_api_client_list_complaints_finish (SccApiClient  *self,
+                                       GAsyncResult  *result,
+                                       char         **next_cursor,
+                                       GError       **error)
+{
+  return _scc_api_client_page_finish (self, result, scc_api_client_list_complaints_async, next_cursor, error);
+}
+
+static void
+add_text (JsonBuilder *builder,
+          const char  *member,
+          const char  *value)
+{
+  if (value == NULL)
+    return;
+  json_builder_set_member_name (builder, member);
+  json_builder_add_string_value (builder, value);
+}
+
+void
+scc_api_client_create_complaint_async (SccApiClient        *self,
+                                       const ScComplaint   *complaint,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+  char day[SC_DAY_STRING_SIZE];
+
+  g_return_if_fail (SCC_IS_API_CLIENT (self));
+
+  json_builder_begin_object (builder);
+  if (complaint->case_id > 0)
+    {
+      json_builder_set_member_name (builder, "case_id");
+      json_builder_add_int_value (builder, complaint->case_id);
+    }
+  add_text (builder, "reference", complaint->reference);
+  add_text (builder, "received_on", sc_day_format (complaint->received_on, day));
+  json_builder_set_member_name (builder, "stage");
+  json_builder_add_int_value (builder, complaint->stage == 2 ? 2 : 1);
+  add_text (builder, "category", complaint->category);
+  add_text (builder, "complainant", complaint->complainant);
+  add_text (builder, "channel", complaint->channel);
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+  _scc_api_client_model_full_async (self, scc_api_client_create_complaint_async, "POST", "/complaints", body, NULL,
+                                    (ScReadJsonFunc) sc_complaint_new_from_json, (GDestroyNotify) sc_complaint_free,
+                                    cancellable, callback, user_data);
+}
+
+ScComplaint *
+scc_api_client_create_complaint_finish (SccApiClient  *self,
+                                        GAsyncResult  *result,
+                                        GError       **error)
+{
+  return _scc_api_client_model_finish (self, result, scc_api_client_create_complaint_async, error);
+}
+
+void
+scc_api_client_put_complaint_async (SccApiClient        *self,
+                                    const ScComplaint   *complaint,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autofree char *path = g_strdup_printf ("/complaints/%" G_GINT64_FORMAT, complaint->id);
+  g_autofree char *text = sc_complaint_change_to_json (complaint);
+
+  g_return_if_fail (SCC_IS_API_CLIENT (self));
+  _scc_api_client_put_versioned_async (self, scc_api_client_put_complaint_async, path, text, complaint->version,
+                                       (ScReadJsonFunc) sc_complaint_new_from_json,
+                                       (GDestroyNotify) sc_complaint_free, cancellable, callback, user_data);
+}
+
+ScComplaint *
+scc_api_client_put_complaint_finish (SccApiClient  *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  return _scc_api_client_model_finish (self, result, scc_api_client_put_complaint_async, error);
+}
+
+void
+scc_api_client_find_cases_async (SccApiClient        *self,
+                                 const char          *query,
+                                 guint                limit,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GString) path = g_string_new ("/cases");
+
+  g_return_if_fail (SCC_IS_API_CLIENT (self));
+  _scc_api_client_append_query (path, "q", query);
+  _scc_api_client_append_paging (path, NULL, limit);
+  _scc_api_client_page_async (self, scc_api_client_find_cases_async, path->str, &case_codec, cancellable, callback,
+                              user_data);
+}
+
+GPtrArray *
+scc_api_client_find_cases_finish (SccApiClient  *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  return _scc_api_client_page_finish (self, result, scc_api_client_find_cases_async, NULL, error);
+}
