@@ -337,71 +337,6 @@ sc_complaint_ombudsman_to_json (const ScComplaint *complaint)
   return g_string_free (out, FALSE);
 }
 
-/* An optional text of at most @max characters, trimmed; "" is none */
-static gboolean
-read_text (JsonObject  *object,
-           const char  *prefix,
-           const char  *member,
-           int          max,
-           char       **out,
-           GError     **error)
-{
-  const char *value = NULL;
-  g_autofree char *trimmed = NULL;
-  g_autofree char *field = g_strconcat (prefix, member, NULL);
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node != NULL && !JSON_NODE_HOLDS_NULL (node) &&
-      (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING))
-    {
-      sc_set_field_error (error, field, "must be text or null");
-      return FALSE;
-    }
-  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
-    value = json_node_get_string (node);
-  if (value != NULL)
-    trimmed = g_strstrip (g_strdup (value));
-  if (trimmed != NULL && g_utf8_strlen (trimmed, -1) > max)
-    {
-      sc_set_field_error (error, field, "must be at most %d characters", max);
-      return FALSE;
-    }
-  g_free (*out);
-  *out = trimmed != NULL && trimmed[0] != '\0' ? g_steal_pointer (&trimmed) : NULL;
-  return TRUE;
-}
-
-/* An optional word of @allowed */
-static gboolean
-read_word (JsonObject         *object,
-           const char         *prefix,
-           const char         *member,
-           const char * const *allowed,
-           char              **out,
-           GError            **error)
-{
-  g_autofree char *value = NULL;
-  g_autofree char *field = g_strconcat (prefix, member, NULL);
-  GError *local_error = NULL;
-
-  read_text (object, prefix, member, 64, &value, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
-  if (value != NULL && !g_strv_contains (allowed, value))
-    {
-      g_autofree char *list = g_strjoinv (", ", (char **) allowed);
-
-      sc_set_field_error (error, field, "must be one of %s", list);
-      return FALSE;
-    }
-  g_free (*out);
-  *out = g_steal_pointer (&value);
-  return TRUE;
-}
-
 static void
 read_date (JsonObject  *object,
            const char  *prefix,
@@ -461,8 +396,8 @@ read_stage (JsonNode    *node,
     sc_set_field_error (&local_error, prefix, "needs its received_on");
   read_date (object, dotted, "acknowledged_on", &stage->acknowledged_on, &local_error);
   read_date (object, dotted, "responded_on", &stage->responded_on, &local_error);
-  read_word (object, dotted, "outcome", sc_complaint_outcomes, &stage->outcome, &local_error);
-  read_text (object, dotted, "remedy", SC_COMPLAINT_TEXT_MAX_CHARS, &stage->remedy, &local_error);
+  sc_json_read_word (object, dotted, "outcome", sc_complaint_outcomes, &stage->outcome, &local_error);
+  sc_json_read_text (object, dotted, "remedy", SC_COMPLAINT_TEXT_MAX_CHARS, &stage->remedy, &local_error);
   extensions = json_object_get_member (object, "extensions");
   if (extensions != NULL && !JSON_NODE_HOLDS_NULL (extensions) && !JSON_NODE_HOLDS_ARRAY (extensions))
     sc_set_field_error (&local_error, prefix, "has extensions that are not a list");
@@ -488,7 +423,7 @@ read_stage (JsonNode    *node,
           extension->extended_on = SC_DAY_NONE;
           check_members (json_node_get_object (item), at, extension_members, &local_error);
           read_date (json_node_get_object (item), at_dotted, "extended_on", &extension->extended_on, &local_error);
-          read_text (json_node_get_object (item), at_dotted, "reason", SC_COMPLAINT_TEXT_MAX_CHARS, &extension->reason,
+          sc_json_read_text (json_node_get_object (item), at_dotted, "reason", SC_COMPLAINT_TEXT_MAX_CHARS, &extension->reason,
                      &local_error);
           g_ptr_array_add (stage->extensions, extension);
         }
@@ -558,11 +493,11 @@ sc_complaint_read_ombudsman (JsonNode              *node,
   object = json_node_get_object (node);
   o = ombudsman_new ();
   check_members (object, "ombudsman", ombudsman_members, &local_error);
-  read_text (object, "ombudsman.", "reference", SC_COMPLAINT_REFERENCE_MAX_CHARS, &o->reference, &local_error);
+  sc_json_read_text (object, "ombudsman.", "reference", SC_COMPLAINT_REFERENCE_MAX_CHARS, &o->reference, &local_error);
   read_date (object, "ombudsman.", "referred_on", &o->referred_on, &local_error);
   read_date (object, "ombudsman.", "decided_on", &o->decided_on, &local_error);
-  read_word (object, "ombudsman.", "decision", sc_complaint_ombudsman_decisions, &o->decision, &local_error);
-  read_text (object, "ombudsman.", "remedy", SC_COMPLAINT_TEXT_MAX_CHARS, &o->remedy, &local_error);
+  sc_json_read_word (object, "ombudsman.", "decision", sc_complaint_ombudsman_decisions, &o->decision, &local_error);
+  sc_json_read_text (object, "ombudsman.", "remedy", SC_COMPLAINT_TEXT_MAX_CHARS, &o->remedy, &local_error);
   read_date (object, "ombudsman.", "compliance_due", &o->compliance_due, &local_error);
   read_date (object, "ombudsman.", "complied_on", &o->complied_on, &local_error);
   if (local_error != NULL)
@@ -596,16 +531,16 @@ sc_complaint_new_from_json (JsonNode  *node,
   sc_json_read_string (object, "reference", TRUE, &reference, &local_error);
   sc_json_read_int (object, "case_id", FALSE, &complaint->case_id, &local_error);
   sc_json_read_int (object, "person_id", FALSE, &complaint->person_id, &local_error);
-  read_text (object, "", "given_name", G_MAXINT, &complaint->given_name, &local_error);
-  read_text (object, "", "family_name", G_MAXINT, &complaint->family_name, &local_error);
-  read_text (object, "", "complainant", G_MAXINT, &complaint->complainant, &local_error);
-  read_text (object, "", "channel", G_MAXINT, &complaint->channel, &local_error);
+  sc_json_read_text (object, "", "given_name", G_MAXINT, &complaint->given_name, &local_error);
+  sc_json_read_text (object, "", "family_name", G_MAXINT, &complaint->family_name, &local_error);
+  sc_json_read_text (object, "", "complainant", G_MAXINT, &complaint->complainant, &local_error);
+  sc_json_read_text (object, "", "channel", G_MAXINT, &complaint->channel, &local_error);
   sc_json_read_string (object, "category", TRUE, &category, &local_error);
   sc_json_read_int (object, "stage", TRUE, &stage, &local_error);
   sc_json_read_day (object, "received_on", TRUE, &complaint->received_on, &local_error);
   sc_complaint_read_stages (json_object_get_member (object, "stages"), complaint->stages, &local_error);
   sc_complaint_read_ombudsman (json_object_get_member (object, "ombudsman"), &complaint->ombudsman, &local_error);
-  read_text (object, "", "notes", G_MAXINT, &complaint->notes, &local_error);
+  sc_json_read_text (object, "", "notes", G_MAXINT, &complaint->notes, &local_error);
   sc_json_read_string (object, "status", TRUE, &status, &local_error);
   sc_json_read_day (object, "next_due", FALSE, &complaint->next_due, &local_error);
   sc_json_read_int (object, "version", TRUE, &complaint->version, &local_error);
@@ -672,11 +607,11 @@ sc_complaint_create_read (JsonObject  *body,
     not_after_today (stage->received_on, today, "received_on", &local_error);
   if (!sc_json_read_int (body, "stage", FALSE, &number, NULL) || (number != 0 && number != 1 && number != 2))
     sc_set_field_error (&local_error, "stage", "must be 1 or 2");
-  if (read_word (body, "", "category", sc_complaint_categories, &complaint->category, &local_error) &&
+  if (sc_json_read_word (body, "", "category", sc_complaint_categories, &complaint->category, &local_error) &&
       complaint->category == NULL)
     sc_set_field_error (&local_error, "category", "is needed: what the complaint is about");
-  read_text (body, "", "complainant", SC_COMPLAINT_NAME_MAX_CHARS, &complaint->complainant, &local_error);
-  read_word (body, "", "channel", sc_complaint_channels, &complaint->channel, &local_error);
+  sc_json_read_text (body, "", "complainant", SC_COMPLAINT_NAME_MAX_CHARS, &complaint->complainant, &local_error);
+  sc_json_read_word (body, "", "channel", sc_complaint_channels, &complaint->channel, &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -869,12 +804,12 @@ sc_complaint_change_read (const ScComplaint *current,
   after->given_name = g_strdup (current->given_name);
   after->family_name = g_strdup (current->family_name);
   after->version = current->version;
-  read_text (body, "", "complainant", SC_COMPLAINT_NAME_MAX_CHARS, &after->complainant, &local_error);
-  read_word (body, "", "channel", sc_complaint_channels, &after->channel, &local_error);
-  if (read_word (body, "", "category", sc_complaint_categories, &after->category, &local_error) &&
+  sc_json_read_text (body, "", "complainant", SC_COMPLAINT_NAME_MAX_CHARS, &after->complainant, &local_error);
+  sc_json_read_word (body, "", "channel", sc_complaint_channels, &after->channel, &local_error);
+  if (sc_json_read_word (body, "", "category", sc_complaint_categories, &after->category, &local_error) &&
       after->category == NULL)
     sc_set_field_error (&local_error, "category", "is needed: what the complaint is about");
-  read_text (body, "", "notes", SC_COMPLAINT_TEXT_MAX_CHARS, &after->notes, &local_error);
+  sc_json_read_text (body, "", "notes", SC_COMPLAINT_TEXT_MAX_CHARS, &after->notes, &local_error);
   if (json_object_has_member (body, "stages"))
     sc_complaint_read_stages (json_object_get_member (body, "stages"), after->stages, &local_error);
   if (json_object_has_member (body, "ombudsman"))

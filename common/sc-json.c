@@ -702,3 +702,66 @@ sc_json_writer_member_day (ScJsonWriter *writer,
   else
     sc_json_writer_member_string (writer, member, sc_day_format (day, text));
 }
+
+gboolean
+sc_json_read_text (JsonObject  *object,
+                   const char  *prefix,
+                   const char  *member,
+                   int          max,
+                   char       **out,
+                   GError     **error)
+{
+  const char *value = NULL;
+  g_autofree char *trimmed = NULL;
+  g_autofree char *field = g_strconcat (prefix, member, NULL);
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node != NULL && !JSON_NODE_HOLDS_NULL (node) &&
+      (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING))
+    {
+      sc_set_field_error (error, field, "must be text or null");
+      return FALSE;
+    }
+  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
+    value = json_node_get_string (node);
+  if (value != NULL)
+    trimmed = g_strstrip (g_strdup (value));
+  if (trimmed != NULL && g_utf8_strlen (trimmed, -1) > max)
+    {
+      sc_set_field_error (error, field, "must be at most %d characters", max);
+      return FALSE;
+    }
+  g_free (*out);
+  *out = trimmed != NULL && trimmed[0] != '\0' ? g_steal_pointer (&trimmed) : NULL;
+  return TRUE;
+}
+
+gboolean
+sc_json_read_word (JsonObject         *object,
+                   const char         *prefix,
+                   const char         *member,
+                   const char * const *allowed,
+                   char              **out,
+                   GError            **error)
+{
+  g_autofree char *value = NULL;
+  g_autofree char *field = g_strconcat (prefix, member, NULL);
+  GError *local_error = NULL;
+
+  sc_json_read_text (object, prefix, member, 64, &value, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  if (value != NULL && !g_strv_contains (allowed, value))
+    {
+      g_autofree char *list = g_strjoinv (", ", (char **) allowed);
+
+      sc_set_field_error (error, field, "must be one of %s", list);
+      return FALSE;
+    }
+  g_free (*out);
+  *out = g_steal_pointer (&value);
+  return TRUE;
+}

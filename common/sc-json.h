@@ -52,6 +52,23 @@ gboolean sc_json_read_day     (JsonObject   *object,
 void     sc_json_writer_member_day (ScJsonWriter *writer,
                                     const char   *member,
                                     ScDay         day);
+/* An optional text of at most @max characters, trimmed ("" is none), into
+ * *@out (replaced, owned); its field is @prefix then @member
+ * ("stages[0].remedy"). FALSE with a field error when it is not text or
+ * too long. */
+gboolean sc_json_read_text    (JsonObject   *object,
+                               const char   *prefix,
+                               const char   *member,
+                               int           max,
+                               char        **out,
+                               GError      **error);
+/* The same for an optional word, one of @allowed (NULL-terminated) */
+gboolean sc_json_read_word    (JsonObject         *object,
+                               const char         *prefix,
+                               const char         *member,
+                               const char * const *allowed,
+                               char              **out,
+                               GError            **error);
 /* Adds a field error for every member not in @allowed (NULL-terminated). */
 gboolean sc_json_check_members (JsonObject        *object,
                                 const char * const *allowed,

@@ -50,6 +50,7 @@ scd_stores_new (ScdDb           *db,
   stores->proceedings = scd_proceeding_store_new (db);
   stores->consultations = scd_consultation_store_new (db);
   stores->complaints = scd_complaint_store_new (db, stores->cases);
+  stores->appeals = scd_appeal_store_new (db, stores->cases);
   stores->funding_bands = scd_funding_band_store_new (db);
   stores->institutions = scd_institution_store_new (db);
   stores->session_cache = scd_session_cache_new (db, session_cache_lifetime (config));
@@ -79,6 +80,7 @@ stores_clear (gpointer data)
   g_clear_object (&stores->proceedings);
   g_clear_object (&stores->consultations);
   g_clear_object (&stores->complaints);
+  g_clear_object (&stores->appeals);
   g_clear_object (&stores->funding_bands);
   g_clear_object (&stores->institutions);
   g_clear_object (&stores->sessions);

@@ -17,6 +17,7 @@
 #include "scd-person-store.h"
 #include "scd-plan-store.h"
 #include "scd-proceeding-store.h"
+#include "scd-appeal-store.h"
 #include "scd-complaint-store.h"
 #include "scd-consultation-store.h"
 #include "scd-funding-band-store.h"
@@ -38,6 +39,7 @@ typedef struct _ScdStores
   ScdProceedingStore *proceedings;
   ScdConsultationStore *consultations;
   ScdComplaintStore *complaints;
+  ScdAppealStore  *appeals;
   ScdFundingBandStore *funding_bands;
   ScdInstitutionStore *institutions;
   ScdSessionStore *sessions;

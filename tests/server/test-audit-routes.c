@@ -1463,6 +1463,59 @@ test_cases (Fixture       *fixture,
         row = g_strdup_printf ("%s:sysadmin|system_admin|complaint.list|complaint|-|-|denied", admin_id);
         check (fixture, "GET /api/v1/complaints", denied, 403, ROWS (row));
       }
+      /* a tribunal appeal of a case: its events' clock writes no row of its own */
+      {
+        g_autofree char *appeal = g_strconcat ("{\"case_id\":", review_case, ",\"reference\":\"EH1/26/1\","
+                                               "\"appeal_type\":\"plan_contents\","
+                                               "\"registered_on\":\"2026-07-20\"}", NULL);
+        static const char appeal_steps[] = "{\"response_sent_on\":\"2026-08-03\",\"evidence_due\":null,"
+                                           "\"hearing_on\":null,\"representatives\":null,\"outcome\":null,"
+                                           "\"decided_on\":null,\"orders\":[],\"notes\":null}";
+        const char *version_one[] = { "If-Match", "\"1\"", NULL };
+        g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, manager, "POST", "/api/v1/appeals", appeal,
+                                                      NULL);
+        g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, sc_test_response_get_int (r, "id"));
+        g_autofree char *appeal_path = g_strconcat ("/api/v1/appeals/", id, NULL);
+        g_autoptr(ScTestResponse) denied = NULL;
+        g_autoptr(ScTestResponse) read = NULL;
+        g_autoptr(ScTestResponse) changed = NULL;
+        g_autoptr(ScTestResponse) list = NULL;
+
+        g_free (row);
+        row = g_strdup_printf ("%s:manager|team_manager|appeal.create|appeal|%s|-|success", manager_id, id);
+        check (fixture, "POST /api/v1/appeals", r, 201, ROWS (row));
+        denied = sc_test_authed (fixture->daemon, worker, "POST", "/api/v1/appeals", appeal, NULL);
+        g_free (row);
+        row = g_strdup_printf ("%s:caseworker|caseworker|appeal.create|appeal|-|-|denied", worker_id);
+        check (fixture, "POST /api/v1/appeals", denied, 403, ROWS (row));
+        g_clear_pointer (&denied, sc_test_response_free);
+        read = sc_test_authed (fixture->daemon, worker, "GET", appeal_path, NULL, NULL);
+        g_free (row);
+        row = g_strdup_printf ("%s:caseworker|caseworker|appeal.read|appeal|%s|-|success", worker_id, id);
+        check (fixture, "GET /api/v1/appeals/{id}", read, 200, ROWS (row));
+        denied = sc_test_authed (fixture->daemon, admin, "GET", appeal_path, NULL, NULL);
+        g_free (row);
+        row = g_strdup_printf ("%s:sysadmin|system_admin|appeal.read|appeal|%s|-|denied", admin_id, id);
+        check (fixture, "GET /api/v1/appeals/{id}", denied, 403, ROWS (row));
+        g_clear_pointer (&denied, sc_test_response_free);
+        changed = sc_test_authed (fixture->daemon, manager, "PUT", appeal_path, appeal_steps, version_one);
+        g_free (row);
+        row = g_strdup_printf ("%s:manager|team_manager|appeal.update|appeal|%s|-|success", manager_id, id);
+        check (fixture, "PUT /api/v1/appeals/{id}", changed, 200, ROWS (row));
+        denied = sc_test_authed (fixture->daemon, worker, "PUT", appeal_path, appeal_steps, version_one);
+        g_free (row);
+        row = g_strdup_printf ("%s:caseworker|caseworker|appeal.update|appeal|%s|-|denied", worker_id, id);
+        check (fixture, "PUT /api/v1/appeals/{id}", denied, 403, ROWS (row));
+        g_clear_pointer (&denied, sc_test_response_free);
+        list = sc_test_authed (fixture->daemon, worker, "GET", "/api/v1/appeals", NULL, NULL);
+        g_free (row);
+        row = g_strdup_printf ("%s:caseworker|caseworker|appeal.list|appeal|-|%s|success", worker_id, id);
+        check (fixture, "GET /api/v1/appeals", list, 200, ROWS (row));
+        denied = sc_test_authed (fixture->daemon, admin, "GET", "/api/v1/appeals", NULL, NULL);
+        g_free (row);
+        row = g_strdup_printf ("%s:sysadmin|system_admin|appeal.list|appeal|-|-|denied", admin_id);
+        check (fixture, "GET /api/v1/appeals", denied, 403, ROWS (row));
+      }
     }
     /* the overdue list audits the cases it shows */
     shown = sc_test_psql (fixture->cluster,
