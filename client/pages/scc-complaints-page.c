@@ -2,8 +2,8 @@
  *
  * SccComplaintsPage: see scc-complaints-page.h. The log form is the
  * page's second form ("complaint.*"; Ctrl+Return logs); the children its
- * case field finds are rows under it, reached with Down and chosen with
- * Enter, and a complaint logged is read back into the list and chosen.
+ * case field finds are rows under it (scc-case-finder-view.h), and a
+ * complaint logged is read back into the list.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "scc-case-finder-view.h"
 #include "scc-caseload-vm.h"
 #include "scc-complaint-form-vm.h"
 #include "scc-complaints-page.h"
@@ -207,84 +208,6 @@ form_new (SccApiClient *api_client)
 /* --- the log form -------------------------------------------------------- */
 
 static void
-on_match_activated_cb (GtkListBox        *box,
-                       GtkListBoxRow     *row,
-                       SccComplaintsPage *self)
-{
-  scc_complaint_log_vm_choose (self->log, (guint) gtk_list_box_row_get_index (row));
-  scc_field_row_focus (self->case_row);
-}
-
-static void
-on_matches_cb (SccComplaintsPage *self)
-{
-  GPtrArray *matches = scc_complaint_log_vm_get_matches (self->log);
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->matches_box))) != NULL)
-    gtk_list_box_remove (self->matches_box, child);
-  for (guint i = 0; i < matches->len; i++)
-    {
-      ScCase *kase = g_ptr_array_index (matches, i);
-      const ScCasePerson *person = sc_case_get_person (kase);
-      GtkWidget *row = adw_action_row_new ();
-      g_autofree char *title = g_strdup_printf ("%s %s", person->given_name, person->family_name);
-      g_autofree char *subtitle = g_strdup_printf (_("Born %s · case %" G_GINT64_FORMAT), person->date_of_birth,
-                                                   sc_case_get_id (kase));
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      gtk_list_box_append (self->matches_box, row);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->matches_box), matches->len > 0);
-}
-
-/* Down from the case field goes to the children found */
-static gboolean
-on_case_key_cb (GtkEventControllerKey *controller,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                SccComplaintsPage     *self)
-{
-  if (keyval != GDK_KEY_Down || !gtk_widget_get_visible (GTK_WIDGET (self->matches_box)))
-    return FALSE;
-  /* through the list's own focus: its first row becomes its cursor, which
-   * Enter activates */
-  return gtk_widget_child_focus (GTK_WIDGET (self->matches_box), GTK_DIR_TAB_FORWARD);
-}
-
-/* Enter on a child found chooses them (the list's own activation is not
- * relied on: a row given the focus is not always its cursor) */
-static gboolean
-on_matches_key_cb (GtkEventControllerKey *controller,
-                   guint                  keyval,
-                   guint                  keycode,
-                   GdkModifierType        state,
-                   SccComplaintsPage     *self)
-{
-  GtkWidget *row = gtk_widget_get_focus_child (GTK_WIDGET (self->matches_box));
-
-  if ((keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter) ||
-      (state & GDK_CONTROL_MASK) != 0 || !GTK_IS_LIST_BOX_ROW (row))
-    return FALSE;
-  on_match_activated_cb (self->matches_box, GTK_LIST_BOX_ROW (row), self);
-  return TRUE;
-}
-
-/* Enter in the case field chooses the first child found */
-static void
-on_case_activated_cb (SccComplaintsPage *self)
-{
-  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->matches_box, 0);
-
-  if (first != NULL && gtk_widget_get_visible (GTK_WIDGET (self->matches_box)))
-    on_match_activated_cb (self->matches_box, first, self);
-}
-
-static void
 on_logged_cb (SccComplaintsPage *self)
 {
   const ScComplaint *logged = scc_complaint_log_vm_get_logged (self->log);
@@ -311,13 +234,11 @@ scc_complaints_page_constructed (GObject *object)
 {
   SccComplaintsPage *self = SCC_COMPLAINTS_PAGE (object);
   SccRecordsPage *page = SCC_RECORDS_PAGE (object);
-  GtkEventController *keys;
 
   G_OBJECT_CLASS (scc_complaints_page_parent_class)->constructed (object);
 
   self->log = scc_complaint_log_vm_new (scc_page_get_api_client (SCC_PAGE (self)));
   scc_page_add_form (SCC_PAGE (self), "complaint", SCC_FORM_VM (self->log));
-  g_signal_connect_object (self->log, "notify::matches", G_CALLBACK (on_matches_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->log, "succeeded", G_CALLBACK (on_logged_cb), self, G_CONNECT_SWAPPED);
   g_object_notify_by_pspec (object, properties[PROP_LOG_VIEW_MODEL]);
   {
@@ -350,17 +271,7 @@ scc_complaints_page_constructed (GObject *object)
       words[i] = outcome_words[i] != NULL ? _(outcome_words[i]) : NULL;
     scc_records_page_bind_choice (page, self->outcome_row, "outcome", outcome_values, words);
   }
-  g_signal_connect (self->matches_box, "row-activated", G_CALLBACK (on_match_activated_cb), self);
-  keys = gtk_event_controller_key_new ();
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_case_key_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (scc_field_row_get_entry (self->case_row)), keys);
-  keys = gtk_event_controller_key_new ();
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_matches_key_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->matches_box), keys);
-  /* Enter in the case field does not log: it takes the first child found */
-  adw_entry_row_set_activates_default (scc_field_row_get_entry (self->case_row), FALSE);
-  g_signal_connect_object (scc_field_row_get_entry (self->case_row), "entry-activated",
-                           G_CALLBACK (on_case_activated_cb), self, G_CONNECT_SWAPPED);
+  scc_case_finder_view_attach (scc_complaint_log_vm_get_finder (self->log), self->case_row, self->matches_box);
   g_signal_connect (self, "notify::user", G_CALLBACK (update_log_shown), NULL);
   update_log_shown (self);
 }
@@ -454,7 +365,7 @@ scc_complaints_page_open (GtkWidget  *from,
 
   /* one logged from here is about this child */
   if (SCC_IS_COMPLAINTS_PAGE (page) && case_id > 0 && child != NULL)
-    scc_complaint_log_vm_set_case (SCC_COMPLAINTS_PAGE (page)->log, case_id, child);
+    scc_case_finder_set_case (scc_complaint_log_vm_get_finder (SCC_COMPLAINTS_PAGE (page)->log), case_id, child);
   scc_records_page_open (from, "complaints", case_id, child);
 }
 

@@ -13,7 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "sc-problem.h"
-#include "scc-api-client-complaints.h"
+#include "scc-api-client-disputes.h"
 #include "scc-complaint-form-vm.h"
 
 struct _SccComplaintFormVm

@@ -15,6 +15,7 @@
 
 #include "sc-complaint.h"
 
+#include "scc-case-finder.h"
 #include "scc-form-vm.h"
 
 G_BEGIN_DECLS
@@ -24,17 +25,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SccComplaintLogVm, scc_complaint_log_vm, SCC, COMPLAINT_LOG_VM, SccFormVm)
 
 SccComplaintLogVm *scc_complaint_log_vm_new         (SccApiClient      *api_client);
-/* (transfer none) (element-type ScCase): the cases the typed child finds */
-GPtrArray         *scc_complaint_log_vm_get_matches (SccComplaintLogVm *self);
-/* The complaint is about match @index: its case field names it */
-void               scc_complaint_log_vm_choose      (SccComplaintLogVm *self,
-                                                     guint              index);
-/* The complaint is about @case_id, whose child is @child */
-void               scc_complaint_log_vm_set_case    (SccComplaintLogVm *self,
-                                                     gint64             case_id,
-                                                     const char        *child);
-/* The case chosen or typed (0: none, the service) */
-gint64             scc_complaint_log_vm_get_case_id (SccComplaintLogVm *self);
+/* (transfer none): what finds the case it is about */
+SccCaseFinder     *scc_complaint_log_vm_get_finder  (SccComplaintLogVm *self);
 /* (transfer none): the complaint logged last, or NULL */
 const ScComplaint *scc_complaint_log_vm_get_logged  (SccComplaintLogVm *self);
 

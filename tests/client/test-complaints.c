@@ -102,7 +102,7 @@ team_listed (gpointer user_data)
 static gboolean
 matches_found (gpointer user_data)
 {
-  return scc_complaint_log_vm_get_matches (log_form ())->len > 0;
+  return scc_case_finder_get_matches (scc_complaint_log_vm_get_finder (log_form ()))->len > 0;
 }
 
 static gboolean
@@ -155,7 +155,7 @@ test_log (void)
   scc_test_press_keys ("Down", NULL);
   g_assert_true (scc_test_has_focus (matches));
   scc_test_press_keys ("Return", NULL);
-  g_assert_cmpint (scc_complaint_log_vm_get_case_id (log_form ()), ==, rhea_case);
+  g_assert_cmpint (scc_case_finder_get_case_id (scc_complaint_log_vm_get_finder (log_form ())), ==, rhea_case);
   g_assert_true (scc_test_has_focus (scc_test_child ("complaints", "case_row")));
   scc_test_save_screenshot (GTK_WIDGET (window), "complaints-log.png");
 
@@ -278,7 +278,7 @@ test_from_case (void)
   scc_test_wait_until (case_listed, NULL, 30);
   g_assert_cmpuint (scc_record_form_vm_get_records (records ())->len, ==, 1);
   g_assert_cmpstr (gtk_editable_get_text (scc_test_entry ("complaints", "case_row")), ==, expected);
-  g_assert_cmpint (scc_complaint_log_vm_get_case_id (log_form ()), ==, rhea_case);
+  g_assert_cmpint (scc_case_finder_get_case_id (scc_complaint_log_vm_get_finder (log_form ())), ==, rhea_case);
   /* Back returns to the case */
   scc_test_press_keys ("alt+Left", NULL);
   scc_test_wait_page ("case");

@@ -1,13 +1,15 @@
-/* scc-api-client-complaints.h
+/* scc-api-client-disputes.h
  *
- * The complaint calls of SccApiClient: the team's list, one complaint,
- * logging one and recording its next steps at its version.
+ * The dispute calls of SccApiClient: the team's complaints and tribunal
+ * appeals, logging one and recording its next steps at its version, and
+ * finding the case one is about.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #pragma once
 
+#include "sc-appeal.h"
 #include "sc-case.h"
 #include "sc-complaint.h"
 #include "scc-api-client.h"
@@ -50,8 +52,44 @@ ScComplaint *scc_api_client_put_complaint_finish    (SccApiClient        *self,
                                                      GAsyncResult        *result,
                                                      GError             **error);
 
+/* GET /appeals?status=&case_id= (@case_id 0: any) */
+void         scc_api_client_list_appeals_async      (SccApiClient        *self,
+                                                     const char          *status,
+                                                     gint64               case_id,
+                                                     const char          *cursor,
+                                                     guint                limit,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+/* Returns: (transfer full) (element-type ScAppeal): or NULL */
+GPtrArray   *scc_api_client_list_appeals_finish     (SccApiClient        *self,
+                                                     GAsyncResult        *result,
+                                                     char               **next_cursor,
+                                                     GError             **error);
+
+/* POST /appeals: @appeal's case, reference, appeal_type, registered_on,
+ * representatives */
+void         scc_api_client_create_appeal_async     (SccApiClient        *self,
+                                                     const ScAppeal      *appeal,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+ScAppeal    *scc_api_client_create_appeal_finish    (SccApiClient        *self,
+                                                     GAsyncResult        *result,
+                                                     GError             **error);
+
+/* PUT /appeals/{id}: @appeal as it is to be, at its version */
+void         scc_api_client_put_appeal_async        (SccApiClient        *self,
+                                                     const ScAppeal      *appeal,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+ScAppeal    *scc_api_client_put_appeal_finish       (SccApiClient        *self,
+                                                     GAsyncResult        *result,
+                                                     GError             **error);
+
 /* GET /cases?q=: the cases of the child @query finds (a name's start, a
- * UPN, a date of birth), at most @limit: to find a complaint's case */
+ * UPN, a date of birth), at most @limit: to find a dispute's case */
 void         scc_api_client_find_cases_async        (SccApiClient        *self,
                                                      const char          *query,
                                                      guint                limit,

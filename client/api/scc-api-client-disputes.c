@@ -1,6 +1,7 @@
-/* scc-api-client-complaints.c
+/* scc-api-client-disputes.c
  *
- * The complaint calls of SccApiClient (scc-api-client-complaints.h).
+ * The dispute calls of SccApiClient (scc-api-client-disputes.h): the
+ * complaints, the tribunal appeals and the search for their case.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,12 +10,38 @@
 
 #include "config.h"
 
-#include "scc-api-client-complaints.h"
+#include "scc-api-client-disputes.h"
 #include "scc-api-client-private.h"
 
 static const SccItemCodec case_codec = { (ScReadJsonFunc) sc_case_new_from_json, g_object_unref };
 static const SccItemCodec complaint_codec = { (ScReadJsonFunc) sc_complaint_new_from_json,
                                               (GDestroyNotify) sc_complaint_free };
+static const SccItemCodec appeal_codec = { (ScReadJsonFunc) sc_appeal_new_from_json,
+                                           (GDestroyNotify) sc_appeal_free };
+
+/* GET @base?status=&case_id= with the page */
+static void
+list_async (SccApiClient        *self,
+            gpointer             tag,
+            const char          *base,
+            const SccItemCodec  *codec,
+            const char          *status,
+            gint64               case_id,
+            const char          *cursor,
+            guint                limit,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data)
+{
+  g_autoptr(GString) path = g_string_new (base);
+  g_autofree char *id = case_id > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, case_id) : NULL;
+
+  g_return_if_fail (SCC_IS_API_CLIENT (self));
+  _scc_api_client_append_query (path, "status", status);
+  _scc_api_client_append_query (path, "case_id", id);
+  _scc_api_client_append_paging (path, cursor, limit);
+  _scc_api_client_page_async (self, tag, path->str, codec, cancellable, callback, user_data);
+}
 
 void
 scc_api_client_list_complaints_async (SccApiClient        *self,
@@ -26,15 +53,8 @@ scc_api_client_list_complaints_async (SccApiClient        *self,
                                       GAsyncReadyCallback  callback,
                                       gpointer             user_data)
 {
-  g_autoptr(GString) path = g_string_new ("/complaints");
-  g_autofree char *id = case_id > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, case_id) : NULL;
-
-  g_return_if_fail (SCC_IS_API_CLIENT (self));
-  _scc_api_client_append_query (path, "status", status);
-  _scc_api_client_append_query (path, "case_id", id);
-  _scc_api_client_append_paging (path, cursor, limit);
-  _scc_api_client_page_async (self, scc_api_client_list_complaints_async, path->str, &complaint_codec, cancellable,
-                              callback, user_data);
+  list_async (self, scc_api_client_list_complaints_async, "/complaints", &complaint_codec, status, case_id, cursor,
+              limit, cancellable, callback, user_data);
 }
 
 GPtrArray *
@@ -145,4 +165,86 @@ scc_api_client_find_cases_finish (SccApiClient  *self,
                                   GError       **error)
 {
   return _scc_api_client_page_finish (self, result, scc_api_client_find_cases_async, NULL, error);
+}
+
+void
+scc_api_client_list_appeals_async (SccApiClient        *self,
+                                   const char          *status,
+                                   gint64               case_id,
+                                   const char          *cursor,
+                                   guint                limit,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  list_async (self, scc_api_client_list_appeals_async, "/appeals", &appeal_codec, status, case_id, cursor, limit,
+              cancellable, callback, user_data);
+}
+
+GPtrArray *
+scc_api_client_list_appeals_finish (SccApiClient  *self,
+                                    GAsyncResult  *result,
+                                    char         **next_cursor,
+                                    GError       **error)
+{
+  return _scc_api_client_page_finish (self, result, scc_api_client_list_appeals_async, next_cursor, error);
+}
+
+void
+scc_api_client_create_appeal_async (SccApiClient        *self,
+                                    const ScAppeal      *appeal,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+  char day[SC_DAY_STRING_SIZE];
+
+  g_return_if_fail (SCC_IS_API_CLIENT (self));
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "case_id");
+  json_builder_add_int_value (builder, appeal->case_id);
+  add_text (builder, "reference", appeal->reference);
+  add_text (builder, "appeal_type", appeal->appeal_type);
+  add_text (builder, "registered_on", sc_day_format (appeal->registered_on, day));
+  add_text (builder, "representatives", appeal->representatives);
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+  _scc_api_client_model_full_async (self, scc_api_client_create_appeal_async, "POST", "/appeals", body, NULL,
+                                    (ScReadJsonFunc) sc_appeal_new_from_json, (GDestroyNotify) sc_appeal_free,
+                                    cancellable, callback, user_data);
+}
+
+ScAppeal *
+scc_api_client_create_appeal_finish (SccApiClient  *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  return _scc_api_client_model_finish (self, result, scc_api_client_create_appeal_async, error);
+}
+
+void
+scc_api_client_put_appeal_async (SccApiClient        *self,
+                                 const ScAppeal      *appeal,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autofree char *path = g_strdup_printf ("/appeals/%" G_GINT64_FORMAT, appeal->id);
+  g_autofree char *text = sc_appeal_change_to_json (appeal);
+
+  g_return_if_fail (SCC_IS_API_CLIENT (self));
+  _scc_api_client_put_versioned_async (self, scc_api_client_put_appeal_async, path, text, appeal->version,
+                                       (ScReadJsonFunc) sc_appeal_new_from_json, (GDestroyNotify) sc_appeal_free,
+                                       cancellable, callback, user_data);
+}
+
+ScAppeal *
+scc_api_client_put_appeal_finish (SccApiClient  *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  return _scc_api_client_model_finish (self, result, scc_api_client_put_appeal_async, error);
 }
