@@ -19,6 +19,7 @@
 #include "sc-case-rules.h"
 #include "sc-problem.h"
 
+#include "scc-appeals-page.h"
 #include "scc-case-export.h"
 #include "scc-case-page.h"
 #include "scc-case-consultations-page.h"
@@ -776,9 +777,9 @@ dup_child_name (SccCasePage *self)
 }
 
 /* case.open-plan, case.open-reviews, case.open-proceedings,
- * case.open-consultations, case.open-complaints: the case's plan, reviews,
- * amendments and ceasing, consultations or complaints, titled with the
- * child */
+ * case.open-consultations, case.open-complaints, case.open-appeals: the
+ * case's plan, reviews, amendments and ceasing, consultations, complaints
+ * or tribunal appeals, titled with the child */
 static void
 case_open_action (GtkWidget  *widget,
                   const char *action_name,
@@ -798,6 +799,8 @@ case_open_action (GtkWidget  *widget,
     scc_case_consultations_page_open (widget, self->case_id, name);
   else if (g_str_equal (action_name, "case.open-complaints"))
     scc_complaints_page_open (widget, self->case_id, name);
+  else if (g_str_equal (action_name, "case.open-appeals"))
+    scc_appeals_page_open (widget, self->case_id, name);
   else
     scc_case_proceedings_page_open (widget, self->case_id, name);
 }
@@ -868,6 +871,8 @@ scc_case_page_class_init (SccCasePageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_ALT_MASK, "case.open-consultations", NULL);
   gtk_widget_class_install_action (widget_class, "case.open-complaints", NULL, case_open_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_ALT_MASK, "case.open-complaints", NULL);
+  gtk_widget_class_install_action (widget_class, "case.open-appeals", NULL, case_open_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_ALT_MASK, "case.open-appeals", NULL);
   gtk_widget_class_install_action (widget_class, "case.export", NULL, case_export_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_x, GDK_ALT_MASK, "case.export", NULL);
 }

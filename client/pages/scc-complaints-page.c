@@ -70,22 +70,11 @@ static const char * const stage_values[] = { "1", "2", NULL };
 static const char * const stage_words[] = { N_("Stage 1"), N_("Stage 2 (stage 1 was heard before)"), NULL };
 
 static const char *
-word_of (const char * const *values,
-         const char * const *words,
-         const char         *value)
-{
-  for (guint i = 0; values[i] != NULL; i++)
-    if (g_strcmp0 (values[i], value) == 0)
-      return _(words[i]);
-  return value != NULL ? value : "";
-}
-
-static const char *
 ombudsman_decision (const char *decision)
 {
   if (g_strcmp0 (decision, "not_investigated") == 0)
     return _("Not investigated");
-  return word_of (outcome_values, outcome_words, decision);
+  return scc_records_page_word_of (outcome_values, outcome_words, decision);
 }
 
 /* "C-2026-0042: Rhea Patel" or "…: about the service" */
@@ -133,7 +122,7 @@ complaint_row_new (SccRecordsPage *page,
   AdwExpanderRow *expander = ADW_EXPANDER_ROW (row);
   g_autofree char *title = complaint_title (complaint);
   g_autofree char *next = complaint_next (complaint);
-  g_autofree char *subtitle = g_strdup_printf ("%s · %s", word_of (category_values, category_words,
+  g_autofree char *subtitle = g_strdup_printf ("%s · %s", scc_records_page_word_of (category_values, category_words,
                                                                     complaint->category), next);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
@@ -142,7 +131,7 @@ complaint_row_new (SccRecordsPage *page,
   scc_records_page_add_fact (expander, _("Complainant"),
                              complaint->complainant != NULL ? complaint->complainant : _("Not recorded"), NULL);
   scc_records_page_add_fact (expander, _("How it came"),
-                             word_of (channel_values, channel_words, complaint->channel), NULL);
+                             scc_records_page_word_of (channel_values, channel_words, complaint->channel), NULL);
   for (guint i = 0; i < complaint->stages->len; i++)
     {
       const ScComplaintStage *stage = g_ptr_array_index (complaint->stages, i);
@@ -169,9 +158,9 @@ complaint_row_new (SccRecordsPage *page,
         {
           g_autofree char *fact = stage->remedy != NULL
                                   ? g_strdup_printf (_("%s; remedy: %s"),
-                                                     word_of (outcome_values, outcome_words, stage->outcome),
+                                                     scc_records_page_word_of (outcome_values, outcome_words, stage->outcome),
                                                      stage->remedy)
-                                  : g_strdup (word_of (outcome_values, outcome_words, stage->outcome));
+                                  : g_strdup (scc_records_page_word_of (outcome_values, outcome_words, stage->outcome));
 
           scc_records_page_add_fact (expander, _("Outcome"), fact, NULL);
         }
@@ -242,34 +231,17 @@ scc_complaints_page_constructed (GObject *object)
   g_signal_connect_object (self->log, "succeeded", G_CALLBACK (on_logged_cb), self, G_CONNECT_SWAPPED);
   g_object_notify_by_pspec (object, properties[PROP_LOG_VIEW_MODEL]);
   {
-    g_autoptr(GPtrArray) words = g_ptr_array_new ();
+    g_autofree const char **categories = scc_records_page_translate (category_words);
+    g_autofree const char **channels = scc_records_page_translate (channel_words);
+    g_autofree const char **stages = scc_records_page_translate (stage_words);
+    g_autofree const char **outcomes = scc_records_page_translate (outcome_words);
 
-    for (guint i = 0; category_words[i] != NULL; i++)
-      g_ptr_array_add (words, (gpointer) _(category_words[i]));
-    g_ptr_array_add (words, NULL);
     scc_records_page_bind_form_choice (SCC_FORM_VM (self->log), self->category_row, "category", category_values,
-                                       (const char * const *) words->pdata);
-  }
-  {
-    const char *words[G_N_ELEMENTS (channel_words)];
-
-    for (guint i = 0; i < G_N_ELEMENTS (channel_words); i++)
-      words[i] = channel_words[i] != NULL ? _(channel_words[i]) : NULL;
-    scc_records_page_bind_form_choice (SCC_FORM_VM (self->log), self->channel_row, "channel", channel_values, words);
-  }
-  {
-    const char *words[G_N_ELEMENTS (stage_words)];
-
-    for (guint i = 0; i < G_N_ELEMENTS (stage_words); i++)
-      words[i] = stage_words[i] != NULL ? _(stage_words[i]) : NULL;
-    scc_records_page_bind_form_choice (SCC_FORM_VM (self->log), self->stage_row, "stage", stage_values, words);
-  }
-  {
-    const char *words[G_N_ELEMENTS (outcome_words)];
-
-    for (guint i = 0; i < G_N_ELEMENTS (outcome_words); i++)
-      words[i] = outcome_words[i] != NULL ? _(outcome_words[i]) : NULL;
-    scc_records_page_bind_choice (page, self->outcome_row, "outcome", outcome_values, words);
+                                       categories);
+    scc_records_page_bind_form_choice (SCC_FORM_VM (self->log), self->channel_row, "channel", channel_values,
+                                       channels);
+    scc_records_page_bind_form_choice (SCC_FORM_VM (self->log), self->stage_row, "stage", stage_values, stages);
+    scc_records_page_bind_choice (page, self->outcome_row, "outcome", outcome_values, outcomes);
   }
   scc_case_finder_view_attach (scc_complaint_log_vm_get_finder (self->log), self->case_row, self->matches_box);
   g_signal_connect (self, "notify::user", G_CALLBACK (update_log_shown), NULL);

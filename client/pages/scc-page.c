@@ -154,6 +154,18 @@ on_form_failed_cb (SccPage   *self,
   SCC_PAGE_GET_CLASS (self)->form_failed (self, form);
 }
 
+/* @widget and every parent up to @page are visible: a widget in a hidden
+ * group still takes the focus, out of sight */
+static gboolean
+shown_in (GtkWidget *widget,
+          GtkWidget *page)
+{
+  for (; widget != NULL && widget != page; widget = gtk_widget_get_parent (widget))
+    if (!gtk_widget_get_visible (widget))
+      return FALSE;
+  return widget == page;
+}
+
 static void
 scc_page_real_shown (SccPage *self)
 {
@@ -167,7 +179,8 @@ scc_page_real_shown (SccPage *self)
         return;
     }
 
-  if (priv->initial_focus != NULL && gtk_widget_grab_focus (priv->initial_focus))
+  if (priv->initial_focus != NULL && shown_in (priv->initial_focus, GTK_WIDGET (self)) &&
+      gtk_widget_grab_focus (priv->initial_focus))
     return;
 
   gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);

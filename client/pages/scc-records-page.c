@@ -26,7 +26,7 @@ typedef struct
   /* Borrowed: the subclass's template's */
   AdwWindowTitle      *window_title;
   GtkLabel            *load_error_label;
-  AdwPreferencesGroup *form_group;
+  GtkWidget           *form_group;  /* the form: a group, or a box of them */
   AdwComboRow         *record_row;
   AdwPreferencesGroup *records_group;
 } SccRecordsPagePrivate;
@@ -415,6 +415,28 @@ scc_records_page_bind_choice (SccRecordsPage      *self,
 {
   g_return_if_fail (SCC_IS_RECORDS_PAGE (self));
   scc_records_page_bind_form_choice (SCC_FORM_VM (GET_PRIV (self)->view_model), row, field_name, values, words);
+}
+
+const char *
+scc_records_page_word_of (const char * const *values,
+                          const char * const *words,
+                          const char         *value)
+{
+  for (guint i = 0; values[i] != NULL; i++)
+    if (g_strcmp0 (values[i], value) == 0)
+      return _(words[i]);
+  return value != NULL ? value : "";
+}
+
+const char **
+scc_records_page_translate (const char * const *words)
+{
+  guint n = g_strv_length ((char **) words);
+  const char **out = g_new0 (const char *, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    out[i] = _(words[i]);
+  return out;
 }
 
 void

@@ -13,7 +13,8 @@
  *
  * A subclass has a template naming (gtk_widget_class_bind_template_child_full,
  * by name) window_title (AdwWindowTitle), load_error_label (GtkLabel),
- * form_group and records_group (AdwPreferencesGroup) and record_row
+ * form_group (the form: an AdwPreferencesGroup, or a box of them),
+ * records_group (AdwPreferencesGroup) and record_row
  * (AdwComboRow), and whose form's actions are "record.*" (record.submit)
  * and reload "records.reload"; Ctrl+S saves and Ctrl+R reads again.
  *
@@ -85,6 +86,13 @@ void             scc_records_page_bind_choice    (SccRecordsPage *self,
                                                   const char     *field_name,
                                                   const char * const *values,
                                                   const char * const *words);
+/* The word of @value, translated: @words[i] (marked N_()) where
+ * @values[i] is @value; @value itself when it is not listed */
+const char      *scc_records_page_word_of        (const char * const *values,
+                                                  const char * const *words,
+                                                  const char         *value);
+/* @words (marked N_(), NULL-terminated) translated: a vector to g_free() */
+const char     **scc_records_page_translate      (const char * const *words);
 /* The same for a field of another form of the page */
 void             scc_records_page_bind_form_choice (SccFormVm    *form,
                                                     AdwComboRow  *row,

@@ -220,6 +220,39 @@ test_log (void)
   gtk_editable_set_text (scc_test_entry ("complaints", "reference_row"), "");
 }
 
+static GtkWidget *
+first_expander (GtkWidget *widget)
+{
+  if (ADW_IS_EXPANDER_ROW (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = first_expander (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Opens the first record of the list and brings it into view */
+static void
+show_first_record (const char *page)
+{
+  GtkWidget *row = first_expander (scc_test_child (page, "records_group"));
+  GtkWidget *scrolled;
+  GtkAdjustment *adjustment;
+
+  g_assert_nonnull (row);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  scc_test_run_for (300);
+  scrolled = gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
+  scc_test_run_for (300);
+}
+
 static gboolean
 acknowledged (gpointer user_data)
 {
@@ -245,6 +278,7 @@ test_acknowledge (void)
   scc_test_wait_until (acknowledged, NULL, 30);
   scc_test_assert_toast ("The complaint has been saved");
   scc_test_wait_until (team_listed, GUINT_TO_POINTER (1), 30);
+  show_first_record ("complaints");
   scc_test_save_screenshot (GTK_WIDGET (window), "complaints.png");
 }
 
