@@ -1,12 +1,12 @@
 /* scd-complaint-handlers.c
  *
  * Complaints: logged (POST /complaints, a reference of its own; about a
- * case or the service), read alone or the team's list by next deadline
- * (JSON or CSV), and changed at their version (PUT with If-Match): its
- * acknowledgement, extensions, answer, stage 2 and the Ombudsman's part
- * are what the change adds, checked against what it held
- * (sc_complaint_change_read). Audited as complaint.create, .read, .list
- * and .update.
+ * case or the service), read alone or the team's list by next deadline,
+ * and changed at their version (PUT with If-Match): its acknowledgement,
+ * extensions, answer, stage 2 and the Ombudsman's part are what the change
+ * adds, checked against what it held (sc_complaint_change_read). The
+ * three are the record handlers' (scd-record-handlers.h). Audited as
+ * complaint.create, .read, .list and .update.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,184 +16,50 @@
 #include "config.h"
 
 #include "sc-complaint.h"
-#include "sc-problem.h"
-#include "scd-handlers.h"
+#include "scd-record-handlers.h"
 
-static void
-reply_complaint (ScdRequest  *request,
-                 guint        status,
-                 ScComplaint *complaint)
+static gpointer
+complaint_store (ScdStores *stores)
 {
-  scd_handler_set_etag (request, complaint->version);
-  scd_handler_reply_model (request, status, complaint, (ScWriteJsonFunc) sc_complaint_write_json);
+  return stores->complaints;
 }
 
-static void
-created_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(ScdRequest) request = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ScComplaint) complaint = scd_complaint_store_create_finish (SCD_COMPLAINT_STORE (object), result,
-                                                                        &error);
-  g_autofree char *location = NULL;
-
-  if (complaint == NULL)
-    {
-      scd_request_reply_error (request, error);
-      return;
-    }
-  location = g_strdup_printf ("/api/v1/complaints/%" G_GINT64_FORMAT, complaint->id);
-  scd_request_add_header (request, "Location", location);
-  reply_complaint (request, SOUP_STATUS_CREATED, complaint);
-}
+static const ScdRecordKind complaint_kind = {
+  .name = "complaint",
+  .path = "/api/v1/complaints",
+  .create_members = sc_complaint_create_members,
+  .change_members = sc_complaint_change_members,
+  .create_read = (gpointer) sc_complaint_create_read,
+  .change_read = (gpointer) sc_complaint_change_read,
+  .write_json = (ScWriteJsonFunc) sc_complaint_write_json,
+  .free = (GDestroyNotify) sc_complaint_free,
+  .id_offset = G_STRUCT_OFFSET (ScComplaint, id),
+  .version_offset = G_STRUCT_OFFSET (ScComplaint, version),
+  .store = complaint_store,
+  .create_async = (gpointer) scd_complaint_store_create_async,
+  .create_finish = (gpointer) scd_complaint_store_create_finish,
+  .get_async = (gpointer) scd_complaint_store_get_async,
+  .get_finish = (gpointer) scd_complaint_store_get_finish,
+  .put_async = (gpointer) scd_complaint_store_put_async,
+  .put_finish = (gpointer) scd_complaint_store_put_finish,
+};
 
 void
 scd_complaint_handler_create (ScdRequest *request)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ScComplaint) complaint = NULL;
-  JsonObject *body = scd_handler_read_body (request, sc_complaint_create_members, &error);
-
-  if (body == NULL)
-    return;
-  g_clear_error (&error);   /* the model's reader names every member again */
-  complaint = sc_complaint_create_read (body, sc_day_today (), &error);
-  json_object_unref (body);
-  if (complaint == NULL)
-    {
-      scd_request_reply_error (request, error);
-      return;
-    }
-  scd_complaint_store_create_async (scd_handler_stores (request)->complaints, scd_request_get_actor (request),
-                                    complaint, scd_request_get_cancellable (request), created_cb,
-                                    scd_handler_hold (request));
-}
-
-static void
-got_cb (GObject      *object,
-        GAsyncResult *result,
-        gpointer      user_data)
-{
-  g_autoptr(ScdRequest) request = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ScComplaint) complaint = scd_complaint_store_get_finish (SCD_COMPLAINT_STORE (object), result, &error);
-
-  if (complaint == NULL)
-    scd_request_reply_error (request, error);
-  else
-    reply_complaint (request, SOUP_STATUS_OK, complaint);
+  scd_record_handler_create (request, &complaint_kind);
 }
 
 void
 scd_complaint_handler_get (ScdRequest *request)
 {
-  gint64 id;
-
-  if (scd_handler_parse_id (request, "complaint", &id))
-    scd_complaint_store_get_async (scd_handler_stores (request)->complaints, scd_request_get_actor (request), id,
-                                   scd_request_get_cancellable (request), got_cb, scd_handler_hold (request));
-}
-
-/* --- a change ------------------------------------------------------------ */
-
-typedef struct
-{
-  ScdRequest *request;            /* owned */
-  JsonObject *body;               /* owned */
-  gint64      if_match;
-  ScComplaint *before;            /* owned, once read */
-  ScComplaint *after;             /* owned, once checked */
-} Change;
-
-static void
-change_free (Change *change)
-{
-  scd_request_unref (change->request);
-  json_object_unref (change->body);
-  g_clear_pointer (&change->before, sc_complaint_free);
-  g_clear_pointer (&change->after, sc_complaint_free);
-  g_free (change);
-}
-
-static void
-put_cb (GObject      *object,
-        GAsyncResult *result,
-        gpointer      user_data)
-{
-  Change *change = user_data;
-  g_autoptr(GError) error = NULL;
-  gint64 current = 0;
-  g_autoptr(ScComplaint) complaint = scd_complaint_store_put_finish (SCD_COMPLAINT_STORE (object), result,
-                                                                     &current, &error);
-
-  scd_handler_reply_versioned (change->request, complaint, complaint != NULL ? complaint->version : 0, error,
-                               current, (ScWriteJsonFunc) sc_complaint_write_json);
-  change_free (change);
-}
-
-/* What it holds now, read as the actor may read it: the change is
- * checked against it, and written only if it is still what was read */
-static void
-before_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  Change *change = user_data;
-  g_autoptr(GError) error = NULL;
-
-  change->before = scd_complaint_store_get_finish (SCD_COMPLAINT_STORE (object), result, &error);
-  if (change->before != NULL && change->before->version != change->if_match)
-    {
-      g_set_error (&error, SC_ERROR, SC_ERROR_PRECONDITION_FAILED,
-                   "complaint %" G_GINT64_FORMAT " was changed by someone else (now at version %" G_GINT64_FORMAT
-                   "): reload it and make your change again", change->before->id, change->before->version);
-      sc_error_take_problem (error, sc_problem_new (SC_ERROR_PRECONDITION_FAILED, error->message));
-      scd_handler_reply_versioned (change->request, NULL, 0, error, change->before->version, NULL);
-      change_free (change);
-      return;
-    }
-  if (change->before != NULL)
-    change->after = sc_complaint_change_read (change->before, change->body, sc_day_today (), &error);
-  if (change->after == NULL)
-    {
-      scd_request_reply_error (change->request, error);
-      change_free (change);
-      return;
-    }
-  scd_complaint_store_put_async (SCD_COMPLAINT_STORE (object), scd_request_get_actor (change->request),
-                                 change->before, change->after, change->if_match,
-                                 scd_request_get_cancellable (change->request), put_cb, change);
+  scd_record_handler_get (request, &complaint_kind);
 }
 
 void
 scd_complaint_handler_put (ScdRequest *request)
 {
-  g_autoptr(GError) error = NULL;
-  JsonObject *body;
-  Change *change;
-  gint64 id, version = 0;
-
-  if (!scd_handler_parse_id (request, "complaint", &id))
-    return;
-  body = scd_handler_read_body (request, sc_complaint_change_members, &error);
-  if (body == NULL)
-    return;
-  if (error == NULL)
-    scd_request_get_if_match (request, &version, &error);
-  if (error != NULL)
-    {
-      json_object_unref (body);
-      scd_request_reply_error (request, error);
-      return;
-    }
-  change = g_new0 (Change, 1);
-  change->request = scd_handler_hold (request);
-  change->body = body;
-  change->if_match = version;
-  scd_complaint_store_get_async (scd_handler_stores (request)->complaints, scd_request_get_actor (request), id,
-                                 scd_request_get_cancellable (request), before_cb, change);
+  scd_record_handler_put (request, &complaint_kind);
 }
 
 /* --- the team's list ----------------------------------------------------- */

@@ -221,15 +221,6 @@ write_appeal (ScdAppealStore *self,
                                 g_task_get_cancellable (task), recorded_cb, task);
 }
 
-static void
-add_day (GPtrArray *params,
-         ScDay      day)
-{
-  char text[SC_DAY_STRING_SIZE];
-
-  scd_params_add (params, day != SC_DAY_NONE ? sc_day_format (day, text) : NULL);
-}
-
 ScdAppealStore *
 scd_appeal_store_new (ScdDb        *db,
                       ScdCaseStore *cases)
@@ -257,8 +248,8 @@ scd_appeal_store_create_async (ScdAppealStore      *self,
 
   scd_params_add (params, appeal->reference);
   scd_params_add (params, appeal->appeal_type);
-  add_day (params, appeal->registered_on);
-  add_day (params, sc_calendar_add_tribunal_working_days (sc_calendar_get_default (), appeal->registered_on,
+  scd_params_add_day (params, appeal->registered_on);
+  scd_params_add_day (params, sc_calendar_add_tribunal_working_days (sc_calendar_get_default (), appeal->registered_on,
                                                           SC_APPEAL_RESPONSE_DAYS));
   scd_params_add (params, appeal->representatives);
   write_appeal (self, actor, NULL, appeal, create_sql, params, task);
@@ -341,12 +332,12 @@ scd_appeal_store_put_async (ScdAppealStore      *self,
 
   ((Ask *) g_task_get_task_data (task))->id = before->id;
   scd_params_add_int (params, before->id);
-  add_day (params, after->response_sent_on);
-  add_day (params, after->evidence_due);
-  add_day (params, after->hearing_on);
+  scd_params_add_day (params, after->response_sent_on);
+  scd_params_add_day (params, after->evidence_due);
+  scd_params_add_day (params, after->hearing_on);
   scd_params_add (params, after->representatives);
   scd_params_add (params, after->outcome);
-  add_day (params, after->decided_on);
+  scd_params_add_day (params, after->decided_on);
   scd_params_add (params, orders);
   scd_params_add (params, after->notes);
   scd_params_add_int (params, if_match);
@@ -409,7 +400,7 @@ scd_appeal_store_list_async (ScdAppealStore       *self,
     scd_params_add_int (params, query->case_id);
   else
     scd_params_add (params, NULL);
-  add_day (params, query->after_due);
+  scd_params_add_day (params, query->after_due);
   scd_params_add_int (params, query->after_id);
   scd_params_add_int (params, query->limit);
   scd_store_run (SCD_STORE (self), list_sql, params, decode_list, scd_page_free, task);

@@ -278,15 +278,6 @@ write_complaint (ScdComplaintStore *self,
     }
 }
 
-static void
-add_day (GPtrArray *params,
-         ScDay      day)
-{
-  char text[SC_DAY_STRING_SIZE];
-
-  scd_params_add (params, day != SC_DAY_NONE ? sc_day_format (day, text) : NULL);
-}
-
 ScdComplaintStore *
 scd_complaint_store_new (ScdDb        *db,
                          ScdCaseStore *cases)
@@ -328,10 +319,10 @@ scd_complaint_store_create_async (ScdComplaintStore   *self,
   scd_params_add (params, complaint->channel);
   scd_params_add (params, complaint->category);
   scd_params_add_int (params, computed->stage);
-  add_day (params, computed->received_on);
+  scd_params_add_day (params, computed->received_on);
   scd_params_add (params, stages);
   scd_params_add (params, computed->status);
-  add_day (params, computed->next_due);
+  scd_params_add_day (params, computed->next_due);
   write_complaint (self, actor, NULL, complaint, create_sql, params, task);
 }
 
@@ -426,7 +417,7 @@ scd_complaint_store_put_async (ScdComplaintStore   *self,
   scd_params_add (params, ombudsman);
   scd_params_add (params, after->notes);
   scd_params_add (params, computed->status);
-  add_day (params, computed->next_due);
+  scd_params_add_day (params, computed->next_due);
   scd_params_add_int (params, if_match);
   write_complaint (self, actor, before, after, put_sql, params, task);
 }
@@ -485,7 +476,7 @@ scd_complaint_store_list_async (ScdComplaintStore       *self,
     scd_params_add_int (params, query->case_id);
   else
     scd_params_add (params, NULL);
-  add_day (params, query->after_due);
+  scd_params_add_day (params, query->after_due);
   scd_params_add_int (params, query->after_id);
   scd_params_add_int (params, query->limit);
   scd_store_run (SCD_STORE (self), list_sql, params, decode_list, scd_page_free, task);

@@ -416,15 +416,6 @@ scd_consultation_store_new (ScdDb *db)
 }
 
 static void
-add_day (ScdParams *params,
-         ScDay      day)
-{
-  char text[SC_DAY_STRING_SIZE];
-
-  scd_params_add (params, day != SC_DAY_NONE ? sc_day_format (day, text) : NULL);
-}
-
-static void
 add_amount (ScdParams *params,
             gint64     amount)
 {
@@ -446,7 +437,7 @@ scd_consultation_store_list_async (ScdConsultationStore *self,
   g_autoptr(ScdParams) params = _scd_case_params_new (actor);
 
   scd_params_add_int (params, case_id);
-  add_day (params, _scd_case_today ());
+  scd_params_add_day (params, _scd_case_today ());
   scd_store_run (SCD_STORE (self), list_sql, params, decode_list, (GDestroyNotify) g_ptr_array_unref, task);
 }
 
@@ -487,10 +478,10 @@ scd_consultation_store_put_async (ScdConsultationStore       *self,
   scd_params_add (params, offers->str);
   scd_params_add (params, change->band_agreed);
   add_amount (params, change->amount_agreed);
-  add_day (params, change->agreed_on);
+  scd_params_add_day (params, change->agreed_on);
   scd_params_add (params, change->notes);
   scd_params_add_int (params, if_match);
-  add_day (params, _scd_case_today ());
+  scd_params_add_day (params, _scd_case_today ());
   g_string_free (offers, TRUE);
   scd_store_run (SCD_STORE (self), put_sql, params, decode_put, (GDestroyNotify) sc_consultation_free, task);
 }
@@ -528,8 +519,8 @@ scd_consultation_store_team_async (ScdConsultationStore       *self,
   scd_params_add_id (params, query->owner_id);
   scd_params_add (params, query->status);
   scd_params_add (params, urn);
-  add_day (params, _scd_case_today ());
-  add_day (params, query->after_due);
+  scd_params_add_day (params, _scd_case_today ());
+  scd_params_add_day (params, query->after_due);
   scd_params_add_int (params, query->after_id);
   scd_params_add_int (params, query->limit);
   scd_store_run (SCD_STORE (self), team_sql, params, decode_team, scd_page_free, task);
@@ -572,7 +563,7 @@ scd_consultation_store_chase_async (ScdConsultationStore *self,
     g_string_append_printf (array, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", g_array_index (ids, gint64, i));
   g_string_append_c (array, '}');
   scd_params_add (params, array->str);
-  add_day (params, sent_on);
+  scd_params_add_day (params, sent_on);
   g_string_free (array, TRUE);
   scd_store_run (SCD_STORE (self), chase_sql, params, decode_chase, (GDestroyNotify) sc_consultation_chase_free,
                  task);
@@ -601,8 +592,8 @@ scd_consultation_store_institutions_async (ScdConsultationStore *self,
   g_autoptr(ScdParams) params = _scd_case_params_new (actor);
 
   ((Ask *) g_task_get_task_data (task))->limit = limit;
-  add_day (params, since);
-  add_day (params, _scd_case_today ());
+  scd_params_add_day (params, since);
+  scd_params_add_day (params, _scd_case_today ());
   scd_params_add_int (params, after_urn);
   scd_params_add_int (params, limit);
   scd_store_run (SCD_STORE (self), institutions_sql, params, decode_institutions, scd_page_free, task);

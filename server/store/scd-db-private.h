@@ -141,6 +141,16 @@ scd_params_add_id (ScdParams *params,
   g_ptr_array_add (params, value > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, value) : NULL);
 }
 
+/* "YYYY-MM-DD"; SC_DAY_NONE is SQL NULL */
+static inline void
+scd_params_add_day (ScdParams *params,
+                    ScDay      day)
+{
+  char text[SC_DAY_STRING_SIZE];
+
+  g_ptr_array_add (params, day != SC_DAY_NONE ? g_strdup (sc_day_format (day, text)) : NULL);
+}
+
 static inline void
 scd_params_add_bool (ScdParams *params,
                      gboolean   value)
