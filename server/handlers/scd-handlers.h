@@ -116,6 +116,10 @@ void scd_appeal_handler_create          (ScdRequest *request);
 void scd_appeal_handler_get             (ScdRequest *request);
 void scd_appeal_handler_put             (ScdRequest *request);
 void scd_appeal_handler_list            (ScdRequest *request);
+void scd_mediation_handler_create       (ScdRequest *request);
+void scd_mediation_handler_get          (ScdRequest *request);
+void scd_mediation_handler_put          (ScdRequest *request);
+void scd_mediation_handler_list         (ScdRequest *request);
 
 void scd_funding_band_handler_list       (ScdRequest *request);
 void scd_funding_band_handler_put        (ScdRequest *request);

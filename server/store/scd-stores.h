@@ -19,6 +19,7 @@
 #include "scd-proceeding-store.h"
 #include "scd-appeal-store.h"
 #include "scd-complaint-store.h"
+#include "scd-mediation-store.h"
 #include "scd-consultation-store.h"
 #include "scd-funding-band-store.h"
 #include "scd-review-store.h"
@@ -40,6 +41,7 @@ typedef struct _ScdStores
   ScdConsultationStore *consultations;
   ScdComplaintStore *complaints;
   ScdAppealStore  *appeals;
+  ScdMediationStore *mediations;
   ScdFundingBandStore *funding_bands;
   ScdInstitutionStore *institutions;
   ScdSessionStore *sessions;

@@ -1516,6 +1516,59 @@ test_cases (Fixture       *fixture,
         row = g_strdup_printf ("%s:sysadmin|system_admin|appeal.list|appeal|-|-|denied", admin_id);
         check (fixture, "GET /api/v1/appeals", denied, 403, ROWS (row));
       }
+      /* a mediation of a case: its certificate's clock writes no row of its own */
+      {
+        g_autofree char *mediation = g_strconcat ("{\"case_id\":", review_case,
+                                               ",\"advice_requested_on\":\"2026-07-20\"}", NULL);
+        static const char mediation_steps[] = "{\"advice_given_on\":\"2026-07-21\",\"mediation_requested_on\":null,"
+                                           "\"provider\":null,\"held_on\":null,"
+                                           "\"certificate_issued_on\":null,\"outcome\":null,"
+                                           "\"agreements\":[],\"notes\":null}";
+        const char *version_one[] = { "If-Match", "\"1\"", NULL };
+        g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, manager, "POST", "/api/v1/mediations", mediation,
+                                                      NULL);
+        g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, sc_test_response_get_int (r, "id"));
+        g_autofree char *mediation_path = g_strconcat ("/api/v1/mediations/", id, NULL);
+        g_autoptr(ScTestResponse) denied = NULL;
+        g_autoptr(ScTestResponse) read = NULL;
+        g_autoptr(ScTestResponse) changed = NULL;
+        g_autoptr(ScTestResponse) list = NULL;
+
+        g_free (row);
+        row = g_strdup_printf ("%s:manager|team_manager|mediation.create|mediation|%s|-|success", manager_id, id);
+        check (fixture, "POST /api/v1/mediations", r, 201, ROWS (row));
+        denied = sc_test_authed (fixture->daemon, worker, "POST", "/api/v1/mediations", mediation, NULL);
+        g_free (row);
+        row = g_strdup_printf ("%s:caseworker|caseworker|mediation.create|mediation|-|-|denied", worker_id);
+        check (fixture, "POST /api/v1/mediations", denied, 403, ROWS (row));
+        g_clear_pointer (&denied, sc_test_response_free);
+        read = sc_test_authed (fixture->daemon, worker, "GET", mediation_path, NULL, NULL);
+        g_free (row);
+        row = g_strdup_printf ("%s:caseworker|caseworker|mediation.read|mediation|%s|-|success", worker_id, id);
+        check (fixture, "GET /api/v1/mediations/{id}", read, 200, ROWS (row));
+        denied = sc_test_authed (fixture->daemon, admin, "GET", mediation_path, NULL, NULL);
+        g_free (row);
+        row = g_strdup_printf ("%s:sysadmin|system_admin|mediation.read|mediation|%s|-|denied", admin_id, id);
+        check (fixture, "GET /api/v1/mediations/{id}", denied, 403, ROWS (row));
+        g_clear_pointer (&denied, sc_test_response_free);
+        changed = sc_test_authed (fixture->daemon, manager, "PUT", mediation_path, mediation_steps, version_one);
+        g_free (row);
+        row = g_strdup_printf ("%s:manager|team_manager|mediation.update|mediation|%s|-|success", manager_id, id);
+        check (fixture, "PUT /api/v1/mediations/{id}", changed, 200, ROWS (row));
+        denied = sc_test_authed (fixture->daemon, worker, "PUT", mediation_path, mediation_steps, version_one);
+        g_free (row);
+        row = g_strdup_printf ("%s:caseworker|caseworker|mediation.update|mediation|%s|-|denied", worker_id, id);
+        check (fixture, "PUT /api/v1/mediations/{id}", denied, 403, ROWS (row));
+        g_clear_pointer (&denied, sc_test_response_free);
+        list = sc_test_authed (fixture->daemon, worker, "GET", "/api/v1/mediations", NULL, NULL);
+        g_free (row);
+        row = g_strdup_printf ("%s:caseworker|caseworker|mediation.list|mediation|-|%s|success", worker_id, id);
+        check (fixture, "GET /api/v1/mediations", list, 200, ROWS (row));
+        denied = sc_test_authed (fixture->daemon, admin, "GET", "/api/v1/mediations", NULL, NULL);
+        g_free (row);
+        row = g_strdup_printf ("%s:sysadmin|system_admin|mediation.list|mediation|-|-|denied", admin_id);
+        check (fixture, "GET /api/v1/mediations", denied, 403, ROWS (row));
+      }
     }
     /* the overdue list audits the cases it shows */
     shown = sc_test_psql (fixture->cluster,
