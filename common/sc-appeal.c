@@ -489,9 +489,12 @@ check_orders (const ScAppeal *current,
             sc_set_field_error (error, field, "is recorded: an order cannot be changed");
           continue;
         }
-      if (!sc_appeal_outcome_orders (after->outcome))
+      if (!sc_appeal_outcome_orders (after->outcome) &&
+          !(g_strcmp0 (after->outcome, "dismissed") == 0 &&
+            (g_strcmp0 (order->order, "continue_plan") == 0 || g_strcmp0 (order->order, "cease_plan") == 0)))
         sc_set_field_error (error, field, "follows an outcome that orders the authority to act "
-                            "(upheld, partly upheld or conceded): record the outcome first");
+                            "(upheld, partly upheld or conceded; after a dismissal, only that the plan "
+                            "continues or ceases): record the outcome first");
       else if (order->ordered_on < after->decided_on)
         sc_set_field_error (error, on, "is before the decision");
       check_day (after, order->ordered_on, FALSE, today, on, error);

@@ -15,7 +15,7 @@
  *   {"id": 3, "reference": "EH101/26/00012", "case_id": 12, "person_id": 7,
  *    "given_name": "Ivo", "family_name": "Marsh",
  *    "appeal_type": "refusal_to_assess", "registered_on": "2026-07-20",
- *    "response_due": "2026-09-28", "response_sent_on": null,
+ *    "response_due": "2026-09-29", "response_sent_on": null,
  *    "evidence_due": null, "hearing_on": null,
  *    "representatives": "IPSEA for the family", "outcome": null,
  *    "decided_on": null,
@@ -24,7 +24,7 @@
  *                "deadlines": [{"milestone": "order_assessment_notice",
  *                               "due": "2026-11-16", "status": "pending",
  *                               "completed_on": null}]}],
- *    "notes": null, "status": "open", "next_due": "2026-09-28",
+ *    "notes": null, "status": "open", "next_due": "2026-09-29",
  *    "version": 1}
  *
  * response_due, key, deadlines, status and next_due are computed, never
@@ -103,7 +103,8 @@ ScAppeal       *sc_appeal_new                (void);
 void            sc_appeal_free               (ScAppeal          *appeal);
 ScAppealOrder  *sc_appeal_order_new          (void);
 void            sc_appeal_order_free         (ScAppealOrder     *order);
-/* The outcome lets the tribunal order the authority to act */
+/* The outcome lets the tribunal order the authority to act (after a
+ * dismissal the tribunal may still say the plan continues or ceases) */
 gboolean        sc_appeal_outcome_orders     (const char        *outcome);
 
 /* Fills in what is computed: the response due (tribunal working days of

@@ -57,7 +57,9 @@ static const char * const type_words[] = {
   N_("Choose one"), N_("Refusal to assess"), N_("Refusal to issue a plan"), N_("What the plan says"),
   N_("Refusal to amend the plan"), N_("Ceasing the plan"), N_("Disability discrimination"), NULL
 };
-static const char * const outcome_values[] = { "", "upheld", "partly_upheld", "dismissed", "withdrawn", "conceded", NULL };
+static const char * const outcome_values[] = {
+  "", "upheld", "partly_upheld", "dismissed", "withdrawn", "conceded", NULL
+};
 static const char * const outcome_words[] = {
   N_("Not decided yet"), N_("Upheld"), N_("Partly upheld"), N_("Dismissed"), N_("Withdrawn"),
   N_("Conceded by the authority"), NULL
@@ -270,7 +272,7 @@ scc_appeals_page_class_init (SccAppealsPageClass *klass)
   static const char * const named_children[] = {
     "window_title", "load_error_label", "form_group", "record_row", "records_group",
     "reference_row", "registered_row", "representatives_row", "log_error_label", "log_button",
-    "sent_row", "evidence_row", "hearing_row", "decided_row", "ordered_row", "notes_row",
+    "sent_row", "evidence_row", "hearing_row", "change_representatives_row", "decided_row", "ordered_row", "notes_row",
     "error_label", "save_button",
   };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);

@@ -29,7 +29,8 @@ G_DEFINE_FINAL_TYPE (ScdAppealStore, scd_appeal_store, SCD_TYPE_STORE)
 #define DAY(column) "to_char(a." column ", 'YYYY-MM-DD') AS " column
 /* the case's milestones of the appeal a's orders */
 #define ORDER_MILESTONES \
-  "case_milestone m WHERE m.case_id = a.case_id AND left(m.key, length(a.reference) + 1) = a.reference || '/'"
+  "case_milestone m WHERE m.case_id = a.case_id AND left(m.key, length(a.reference) + 1) = a.reference || '/'" \
+  " AND substr(m.key, length(a.reference) + 2) ~ '^[1-9][0-9]*$'"
 /* An appeal a with its case's person p, and its orders' deadlines */
 #define APPEAL_COLUMNS \
   "a.id, a.reference, a.case_id, p.id AS person_id, p.given_name, p.family_name, a.appeal_type, " \

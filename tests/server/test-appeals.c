@@ -342,6 +342,21 @@ test_christmas_and_list (Fixture       *fixture,
 
     g_assert_cmpstr (closed->status, ==, "closed");
   }
+  /* dismissed: the tribunal may say the plan ceases, but order no plan */
+  {
+    g_autoptr(ScTestResponse) r = create (fixture, manager, second, "EH5", "2026-09-01");
+    g_autoptr(ScAppeal) appeal = appeal_of (r);
+    g_autofree char *made = change ("\"2026-09-20\"", "\"dismissed\"", "\"2026-11-02\"",
+                                    "[{\"order\":\"make_plan\",\"ordered_on\":\"2026-11-02\"}]");
+    g_autofree char *ceased = change ("\"2026-09-20\"", "\"dismissed\"", "\"2026-11-02\"",
+                                      "[{\"order\":\"cease_plan\",\"ordered_on\":\"2026-11-02\"}]");
+    g_autoptr(ScTestResponse) refused = put (fixture, manager, appeal->id, 1, made);
+    g_autoptr(ScTestResponse) done = put (fixture, manager, appeal->id, 1, ceased);
+    g_autoptr(ScAppeal) closed = appeal_of (done);
+
+    assert_refused (refused, 422, "orders[0]");
+    g_assert_cmpstr (closed->status, ==, "closed");
+  }
   /* by next deadline, the closed one last; the filters; two to a page */
   {
     g_autofree char *all = references (fixture, manager, "", NULL);
@@ -351,11 +366,11 @@ test_christmas_and_list (Fixture       *fixture,
     g_autofree char *path = g_strdup_printf ("?limit=2&cursor=%s", cursor);
     g_autofree char *page2 = references (fixture, manager, path, NULL);
 
-    g_assert_cmpstr (all, ==, "EH3 EH2 EH4");
+    g_assert_cmpstr (all, ==, "EH3 EH2 EH4 EH5");
     g_assert_cmpstr (open, ==, "EH3 EH2");
-    g_assert_cmpstr (closed, ==, "EH4");
+    g_assert_cmpstr (closed, ==, "EH4 EH5");
     g_assert_cmpstr (page1, ==, "EH3 EH2");
-    g_assert_cmpstr (page2, ==, "EH4");
+    g_assert_cmpstr (page2, ==, "EH4 EH5");
   }
   case_query = g_strdup_printf ("?case_id=%" G_GINT64_FORMAT, second);
   {
@@ -363,7 +378,7 @@ test_christmas_and_list (Fixture       *fixture,
     g_autoptr(ScTestResponse) bad = sc_test_authed (fixture->daemon, manager, "GET", "/api/v1/appeals?status=won",
                                                     NULL, NULL);
 
-    g_assert_cmpstr (of_case, ==, "EH3 EH4");
+    g_assert_cmpstr (of_case, ==, "EH3 EH4 EH5");
     assert_refused (bad, 422, "status");
   }
 }
