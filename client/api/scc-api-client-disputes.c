@@ -18,6 +18,8 @@ static const SccItemCodec complaint_codec = { (ScReadJsonFunc) sc_complaint_new_
                                               (GDestroyNotify) sc_complaint_free };
 static const SccItemCodec appeal_codec = { (ScReadJsonFunc) sc_appeal_new_from_json,
                                            (GDestroyNotify) sc_appeal_free };
+static const SccItemCodec mediation_codec = { (ScReadJsonFunc) sc_mediation_new_from_json,
+                                              (GDestroyNotify) sc_mediation_free };
 
 /* GET @base?status=&case_id= with the page */
 static void
@@ -247,4 +249,85 @@ scc_api_client_put_appeal_finish (SccApiClient  *self,
                                   GError       **error)
 {
   return _scc_api_client_model_finish (self, result, scc_api_client_put_appeal_async, error);
+}
+
+void
+scc_api_client_list_mediations_async (SccApiClient        *self,
+                                      const char          *status,
+                                      gint64               case_id,
+                                      const char          *cursor,
+                                      guint                limit,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  list_async (self, scc_api_client_list_mediations_async, "/mediations", &mediation_codec, status, case_id, cursor,
+              limit, cancellable, callback, user_data);
+}
+
+GPtrArray *
+scc_api_client_list_mediations_finish (SccApiClient  *self,
+                                       GAsyncResult  *result,
+                                       char         **next_cursor,
+                                       GError       **error)
+{
+  return _scc_api_client_page_finish (self, result, scc_api_client_list_mediations_async, next_cursor, error);
+}
+
+void
+scc_api_client_create_mediation_async (SccApiClient        *self,
+                                       const ScMediation   *mediation,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+  char day[SC_DAY_STRING_SIZE];
+
+  g_return_if_fail (SCC_IS_API_CLIENT (self));
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "case_id");
+  json_builder_add_int_value (builder, mediation->case_id);
+  add_text (builder, "advice_requested_on", sc_day_format (mediation->advice_requested_on, day));
+  add_text (builder, "provider", mediation->provider);
+  add_text (builder, "notes", mediation->notes);
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+  _scc_api_client_model_full_async (self, scc_api_client_create_mediation_async, "POST", "/mediations", body, NULL,
+                                    (ScReadJsonFunc) sc_mediation_new_from_json, (GDestroyNotify) sc_mediation_free,
+                                    cancellable, callback, user_data);
+}
+
+ScMediation *
+scc_api_client_create_mediation_finish (SccApiClient  *self,
+                                        GAsyncResult  *result,
+                                        GError       **error)
+{
+  return _scc_api_client_model_finish (self, result, scc_api_client_create_mediation_async, error);
+}
+
+void
+scc_api_client_put_mediation_async (SccApiClient        *self,
+                                    const ScMediation   *mediation,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autofree char *path = g_strdup_printf ("/mediations/%" G_GINT64_FORMAT, mediation->id);
+  g_autofree char *text = sc_mediation_change_to_json (mediation);
+
+  g_return_if_fail (SCC_IS_API_CLIENT (self));
+  _scc_api_client_put_versioned_async (self, scc_api_client_put_mediation_async, path, text, mediation->version,
+                                       (ScReadJsonFunc) sc_mediation_new_from_json,
+                                       (GDestroyNotify) sc_mediation_free, cancellable, callback, user_data);
+}
+
+ScMediation *
+scc_api_client_put_mediation_finish (SccApiClient  *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  return _scc_api_client_model_finish (self, result, scc_api_client_put_mediation_async, error);
 }

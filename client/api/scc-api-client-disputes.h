@@ -1,8 +1,8 @@
 /* scc-api-client-disputes.h
  *
- * The dispute calls of SccApiClient: the team's complaints and tribunal
- * appeals, logging one and recording its next steps at its version, and
- * finding the case one is about.
+ * The dispute calls of SccApiClient: the team's complaints, tribunal
+ * appeals and mediations, starting one and recording its next steps at its
+ * version, and finding the case one is about.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +12,7 @@
 #include "sc-appeal.h"
 #include "sc-case.h"
 #include "sc-complaint.h"
+#include "sc-mediation.h"
 #include "scc-api-client.h"
 
 G_BEGIN_DECLS
@@ -85,6 +86,41 @@ void         scc_api_client_put_appeal_async        (SccApiClient        *self,
                                                      GAsyncReadyCallback  callback,
                                                      gpointer             user_data);
 ScAppeal    *scc_api_client_put_appeal_finish       (SccApiClient        *self,
+                                                     GAsyncResult        *result,
+                                                     GError             **error);
+
+/* GET /mediations?status=&case_id= (@case_id 0: any) */
+void         scc_api_client_list_mediations_async   (SccApiClient        *self,
+                                                     const char          *status,
+                                                     gint64               case_id,
+                                                     const char          *cursor,
+                                                     guint                limit,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+/* Returns: (transfer full) (element-type ScMediation): or NULL */
+GPtrArray   *scc_api_client_list_mediations_finish  (SccApiClient        *self,
+                                                     GAsyncResult        *result,
+                                                     char               **next_cursor,
+                                                     GError             **error);
+
+/* POST /mediations: @mediation's case, advice_requested_on, provider, notes */
+void         scc_api_client_create_mediation_async  (SccApiClient        *self,
+                                                     const ScMediation   *mediation,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+ScMediation *scc_api_client_create_mediation_finish (SccApiClient        *self,
+                                                     GAsyncResult        *result,
+                                                     GError             **error);
+
+/* PUT /mediations/{id}: @mediation as it is to be, at its version */
+void         scc_api_client_put_mediation_async     (SccApiClient        *self,
+                                                     const ScMediation   *mediation,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+ScMediation *scc_api_client_put_mediation_finish    (SccApiClient        *self,
                                                      GAsyncResult        *result,
                                                      GError             **error);
 

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "scc-api-client-disputes.h"
 #include "scc-appeal-form-vm.h"
 #include "scc-appeals-page.h"
 #include "scc-case-finder-view.h"
@@ -27,7 +28,7 @@ struct _SccAppealsPage
   SccRecordsPage  parent_instance;
 
   /* Owned */
-  SccAppealLogVm *log;
+  SccRecordLogVm *log;
 
   /* Template widgets */
   GtkWidget      *log_group;
@@ -80,6 +81,18 @@ static const char * const deadline_words[] = {
 static const char * const status_values[] = { "pending", "overdue", "met", "late", "cancelled", NULL };
 static const char * const status_words[] = {
   N_("due"), N_("overdue"), N_("met"), N_("met late"), N_("no longer due"), NULL
+};
+
+/* The register form: the daemon's reader, the API's call */
+static const char * const log_members[] = { "reference", "appeal_type", "registered_on", "representatives", NULL };
+static const SccRecordLogKind appeal_log = {
+  .text_members = log_members,
+  .today_member = "registered_on",
+  .failure_text = N_("The appeal has not been registered"),
+  .create_read = (gpointer) sc_appeal_create_read,
+  .create_async = (gpointer) scc_api_client_create_appeal_async,
+  .create_finish = (gpointer) scc_api_client_create_appeal_finish,
+  .free = (GDestroyNotify) sc_appeal_free,
 };
 
 /* "EH101/26/00012: Ivo Marsh" */
@@ -199,7 +212,7 @@ form_new (SccApiClient *api_client)
 static void
 on_logged_cb (SccAppealsPage *self)
 {
-  const ScAppeal *logged = scc_appeal_log_vm_get_logged (self->log);
+  const ScAppeal *logged = scc_record_log_vm_get_logged (self->log);
   g_autofree char *due = logged != NULL ? scc_case_format_day (logged->response_due) : NULL;
   g_autofree char *toast = logged != NULL
                            ? g_strdup_printf (_("Appeal %s registered: the response is due by %s"),
@@ -229,14 +242,14 @@ scc_appeals_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (scc_appeals_page_parent_class)->constructed (object);
 
-  self->log = scc_appeal_log_vm_new (scc_page_get_api_client (SCC_PAGE (self)));
+  self->log = scc_record_log_vm_new (scc_page_get_api_client (SCC_PAGE (self)), &appeal_log);
   scc_page_add_form (SCC_PAGE (self), "appeal", SCC_FORM_VM (self->log));
   g_signal_connect_object (self->log, "succeeded", G_CALLBACK (on_logged_cb), self, G_CONNECT_SWAPPED);
   g_object_notify_by_pspec (object, properties[PROP_LOG_VIEW_MODEL]);
   scc_records_page_bind_form_choice (SCC_FORM_VM (self->log), self->type_row, "appeal_type", type_values, types);
   scc_records_page_bind_choice (page, self->outcome_row, "outcome", outcome_values, outcomes);
   scc_records_page_bind_choice (page, self->order_row, "order", order_values, orders);
-  scc_case_finder_view_attach (scc_appeal_log_vm_get_finder (self->log), self->case_row, self->matches_box);
+  scc_case_finder_view_attach (scc_record_log_vm_get_finder (self->log), self->case_row, self->matches_box);
   g_signal_connect (self, "notify::user", G_CALLBACK (update_log_shown), NULL);
   update_log_shown (self);
 }
@@ -283,7 +296,7 @@ scc_appeals_page_class_init (SccAppealsPageClass *klass)
   object_class->dispose = scc_appeals_page_dispose;
   object_class->get_property = scc_appeals_page_get_property;
 
-  properties[PROP_LOG_VIEW_MODEL] = g_param_spec_object ("log-view-model", NULL, NULL, SCC_TYPE_APPEAL_LOG_VM,
+  properties[PROP_LOG_VIEW_MODEL] = g_param_spec_object ("log-view-model", NULL, NULL, SCC_TYPE_RECORD_LOG_VM,
                                                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -329,11 +342,11 @@ scc_appeals_page_open (GtkWidget  *from,
 
   /* one registered from here is about this child */
   if (SCC_IS_APPEALS_PAGE (page) && case_id > 0 && child != NULL)
-    scc_case_finder_set_case (scc_appeal_log_vm_get_finder (SCC_APPEALS_PAGE (page)->log), case_id, child);
+    scc_case_finder_set_case (scc_record_log_vm_get_finder (SCC_APPEALS_PAGE (page)->log), case_id, child);
   scc_records_page_open (from, "appeals", case_id, child);
 }
 
-SccAppealLogVm *
+SccRecordLogVm *
 scc_appeals_page_get_log_view_model (SccAppealsPage *self)
 {
   g_return_val_if_fail (SCC_IS_APPEALS_PAGE (self), NULL);

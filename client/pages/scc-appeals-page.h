@@ -13,7 +13,7 @@
 
 #pragma once
 
-#include "scc-appeal-log-vm.h"
+#include "scc-record-log-vm.h"
 #include "scc-records-page.h"
 
 G_BEGIN_DECLS
@@ -27,6 +27,6 @@ G_DECLARE_FINAL_TYPE (SccAppealsPage, scc_appeals_page, SCC, APPEALS_PAGE, SccRe
 void            scc_appeals_page_open                (GtkWidget      *from,
                                                       gint64          case_id,
                                                       const char     *child);
-SccAppealLogVm *scc_appeals_page_get_log_view_model  (SccAppealsPage *self);
+SccRecordLogVm *scc_appeals_page_get_log_view_model  (SccAppealsPage *self);
 
 G_END_DECLS

@@ -27,6 +27,7 @@
 #include "scc-case-reviews-page.h"
 #include "scc-caseload-vm.h"
 #include "scc-complaints-page.h"
+#include "scc-mediations-page.h"
 #include "scc-field-row.h"
 #include "scc-offline-banner.h"
 #include "scc-plan-page.h"
@@ -777,9 +778,10 @@ dup_child_name (SccCasePage *self)
 }
 
 /* case.open-plan, case.open-reviews, case.open-proceedings,
- * case.open-consultations, case.open-complaints, case.open-appeals: the
- * case's plan, reviews, amendments and ceasing, consultations, complaints
- * or tribunal appeals, titled with the child */
+ * case.open-consultations, case.open-complaints, case.open-appeals,
+ * case.open-mediations: the case's plan, reviews, amendments and ceasing,
+ * consultations, complaints, tribunal appeals or mediation, titled with
+ * the child */
 static void
 case_open_action (GtkWidget  *widget,
                   const char *action_name,
@@ -801,6 +803,8 @@ case_open_action (GtkWidget  *widget,
     scc_complaints_page_open (widget, self->case_id, name);
   else if (g_str_equal (action_name, "case.open-appeals"))
     scc_appeals_page_open (widget, self->case_id, name);
+  else if (g_str_equal (action_name, "case.open-mediations"))
+    scc_mediations_page_open (widget, self->case_id, name);
   else
     scc_case_proceedings_page_open (widget, self->case_id, name);
 }
@@ -873,6 +877,8 @@ scc_case_page_class_init (SccCasePageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_ALT_MASK, "case.open-complaints", NULL);
   gtk_widget_class_install_action (widget_class, "case.open-appeals", NULL, case_open_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_ALT_MASK, "case.open-appeals", NULL);
+  gtk_widget_class_install_action (widget_class, "case.open-mediations", NULL, case_open_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_ALT_MASK, "case.open-mediations", NULL);
   gtk_widget_class_install_action (widget_class, "case.export", NULL, case_export_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_x, GDK_ALT_MASK, "case.export", NULL);
 }

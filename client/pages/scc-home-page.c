@@ -50,27 +50,26 @@ static const RoleHome role_homes[] = {
     N_("This release holds your caseload, the children you work for, new cases, every case’s statutory clock, "
        "the advice to chase, the EHC plan with its reviews, amendments and ceasing, the children moving phase, "
        "the directory of schools and colleges, the consultations with them, the funding bands and cases moved "
-       "between authorities, and the complaints and tribunal appeals about a case. Mediation comes next."),
-    { { "mail-unread-symbolic", N_("Mediation"),
-        N_("Mediation about a case: the certificate that extends the time to appeal, and what was agreed") } } },
+       "between authorities, and the complaints, mediation and tribunal appeals about a case. The letters of a "
+       "case come next."),
+    { { "mail-send-symbolic", N_("Correspondence"),
+        N_("Letters to and from families, schools and services, recorded on their cases") } } },
   { SC_ROLE_TEAM_MANAGER,
     N_("You run the team: you read and update every case, assign cases and read the audit trail."),
     N_("This release holds the team’s workload, deadlines and caseloads, handing cases over, the advice to "
        "chase, the reviews due, the children moving phase, every plan, every case’s statutory clock, the "
        "directory of schools and colleges, the team’s consultations with them, the funding bands with the bands "
-       "of cases transferred in, the complaints and tribunal appeals with their deadlines, and the audit trail. "
-       "Mediation and the counts of disputes come next."),
+       "of cases transferred in, the complaints, mediation and tribunal appeals with their deadlines, and the "
+       "audit trail. The counts of disputes come next."),
     { { "mail-unread-symbolic", N_("Disputes"),
         N_("Every open dispute with its next deadline, and the counts per year of each kind and outcome") } } },
   { SC_ROLE_ADMIN_OFFICER,
     N_("Business support: you log and update complaints, mediation, appeals and correspondence, and read cases."),
     N_("This release finds the children the team works for and the schools and colleges, lists the advice to "
        "chase, the reviews due, the consultations awaited and the children moving phase, reads every plan, and "
-       "logs complaints and tribunal appeals and keeps them to their deadlines. The rest of your case support work "
-       "comes next."),
-    { { "mail-unread-symbolic", N_("Mediation"),
-        N_("Logged and kept up to date against the case they are about") },
-      { "mail-send-symbolic", N_("Correspondence"),
+       "logs complaints, mediation and tribunal appeals and keeps them to their deadlines. The rest of your case "
+       "support work comes next."),
+    { { "mail-send-symbolic", N_("Correspondence"),
         N_("Letters to and from families, schools and services, recorded on their cases") },
       { "folder-documents-symbolic", N_("Reading Cases"),
         N_("Every case of the authority, to answer a query or file a letter") } } },

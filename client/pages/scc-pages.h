@@ -23,6 +23,7 @@
 #include "scc-deadlines-page.h"
 #include "scc-appeals-page.h"
 #include "scc-complaints-page.h"
+#include "scc-mediations-page.h"
 #include "scc-funding-bands-page.h"
 #include "scc-home-page.h"
 #include "scc-institutions-page.h"

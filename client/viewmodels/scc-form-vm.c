@@ -599,6 +599,23 @@ scc_form_vm_class_set_failure_text (SccFormVmClass *klass,
 }
 
 /**
+ * scc_form_vm_set_failure_text:
+ * @text: (not nullable): static
+ *
+ * The failure text of this form alone, for a class whose forms are of
+ * several kinds.
+ */
+void
+scc_form_vm_set_failure_text (SccFormVm  *self,
+                              const char *text)
+{
+  g_return_if_fail (SCC_IS_FORM_VM (self));
+  g_return_if_fail (text != NULL);
+
+  g_object_set_qdata (G_OBJECT (self), failure_text_quark, (gpointer) text);
+}
+
+/**
  * scc_form_vm_get_failure_text:
  *
  * Returns: the nearest class's failure text ("Your password has not been
@@ -609,6 +626,8 @@ scc_form_vm_get_failure_text (SccFormVm *self)
 {
   g_return_val_if_fail (SCC_IS_FORM_VM (self), NULL);
 
+  if (g_object_get_qdata (G_OBJECT (self), failure_text_quark) != NULL)
+    return g_object_get_qdata (G_OBJECT (self), failure_text_quark);
   for (GType type = G_OBJECT_TYPE (self); type != SCC_TYPE_FORM_VM; type = g_type_parent (type))
     {
       const char *text = g_type_get_qdata (type, failure_text_quark);

@@ -78,6 +78,9 @@ struct _SccFormVmClass
  * password has not been changed", "Could not sign in". Call in class_init. */
 void          scc_form_vm_class_set_failure_text (SccFormVmClass    *klass,
                                                   const char        *text);
+/* The same for one form (@text static), over its class's */
+void          scc_form_vm_set_failure_text       (SccFormVm         *self,
+                                                  const char        *text);
 const char   *scc_form_vm_get_failure_text       (SccFormVm         *self);
 
 /* For subclasses, in init: adds a field. Returns: (transfer none) */

@@ -21,7 +21,6 @@
 #include "sc-test-daemon.h"
 
 #include "scc-appeal-form-vm.h"
-#include "scc-appeal-log-vm.h"
 #include "scc-caseload-vm.h"
 #include "scc-client-test.h"
 #include "scc-window-test.h"
@@ -73,7 +72,7 @@ first_appeal (ScTestResponse **response)
   return json_array_get_length (items) > 0 ? json_array_get_object_element (items, 0) : NULL;
 }
 
-static SccAppealLogVm *
+static SccRecordLogVm *
 log_form (void)
 {
   return scc_appeals_page_get_log_view_model (SCC_APPEALS_PAGE (scc_test_page ("appeals")));
@@ -95,7 +94,7 @@ listed (gpointer user_data)
 static gboolean
 matches_found (gpointer user_data)
 {
-  return scc_case_finder_get_matches (scc_appeal_log_vm_get_finder (log_form ()))->len > 0;
+  return scc_case_finder_get_matches (scc_record_log_vm_get_finder (log_form ()))->len > 0;
 }
 
 static gboolean
@@ -164,9 +163,9 @@ test_register (void)
   scc_window_test_focus ();
   scc_test_press_keys ("ctrl+Return", NULL);
   scc_test_wait_until (log_done, NULL, 30);
-  g_assert_nonnull (scc_appeal_log_vm_get_logged (log_form ()));
+  g_assert_nonnull (scc_record_log_vm_get_logged (log_form ()));
   {
-    const ScAppeal *logged = scc_appeal_log_vm_get_logged (log_form ());
+    const ScAppeal *logged = ((const ScAppeal *) scc_record_log_vm_get_logged (log_form ()));
     g_autofree char *due = scc_case_format_day (logged->response_due);
     g_autofree char *toast = g_strdup_printf ("Appeal EH101/26/00077 registered: the response is due by %s", due);
 

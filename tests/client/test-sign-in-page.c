@@ -395,9 +395,9 @@ test_home_per_role (void)
     const char *first_coming;
     const char *first_page;
   } roles[] = {
-    { "caseworker", "Caseworker", "home-caseworker.png", "Mediation", "caseload" },
+    { "caseworker", "Caseworker", "home-caseworker.png", "Correspondence", "caseload" },
     { "manager", "Team manager", "home-team-manager.png", "Disputes", "home" },
-    { "officer", "Admin officer", "home-admin-officer.png", "Mediation", "home" },
+    { "officer", "Admin officer", "home-admin-officer.png", "Correspondence", "home" },
     { "sysadmin", "System administrator", "home-system-admin.png", "Settings", "home" },
   };
   SccHomePage *home = SCC_HOME_PAGE (scc_test_page ("home"));
