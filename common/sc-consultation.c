@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "sc-consultation.h"
+#include "sc-csv.h"
 #include "sc-error.h"
 #include "sc-json.h"
 #include "sc-problem.h"
@@ -484,48 +485,12 @@ sc_consultation_new_from_json (JsonNode  *node,
 /* --- CSV ------------------------------------------------------------------- */
 
 static void
-csv_field (GString    *out,
-           const char *text,
-           gboolean    last)
-{
-  /* a leading = + - @, tab or carriage return would be a formula to a
-   * spreadsheet: quoted with ' */
-  gboolean formula = text != NULL && text[0] != '\0' && strchr ("=+-@\t\r", text[0]) != NULL;
-
-  if (text != NULL && (formula || strpbrk (text, ",\"\r\n") != NULL))
-    {
-      g_string_append_c (out, '"');
-      if (formula)
-        g_string_append_c (out, '\'');
-      for (const char *p = text; *p != '\0'; p++)
-        {
-          if (*p == '"')
-            g_string_append_c (out, '"');
-          g_string_append_c (out, *p);
-        }
-      g_string_append_c (out, '"');
-    }
-  else if (text != NULL)
-    g_string_append (out, text);
-  g_string_append (out, last ? "\r\n" : ",");
-}
-
-static void
-csv_day (GString *out,
-         ScDay    day)
-{
-  char text[SC_DAY_STRING_SIZE];
-
-  csv_field (out, day != SC_DAY_NONE ? sc_day_format (day, text) : NULL, FALSE);
-}
-
-static void
 csv_amount (GString *out,
             gint64   pence)
 {
   g_autofree char *text = sc_amount_format_plain (pence);
 
-  csv_field (out, text[0] != '\0' ? text : NULL, FALSE);
+  sc_csv_append_field (out, text[0] != '\0' ? text : NULL, FALSE);
 }
 
 void
@@ -552,25 +517,25 @@ sc_consultation_append_csv (const ScConsultation *consultation,
 
   for (guint i = 0; i < consultation->reminders->len; i++)
     last = MAX (last, g_array_index (consultation->reminders, ScDay, i));
-  csv_field (out, id, FALSE);
-  csv_field (out, case_id, FALSE);
-  csv_field (out, g_strstrip (child), FALSE);
-  csv_field (out, consultation->owner != NULL ? sc_case_user_get_name (consultation->owner) : NULL, FALSE);
-  csv_field (out, urn, FALSE);
-  csv_field (out, consultation->institution_name, FALSE);
-  csv_field (out, rank, FALSE);
-  csv_day (out, consultation->sent_on);
-  csv_day (out, consultation->due);
-  csv_field (out, consultation->status, FALSE);
-  csv_day (out, consultation->responded_on);
-  csv_field (out, consultation->outcome, FALSE);
-  csv_field (out, count, FALSE);
-  csv_day (out, last);
-  csv_field (out, consultation->band_asked, FALSE);
+  sc_csv_append_field (out, id, FALSE);
+  sc_csv_append_field (out, case_id, FALSE);
+  sc_csv_append_field (out, g_strstrip (child), FALSE);
+  sc_csv_append_field (out, consultation->owner != NULL ? sc_case_user_get_name (consultation->owner) : NULL, FALSE);
+  sc_csv_append_field (out, urn, FALSE);
+  sc_csv_append_field (out, consultation->institution_name, FALSE);
+  sc_csv_append_field (out, rank, FALSE);
+  sc_csv_append_day (out, consultation->sent_on);
+  sc_csv_append_day (out, consultation->due);
+  sc_csv_append_field (out, consultation->status, FALSE);
+  sc_csv_append_day (out, consultation->responded_on);
+  sc_csv_append_field (out, consultation->outcome, FALSE);
+  sc_csv_append_field (out, count, FALSE);
+  sc_csv_append_day (out, last);
+  sc_csv_append_field (out, consultation->band_asked, FALSE);
   csv_amount (out, consultation->amount_asked);
-  csv_field (out, consultation->band_agreed, FALSE);
+  sc_csv_append_field (out, consultation->band_agreed, FALSE);
   csv_amount (out, consultation->amount_agreed);
-  csv_day (out, consultation->agreed_on);
+  sc_csv_append_day (out, consultation->agreed_on);
   /* the row ends with the last field: replace the trailing comma */
   g_string_truncate (out, out->len - 1);
   g_string_append (out, "\r\n");

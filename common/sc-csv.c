@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "sc-calendar.h"
 #include "sc-csv.h"
 #include "sc-error.h"
 
@@ -147,4 +148,42 @@ sc_csv_reader_next (ScCsvReader  *reader,
   *fields = reader->fields;
   *line = start;
   return TRUE;
+}
+
+/* --- writing --- */
+
+void
+sc_csv_append_field (GString    *out,
+                     const char *text,
+                     gboolean    last)
+{
+  /* a leading = + - @, tab or carriage return would be a formula to a
+   * spreadsheet: quoted with ' */
+  gboolean formula = text != NULL && text[0] != '\0' && strchr ("=+-@\t\r", text[0]) != NULL;
+
+  if (text != NULL && (formula || strpbrk (text, ",\"\r\n") != NULL))
+    {
+      g_string_append_c (out, '"');
+      if (formula)
+        g_string_append_c (out, '\'');
+      for (const char *p = text; *p != '\0'; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (out, '"');
+          g_string_append_c (out, *p);
+        }
+      g_string_append_c (out, '"');
+    }
+  else if (text != NULL)
+    g_string_append (out, text);
+  g_string_append (out, last ? "\r\n" : ",");
+}
+
+void
+sc_csv_append_day (GString *out,
+                   ScDay    day)
+{
+  char text[SC_DAY_STRING_SIZE];
+
+  sc_csv_append_field (out, day != SC_DAY_NONE ? sc_day_format (day, text) : NULL, FALSE);
 }

@@ -15,6 +15,8 @@
 
 #include <glib.h>
 
+#include "sc-calendar.h"
+
 G_BEGIN_DECLS
 
 typedef struct _ScCsvReader ScCsvReader;
@@ -32,6 +34,16 @@ gboolean     sc_csv_reader_next       (ScCsvReader  *reader,
                                        GError      **error);
 /* How far through the file the reader is, from 0 to 1 */
 double       sc_csv_reader_get_fraction (ScCsvReader *reader);
+
+/* Writing: @text (NULL: empty) as one field, quoted when it must be and
+ * kept from reading as a spreadsheet formula, then a comma, or CRLF when
+ * it is the record's @last */
+void         sc_csv_append_field      (GString      *out,
+                                       const char   *text,
+                                       gboolean      last);
+/* A day as YYYY-MM-DD (SC_DAY_NONE: empty), not the last field */
+void         sc_csv_append_day        (GString      *out,
+                                       ScDay         day);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScCsvReader, sc_csv_reader_free)
 

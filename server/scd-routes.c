@@ -101,6 +101,8 @@ static const ScdRoute routes[] = {
   { "POST", "/api/v1/mediations", scd_mediation_handler_create, DISPUTE_WRITERS, "mediation.create", "mediation" },
   { "GET", "/api/v1/mediations/{id}", scd_mediation_handler_get, CASE_READERS, "mediation.read", "mediation" },
   { "PUT", "/api/v1/mediations/{id}", scd_mediation_handler_put, DISPUTE_WRITERS, "mediation.update", "mediation" },
+  { "GET", "/api/v1/disputes", scd_dispute_handler_list, CASE_READERS, "dispute.list", "dispute" },
+  { "GET", "/api/v1/disputes/counts", scd_dispute_handler_counts, DISPUTE_WRITERS, "dispute.counts", "dispute" },
   { "GET", "/api/v1/cases/{id}/export", scd_transfer_handler_export, CASE_WRITERS, "case.export", "case" },
   { "POST", "/api/v1/transfers", scd_transfer_handler_import, CASE_WRITERS, "transfer.import", "case" },
   { "GET", "/api/v1/band-mappings", scd_transfer_handler_list_mappings, CASE_READERS, "band_mapping.list",

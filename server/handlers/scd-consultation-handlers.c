@@ -219,12 +219,7 @@ team_cb (GObject      *object,
   sc_consultation_append_csv_header (csv);
   for (guint i = 0; i < consultations->len; i++)
     sc_consultation_append_csv (g_ptr_array_index (consultations, i), csv);
-  if (next_cursor != NULL)
-    scd_request_add_header (request, "Next-Cursor", next_cursor);
-  scd_request_add_header (request, "Content-Disposition", "attachment; filename=\"consultations.csv\"");
-  scd_request_reply_bytes (request, SOUP_STATUS_OK, "text/csv; charset=utf-8",
-                           g_bytes_new_take (csv->str, csv->len));
-  g_string_free (csv, FALSE);
+  scd_handler_reply_csv (request, "consultations.csv", csv, next_cursor);
 }
 
 void

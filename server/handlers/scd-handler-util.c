@@ -355,3 +355,19 @@ scd_handler_parse_due_cursor (ScdRequest  *request,
     }
   *after_id = (gint64) value;
 }
+
+void
+scd_handler_reply_csv (ScdRequest *request,
+                       const char *filename,
+                       GString    *csv,
+                       const char *next_cursor)
+{
+  g_autofree char *disposition = g_strdup_printf ("attachment; filename=\"%s\"", filename);
+  gsize length = csv->len;
+
+  if (next_cursor != NULL)
+    scd_request_add_header (request, "Next-Cursor", next_cursor);
+  scd_request_add_header (request, "Content-Disposition", disposition);
+  scd_request_reply_bytes (request, SOUP_STATUS_OK, "text/csv; charset=utf-8",
+                           g_bytes_new_take (g_string_free (csv, FALSE), length));
+}

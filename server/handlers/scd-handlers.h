@@ -120,6 +120,8 @@ void scd_mediation_handler_create       (ScdRequest *request);
 void scd_mediation_handler_get          (ScdRequest *request);
 void scd_mediation_handler_put          (ScdRequest *request);
 void scd_mediation_handler_list         (ScdRequest *request);
+void scd_dispute_handler_list           (ScdRequest *request);
+void scd_dispute_handler_counts         (ScdRequest *request);
 
 void scd_funding_band_handler_list       (ScdRequest *request);
 void scd_funding_band_handler_put        (ScdRequest *request);
@@ -206,6 +208,12 @@ gboolean        scd_handler_read_chase_query (ScdRequest        *request,
 gboolean        scd_handler_parse_cursor    (ScdRequest         *request,
                                              gint64             *cursor,
                                              GError            **error);
+/* 200 with @csv (taken) as text/csv, to be saved as @filename; the next
+ * page's cursor (nullable) in Next-Cursor */
+void            scd_handler_reply_csv       (ScdRequest         *request,
+                                             const char         *filename,
+                                             GString            *csv,
+                                             const char         *next_cursor);
 /* ?cursor=DUE.ID of a list by due date: SC_DAY_NONE and 0 when absent,
  * a field error when it is not one this server gave out. */
 void            scd_handler_parse_due_cursor (ScdRequest        *request,

@@ -4,8 +4,9 @@
  * JSON column written whole at its version. Its deadlines are the case's
  * milestones: the response due keyed by the reference, each order's keyed
  * "REFERENCE/N", read with the appeal; whether the authority complied is
- * theirs. The team's list computes each appeal's next due and status in
- * SQL the way sc_appeal_compute does, to filter and sort by them.
+ * theirs. The team's list reads each appeal's next due and status from
+ * the view appeal_state (sql 0026), which computes them the way
+ * sc_appeal_compute does, to filter and sort by them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -74,14 +75,10 @@ static const char get_sql[] =
 /* $4 the status (NULL: any), $5 the case (NULL: any), $6 $7 the cursor,
  * $8 the limit. An appeal with no deadline sorts as if due on the last
  * day there is. */
-#define OPEN_ORDER_DUE "(SELECT min(m.due) FROM " ORDER_MILESTONES " AND m.status IN ('pending', 'overdue'))"
 #define DUE_KEY "coalesce(a.next_due, DATE '9999-12-31')"
 static const char list_sql[] =
-  "WITH s AS (SELECT a.*, least(CASE WHEN a.response_sent_on IS NULL AND a.outcome IS NULL THEN a.response_due END,"
-  "                             " OPEN_ORDER_DUE ") AS next_due,"
-  "                  CASE WHEN a.outcome IS NULL OR " OPEN_ORDER_DUE " IS NOT NULL THEN 'open' ELSE 'closed' END"
-  "                    AS status"
-  "           FROM appeal a JOIN ehc_case c ON c.id = a.case_id"
+  "WITH s AS (SELECT a.*, st.next_due, st.status FROM appeal a JOIN appeal_state st ON st.id = a.id"
+  "           JOIN ehc_case c ON c.id = a.case_id"
   "           WHERE " SCD_CASE_VISIBLE ("c", "$2", "$3") " AND ($5::bigint IS NULL OR a.case_id = $5::bigint)),"
   " a AS (SELECT * FROM s a WHERE ($4::text IS NULL OR a.status = $4::text)"
   "         AND ($6::date IS NULL OR (" DUE_KEY ", a.id) > ($6::date, $7::bigint))"

@@ -52,6 +52,7 @@ scd_stores_new (ScdDb           *db,
   stores->complaints = scd_complaint_store_new (db, stores->cases);
   stores->appeals = scd_appeal_store_new (db, stores->cases);
   stores->mediations = scd_mediation_store_new (db, stores->cases);
+  stores->disputes = scd_dispute_store_new (db);
   stores->funding_bands = scd_funding_band_store_new (db);
   stores->institutions = scd_institution_store_new (db);
   stores->session_cache = scd_session_cache_new (db, session_cache_lifetime (config));
@@ -83,6 +84,7 @@ stores_clear (gpointer data)
   g_clear_object (&stores->complaints);
   g_clear_object (&stores->appeals);
   g_clear_object (&stores->mediations);
+  g_clear_object (&stores->disputes);
   g_clear_object (&stores->funding_bands);
   g_clear_object (&stores->institutions);
   g_clear_object (&stores->sessions);

@@ -19,6 +19,7 @@
 #include "scd-proceeding-store.h"
 #include "scd-appeal-store.h"
 #include "scd-complaint-store.h"
+#include "scd-dispute-store.h"
 #include "scd-mediation-store.h"
 #include "scd-consultation-store.h"
 #include "scd-funding-band-store.h"
@@ -42,6 +43,7 @@ typedef struct _ScdStores
   ScdComplaintStore *complaints;
   ScdAppealStore  *appeals;
   ScdMediationStore *mediations;
+  ScdDisputeStore *disputes;
   ScdFundingBandStore *funding_bands;
   ScdInstitutionStore *institutions;
   ScdSessionStore *sessions;

@@ -114,6 +114,8 @@ static const struct {
   { "POST", "/api/v1/mediations", { DENIED, ALLOWED, ALLOWED, DENIED }, "mediation.create", "mediation" },
   { "GET", "/api/v1/mediations/{id}", { ALLOWED, ALLOWED, ALLOWED, DENIED }, "mediation.read", "mediation" },
   { "PUT", "/api/v1/mediations/{id}", { DENIED, ALLOWED, ALLOWED, DENIED }, "mediation.update", "mediation" },
+  { "GET", "/api/v1/disputes", { ALLOWED, ALLOWED, ALLOWED, DENIED }, "dispute.list", "dispute" },
+  { "GET", "/api/v1/disputes/counts", { DENIED, ALLOWED, ALLOWED, DENIED }, "dispute.counts", "dispute" },
   { "GET", "/api/v1/funding-bands", { ALLOWED, ALLOWED, ALLOWED, DENIED }, "funding_band.list", "funding_band" },
   { "PUT", "/api/v1/funding-bands/{code}", { DENIED, ALLOWED, DENIED, DENIED }, "funding_band.update",
     "funding_band" },

@@ -1569,6 +1569,34 @@ test_cases (Fixture       *fixture,
         row = g_strdup_printf ("%s:sysadmin|system_admin|mediation.list|mediation|-|-|denied", admin_id);
         check (fixture, "GET /api/v1/mediations", denied, 403, ROWS (row));
       }
+      /* the team's disputes, one shown; the year's counts */
+      {
+        g_autoptr(ScTestResponse) list = sc_test_authed (fixture->daemon, worker, "GET", "/api/v1/disputes?limit=1",
+                                                         NULL, NULL);
+        g_autoptr(ScTestResponse) denied = NULL;
+        g_autoptr(ScTestResponse) counts = NULL;
+        JsonObject *top = json_array_get_object_element (
+          json_object_get_array_member (json_node_get_object (list->json), "items"), 0);
+        g_autofree char *top_id = g_strdup_printf ("%s/%" G_GINT64_FORMAT, json_object_get_string_member (top, "kind"),
+                                                  json_object_get_int_member (top, "id"));
+
+        g_free (row);
+        row = g_strdup_printf ("%s:caseworker|caseworker|dispute.list|dispute|-|%s|success", worker_id, top_id);
+        check (fixture, "GET /api/v1/disputes", list, 200, ROWS (row));
+        denied = sc_test_authed (fixture->daemon, admin, "GET", "/api/v1/disputes", NULL, NULL);
+        g_free (row);
+        row = g_strdup_printf ("%s:sysadmin|system_admin|dispute.list|dispute|-|-|denied", admin_id);
+        check (fixture, "GET /api/v1/disputes", denied, 403, ROWS (row));
+        g_clear_pointer (&denied, sc_test_response_free);
+        counts = sc_test_authed (fixture->daemon, manager, "GET", "/api/v1/disputes/counts?year=2026", NULL, NULL);
+        g_free (row);
+        row = g_strdup_printf ("%s:manager|team_manager|dispute.counts|dispute|-|-|success", manager_id);
+        check (fixture, "GET /api/v1/disputes/counts", counts, 200, ROWS (row));
+        denied = sc_test_authed (fixture->daemon, worker, "GET", "/api/v1/disputes/counts", NULL, NULL);
+        g_free (row);
+        row = g_strdup_printf ("%s:caseworker|caseworker|dispute.counts|dispute|-|-|denied", worker_id);
+        check (fixture, "GET /api/v1/disputes/counts", denied, 403, ROWS (row));
+      }
     }
     /* the overdue list audits the cases it shows */
     shown = sc_test_psql (fixture->cluster,
