@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include "sc-error.h"
 #include "scc-api-client-disputes.h"
 #include "scc-api-client-private.h"
 
@@ -18,6 +19,8 @@ static const SccItemCodec complaint_codec = { (ScReadJsonFunc) sc_complaint_new_
                                               (GDestroyNotify) sc_complaint_free };
 static const SccItemCodec appeal_codec = { (ScReadJsonFunc) sc_appeal_new_from_json,
                                            (GDestroyNotify) sc_appeal_free };
+static const SccItemCodec dispute_codec = { (ScReadJsonFunc) sc_dispute_new_from_json,
+                                            (GDestroyNotify) sc_dispute_free };
 static const SccItemCodec mediation_codec = { (ScReadJsonFunc) sc_mediation_new_from_json,
                                               (GDestroyNotify) sc_mediation_free };
 
@@ -330,4 +333,74 @@ scc_api_client_put_mediation_finish (SccApiClient  *self,
                                      GError       **error)
 {
   return _scc_api_client_model_finish (self, result, scc_api_client_put_mediation_async, error);
+}
+
+void
+scc_api_client_list_disputes_async (SccApiClient        *self,
+                                    const char          *cursor,
+                                    guint                limit,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  list_async (self, scc_api_client_list_disputes_async, "/disputes", &dispute_codec, NULL, 0, cursor, limit,
+              cancellable, callback, user_data);
+}
+
+GPtrArray *
+scc_api_client_list_disputes_finish (SccApiClient  *self,
+                                     GAsyncResult  *result,
+                                     char         **next_cursor,
+                                     GError       **error)
+{
+  return _scc_api_client_page_finish (self, result, scc_api_client_list_disputes_async, next_cursor, error);
+}
+
+/* {"year", "counts": [...]}: the counts */
+static gpointer
+read_counts (JsonNode  *node,
+             GError   **error)
+{
+  g_autoptr(GPtrArray) counts = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_dispute_count_free);
+  JsonObject *object = node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  JsonNode *member = object != NULL ? json_object_get_member (object, "counts") : NULL;
+  JsonArray *array;
+
+  if (member == NULL || !JSON_NODE_HOLDS_ARRAY (member))
+    {
+      g_set_error_literal (error, SC_ERROR, SC_ERROR_MALFORMED, "dispute counts: must have a list of counts");
+      return NULL;
+    }
+  array = json_node_get_array (member);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      ScDisputeCount *count = sc_dispute_count_new_from_json (json_array_get_element (array, i), error);
+
+      if (count == NULL)
+        return NULL;
+      g_ptr_array_add (counts, count);
+    }
+  return g_steal_pointer (&counts);
+}
+
+void
+scc_api_client_count_disputes_async (SccApiClient        *self,
+                                     int                  year,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autofree char *path = g_strdup_printf ("/disputes/counts?year=%d", year);
+
+  g_return_if_fail (SCC_IS_API_CLIENT (self));
+  _scc_api_client_model_full_async (self, scc_api_client_count_disputes_async, "GET", path, NULL, NULL, read_counts,
+                                    (GDestroyNotify) g_ptr_array_unref, cancellable, callback, user_data);
+}
+
+GPtrArray *
+scc_api_client_count_disputes_finish (SccApiClient  *self,
+                                      GAsyncResult  *result,
+                                      GError       **error)
+{
+  return _scc_api_client_model_finish (self, result, scc_api_client_count_disputes_async, error);
 }

@@ -12,6 +12,7 @@
 #include "sc-appeal.h"
 #include "sc-case.h"
 #include "sc-complaint.h"
+#include "sc-dispute.h"
 #include "sc-mediation.h"
 #include "scc-api-client.h"
 
@@ -121,6 +122,30 @@ void         scc_api_client_put_mediation_async     (SccApiClient        *self,
                                                      GAsyncReadyCallback  callback,
                                                      gpointer             user_data);
 ScMediation *scc_api_client_put_mediation_finish    (SccApiClient        *self,
+                                                     GAsyncResult        *result,
+                                                     GError             **error);
+
+/* GET /disputes: the open complaints, mediations and appeals by next due */
+void         scc_api_client_list_disputes_async     (SccApiClient        *self,
+                                                     const char          *cursor,
+                                                     guint                limit,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+/* Returns: (transfer full) (element-type ScDispute): or NULL */
+GPtrArray   *scc_api_client_list_disputes_finish    (SccApiClient        *self,
+                                                     GAsyncResult        *result,
+                                                     char               **next_cursor,
+                                                     GError             **error);
+
+/* GET /disputes/counts?year= */
+void         scc_api_client_count_disputes_async    (SccApiClient        *self,
+                                                     int                  year,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+/* Returns: (transfer full) (element-type ScDisputeCount): or NULL */
+GPtrArray   *scc_api_client_count_disputes_finish   (SccApiClient        *self,
                                                      GAsyncResult        *result,
                                                      GError             **error);
 

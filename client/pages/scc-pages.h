@@ -21,6 +21,7 @@
 #include "scc-case-page.h"
 #include "scc-caseload-page.h"
 #include "scc-deadlines-page.h"
+#include "scc-disputes-page.h"
 #include "scc-appeals-page.h"
 #include "scc-complaints-page.h"
 #include "scc-mediations-page.h"

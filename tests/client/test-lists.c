@@ -324,7 +324,7 @@ test_manager (void)
   scc_test_sign_in_as ("manager", SC_TEST_DEMO_PASSWORD);
   scc_test_wait_page ("home");
   places = scc_home_page_dup_place_titles (SCC_HOME_PAGE (scc_test_page ("home")));
-  g_assert_cmpuint (g_strv_length (places), ==, 15);
+  g_assert_cmpuint (g_strv_length (places), ==, 16);
   g_assert_cmpstr (places[0], ==, "My _Caseload");
   g_assert_cmpstr (places[1], ==, "Team _Workload");
   g_assert_cmpstr (places[2], ==, "Team _Deadlines");
@@ -336,10 +336,11 @@ test_manager (void)
   g_assert_cmpstr (places[8], ==, "_Schools and Colleges");
   g_assert_cmpstr (places[9], ==, "_Institutions Consulted");
   g_assert_cmpstr (places[10], ==, "_Funding Bands");
-  g_assert_cmpstr (places[11], ==, "Comp_laints");
-  g_assert_cmpstr (places[12], ==, "Tribunal App_eals");
-  g_assert_cmpstr (places[13], ==, "_Mediation");
-  g_assert_cmpstr (places[14], ==, "Audit _Trail");
+  g_assert_cmpstr (places[11], ==, "Ope_n Disputes");
+  g_assert_cmpstr (places[12], ==, "Comp_laints");
+  g_assert_cmpstr (places[13], ==, "Tribunal App_eals");
+  g_assert_cmpstr (places[14], ==, "_Mediation");
+  g_assert_cmpstr (places[15], ==, "Audit _Trail");
 
   /* A sign-out emptied the lists of the last session. */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (page_list ("users"))), ==, 0);

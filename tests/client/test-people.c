@@ -118,7 +118,7 @@ test_caseworker_home (void)
   scc_test_sign_in_as ("caseworker", SC_TEST_DEMO_PASSWORD);
   scc_test_wait_page ("caseload");
   places = scc_home_page_dup_place_titles (SCC_HOME_PAGE (scc_test_page ("home")));
-  g_assert_cmpuint (g_strv_length (places), ==, 11);
+  g_assert_cmpuint (g_strv_length (places), ==, 12);
   g_assert_cmpstr (places[0], ==, "My _Caseload");
   g_assert_cmpstr (places[1], ==, "Ad_vice to Chase");
   g_assert_cmpstr (places[2], ==, "_Reviews Due");
@@ -127,9 +127,10 @@ test_caseworker_home (void)
   g_assert_cmpstr (places[5], ==, "_People");
   g_assert_cmpstr (places[6], ==, "_Schools and Colleges");
   g_assert_cmpstr (places[7], ==, "_Funding Bands");
-  g_assert_cmpstr (places[8], ==, "Comp_laints");
-  g_assert_cmpstr (places[9], ==, "Tribunal App_eals");
-  g_assert_cmpstr (places[10], ==, "_Mediation");
+  g_assert_cmpstr (places[8], ==, "Ope_n Disputes");
+  g_assert_cmpstr (places[9], ==, "Comp_laints");
+  g_assert_cmpstr (places[10], ==, "Tribunal App_eals");
+  g_assert_cmpstr (places[11], ==, "_Mediation");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "people"));
   scc_test_wait_page ("people");
@@ -613,7 +614,7 @@ test_admin_officer (void)
   scc_test_sign_in_as ("officer", SC_TEST_DEMO_PASSWORD);
   scc_test_wait_page ("home");
   places = scc_home_page_dup_place_titles (SCC_HOME_PAGE (scc_test_page ("home")));
-  g_assert_cmpuint (g_strv_length (places), ==, 10);
+  g_assert_cmpuint (g_strv_length (places), ==, 11);
   g_assert_cmpstr (places[0], ==, "Ad_vice to Chase");
   g_assert_cmpstr (places[1], ==, "_Reviews Due");
   g_assert_cmpstr (places[2], ==, "C_onsultations to Chase");
@@ -621,9 +622,10 @@ test_admin_officer (void)
   g_assert_cmpstr (places[4], ==, "_People");
   g_assert_cmpstr (places[5], ==, "_Schools and Colleges");
   g_assert_cmpstr (places[6], ==, "_Funding Bands");
-  g_assert_cmpstr (places[7], ==, "Comp_laints");
-  g_assert_cmpstr (places[8], ==, "Tribunal App_eals");
-  g_assert_cmpstr (places[9], ==, "_Mediation");
+  g_assert_cmpstr (places[7], ==, "Ope_n Disputes");
+  g_assert_cmpstr (places[8], ==, "Comp_laints");
+  g_assert_cmpstr (places[9], ==, "Tribunal App_eals");
+  g_assert_cmpstr (places[10], ==, "_Mediation");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "people"));
   scc_test_wait_page ("people");

@@ -1,0 +1,205 @@
+/* test-disputes.c
+ *
+ * Open Disputes in a real window under Xvfb, with sendcased and its demo
+ * data, driven by keyboard: a complaint, a tribunal appeal and a
+ * mediation are open on a child's case. Grace, an admin officer, opens
+ * Open Disputes from home (Alt+N): the three by next deadline, and beside
+ * them this year's counts; Ctrl+Shift+C copies the counts as CSV; Enter
+ * on the first opens the complaints of its case. A caseworker sees the
+ * list without the counts.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "sc-calendar.h"
+#include "sc-test-daemon.h"
+
+#include "scc-client-test.h"
+#include "scc-list-view.h"
+#include "scc-window-test.h"
+
+static ScTestDaemon *daemon_;
+static gint64 ivo_case;
+static char *token;
+
+#define window scc_test_window
+
+static char *
+day_from_today (int days)
+{
+  char buffer[SC_DAY_STRING_SIZE];
+
+  return g_strdup (sc_day_format (scc_case_today () + days, buffer));
+}
+
+static void
+post (const char *officer,
+      const char *path,
+      const char *body)
+{
+  g_autoptr(ScTestResponse) r = sc_test_authed (daemon_, officer, "POST", path, body, NULL);
+
+  if (r->status != 201)
+    g_error ("%s: %u", path, r->status);
+}
+
+static void
+started (const char *base_url)
+{
+  g_autoptr(ScTestResponse) p = NULL;
+  g_autoptr(ScTestResponse) c = NULL;
+  g_autofree char *officer = NULL;
+  g_autofree char *received = day_from_today (-100);
+  g_autofree char *today = day_from_today (0);
+  g_autofree char *body = NULL;
+
+  token = sc_test_sign_in (daemon_, "caseworker", SC_TEST_DEMO_PASSWORD);
+  officer = sc_test_sign_in (daemon_, "officer", SC_TEST_DEMO_PASSWORD);
+  p = sc_test_authed (daemon_, token, "POST", "/api/v1/people",
+                      "{\"given_name\":\"Ivo\",\"family_name\":\"Adeyemi\",\"date_of_birth\":\"2015-09-12\"}", NULL);
+  g_assert_cmpuint (p->status, ==, 201);
+  body = g_strdup_printf ("{\"person_id\":%" G_GINT64_FORMAT ",\"request_received\":\"%s\","
+                          "\"request_source\":\"parent\"}", sc_test_response_get_int (p, "id"), received);
+  c = sc_test_authed (daemon_, token, "POST", "/api/v1/cases", body, NULL);
+  g_assert_cmpuint (c->status, ==, 201);
+  ivo_case = sc_test_response_get_int (c, "id");
+  g_free (body);
+  body = g_strdup_printf ("{\"case_id\":%" G_GINT64_FORMAT ",\"reference\":\"C-7\",\"received_on\":\"%s\","
+                          "\"category\":\"delay\"}", ivo_case, today);
+  post (officer, "/api/v1/complaints", body);
+  g_free (body);
+  body = g_strdup_printf ("{\"case_id\":%" G_GINT64_FORMAT ",\"reference\":\"EH7\",\"appeal_type\":\"plan_contents\","
+                          "\"registered_on\":\"%s\"}", ivo_case, today);
+  post (officer, "/api/v1/appeals", body);
+  g_free (body);
+  body = g_strdup_printf ("{\"case_id\":%" G_GINT64_FORMAT ",\"advice_requested_on\":\"%s\"}", ivo_case, today);
+  post (officer, "/api/v1/mediations", body);
+  scc_window_test_start (base_url);
+}
+
+static SccDisputeListVm *
+disputes (void)
+{
+  return scc_disputes_page_get_view_model (SCC_DISPUTES_PAGE (scc_test_page ("disputes")));
+}
+
+static gboolean
+counts_read (gpointer user_data)
+{
+  return scc_dispute_list_vm_get_counts (disputes ()) != NULL;
+}
+
+typedef struct
+{
+  gboolean  done;
+  char     *text;
+} ClipboardRead;
+
+static void
+clipboard_read_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  ClipboardRead *read = user_data;
+
+  read->text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, NULL);
+  read->done = TRUE;
+}
+
+static gboolean
+clipboard_read (gpointer user_data)
+{
+  return ((ClipboardRead *) user_data)->done;
+}
+
+static gboolean
+complaints_of_case (gpointer user_data)
+{
+  SccRecordFormVm *vm = scc_records_page_get_view_model (SCC_RECORDS_PAGE (scc_test_page ("complaints")));
+
+  return scc_record_form_vm_get_case_id (vm) == ivo_case && scc_record_form_vm_get_records (vm) != NULL;
+}
+
+static void
+test_officer (void)
+{
+  ClipboardRead read = { 0 };
+  g_autofree char *year = NULL;
+  g_autoptr(SccDisputeRow) first = NULL;
+
+  scc_test_sign_in_as ("officer", SC_TEST_DEMO_PASSWORD);
+  scc_test_wait_page ("home");
+  scc_window_test_focus ();
+  scc_test_press_keys ("alt+n", NULL);
+  scc_test_wait_page ("disputes");
+  scc_test_wait_until (scc_test_list_settled, disputes (), 30);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (disputes ())), ==, 3);
+  /* the complaint's acknowledgement (5 working days) first; the mediation,
+   * with no deadline yet, last */
+  first = g_list_model_get_item (G_LIST_MODEL (disputes ()), 0);
+  g_assert_cmpstr (scc_dispute_row_get_kind (first), ==, "complaint");
+  {
+    g_autoptr(SccDisputeRow) last = g_list_model_get_item (G_LIST_MODEL (disputes ()), 2);
+
+    g_assert_cmpstr (scc_dispute_row_get_kind (last), ==, "mediation");
+  }
+  scc_test_wait_until (counts_read, NULL, 30);
+  g_assert_true (gtk_widget_get_visible (scc_test_child ("disputes", "counts_panel")));
+  scc_test_save_screenshot (GTK_WIDGET (window), "disputes.png");
+
+  /* the counts as CSV */
+  scc_window_test_focus ();
+  scc_test_press_keys ("ctrl+shift+c", NULL);
+  scc_test_assert_toast ("The year’s counts have been copied as CSV");
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (window)), NULL, clipboard_read_cb, &read);
+  scc_test_wait_until (clipboard_read, &read, 10);
+  year = g_strdup_printf ("%d,appeal,registered,1\r\n", scc_dispute_list_vm_get_counts_year (disputes ()));
+  g_assert_nonnull (read.text);
+  g_assert_true (g_str_has_prefix (read.text, "year,kind,measure,count\r\n"));
+  g_assert_nonnull (strstr (read.text, year));
+  g_free (read.text);
+
+  /* Enter on the first: the complaints of its case */
+  gtk_widget_grab_focus (scc_test_child ("disputes", "list_view"));
+  scc_test_press_keys ("Home", "Return", NULL);
+  scc_test_wait_page ("complaints");
+  scc_test_wait_until (complaints_of_case, NULL, 30);
+}
+
+static void
+test_caseworker (void)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (window), "sign-out", NULL);
+  scc_test_wait_page ("sign-in");
+  scc_test_sign_in_as ("caseworker", SC_TEST_DEMO_PASSWORD);
+  scc_test_wait_page ("caseload");
+  scc_window_test_focus ();
+  scc_test_press_keys ("alt+Home", NULL);
+  scc_test_wait_page ("home");
+  scc_test_press_keys ("alt+n", NULL);
+  scc_test_wait_page ("disputes");
+  scc_test_wait_until (scc_test_list_settled, disputes (), 30);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (disputes ())), ==, 3);
+  g_assert_false (gtk_widget_get_visible (scc_test_child ("disputes", "counts_panel")));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  /* In this order: each starts where the one before left the window. */
+  g_test_add_func ("/client/disputes/officer", test_officer);
+  g_test_add_func ("/client/disputes/caseworker", test_caseworker);
+
+  status = scc_test_run_with_daemon ("scc-disputes-XXXXXX", (const char *[]) { "--demo-data", NULL }, started,
+                                     scc_window_test_stop, &daemon_, NULL);
+  g_free (token);
+  return status;
+}
