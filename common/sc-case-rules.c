@@ -327,6 +327,12 @@ is_dispute (ScEventType type)
     }
 }
 
+gboolean
+sc_event_type_is_kept_by_record (ScEventType type)
+{
+  return is_dispute (type);
+}
+
 static gboolean
 is_open (ScCaseStage stage)
 {

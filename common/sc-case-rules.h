@@ -85,6 +85,10 @@ gboolean        sc_case_history_is_voided        (const ScCaseHistory *history,
 ScClockInput   *sc_case_history_dup_clock_input  (const ScCaseHistory *history);
 
 ScCaseStage     sc_case_get_stage                (const ScCaseHistory *history);
+/* An event a dispute's record writes with itself (a complaint's steps, an
+ * appeal's registration, response and orders, a mediation's certificate):
+ * recorded through the record, never as an event on its own */
+gboolean        sc_event_type_is_kept_by_record       (ScEventType          type);
 gboolean        sc_case_check_event              (const ScCaseHistory *history,
                                                   const ScClockEvent  *event,
                                                   ScDay                today,

@@ -326,6 +326,10 @@ scc_record_event_vm_set_case (SccRecordEventVm *self,
   self->today = today;
   g_clear_pointer (&self->steps, g_ptr_array_unref);
   self->steps = sc_case_next_steps (history, sc_calendar_get_default (), today);
+  /* a dispute's steps are recorded on its own page, with its record */
+  for (guint i = self->steps->len; i > 0; i--)
+    if (sc_event_type_is_kept_by_record (((ScCaseStep *) g_ptr_array_index (self->steps, i - 1))->event.type))
+      g_ptr_array_remove_index (self->steps, i - 1);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STEPS]);
   scc_record_event_vm_set_step (self, self->steps->len > 0 ? 0 : -1);
 }

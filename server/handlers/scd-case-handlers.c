@@ -16,6 +16,7 @@
 
 #include <string.h>
 
+#include "sc-case-rules.h"
 #include "sc-json.h"
 #include "sc-problem.h"
 #include "scd-handlers.h"
@@ -608,8 +609,23 @@ scd_case_handler_add_event (ScdRequest *request)
   if (!scd_handler_parse_id (request, "case", &id))
     return;
   body = scd_handler_read_body (request, sc_case_event_input_members, &error);
-  if (body != NULL)
-    scd_case_handler_record_event (request, id, body);
+  if (body == NULL)
+    return;
+  /* a dispute's steps are its record's: written with it, or not at all */
+  {
+    const char *type = NULL;
+    ScEventType parsed;
+
+    if (sc_json_read_string (body, "type", FALSE, &type, NULL) && type != NULL &&
+        sc_event_type_from_string (type, &parsed) && sc_event_type_is_kept_by_record (parsed))
+      {
+        sc_set_field_error (&error, "type", "is recorded with its complaint, mediation or tribunal appeal "
+                            "(POST /api/v1/complaints, /mediations or /appeals), not as an event of its own");
+        scd_request_reply_error (request, error);
+        return;
+      }
+  }
+  scd_case_handler_record_event (request, id, body);
 }
 
 void

@@ -338,8 +338,7 @@ test_milestones_kept (Fixture       *fixture,
   gint64 person = create_person (fixture, token, "Ada", "Kept");
   gint64 id = open_case_ok (fixture, token, person, "2026-03-02", 0);
   static const char * const kept[][2] = {
-    { "assessment_decision", NULL }, { "final_plan", NULL }, { "advice", "health" },
-    { "complaint_acknowledgement", "c1" }, { "complaint_response", "c1" },
+    { "assessment_decision", NULL }, { "final_plan", NULL }, { "advice", "health" }, { "advice", "c1" },
   };
   char *xmins[G_N_ELEMENTS (kept)] = { NULL };
   g_autofree char *timeline = NULL;
@@ -353,12 +352,11 @@ test_milestones_kept (Fixture       *fixture,
   advice = add_event_ok (fixture, token, id, "{\"type\":\"advice_requested\",\"date\":\"2026-04-07\","
                          "\"key\":\"health\"}");
   xmins[2] = milestone_xmin (fixture, id, kept[2][0], kept[2][1]);
-  add_event_ok (fixture, token, id, "{\"type\":\"complaint_received\",\"date\":\"2026-04-08\","
-                "\"key\":\"c1\",\"stage\":1}");
+  add_event_ok (fixture, token, id, "{\"type\":\"advice_requested\",\"date\":\"2026-04-08\","
+                "\"key\":\"c1\"}");
   xmins[3] = milestone_xmin (fixture, id, kept[3][0], kept[3][1]);
-  xmins[4] = milestone_xmin (fixture, id, kept[4][0], kept[4][1]);
-  add_event_ok (fixture, token, id, "{\"type\":\"complaint_received\",\"date\":\"2026-04-09\","
-                "\"key\":\"c2\",\"stage\":1}");
+  add_event_ok (fixture, token, id, "{\"type\":\"advice_requested\",\"date\":\"2026-04-09\","
+                "\"key\":\"c2\"}");
   for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
     {
       g_autofree char *now = milestone_xmin (fixture, id, kept[i][0], kept[i][1]);
@@ -367,7 +365,7 @@ test_milestones_kept (Fixture       *fixture,
     }
   timeline = timeline_of (fixture, token, id);
   g_assert_nonnull (strstr (timeline, "advice:health:"));
-  g_assert_nonnull (strstr (timeline, "complaint_response:c2:"));
+  g_assert_nonnull (strstr (timeline, "advice:c2:"));
   assert_stored_milestones (fixture, id, timeline);
 
   path = g_strdup_printf ("/api/v1/cases/%" G_GINT64_FORMAT "/events/%" G_GINT64_FORMAT "/void", id, advice);
@@ -376,7 +374,7 @@ test_milestones_kept (Fixture       *fixture,
   g_assert_cmpuint (voided->status, ==, 200);
   g_free (timeline);
   timeline = timeline_of (fixture, token, id);
-  g_assert_null (strstr (timeline, "advice:"));
+  g_assert_null (strstr (timeline, "advice:health:"));
   assert_stored_milestones (fixture, id, timeline);
   for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
     if (i != 2)
@@ -417,8 +415,8 @@ test_milestone_slots_migration (Fixture       *fixture,
                 "\"key\":\"health\"}");
   add_event_ok (fixture, token, id, "{\"type\":\"advice_requested\",\"date\":\"2026-04-07\","
                 "\"key\":\"setting\"}");
-  add_event_ok (fixture, token, id, "{\"type\":\"complaint_received\",\"date\":\"2026-04-08\","
-                "\"key\":\"c1\",\"stage\":1}");
+  add_event_ok (fixture, token, id, "{\"type\":\"advice_requested\",\"date\":\"2026-04-08\","
+                "\"key\":\"c1\"}");
   slots = milestone_slots (fixture, id);
   g_assert_nonnull (strstr (slots, "4096:assessment_decision;"));
   g_assert_true (g_file_get_contents (path, &migration, NULL, &error));

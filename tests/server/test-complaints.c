@@ -164,6 +164,15 @@ test_case_complaint (Fixture       *fixture,
   g_autoptr(ScComplaint) complaint = NULL;
   gint64 id;
 
+  /* a complaint's steps are the complaint's: not an event of their own */
+  {
+    g_autofree char *events = g_strdup_printf ("/api/v1/cases/%" G_GINT64_FORMAT "/events", case_id);
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, manager, "POST", events,
+                                                  "{\"type\":\"complaint_received\",\"date\":\"2026-03-30\","
+                                                  "\"key\":\"C-9\",\"stage\":1}", NULL);
+
+    assert_field_error (r, "type");
+  }
   /* a caseworker reads complaints but does not log them */
   {
     g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, worker, "POST", "/api/v1/complaints", create, NULL);
