@@ -31,23 +31,12 @@ struct _SccAppealsPage
   SccRecordLogVm *log;
 
   /* Template widgets */
-  GtkWidget      *log_group;
-  SccFieldRow    *case_row;
-  GtkListBox     *matches_box;
   AdwComboRow    *type_row;
   AdwComboRow    *outcome_row;
   AdwComboRow    *order_row;
 };
 
 G_DEFINE_FINAL_TYPE (SccAppealsPage, scc_appeals_page, SCC_TYPE_RECORDS_PAGE)
-
-enum {
-  PROP_0,
-  PROP_LOG_VIEW_MODEL,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 /* No type until one is chosen */
 static const char * const type_values[] = {
@@ -113,8 +102,9 @@ appeal_next (const ScAppeal *appeal)
 
   if (g_strcmp0 (appeal->status, "closed") == 0)
     return g_strdup (_("Closed"));
+  /* open with nothing due: the response is in, the decision awaited */
   if (appeal->next_due == SC_DAY_NONE)
-    return g_strdup (appeal->outcome == NULL ? _("Awaiting the decision") : _("Orders complied with"));
+    return g_strdup (_("Awaiting the decision"));
   due = scc_case_format_day (appeal->next_due);
   if (appeal->response_sent_on == SC_DAY_NONE && appeal->next_due == appeal->response_due)
     return g_strdup_printf (_("Response due by %s"), due);
@@ -226,12 +216,6 @@ on_logged_cb (SccAppealsPage *self)
 }
 
 static void
-update_log_shown (SccAppealsPage *self)
-{
-  gtk_widget_set_visible (self->log_group, scc_records_page_may_record (SCC_RECORDS_PAGE (self)));
-}
-
-static void
 scc_appeals_page_constructed (GObject *object)
 {
   SccAppealsPage *self = SCC_APPEALS_PAGE (object);
@@ -243,15 +227,12 @@ scc_appeals_page_constructed (GObject *object)
   G_OBJECT_CLASS (scc_appeals_page_parent_class)->constructed (object);
 
   self->log = scc_record_log_vm_new (scc_page_get_api_client (SCC_PAGE (self)), &appeal_log);
-  scc_page_add_form (SCC_PAGE (self), "appeal", SCC_FORM_VM (self->log));
+  scc_records_page_set_log_form (SCC_RECORDS_PAGE (self), "appeal", SCC_FORM_VM (self->log),
+                                 scc_record_log_vm_get_finder (self->log));
   g_signal_connect_object (self->log, "succeeded", G_CALLBACK (on_logged_cb), self, G_CONNECT_SWAPPED);
-  g_object_notify_by_pspec (object, properties[PROP_LOG_VIEW_MODEL]);
   scc_records_page_bind_form_choice (SCC_FORM_VM (self->log), self->type_row, "appeal_type", type_values, types);
   scc_records_page_bind_choice (page, self->outcome_row, "outcome", outcome_values, outcomes);
   scc_records_page_bind_choice (page, self->order_row, "order", order_values, orders);
-  scc_case_finder_view_attach (scc_record_log_vm_get_finder (self->log), self->case_row, self->matches_box);
-  g_signal_connect (self, "notify::user", G_CALLBACK (update_log_shown), NULL);
-  update_log_shown (self);
 }
 
 static void
@@ -264,26 +245,11 @@ scc_appeals_page_dispose (GObject *object)
 }
 
 static void
-scc_appeals_page_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  switch (prop_id)
-    {
-    case PROP_LOG_VIEW_MODEL:
-      g_value_set_object (value, SCC_APPEALS_PAGE (object)->log);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 scc_appeals_page_class_init (SccAppealsPageClass *klass)
 {
   static const char * const named_children[] = {
-    "window_title", "load_error_label", "form_group", "record_row", "records_group",
+    "window_title", "log_group", "case_row", "matches_box", "load_error_label", "form_group", "record_row",
+    "records_group",
     "reference_row", "registered_row", "representatives_row", "log_error_label", "log_button",
     "sent_row", "evidence_row", "hearing_row", "change_representatives_row", "decided_row", "ordered_row", "notes_row",
     "error_label", "save_button",
@@ -294,11 +260,6 @@ scc_appeals_page_class_init (SccAppealsPageClass *klass)
 
   object_class->constructed = scc_appeals_page_constructed;
   object_class->dispose = scc_appeals_page_dispose;
-  object_class->get_property = scc_appeals_page_get_property;
-
-  properties[PROP_LOG_VIEW_MODEL] = g_param_spec_object ("log-view-model", NULL, NULL, SCC_TYPE_RECORD_LOG_VM,
-                                                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   scc_page_class_set_page_name (SCC_PAGE_CLASS (klass), "appeals");
   records_class->form_new = form_new;
@@ -316,9 +277,6 @@ scc_appeals_page_class_init (SccAppealsPageClass *klass)
   g_type_ensure (SCC_TYPE_USER_BUTTON);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/sendcase/Sendcase/ui/scc-appeals-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, SccAppealsPage, log_group);
-  gtk_widget_class_bind_template_child (widget_class, SccAppealsPage, case_row);
-  gtk_widget_class_bind_template_child (widget_class, SccAppealsPage, matches_box);
   gtk_widget_class_bind_template_child (widget_class, SccAppealsPage, type_row);
   gtk_widget_class_bind_template_child (widget_class, SccAppealsPage, outcome_row);
   gtk_widget_class_bind_template_child (widget_class, SccAppealsPage, order_row);
@@ -338,11 +296,6 @@ scc_appeals_page_open (GtkWidget  *from,
                        gint64      case_id,
                        const char *child)
 {
-  SccPage *page = scc_page_find (from, "appeals");
-
-  /* one registered from here is about this child */
-  if (SCC_IS_APPEALS_PAGE (page) && case_id > 0 && child != NULL)
-    scc_case_finder_set_case (scc_record_log_vm_get_finder (SCC_APPEALS_PAGE (page)->log), case_id, child);
   scc_records_page_open (from, "appeals", case_id, child);
 }
 

@@ -30,9 +30,6 @@ struct _SccComplaintsPage
   SccComplaintLogVm *log;
 
   /* Template widgets */
-  GtkWidget           *log_group;
-  SccFieldRow         *case_row;
-  GtkListBox          *matches_box;
   AdwComboRow         *stage_row;
   AdwComboRow         *category_row;
   AdwComboRow         *channel_row;
@@ -40,14 +37,6 @@ struct _SccComplaintsPage
 };
 
 G_DEFINE_FINAL_TYPE (SccComplaintsPage, scc_complaints_page, SCC_TYPE_RECORDS_PAGE)
-
-enum {
-  PROP_0,
-  PROP_LOG_VIEW_MODEL,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 /* No category until one is chosen: a complaint is never filed as a delay
  * because nobody changed the first choice */
@@ -213,12 +202,6 @@ on_logged_cb (SccComplaintsPage *self)
 }
 
 static void
-update_log_shown (SccComplaintsPage *self)
-{
-  gtk_widget_set_visible (GTK_WIDGET (self->log_group), scc_records_page_may_record (SCC_RECORDS_PAGE (self)));
-}
-
-static void
 scc_complaints_page_constructed (GObject *object)
 {
   SccComplaintsPage *self = SCC_COMPLAINTS_PAGE (object);
@@ -227,9 +210,9 @@ scc_complaints_page_constructed (GObject *object)
   G_OBJECT_CLASS (scc_complaints_page_parent_class)->constructed (object);
 
   self->log = scc_complaint_log_vm_new (scc_page_get_api_client (SCC_PAGE (self)));
-  scc_page_add_form (SCC_PAGE (self), "complaint", SCC_FORM_VM (self->log));
+  scc_records_page_set_log_form (SCC_RECORDS_PAGE (self), "complaint", SCC_FORM_VM (self->log),
+                                 scc_complaint_log_vm_get_finder (self->log));
   g_signal_connect_object (self->log, "succeeded", G_CALLBACK (on_logged_cb), self, G_CONNECT_SWAPPED);
-  g_object_notify_by_pspec (object, properties[PROP_LOG_VIEW_MODEL]);
   {
     g_autofree const char **categories = scc_records_page_translate (category_words);
     g_autofree const char **channels = scc_records_page_translate (channel_words);
@@ -243,9 +226,6 @@ scc_complaints_page_constructed (GObject *object)
     scc_records_page_bind_form_choice (SCC_FORM_VM (self->log), self->stage_row, "stage", stage_values, stages);
     scc_records_page_bind_choice (page, self->outcome_row, "outcome", outcome_values, outcomes);
   }
-  scc_case_finder_view_attach (scc_complaint_log_vm_get_finder (self->log), self->case_row, self->matches_box);
-  g_signal_connect (self, "notify::user", G_CALLBACK (update_log_shown), NULL);
-  update_log_shown (self);
 }
 
 static void
@@ -258,26 +238,11 @@ scc_complaints_page_dispose (GObject *object)
 }
 
 static void
-scc_complaints_page_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
-{
-  switch (prop_id)
-    {
-    case PROP_LOG_VIEW_MODEL:
-      g_value_set_object (value, SCC_COMPLAINTS_PAGE (object)->log);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 scc_complaints_page_class_init (SccComplaintsPageClass *klass)
 {
   static const char * const named_children[] = {
-    "window_title", "load_error_label", "form_group", "record_row", "records_group",
+    "window_title", "log_group", "case_row", "matches_box", "load_error_label", "form_group", "record_row",
+    "records_group",
     "reference_row", "received_row", "complainant_row", "log_error_label", "log_button",
     "acknowledged_row", "extended_row", "reason_row", "responded_row", "remedy_row", "escalated_row", "notes_row",
     "error_label", "save_button",
@@ -288,11 +253,6 @@ scc_complaints_page_class_init (SccComplaintsPageClass *klass)
 
   object_class->constructed = scc_complaints_page_constructed;
   object_class->dispose = scc_complaints_page_dispose;
-  object_class->get_property = scc_complaints_page_get_property;
-
-  properties[PROP_LOG_VIEW_MODEL] = g_param_spec_object ("log-view-model", NULL, NULL, SCC_TYPE_COMPLAINT_LOG_VM,
-                                                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   scc_page_class_set_page_name (SCC_PAGE_CLASS (klass), "complaints");
   records_class->form_new = form_new;
@@ -310,9 +270,6 @@ scc_complaints_page_class_init (SccComplaintsPageClass *klass)
   g_type_ensure (SCC_TYPE_USER_BUTTON);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/sendcase/Sendcase/ui/scc-complaints-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, SccComplaintsPage, log_group);
-  gtk_widget_class_bind_template_child (widget_class, SccComplaintsPage, case_row);
-  gtk_widget_class_bind_template_child (widget_class, SccComplaintsPage, matches_box);
   gtk_widget_class_bind_template_child (widget_class, SccComplaintsPage, stage_row);
   gtk_widget_class_bind_template_child (widget_class, SccComplaintsPage, category_row);
   gtk_widget_class_bind_template_child (widget_class, SccComplaintsPage, channel_row);
@@ -333,11 +290,6 @@ scc_complaints_page_open (GtkWidget  *from,
                           gint64      case_id,
                           const char *child)
 {
-  SccPage *page = scc_page_find (from, "complaints");
-
-  /* one logged from here is about this child */
-  if (SCC_IS_COMPLAINTS_PAGE (page) && case_id > 0 && child != NULL)
-    scc_case_finder_set_case (scc_complaint_log_vm_get_finder (SCC_COMPLAINTS_PAGE (page)->log), case_id, child);
   scc_records_page_open (from, "complaints", case_id, child);
 }
 

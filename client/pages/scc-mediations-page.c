@@ -31,21 +31,10 @@ struct _SccMediationsPage
   SccRecordLogVm *log;
 
   /* Template widgets */
-  GtkWidget      *log_group;
-  SccFieldRow    *case_row;
-  GtkListBox     *matches_box;
   AdwComboRow    *outcome_row;
 };
 
 G_DEFINE_FINAL_TYPE (SccMediationsPage, scc_mediations_page, SCC_TYPE_RECORDS_PAGE)
-
-enum {
-  PROP_0,
-  PROP_LOG_VIEW_MODEL,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 /* The request form: the daemon's reader, the API's call */
 static const char * const log_members[] = { "advice_requested_on", "provider", NULL };
@@ -175,12 +164,6 @@ on_logged_cb (SccMediationsPage *self)
 }
 
 static void
-update_log_shown (SccMediationsPage *self)
-{
-  gtk_widget_set_visible (self->log_group, scc_records_page_may_record (SCC_RECORDS_PAGE (self)));
-}
-
-static void
 scc_mediations_page_constructed (GObject *object)
 {
   SccMediationsPage *self = SCC_MEDIATIONS_PAGE (object);
@@ -189,13 +172,10 @@ scc_mediations_page_constructed (GObject *object)
   G_OBJECT_CLASS (scc_mediations_page_parent_class)->constructed (object);
 
   self->log = scc_record_log_vm_new (scc_page_get_api_client (SCC_PAGE (self)), &mediation_log);
-  scc_page_add_form (SCC_PAGE (self), "mediation", SCC_FORM_VM (self->log));
+  scc_records_page_set_log_form (SCC_RECORDS_PAGE (self), "mediation", SCC_FORM_VM (self->log),
+                                 scc_record_log_vm_get_finder (self->log));
   g_signal_connect_object (self->log, "succeeded", G_CALLBACK (on_logged_cb), self, G_CONNECT_SWAPPED);
-  g_object_notify_by_pspec (object, properties[PROP_LOG_VIEW_MODEL]);
   scc_records_page_bind_choice (SCC_RECORDS_PAGE (self), self->outcome_row, "outcome", outcome_values, outcomes);
-  scc_case_finder_view_attach (scc_record_log_vm_get_finder (self->log), self->case_row, self->matches_box);
-  g_signal_connect (self, "notify::user", G_CALLBACK (update_log_shown), NULL);
-  update_log_shown (self);
 }
 
 static void
@@ -208,26 +188,11 @@ scc_mediations_page_dispose (GObject *object)
 }
 
 static void
-scc_mediations_page_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
-{
-  switch (prop_id)
-    {
-    case PROP_LOG_VIEW_MODEL:
-      g_value_set_object (value, SCC_MEDIATIONS_PAGE (object)->log);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 scc_mediations_page_class_init (SccMediationsPageClass *klass)
 {
   static const char * const named_children[] = {
-    "window_title", "load_error_label", "form_group", "record_row", "records_group",
+    "window_title", "log_group", "case_row", "matches_box", "load_error_label", "form_group", "record_row",
+    "records_group",
     "advice_requested_row", "log_provider_row", "log_error_label", "log_button",
     "given_row", "requested_row", "provider_row", "held_row", "certificate_row", "agreement_row",
     "agreement_due_row", "agreement_done_row", "notes_row", "error_label", "save_button",
@@ -238,11 +203,6 @@ scc_mediations_page_class_init (SccMediationsPageClass *klass)
 
   object_class->constructed = scc_mediations_page_constructed;
   object_class->dispose = scc_mediations_page_dispose;
-  object_class->get_property = scc_mediations_page_get_property;
-
-  properties[PROP_LOG_VIEW_MODEL] = g_param_spec_object ("log-view-model", NULL, NULL, SCC_TYPE_RECORD_LOG_VM,
-                                                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   scc_page_class_set_page_name (SCC_PAGE_CLASS (klass), "mediations");
   records_class->form_new = form_new;
@@ -260,9 +220,6 @@ scc_mediations_page_class_init (SccMediationsPageClass *klass)
   g_type_ensure (SCC_TYPE_USER_BUTTON);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/sendcase/Sendcase/ui/scc-mediations-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, SccMediationsPage, log_group);
-  gtk_widget_class_bind_template_child (widget_class, SccMediationsPage, case_row);
-  gtk_widget_class_bind_template_child (widget_class, SccMediationsPage, matches_box);
   gtk_widget_class_bind_template_child (widget_class, SccMediationsPage, outcome_row);
   /* By name: for the page's base, and for tests and tools (gtk_widget_get_template_child). */
   for (guint i = 0; i < G_N_ELEMENTS (named_children); i++)
@@ -280,11 +237,6 @@ scc_mediations_page_open (GtkWidget  *from,
                           gint64      case_id,
                           const char *child)
 {
-  SccPage *page = scc_page_find (from, "mediations");
-
-  /* one recorded from here is about this child */
-  if (SCC_IS_MEDIATIONS_PAGE (page) && case_id > 0 && child != NULL)
-    scc_case_finder_set_case (scc_record_log_vm_get_finder (SCC_MEDIATIONS_PAGE (page)->log), case_id, child);
   scc_records_page_open (from, "mediations", case_id, child);
 }
 

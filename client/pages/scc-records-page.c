@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "sc-warning.h"
+#include "scc-case-finder-view.h"
 #include "scc-caseload-vm.h"
 #include "scc-records-page.h"
 
@@ -22,6 +23,9 @@ typedef struct
   GPtrArray           *rows;        /* AdwExpanderRow in records_group */
   gboolean             filling;     /* the combo row set from the list, not by the user */
   gboolean             opening;     /* opened by scc_records_page_open(), not from a place */
+  SccFormVm           *log;         /* owned, nullable: the form a record is started with */
+  SccCaseFinder       *finder;      /* borrowed: the log's */
+  GtkWidget           *log_group;   /* borrowed: the subclass's template's */
 
   /* Borrowed: the subclass's template's */
   AdwWindowTitle      *window_title;
@@ -34,6 +38,7 @@ typedef struct
 enum {
   PROP_0,
   PROP_VIEW_MODEL,
+  PROP_LOG_VIEW_MODEL,
   N_PROPS
 };
 
@@ -246,6 +251,7 @@ scc_records_page_dispose (GObject *object)
   G_OBJECT_CLASS (scc_records_page_parent_class)->dispose (object);
 
   g_clear_object (&priv->view_model);
+  g_clear_object (&priv->log);
   g_clear_pointer (&priv->rows, g_ptr_array_unref);
 }
 
@@ -262,6 +268,9 @@ scc_records_page_get_property (GObject    *object,
     case PROP_VIEW_MODEL:
       g_value_set_object (value, GET_PRIV (self)->view_model);
       break;
+    case PROP_LOG_VIEW_MODEL:
+      g_value_set_object (value, GET_PRIV (self)->log);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -274,6 +283,46 @@ scc_records_page_clear (SccPage *page)
 {
   SCC_PAGE_CLASS (scc_records_page_parent_class)->clear (page);
   adw_window_title_set_subtitle (GET_PRIV (SCC_RECORDS_PAGE (page))->window_title, "");
+}
+
+static void
+update_log_shown (SccRecordsPage *self)
+{
+  SccRecordsPagePrivate *priv = GET_PRIV (self);
+
+  if (priv->log_group != NULL)
+    gtk_widget_set_visible (priv->log_group, scc_records_page_may_record (self));
+}
+
+void
+scc_records_page_set_log_form (SccRecordsPage *self,
+                               const char     *prefix,
+                               SccFormVm      *log,
+                               SccCaseFinder  *finder)
+{
+  SccRecordsPagePrivate *priv;
+
+  g_return_if_fail (SCC_IS_RECORDS_PAGE (self));
+  g_return_if_fail (SCC_IS_FORM_VM (log));
+  g_return_if_fail (SCC_IS_CASE_FINDER (finder));
+
+  priv = GET_PRIV (self);
+  g_return_if_fail (priv->log == NULL);
+  priv->log = g_object_ref (log);
+  priv->finder = finder;
+  priv->log_group = template_child (self, "log_group");
+  scc_page_add_form (SCC_PAGE (self), prefix, log);
+  scc_case_finder_view_attach (finder, template_child (self, "case_row"), template_child (self, "matches_box"));
+  g_signal_connect (self, "notify::user", G_CALLBACK (update_log_shown), NULL);
+  update_log_shown (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOG_VIEW_MODEL]);
+}
+
+SccFormVm *
+scc_records_page_get_log_view_model (SccRecordsPage *self)
+{
+  g_return_val_if_fail (SCC_IS_RECORDS_PAGE (self), NULL);
+  return GET_PRIV (self)->log;
 }
 
 /* From a place (home, the menu) a page that has a team_subtitle shows the
@@ -307,6 +356,8 @@ scc_records_page_class_init (SccRecordsPageClass *klass)
 
   properties[PROP_VIEW_MODEL] = g_param_spec_object ("view-model", NULL, NULL, SCC_TYPE_RECORD_FORM_VM,
                                                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOG_VIEW_MODEL] = g_param_spec_object ("log-view-model", NULL, NULL, SCC_TYPE_FORM_VM,
+                                                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "records.reload", NULL, records_reload_action);
@@ -334,6 +385,9 @@ scc_records_page_open (GtkWidget  *from,
   if (!SCC_IS_RECORDS_PAGE ((page = scc_page_find (from, page_name))))
     return;
   adw_window_title_set_subtitle (GET_PRIV (SCC_RECORDS_PAGE (page))->window_title, child != NULL ? child : "");
+  /* one started from here is about this child */
+  if (GET_PRIV (SCC_RECORDS_PAGE (page))->finder != NULL && case_id > 0 && child != NULL)
+    scc_case_finder_set_case (GET_PRIV (SCC_RECORDS_PAGE (page))->finder, case_id, child);
   scc_record_form_vm_load (GET_PRIV (SCC_RECORDS_PAGE (page))->view_model, case_id);
   GET_PRIV (SCC_RECORDS_PAGE (page))->opening = TRUE;
   gtk_widget_activate_action (from, "win.open-page", "s", page_name);

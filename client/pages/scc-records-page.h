@@ -24,6 +24,7 @@
 #pragma once
 
 #include "scc-page.h"
+#include "scc-case-finder.h"
 #include "scc-record-form-vm.h"
 
 G_BEGIN_DECLS
@@ -63,6 +64,18 @@ void             scc_records_page_open           (GtkWidget      *from,
                                                   gint64          case_id,
                                                   const char     *child);
 SccRecordFormVm *scc_records_page_get_view_model (SccRecordsPage *self);
+/* In constructed: the page's second form, @log (its actions @prefix.*),
+ * which starts a record of a case the user finds with @finder (the log's):
+ * its template names log_group (shown to those who record), case_row (the
+ * finder's SccFieldRow) and matches_box (a GtkListBox under it); the page
+ * is "log-view-model", and scc_records_page_open() on a case puts the case
+ * in the finder's field. */
+void             scc_records_page_set_log_form   (SccRecordsPage *self,
+                                                  const char     *prefix,
+                                                  SccFormVm      *log,
+                                                  SccCaseFinder  *finder);
+/* (transfer none) (nullable): the log form */
+SccFormVm       *scc_records_page_get_log_view_model (SccRecordsPage *self);
 /* The signed-in user may record on the case's records: one of the class's
  * record_roles, by default a caseworker or a team manager (the case
  * itself may still refuse them) */

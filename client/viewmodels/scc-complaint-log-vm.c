@@ -79,7 +79,8 @@ read_complaint (SccComplaintLogVm *self)
   complaint->reference = text_or_null (self->reference);
   if (!sc_complaint_reference_is_valid (complaint->reference))
     {
-      scc_form_field_set_error (self->reference, _("is needed: up to 40 letters, digits, dots, slashes or dashes"));
+      scc_form_field_set_error (self->reference, _("is needed: 1 to 40 letters, digits, dots, slashes, dashes or "
+                                                   "underscores, starting with a letter or digit"));
       ok = FALSE;
     }
   complaint->case_id = typed != NULL ? scc_case_finder_get_case_id (self->finder) : 0;

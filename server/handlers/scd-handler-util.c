@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "sc-json.h"
 #include "sc-problem.h"
 #include "scd-handlers.h"
@@ -370,4 +372,32 @@ scd_handler_reply_csv (ScdRequest *request,
   scd_request_add_header (request, "Content-Disposition", disposition);
   scd_request_reply_bytes (request, SOUP_STATUS_OK, "text/csv; charset=utf-8",
                            g_bytes_new_take (g_string_free (csv, FALSE), length));
+}
+
+gboolean
+scd_handler_parse_record_query (ScdRequest     *request,
+                                const char     *none,
+                                ScdRecordQuery *query,
+                                GError        **error)
+{
+  const char *status = scd_handler_get_query_text (request, "status", error);
+  const char *case_id = scd_handler_get_query_text (request, "case_id", error);
+  guint64 value = 0;
+
+  memset (query, 0, sizeof *query);
+  scd_handler_parse_limit (request, &query->limit, error);
+  scd_handler_parse_due_cursor (request, &query->after_due, &query->after_id, error);
+  if (status != NULL && !g_str_equal (status, "open") && !g_str_equal (status, "closed"))
+    sc_set_field_error (error, "status", "must be open or closed");
+  query->status = status;
+  if (none != NULL && g_strcmp0 (case_id, "none") == 0)
+    query->case_id = -1;
+  else if (case_id != NULL && !g_ascii_string_to_unsigned (case_id, 10, 1, G_MAXINT64, &value, NULL) &&
+           none != NULL)
+    sc_set_field_error (error, "case_id", "must be a case's id, or none for %s", none);
+  else if (case_id != NULL && value == 0)
+    sc_set_field_error (error, "case_id", "must be a case's id");
+  else
+    query->case_id = (gint64) value;
+  return *error == NULL;
 }

@@ -214,6 +214,13 @@ void            scd_handler_reply_csv       (ScdRequest         *request,
                                              const char         *filename,
                                              GString            *csv,
                                              const char         *next_cursor);
+/* The query of a list of a case's records: ?status=open|closed,
+ * ?case_id= (also "none" when @none names what that lists, then -1),
+ * ?limit=, ?cursor=DUE.ID; FALSE with the field errors */
+gboolean        scd_handler_parse_record_query (ScdRequest     *request,
+                                                const char     *none,
+                                                ScdRecordQuery *query,
+                                                GError        **error);
 /* ?cursor=DUE.ID of a list by due date: SC_DAY_NONE and 0 when absent,
  * a field error when it is not one this server gave out. */
 void            scd_handler_parse_due_cursor (ScdRequest        *request,

@@ -86,20 +86,9 @@ void
 scd_mediation_handler_list (ScdRequest *request)
 {
   g_autoptr(GError) error = NULL;
-  ScdMediationQuery query = { .after_due = SC_DAY_NONE };
-  const char *status = scd_handler_get_query_text (request, "status", &error);
-  const char *case_id = scd_handler_get_query_text (request, "case_id", &error);
-  guint64 value = 0;
+  ScdMediationQuery query;
 
-  scd_handler_parse_limit (request, &query.limit, &error);
-  scd_handler_parse_due_cursor (request, &query.after_due, &query.after_id, &error);
-  if (status != NULL && !g_str_equal (status, "open") && !g_str_equal (status, "closed"))
-    sc_set_field_error (&error, "status", "must be open or closed");
-  query.status = status;
-  if (case_id != NULL && !g_ascii_string_to_unsigned (case_id, 10, 1, G_MAXINT64, &value, NULL))
-    sc_set_field_error (&error, "case_id", "must be a case's id");
-  else
-    query.case_id = (gint64) value;
+  scd_handler_parse_record_query (request, NULL, &query, &error);
   if (error != NULL)
     {
       scd_request_reply_error (request, error);

@@ -109,7 +109,8 @@ task_new (gpointer             self,
   return task;
 }
 
-static ScAppeal *
+/* An ScdRecordRowFunc: the appeal of @row */
+static gpointer
 appeal_from_row (const PGresult  *pg,
                  int              row,
                  GError         **error)
@@ -158,18 +159,7 @@ read_written (const PGresult  *pg,
 {
   Ask *ask = data;
 
-  if (PQntuples (pg) == 1 && scd_pg_string (pg, 0, scd_pg_column (pg, "id")) != NULL)
-    return appeal_from_row (pg, 0, error);
-  ask->current = PQntuples (pg) == 1 && scd_pg_column_optional (pg, "current") >= 0
-                 ? scd_pg_int (pg, 0, scd_pg_column (pg, "current")) : 0;
-  if (ask->current == 0)
-    g_set_error (error, SC_ERROR, SC_ERROR_NOT_FOUND, "no appeal %" G_GINT64_FORMAT, ask->id);
-  else
-    g_set_error (error, SC_ERROR, SC_ERROR_PRECONDITION_FAILED,
-                 "appeal %" G_GINT64_FORMAT " was changed by someone else (now at version %" G_GINT64_FORMAT
-                 "): reload it and make your change again", ask->id, ask->current);
-  sc_error_take_problem (*error, sc_problem_new ((*error)->code, (*error)->message));
-  return NULL;
+  return scd_record_read_written (pg, "appeal", ask->id, &ask->current, appeal_from_row, error);
 }
 
 static void
@@ -267,15 +257,7 @@ decode_get (PGresult  *pg,
             GTask     *task,
             GError   **error)
 {
-  Ask *ask = g_task_get_task_data (task);
-
-  if (PQntuples (pg) == 0)
-    {
-      g_set_error (error, SC_ERROR, SC_ERROR_NOT_FOUND, "no appeal %" G_GINT64_FORMAT, ask->id);
-      sc_error_take_problem (*error, sc_problem_new (SC_ERROR_NOT_FOUND, (*error)->message));
-      return NULL;
-    }
-  return appeal_from_row (pg, 0, error);
+  return scd_record_read_one (pg, "appeal", ((Ask *) g_task_get_task_data (task))->id, appeal_from_row, error);
 }
 
 void
@@ -361,24 +343,8 @@ decode_list (PGresult  *pg,
              GTask     *task,
              GError   **error)
 {
-  Ask *ask = g_task_get_task_data (task);
-  ScdPage *page;
-  guint n;
-
-  page = scd_page_new (pg, ask->limit, scd_pg_column (pg, "cursor"), &n);
-  g_ptr_array_set_free_func (page->items, (GDestroyNotify) sc_appeal_free);
-  for (guint i = 0; i < n; i++)
-    {
-      ScAppeal *appeal = appeal_from_row (pg, (int) i, error);
-
-      if (appeal == NULL)
-        {
-          scd_page_free (page);
-          return NULL;
-        }
-      g_ptr_array_add (page->items, appeal);
-    }
-  return page;
+  return scd_page_new_records (pg, ((Ask *) g_task_get_task_data (task))->limit, "cursor",
+                               (GDestroyNotify) sc_appeal_free, appeal_from_row, error);
 }
 
 void

@@ -62,14 +62,7 @@ ScAppeal       *scd_appeal_store_put_finish   (ScdAppealStore      *self,
                                                gint64              *current,
                                                GError             **error);
 
-typedef struct
-{
-  const char *status;     /* NULL: any; open, closed */
-  gint64      case_id;    /* 0: any */
-  ScDay       after_due;
-  gint64      after_id;
-  guint       limit;
-} ScdAppealQuery;
+typedef ScdRecordQuery ScdAppealQuery;
 
 /* (element-type ScAppeal): by next due (none last), then id */
 void            scd_appeal_store_list_async   (ScdAppealStore       *self,

@@ -116,7 +116,8 @@ task_new (gpointer             self,
   return task;
 }
 
-static ScComplaint *
+/* An ScdRecordRowFunc: the complaint of @row */
+static gpointer
 complaint_from_row (const PGresult  *pg,
                     int              row,
                     GError         **error)
@@ -164,19 +165,7 @@ read_written (const PGresult  *pg,
 {
   Ask *ask = data;
 
-  if (PQntuples (pg) == 1 && scd_pg_string (pg, 0, scd_pg_column (pg, "id")) != NULL)
-    return complaint_from_row (pg, 0, error);
-  ask->current = PQntuples (pg) == 1 && scd_pg_column_optional (pg, "current") >= 0 &&
-                 scd_pg_string (pg, 0, scd_pg_column (pg, "current")) != NULL
-                 ? scd_pg_int (pg, 0, scd_pg_column (pg, "current")) : 0;
-  if (ask->current == 0)
-    g_set_error (error, SC_ERROR, SC_ERROR_NOT_FOUND, "no complaint %" G_GINT64_FORMAT, ask->id);
-  else
-    g_set_error (error, SC_ERROR, SC_ERROR_PRECONDITION_FAILED,
-                 "complaint %" G_GINT64_FORMAT " was changed by someone else (now at version %" G_GINT64_FORMAT
-                 "): reload it and make your change again", ask->id, ask->current);
-  sc_error_take_problem (*error, sc_problem_new ((*error)->code, (*error)->message));
-  return NULL;
+  return scd_record_read_written (pg, "complaint", ask->id, &ask->current, complaint_from_row, error);
 }
 
 static gpointer
@@ -340,15 +329,7 @@ decode_get (PGresult  *pg,
             GTask     *task,
             GError   **error)
 {
-  Ask *ask = g_task_get_task_data (task);
-
-  if (PQntuples (pg) == 0)
-    {
-      g_set_error (error, SC_ERROR, SC_ERROR_NOT_FOUND, "no complaint %" G_GINT64_FORMAT, ask->id);
-      sc_error_take_problem (*error, sc_problem_new (SC_ERROR_NOT_FOUND, (*error)->message));
-      return NULL;
-    }
-  return complaint_from_row (pg, 0, error);
+  return scd_record_read_one (pg, "complaint", ((Ask *) g_task_get_task_data (task))->id, complaint_from_row, error);
 }
 
 void
@@ -439,24 +420,8 @@ decode_list (PGresult  *pg,
              GTask     *task,
              GError   **error)
 {
-  Ask *ask = g_task_get_task_data (task);
-  ScdPage *page;
-  guint n;
-
-  page = scd_page_new (pg, ask->limit, scd_pg_column (pg, "cursor"), &n);
-  g_ptr_array_set_free_func (page->items, (GDestroyNotify) sc_complaint_free);
-  for (guint i = 0; i < n; i++)
-    {
-      ScComplaint *complaint = complaint_from_row (pg, (int) i, error);
-
-      if (complaint == NULL)
-        {
-          scd_page_free (page);
-          return NULL;
-        }
-      g_ptr_array_add (page->items, complaint);
-    }
-  return page;
+  return scd_page_new_records (pg, ((Ask *) g_task_get_task_data (task))->limit, "cursor",
+                               (GDestroyNotify) sc_complaint_free, complaint_from_row, error);
 }
 
 void

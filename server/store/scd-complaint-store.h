@@ -75,14 +75,7 @@ ScComplaint *scd_complaint_store_put_finish   (ScdComplaintStore   *self,
 /* Which complaints: @status (nullable: any; "open" or "closed"), of
  * @case_id (0: any; -1: the service's), after the cursor (@after_due,
  * SC_DAY_NONE for the first page, and @after_id). */
-typedef struct
-{
-  const char *status;
-  gint64      case_id;
-  ScDay       after_due;
-  gint64      after_id;
-  guint       limit;
-} ScdComplaintQuery;
+typedef ScdRecordQuery ScdComplaintQuery;
 
 /* One page, the earliest next deadline first (those with none last). */
 void         scd_complaint_store_list_async   (ScdComplaintStore       *self,

@@ -99,7 +99,8 @@ task_new (gpointer             self,
   return task;
 }
 
-static ScMediation *
+/* An ScdRecordRowFunc: the mediation of @row */
+static gpointer
 mediation_from_row (const PGresult  *pg,
                     int              row,
                     GError         **error)
@@ -141,18 +142,7 @@ read_written (const PGresult  *pg,
 {
   Ask *ask = data;
 
-  if (PQntuples (pg) == 1 && scd_pg_string (pg, 0, scd_pg_column (pg, "id")) != NULL)
-    return mediation_from_row (pg, 0, error);
-  ask->current = PQntuples (pg) == 1 && scd_pg_column_optional (pg, "current") >= 0
-                 ? scd_pg_int (pg, 0, scd_pg_column (pg, "current")) : 0;
-  if (ask->current == 0)
-    g_set_error (error, SC_ERROR, SC_ERROR_NOT_FOUND, "no mediation %" G_GINT64_FORMAT, ask->id);
-  else
-    g_set_error (error, SC_ERROR, SC_ERROR_PRECONDITION_FAILED,
-                 "mediation %" G_GINT64_FORMAT " was changed by someone else (now at version %" G_GINT64_FORMAT
-                 "): reload it and make your change again", ask->id, ask->current);
-  sc_error_take_problem (*error, sc_problem_new ((*error)->code, (*error)->message));
-  return NULL;
+  return scd_record_read_written (pg, "mediation", ask->id, &ask->current, mediation_from_row, error);
 }
 
 static void
@@ -268,15 +258,7 @@ decode_get (PGresult  *pg,
             GTask     *task,
             GError   **error)
 {
-  Ask *ask = g_task_get_task_data (task);
-
-  if (PQntuples (pg) == 0)
-    {
-      g_set_error (error, SC_ERROR, SC_ERROR_NOT_FOUND, "no mediation %" G_GINT64_FORMAT, ask->id);
-      sc_error_take_problem (*error, sc_problem_new (SC_ERROR_NOT_FOUND, (*error)->message));
-      return NULL;
-    }
-  return mediation_from_row (pg, 0, error);
+  return scd_record_read_one (pg, "mediation", ((Ask *) g_task_get_task_data (task))->id, mediation_from_row, error);
 }
 
 void
@@ -352,24 +334,8 @@ decode_list (PGresult  *pg,
              GTask     *task,
              GError   **error)
 {
-  Ask *ask = g_task_get_task_data (task);
-  ScdPage *page;
-  guint n;
-
-  page = scd_page_new (pg, ask->limit, scd_pg_column (pg, "cursor"), &n);
-  g_ptr_array_set_free_func (page->items, (GDestroyNotify) sc_mediation_free);
-  for (guint i = 0; i < n; i++)
-    {
-      ScMediation *mediation = mediation_from_row (pg, (int) i, error);
-
-      if (mediation == NULL)
-        {
-          scd_page_free (page);
-          return NULL;
-        }
-      g_ptr_array_add (page->items, mediation);
-    }
-  return page;
+  return scd_page_new_records (pg, ((Ask *) g_task_get_task_data (task))->limit, "cursor",
+                               (GDestroyNotify) sc_mediation_free, mediation_from_row, error);
 }
 
 void

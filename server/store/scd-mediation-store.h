@@ -60,14 +60,7 @@ ScMediation       *scd_mediation_store_put_finish   (ScdMediationStore      *sel
                                                gint64              *current,
                                                GError             **error);
 
-typedef struct
-{
-  const char *status;     /* NULL: any; open, closed */
-  gint64      case_id;    /* 0: any */
-  ScDay       after_due;
-  gint64      after_id;
-  guint       limit;
-} ScdMediationQuery;
+typedef ScdRecordQuery ScdMediationQuery;
 
 /* (element-type ScMediation): by next due (none last), then id */
 void            scd_mediation_store_list_async   (ScdMediationStore       *self,

@@ -163,7 +163,38 @@ ScdPage   *scd_page_new_rows     (const PGresult      *result,
                                   const char          *cursor_column,
                                   GDestroyNotify       free_item,
                                   ScdRowFunc           row);
+/* The same for rows whose reading may fail (a record's JSON columns):
+ * NULL with @error, the page freed */
+typedef gpointer (*ScdRecordRowFunc) (const PGresult *result,
+                                      int             row,
+                                      GError        **error);
+ScdPage   *scd_page_new_records  (const PGresult      *result,
+                                  guint                limit,
+                                  const char          *cursor_column,
+                                  GDestroyNotify       free_item,
+                                  ScdRecordRowFunc     row,
+                                  GError             **error);
 void       scd_page_free         (gpointer             page);
+
+/* --- the records of a case (a complaint, an appeal, a mediation) ------- */
+
+/* The record @name @id read alone: row 0 by @row, or NOT_FOUND ("no
+ * complaint 4") when there is none */
+gpointer   scd_record_read_one   (const PGresult      *result,
+                                  const char          *name,
+                                  gint64               id,
+                                  ScdRecordRowFunc     row,
+                                  GError             **error);
+/* The answer of a write at a version, whose statement returns the record
+ * with a column "current" (its version now) joined to one row even when
+ * nothing was written: the record, or NOT_FOUND when there is none, or
+ * PRECONDITION_FAILED with *@current its version now */
+gpointer   scd_record_read_written (const PGresult    *result,
+                                    const char        *name,
+                                    gint64             id,
+                                    gint64            *current,
+                                    ScdRecordRowFunc   row,
+                                    GError           **error);
 /* The list_finish of every store: the items, and the cursor in *@next_cursor. */
 GPtrArray *scd_page_finish       (GAsyncResult        *result,
                                   char               **next_cursor,

@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include "sc-problem.h"
 #include "scd-store-private.h"
 
 typedef struct
@@ -202,6 +203,70 @@ scd_page_new_rows (const PGresult *result,
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (page->items, row (result, (int) i));
   return page;
+}
+
+ScdPage *
+scd_page_new_records (const PGresult    *result,
+                      guint              limit,
+                      const char        *cursor_column,
+                      GDestroyNotify     free_item,
+                      ScdRecordRowFunc   row,
+                      GError           **error)
+{
+  guint n;
+  ScdPage *page = scd_page_new (result, limit, scd_pg_column (result, cursor_column), &n);
+
+  g_ptr_array_set_free_func (page->items, free_item);
+  for (guint i = 0; i < n; i++)
+    {
+      gpointer item = row (result, (int) i, error);
+
+      if (item == NULL)
+        {
+          scd_page_free (page);
+          return NULL;
+        }
+      g_ptr_array_add (page->items, item);
+    }
+  return page;
+}
+
+gpointer
+scd_record_read_one (const PGresult    *result,
+                     const char        *name,
+                     gint64             id,
+                     ScdRecordRowFunc   row,
+                     GError           **error)
+{
+  if (PQntuples (result) == 0)
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_NOT_FOUND, "no %s %" G_GINT64_FORMAT, name, id);
+      sc_error_take_problem (*error, sc_problem_new (SC_ERROR_NOT_FOUND, (*error)->message));
+      return NULL;
+    }
+  return row (result, 0, error);
+}
+
+gpointer
+scd_record_read_written (const PGresult    *result,
+                         const char        *name,
+                         gint64             id,
+                         gint64            *current,
+                         ScdRecordRowFunc   row,
+                         GError           **error)
+{
+  if (PQntuples (result) == 1 && scd_pg_string (result, 0, scd_pg_column (result, "id")) != NULL)
+    return row (result, 0, error);
+  *current = PQntuples (result) == 1 && scd_pg_column_optional (result, "current") >= 0
+             ? scd_pg_int (result, 0, scd_pg_column (result, "current")) : 0;
+  if (*current == 0)
+    g_set_error (error, SC_ERROR, SC_ERROR_NOT_FOUND, "no %s %" G_GINT64_FORMAT, name, id);
+  else
+    g_set_error (error, SC_ERROR, SC_ERROR_PRECONDITION_FAILED,
+                 "%s %" G_GINT64_FORMAT " was changed by someone else (now at version %" G_GINT64_FORMAT
+                 "): reload it and make your change again", name, id, *current);
+  sc_error_take_problem (*error, sc_problem_new ((*error)->code, (*error)->message));
+  return NULL;
 }
 
 void

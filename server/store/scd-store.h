@@ -16,6 +16,7 @@
 
 #pragma once
 
+#include "sc-calendar.h"
 #include "scd-db.h"
 
 G_BEGIN_DECLS
@@ -30,5 +31,18 @@ struct _ScdStoreClass
 };
 
 ScdDb *scd_store_get_db (ScdStore *self);
+
+/* A list of a case's records (complaints, appeals, mediations) by next
+ * deadline: @status NULL for any (open, closed), @case_id 0 for any (a
+ * complaint's -1 for the service's), after the cursor (@after_due,
+ * @after_id; SC_DAY_NONE for the first page), at most @limit */
+typedef struct
+{
+  const char *status;
+  gint64      case_id;
+  ScDay       after_due;
+  gint64      after_id;
+  guint       limit;
+} ScdRecordQuery;
 
 G_END_DECLS

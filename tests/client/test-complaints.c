@@ -163,7 +163,8 @@ test_log (void)
   scc_test_press_keys ("ctrl+Return", NULL);
   scc_test_wait_until (log_done, NULL, 30);
   scc_test_assert_field_error ("complaints", "reference_row",
-                               "Is needed: up to 40 letters, digits, dots, slashes or dashes");
+                               "Is needed: 1 to 40 letters, digits, dots, slashes, dashes or underscores, "
+                               "starting with a letter or digit");
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (scc_test_child ("complaints",
                                                                                         "category_row"))),
                             "choose one"));
