@@ -102,10 +102,13 @@ sc_mediation_compute (ScMediation      *mediation,
 
   mediation->mediation_due = mediation->mediation_requested_on != SC_DAY_NONE
                              ? mediation->mediation_requested_on + SC_MEDIATION_HELD_DAYS : SC_DAY_NONE;
-  /* after the mediation; or after the advice, when the family did not ask
-   * for mediation */
+  /* after the mediation; after the 30 days, when it was not held in them;
+   * or after the advice, when the family did not ask for mediation */
   if (mediation->held_on != SC_DAY_NONE)
     mediation->certificate_due = sc_calendar_add_working_days (calendar, mediation->held_on,
+                                                               SC_MEDIATION_CERTIFICATE_WORKING_DAYS);
+  else if (mediation->mediation_requested_on != SC_DAY_NONE)
+    mediation->certificate_due = sc_calendar_add_working_days (calendar, mediation->mediation_due,
                                                                SC_MEDIATION_CERTIFICATE_WORKING_DAYS);
   else if (mediation->advice_given_on != SC_DAY_NONE && mediation->mediation_requested_on == SC_DAY_NONE)
     mediation->certificate_due = sc_calendar_add_working_days (calendar, mediation->advice_given_on,

@@ -4,8 +4,9 @@
  * the day the family asked the mediation adviser (the record's start):
  * the advice given, the family's request for mediation (which must then
  * take place within 30 days), its provider and the day it was held, the
- * certificate (due 3 working days after the mediation, or after the
- * advice when the family does not go on to mediation) and its outcome,
+ * certificate (due 3 working days after the mediation, or after those 30
+ * days when it was not held in them, or after the advice when the family
+ * does not go on to mediation) and its outcome,
  * and the agreements reached, each with its deadline and the day it was
  * done. The certificate is the case's mediation_certificate_issued
  * event, which extends the time to appeal. One JSON codec:

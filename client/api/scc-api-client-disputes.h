@@ -2,7 +2,8 @@
  *
  * The dispute calls of SccApiClient: the team's complaints, tribunal
  * appeals and mediations, starting one and recording its next steps at its
- * version, and finding the case one is about.
+ * version, finding the case one is about, and the team's open disputes
+ * and the year's counts of them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -59,10 +59,10 @@ static const RoleHome role_homes[] = {
     N_("This release holds the team’s workload, deadlines and caseloads, handing cases over, the advice to "
        "chase, the reviews due, the children moving phase, every plan, every case’s statutory clock, the "
        "directory of schools and colleges, the team’s consultations with them, the funding bands with the bands "
-       "of cases transferred in, the complaints, mediation and tribunal appeals with their deadlines, and the "
-       "audit trail. The counts of disputes come next."),
-    { { "mail-unread-symbolic", N_("Disputes"),
-        N_("Every open dispute with its next deadline, and the counts per year of each kind and outcome") } } },
+       "of cases transferred in, the complaints, mediation and tribunal appeals with their deadlines and the "
+       "year's counts of them, and the audit trail. The letters of a case come next."),
+    { { "mail-send-symbolic", N_("Correspondence"),
+        N_("Letters to and from families, schools and services, recorded on their cases") } } },
   { SC_ROLE_ADMIN_OFFICER,
     N_("Business support: you log and update complaints, mediation, appeals and correspondence, and read cases."),
     N_("This release finds the children the team works for and the schools and colleges, lists the advice to "

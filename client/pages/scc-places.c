@@ -50,7 +50,7 @@ static const SccPlace places[] = {
     N_("The authority's bands of top-up funding for a child's placement, by code and amount"),
     NULL, ROLE (SC_ROLE_CASEWORKER) | ROLE (SC_ROLE_TEAM_MANAGER) | ROLE (SC_ROLE_ADMIN_OFFICER) },
   { "disputes", "mail-unread-symbolic", N_("Ope_n Disputes"),
-    N_("Every open complaint, mediation and tribunal appeal by next deadline, and the counts of each year's"),
+    N_("Every open complaint, mediation and tribunal appeal by next deadline, and each year's counts of them"),
     NULL, ROLE (SC_ROLE_CASEWORKER) | ROLE (SC_ROLE_TEAM_MANAGER) | ROLE (SC_ROLE_ADMIN_OFFICER) },
   { "complaints", "mail-unread-symbolic", N_("Comp_laints"),
     N_("Complaints about a child's case or the service, with their deadlines and the Ombudsman's part"),

@@ -224,6 +224,12 @@ scc_dispute_list_vm_load_counts (SccDisputeListVm *self,
   g_clear_object (&self->counting);
   self->counting = g_cancellable_new ();
   self->counts_year = year;
+  /* no other year's counts under this one's */
+  if (self->counts != NULL)
+    {
+      g_clear_pointer (&self->counts, g_ptr_array_unref);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNTS]);
+    }
   scc_api_client_count_disputes_async (scc_list_vm_get_api_client (SCC_LIST_VM (self)), year, self->counting,
                                        counted_cb, g_object_ref (self));
 }

@@ -620,7 +620,8 @@ scd_case_handler_add_event (ScdRequest *request)
         sc_event_type_from_string (type, &parsed) && sc_event_type_is_kept_by_record (parsed))
       {
         sc_set_field_error (&error, "type", "is recorded with its complaint, mediation or tribunal appeal "
-                            "(POST /api/v1/complaints, /mediations or /appeals), not as an event of its own");
+                            "(/api/v1/complaints, /mediations or /appeals and each one's PUT), not as an event of "
+                            "its own");
         scd_request_reply_error (request, error);
         return;
       }

@@ -1,7 +1,7 @@
 /* scd-record-handlers.h
  *
  * The handlers a record of a case shares with the others of its kind (a
- * complaint, a tribunal appeal): POST creates one from the body its
+ * complaint, a tribunal appeal, a mediation): POST creates one from the body its
  * model's reader accepts, GET reads one, PUT changes one at its version
  * (If-Match): what it holds now is read as the actor may read it, the
  * change checked against it by the model's rules, and written only if it

@@ -23,55 +23,55 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ScdMediationStore, scd_mediation_store, SCD, MEDIATION_STORE, ScdStore)
 
-ScdMediationStore *scd_mediation_store_new          (ScdDb           *db,
-                                               ScdCaseStore    *cases);
+ScdMediationStore *scd_mediation_store_new           (ScdDb                   *db,
+                                                      ScdCaseStore            *cases);
 
-void            scd_mediation_store_create_async (ScdMediationStore      *self,
-                                               const ScdActor      *actor,
-                                               const ScMediation      *appeal,
-                                               GCancellable        *cancellable,
-                                               GAsyncReadyCallback  callback,
-                                               gpointer             user_data);
-ScMediation       *scd_mediation_store_create_finish (ScdMediationStore     *self,
-                                                GAsyncResult       *result,
-                                                GError            **error);
+void               scd_mediation_store_create_async  (ScdMediationStore       *self,
+                                                      const ScdActor          *actor,
+                                                      const ScMediation       *mediation,
+                                                      GCancellable            *cancellable,
+                                                      GAsyncReadyCallback      callback,
+                                                      gpointer                 user_data);
+ScMediation       *scd_mediation_store_create_finish (ScdMediationStore       *self,
+                                                      GAsyncResult            *result,
+                                                      GError                 **error);
 
-void            scd_mediation_store_get_async    (ScdMediationStore      *self,
-                                               const ScdActor      *actor,
-                                               gint64               id,
-                                               GCancellable        *cancellable,
-                                               GAsyncReadyCallback  callback,
-                                               gpointer             user_data);
-ScMediation       *scd_mediation_store_get_finish   (ScdMediationStore      *self,
-                                               GAsyncResult        *result,
-                                               GError             **error);
+void               scd_mediation_store_get_async     (ScdMediationStore       *self,
+                                                      const ScdActor          *actor,
+                                                      gint64                   id,
+                                                      GCancellable            *cancellable,
+                                                      GAsyncReadyCallback      callback,
+                                                      gpointer                 user_data);
+ScMediation       *scd_mediation_store_get_finish    (ScdMediationStore       *self,
+                                                      GAsyncResult            *result,
+                                                      GError                 **error);
 
 /* @before: as read for the change; written only if still at @if_match */
-void            scd_mediation_store_put_async    (ScdMediationStore      *self,
-                                               const ScdActor      *actor,
-                                               const ScMediation      *before,
-                                               const ScMediation      *after,
-                                               gint64               if_match,
-                                               GCancellable        *cancellable,
-                                               GAsyncReadyCallback  callback,
-                                               gpointer             user_data);
-ScMediation       *scd_mediation_store_put_finish   (ScdMediationStore      *self,
-                                               GAsyncResult        *result,
-                                               gint64              *current,
-                                               GError             **error);
+void               scd_mediation_store_put_async     (ScdMediationStore       *self,
+                                                      const ScdActor          *actor,
+                                                      const ScMediation       *before,
+                                                      const ScMediation       *after,
+                                                      gint64                   if_match,
+                                                      GCancellable            *cancellable,
+                                                      GAsyncReadyCallback      callback,
+                                                      gpointer                 user_data);
+ScMediation       *scd_mediation_store_put_finish    (ScdMediationStore       *self,
+                                                      GAsyncResult            *result,
+                                                      gint64                  *current,
+                                                      GError                 **error);
 
 typedef ScdRecordQuery ScdMediationQuery;
 
 /* (element-type ScMediation): by next due (none last), then id */
-void            scd_mediation_store_list_async   (ScdMediationStore       *self,
-                                               const ScdActor       *actor,
-                                               const ScdMediationQuery *query,
-                                               GCancellable         *cancellable,
-                                               GAsyncReadyCallback   callback,
-                                               gpointer              user_data);
-GPtrArray      *scd_mediation_store_list_finish  (ScdMediationStore      *self,
-                                               GAsyncResult        *result,
-                                               char               **next_cursor,
-                                               GError             **error);
+void               scd_mediation_store_list_async    (ScdMediationStore       *self,
+                                                      const ScdActor          *actor,
+                                                      const ScdMediationQuery *query,
+                                                      GCancellable            *cancellable,
+                                                      GAsyncReadyCallback      callback,
+                                                      gpointer                 user_data);
+GPtrArray         *scd_mediation_store_list_finish   (ScdMediationStore       *self,
+                                                      GAsyncResult            *result,
+                                                      char                   **next_cursor,
+                                                      GError                 **error);
 
 G_END_DECLS

@@ -396,7 +396,7 @@ test_home_per_role (void)
     const char *first_page;
   } roles[] = {
     { "caseworker", "Caseworker", "home-caseworker.png", "Correspondence", "caseload" },
-    { "manager", "Team manager", "home-team-manager.png", "Disputes", "home" },
+    { "manager", "Team manager", "home-team-manager.png", "Correspondence", "home" },
     { "officer", "Admin officer", "home-admin-officer.png", "Correspondence", "home" },
     { "sysadmin", "System administrator", "home-system-admin.png", "Settings", "home" },
   };

@@ -179,7 +179,8 @@ test_lifecycle (Fixture       *fixture,
 
     assert_day (mediation->mediation_due, "2026-06-05");
     assert_day (mediation->next_due, "2026-06-05");
-    assert_day (mediation->certificate_due, "none");
+    /* if it is not held in them, the certificate 3 working days after */
+    assert_day (mediation->certificate_due, "2026-06-10");
   }
   /* held before it was asked for: refused, nothing written */
   {
