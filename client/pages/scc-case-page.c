@@ -492,8 +492,9 @@ build_history (SccCasePage *self)
       row = add_row (self, self->history_group, title, subtitle->str);
       if (sc_case_event_is_voided (event))
         add_icon (row, "edit-delete-symbolic", _("Voided"));
-      else if (sc_case_event_get_position (event) > 1)
+      else if (sc_case_event_get_position (event) > 1 && !sc_event_type_is_kept_by_record (clock->type))
         {
+          /* (a dispute's step stays as its record holds it) */
           GtkWidget *button = gtk_button_new_with_mnemonic (_("_Void…"));
           g_autofree char *tooltip = g_strdup_printf (_("Void %s, recorded by mistake"), title);
 

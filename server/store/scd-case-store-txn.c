@@ -600,6 +600,14 @@ events_read (Txn      *txn,
           txn_refuse (txn, g_steal_pointer (&error));
           return;
         }
+      /* a dispute's step stays while its record holds it */
+      if (sc_event_type_is_kept_by_record (sc_case_history_get_event (txn->history, index)->type))
+        {
+          sc_set_field_error (&error, "event", "is a step of a complaint, mediation or tribunal appeal: it stays "
+                              "as its record holds it");
+          txn_refuse (txn, g_steal_pointer (&error));
+          return;
+        }
       sc_case_history_void_event (txn->history, index, NULL);
       if (sc_case_get_stage (txn->history) == SC_CASE_STAGE_NONE)
         {

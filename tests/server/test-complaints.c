@@ -164,7 +164,8 @@ test_case_complaint (Fixture       *fixture,
   g_autoptr(ScComplaint) complaint = NULL;
   gint64 id;
 
-  /* a complaint's steps are the complaint's: not an event of their own */
+  /* a complaint's steps are the complaint's: not an event of their own,
+   * nor voided on their own */
   {
     g_autofree char *events = g_strdup_printf ("/api/v1/cases/%" G_GINT64_FORMAT "/events", case_id);
     g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, manager, "POST", events,
@@ -234,6 +235,19 @@ test_case_complaint (Fixture       *fixture,
     assert_field_error (bad, "channel");
     g_assert_cmpstr (count, ==, "1");
     g_assert_cmpstr (events, ==, "complaint_received 2026-03-30");
+  }
+  /* its event is the complaint's: not voided on its own */
+  {
+    g_autofree char *event_id = sc_test_psqlf (fixture->cluster, "SELECT id FROM case_event WHERE case_id = %"
+                                               G_GINT64_FORMAT " AND type = 'complaint_received'", case_id);
+    g_autofree char *path = g_strdup_printf ("/api/v1/cases/%" G_GINT64_FORMAT "/events/%s/void", case_id, event_id);
+    g_autoptr(ScTestResponse) r = sc_test_authed (fixture->daemon, manager, "POST", path,
+                                                  "{\"reason\":\"recorded by mistake\"}", NULL);
+    g_autofree char *voided = sc_test_psqlf (fixture->cluster, "SELECT count(*) FROM case_event WHERE case_id = %"
+                                             G_GINT64_FORMAT " AND voided_at IS NOT NULL", case_id);
+
+    assert_field_error (r, "event");
+    g_assert_cmpstr (voided, ==, "0");
   }
 
   /* illegal steps: an answer before the acknowledgement, an outcome with
