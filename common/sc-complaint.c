@@ -86,8 +86,8 @@ ombudsman_new (void)
   return o;
 }
 
-static void
-ombudsman_free (ScComplaintOmbudsman *o)
+void
+sc_complaint_ombudsman_free (ScComplaintOmbudsman *o)
 {
   if (o == NULL)
     return;
@@ -119,7 +119,7 @@ sc_complaint_free (ScComplaint *complaint)
   g_free (complaint->channel);
   g_free (complaint->category);
   g_ptr_array_unref (complaint->stages);
-  ombudsman_free (complaint->ombudsman);
+  sc_complaint_ombudsman_free (complaint->ombudsman);
   g_free (complaint->notes);
   g_free (complaint->status);
   g_free (complaint);
@@ -482,7 +482,7 @@ sc_complaint_read_ombudsman (JsonNode              *node,
 
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     {
-      g_clear_pointer (ombudsman, ombudsman_free);
+      g_clear_pointer (ombudsman, sc_complaint_ombudsman_free);
       return TRUE;
     }
   if (!JSON_NODE_HOLDS_OBJECT (node))
@@ -502,11 +502,11 @@ sc_complaint_read_ombudsman (JsonNode              *node,
   read_date (object, "ombudsman.", "complied_on", &o->complied_on, &local_error);
   if (local_error != NULL)
     {
-      ombudsman_free (o);
+      sc_complaint_ombudsman_free (o);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  g_clear_pointer (ombudsman, ombudsman_free);
+  g_clear_pointer (ombudsman, sc_complaint_ombudsman_free);
   *ombudsman = o;
   return TRUE;
 }

@@ -115,6 +115,7 @@ void            sc_complaint_free            (ScComplaint       *complaint);
 ScComplaintStage *
                 sc_complaint_stage_new       (void);
 void            sc_complaint_stage_free      (ScComplaintStage  *stage);
+void            sc_complaint_ombudsman_free  (ScComplaintOmbudsman *ombudsman);
 gboolean        sc_complaint_reference_is_valid (const char     *reference);
 
 /* Fills in what is computed: each stage's dues (working days of

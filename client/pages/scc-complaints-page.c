@@ -34,6 +34,7 @@ struct _SccComplaintsPage
   AdwComboRow         *category_row;
   AdwComboRow         *channel_row;
   AdwComboRow         *outcome_row;
+  AdwComboRow         *ombudsman_decision_row;
 };
 
 G_DEFINE_FINAL_TYPE (SccComplaintsPage, scc_complaints_page, SCC_TYPE_RECORDS_PAGE)
@@ -55,16 +56,14 @@ static const char * const outcome_values[] = { "", "upheld", "partly_upheld", "n
 static const char * const outcome_words[] = {
   N_("Not answered yet"), N_("Upheld"), N_("Partly upheld"), N_("Not upheld"), NULL
 };
+static const char * const decision_values[] = {
+  "", "upheld", "partly_upheld", "not_upheld", "not_investigated", NULL
+};
+static const char * const decision_words[] = {
+  N_("Not decided yet"), N_("Upheld"), N_("Partly upheld"), N_("Not upheld"), N_("Not investigated"), NULL
+};
 static const char * const stage_values[] = { "1", "2", NULL };
 static const char * const stage_words[] = { N_("Stage 1"), N_("Stage 2 (stage 1 was heard before)"), NULL };
-
-static const char *
-ombudsman_decision (const char *decision)
-{
-  if (g_strcmp0 (decision, "not_investigated") == 0)
-    return _("Not investigated");
-  return scc_records_page_word_of (outcome_values, outcome_words, decision);
-}
 
 /* "C-2026-0042: Rhea Patel" or "…: about the service" */
 static char *
@@ -120,7 +119,9 @@ complaint_row_new (SccRecordsPage *page,
   scc_records_page_add_fact (expander, _("Complainant"),
                              complaint->complainant != NULL ? complaint->complainant : _("Not recorded"), NULL);
   scc_records_page_add_fact (expander, _("How it came"),
-                             scc_records_page_word_of (channel_values, channel_words, complaint->channel), NULL);
+                             complaint->channel != NULL
+                             ? scc_records_page_word_of (channel_values, channel_words, complaint->channel)
+                             : _("Not recorded"), NULL);
   for (guint i = 0; i < complaint->stages->len; i++)
     {
       const ScComplaintStage *stage = g_ptr_array_index (complaint->stages, i);
@@ -160,7 +161,7 @@ complaint_row_new (SccRecordsPage *page,
       g_autofree char *referred = scc_case_format_day (o->referred_on);
       g_autofree char *decided = scc_records_page_day_or (o->decided_on, _("not yet"));
       g_autofree char *fact = g_strdup_printf (_("Referred %s; decided %s: %s"), referred, decided,
-                                               o->decision != NULL ? ombudsman_decision (o->decision) : "—");
+                                               o->decision != NULL ? scc_records_page_word_of (decision_values, decision_words, o->decision) : "—");
 
       scc_records_page_add_fact (expander, _("Ombudsman"), fact, NULL);
     }
@@ -218,6 +219,7 @@ scc_complaints_page_constructed (GObject *object)
     g_autofree const char **channels = scc_records_page_translate (channel_words);
     g_autofree const char **stages = scc_records_page_translate (stage_words);
     g_autofree const char **outcomes = scc_records_page_translate (outcome_words);
+    g_autofree const char **decisions = scc_records_page_translate (decision_words);
 
     scc_records_page_bind_form_choice (SCC_FORM_VM (self->log), self->category_row, "category", category_values,
                                        categories);
@@ -225,6 +227,8 @@ scc_complaints_page_constructed (GObject *object)
                                        channels);
     scc_records_page_bind_form_choice (SCC_FORM_VM (self->log), self->stage_row, "stage", stage_values, stages);
     scc_records_page_bind_choice (page, self->outcome_row, "outcome", outcome_values, outcomes);
+    scc_records_page_bind_choice (page, self->ombudsman_decision_row, "ombudsman_decision", decision_values,
+                                  decisions);
   }
 }
 
@@ -245,7 +249,8 @@ scc_complaints_page_class_init (SccComplaintsPageClass *klass)
     "records_group",
     "reference_row", "received_row", "complainant_row", "log_error_label", "log_button",
     "acknowledged_row", "extended_row", "reason_row", "responded_row", "remedy_row", "escalated_row", "notes_row",
-    "error_label", "save_button",
+    "ombudsman_reference_row", "ombudsman_referred_row", "ombudsman_decided_row", "ombudsman_remedy_row",
+    "ombudsman_compliance_row", "ombudsman_complied_row", "error_label", "save_button",
   };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
@@ -274,6 +279,7 @@ scc_complaints_page_class_init (SccComplaintsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SccComplaintsPage, category_row);
   gtk_widget_class_bind_template_child (widget_class, SccComplaintsPage, channel_row);
   gtk_widget_class_bind_template_child (widget_class, SccComplaintsPage, outcome_row);
+  gtk_widget_class_bind_template_child (widget_class, SccComplaintsPage, ombudsman_decision_row);
   /* By name: for the page's base, and for tests and tools (gtk_widget_get_template_child). */
   for (guint i = 0; i < G_N_ELEMENTS (named_children); i++)
     gtk_widget_class_bind_template_child_full (widget_class, named_children[i], FALSE, 0);

@@ -31,6 +31,14 @@ struct _SccComplaintFormVm
   SccFormField *notes;
 };
 
+/* The Ombudsman's part, each field "ombudsman_" and the member's name */
+static const char * const ombudsman_days[] = {
+  "ombudsman_referred_on", "ombudsman_decided_on", "ombudsman_compliance_due", "ombudsman_complied_on", NULL
+};
+static const char * const ombudsman_texts[] = {
+  "ombudsman_reference", "ombudsman_decision", "ombudsman_remedy", NULL
+};
+
 G_DEFINE_FINAL_TYPE (SccComplaintFormVm, scc_complaint_form_vm, SCC_TYPE_RECORD_FORM_VM)
 
 static char *
@@ -57,6 +65,13 @@ field_for (SccComplaintFormVm *self,
 {
   g_autofree char *stage = g_strdup_printf ("stages[%u]", last);
 
+  if (g_str_has_prefix (field, "ombudsman"))
+    {
+      g_autofree char *name = g_str_equal (field, "ombudsman") ? g_strdup ("ombudsman_referred_on")
+                                                               : g_strdelimit (g_strdup (field), ".", '_');
+
+      return scc_form_vm_lookup_field (SCC_FORM_VM (self), name);
+    }
   if (g_str_has_suffix (field, ".reason"))
     return self->extension_reason;
   if (strstr (field, ".extensions") != NULL)
@@ -72,6 +87,45 @@ field_for (SccComplaintFormVm *self,
   if (g_str_has_suffix (field, ".remedy"))
     return self->remedy;
   return NULL;
+}
+
+/* The Ombudsman's part as the form holds it into @after (none while it
+ * is empty); FALSE with a field error for a day that is not one */
+static gboolean
+read_ombudsman (SccComplaintFormVm *self,
+                ScComplaint        *after)
+{
+  SccFormVm *form = SCC_FORM_VM (self);
+  ScDay days[4];
+  gboolean ok = TRUE, any = FALSE;
+  ScComplaintOmbudsman *o;
+
+  for (guint i = 0; ombudsman_days[i] != NULL; i++)
+    {
+      ok &= scc_record_form_vm_read_day (scc_form_vm_lookup_field (form, ombudsman_days[i]), &days[i]);
+      any |= days[i] != SC_DAY_NONE;
+    }
+  for (guint i = 0; ombudsman_texts[i] != NULL; i++)
+    {
+      g_autofree char *text = text_or_null (scc_form_vm_lookup_field (form, ombudsman_texts[i]));
+
+      any |= text != NULL;
+    }
+  if (!ok)
+    return FALSE;
+  g_clear_pointer (&after->ombudsman, sc_complaint_ombudsman_free);
+  if (!any)
+    return TRUE;
+  o = g_new0 (ScComplaintOmbudsman, 1);
+  o->referred_on = days[0];
+  o->decided_on = days[1];
+  o->compliance_due = days[2];
+  o->complied_on = days[3];
+  o->reference = text_or_null (scc_form_vm_lookup_field (form, "ombudsman_reference"));
+  o->decision = text_or_null (scc_form_vm_lookup_field (form, "ombudsman_decision"));
+  o->remedy = text_or_null (scc_form_vm_lookup_field (form, "ombudsman_remedy"));
+  after->ombudsman = o;
+  return TRUE;
 }
 
 ScComplaint *
@@ -139,6 +193,8 @@ scc_complaint_form_vm_dup_change (SccComplaintFormVm *self)
     }
   g_free (after->notes);
   after->notes = text_or_null (self->notes);
+  if (!read_ombudsman (self, after))
+    return NULL;
 
   /* checked as the daemon will check it */
   g_clear_pointer (&body, g_free);
@@ -234,6 +290,25 @@ fill (SccRecordFormVm *form,
   scc_form_field_set_value (self->remedy, stage->remedy != NULL ? stage->remedy : "");
   scc_form_field_set_value (self->escalated_on, "");
   scc_form_field_set_value (self->notes, complaint->notes != NULL ? complaint->notes : "");
+  {
+    const ScComplaintOmbudsman *o = complaint->ombudsman;
+    const ScDay days[] = {
+      o != NULL ? o->referred_on : SC_DAY_NONE, o != NULL ? o->decided_on : SC_DAY_NONE,
+      o != NULL ? o->compliance_due : SC_DAY_NONE, o != NULL ? o->complied_on : SC_DAY_NONE
+    };
+    const char * const texts[] = {
+      o != NULL ? o->reference : NULL, o != NULL ? o->decision : NULL, o != NULL ? o->remedy : NULL
+    };
+
+    for (guint i = 0; ombudsman_days[i] != NULL; i++)
+      {
+        g_autofree char *text = scc_record_form_vm_day_text (days[i]);
+
+        scc_form_vm_set_value (SCC_FORM_VM (form), ombudsman_days[i], text);
+      }
+    for (guint i = 0; ombudsman_texts[i] != NULL; i++)
+      scc_form_vm_set_value (SCC_FORM_VM (form), ombudsman_texts[i], texts[i] != NULL ? texts[i] : "");
+  }
 }
 
 static void
@@ -269,6 +344,10 @@ scc_complaint_form_vm_init (SccComplaintFormVm *self)
   self->remedy = scc_form_vm_add_field (form, "remedy", SCC_FORM_FIELD_DEFAULT);
   self->escalated_on = scc_form_vm_add_field (form, "escalated_on", SCC_FORM_FIELD_DEFAULT);
   self->notes = scc_form_vm_add_field (form, "notes", SCC_FORM_FIELD_DEFAULT);
+  for (guint i = 0; ombudsman_days[i] != NULL; i++)
+    scc_form_vm_add_field (form, ombudsman_days[i], SCC_FORM_FIELD_DEFAULT);
+  for (guint i = 0; ombudsman_texts[i] != NULL; i++)
+    scc_form_vm_add_field (form, ombudsman_texts[i], SCC_FORM_FIELD_DEFAULT);
 }
 
 SccComplaintFormVm *

@@ -266,6 +266,17 @@ acknowledged (gpointer user_data)
          !json_object_get_null_member (stage, "acknowledged_on");
 }
 
+static gboolean
+version_is (gpointer user_data)
+{
+  g_autoptr(ScTestResponse) r = complaints_of_case ();
+  JsonObject *first = json_array_get_object_element (json_object_get_array_member (json_node_get_object (r->json),
+                                                                                   "items"), 0);
+
+  return !scc_form_vm_get_busy (SCC_FORM_VM (records ())) &&
+         json_object_get_int_member (first, "version") == GPOINTER_TO_INT (user_data);
+}
+
 static void
 test_acknowledge (void)
 {
@@ -278,6 +289,31 @@ test_acknowledge (void)
   scc_test_press_keys ("ctrl+s", NULL);
   scc_test_wait_until (acknowledged, NULL, 30);
   scc_test_assert_toast ("The complaint has been saved");
+  scc_test_wait_until (team_listed, GUINT_TO_POINTER (1), 30);
+
+  /* answered, not upheld; then the family goes to the Ombudsman */
+  scc_test_type_into ("complaints", "responded_row", today);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (scc_test_child ("complaints", "outcome_row")), 3);
+  scc_window_test_focus ();
+  scc_test_press_keys ("ctrl+s", NULL);
+  scc_test_wait_until (version_is, GINT_TO_POINTER (3), 30);
+  scc_test_wait_until (team_listed, GUINT_TO_POINTER (1), 30);
+  scc_test_type_into ("complaints", "ombudsman_reference_row", "LGSCO 26 001 234");
+  scc_test_type_into ("complaints", "ombudsman_referred_row", today);
+  scc_window_test_focus ();
+  scc_test_press_keys ("ctrl+s", NULL);
+  scc_test_wait_until (version_is, GINT_TO_POINTER (4), 30);
+  {
+    g_autoptr(ScTestResponse) r = complaints_of_case ();
+    JsonObject *first = json_array_get_object_element (json_object_get_array_member (json_node_get_object (r->json),
+                                                                                     "items"), 0);
+    JsonObject *ombudsman = json_object_get_object_member (first, "ombudsman");
+
+    g_assert_nonnull (ombudsman);
+    g_assert_cmpstr (json_object_get_string_member (ombudsman, "referred_on"), ==, today);
+    g_assert_cmpstr (json_object_get_string_member (ombudsman, "reference"), ==, "LGSCO 26 001 234");
+    g_assert_cmpstr (json_object_get_string_member (first, "status"), ==, "open");
+  }
   scc_test_wait_until (team_listed, GUINT_TO_POINTER (1), 30);
   show_first_record ("complaints");
   scc_test_save_screenshot (GTK_WIDGET (window), "complaints.png");
