@@ -114,6 +114,19 @@ order_at (const ScAppeal *appeal,
   return i < appeal->orders->len ? g_ptr_array_index (appeal->orders, i) : NULL;
 }
 
+/* Each order's key: the reference and its place, "REFERENCE/N" */
+static void
+set_keys (ScAppeal *appeal)
+{
+  for (guint i = 0; i < appeal->orders->len; i++)
+    {
+      ScAppealOrder *order = order_at (appeal, i);
+
+      g_free (order->key);
+      order->key = g_strdup_printf ("%s/%u", appeal->reference, i + 1);
+    }
+}
+
 static gboolean
 deadline_is_open (const ScAppealDeadline *deadline)
 {
@@ -133,12 +146,11 @@ sc_appeal_compute (ScAppeal         *appeal,
                          : SC_DAY_NONE;
   if (appeal->response_sent_on == SC_DAY_NONE && appeal->outcome == NULL)
     next = appeal->response_due;
+  set_keys (appeal);
   for (guint i = 0; i < appeal->orders->len; i++)
     {
       ScAppealOrder *order = order_at (appeal, i);
 
-      g_free (order->key);
-      order->key = g_strdup_printf ("%s/%u", appeal->reference, i + 1);
       for (guint d = 0; d < order->deadlines->len; d++)
         {
           const ScAppealDeadline *deadline = g_ptr_array_index (order->deadlines, d);
@@ -510,10 +522,7 @@ sc_appeal_change_read (const ScAppeal *current,
   g_autoptr(ScAppeal) after = sc_appeal_new ();
   g_autoptr(GError) local_error = NULL;
 
-  sc_json_check_members (body, sc_appeal_change_members, &local_error);
-  for (const char * const *m = sc_appeal_change_members; *m != NULL; m++)
-    if (!json_object_has_member (body, *m))
-      sc_set_field_error (&local_error, *m, "is needed (null for none)");
+  sc_json_check_every_member (body, sc_appeal_change_members, &local_error);
   after->id = current->id;
   after->reference = g_strdup (current->reference);
   after->case_id = current->case_id;
@@ -559,6 +568,7 @@ sc_appeal_change_read (const ScAppeal *current,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
+  set_keys (after);
   return g_steal_pointer (&after);
 }
 

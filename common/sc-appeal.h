@@ -135,8 +135,8 @@ ScAppeal       *sc_appeal_new_from_json      (JsonNode          *node,
 ScAppeal       *sc_appeal_create_read        (JsonObject        *body,
                                               ScDay              today,
                                               GError           **error);
-/* A PUT's body read into a copy of @current; NULL with field errors, a
- * change of what is recorded among them. */
+/* A PUT's body read into a copy of @current, each order with its key;
+ * NULL with field errors, a change of what is recorded among them. */
 ScAppeal       *sc_appeal_change_read        (const ScAppeal    *current,
                                               JsonObject        *body,
                                               ScDay              today,
@@ -148,7 +148,8 @@ char           *sc_appeal_change_to_json     (const ScAppeal    *appeal);
  * events in order: appeal_registered (keyed by the reference),
  * appeal_response_sent, and tribunal_order for each new order (keyed by
  * the order's key). Appends ScClockEvent to @events; their keys point
- * into @after, which must be computed. */
+ * into @after, whose orders have their keys (sc_appeal_change_read,
+ * sc_appeal_compute). */
 void            sc_appeal_new_events         (const ScAppeal    *before,
                                               const ScAppeal    *after,
                                               GArray            *events);

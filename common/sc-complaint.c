@@ -793,10 +793,7 @@ sc_complaint_change_read (const ScComplaint *current,
   g_autoptr(ScComplaint) after = sc_complaint_new ();
   g_autoptr(GError) local_error = NULL;
 
-  sc_json_check_members (body, sc_complaint_change_members, &local_error);
-  for (const char * const *m = sc_complaint_change_members; *m != NULL; m++)
-    if (!json_object_has_member (body, *m))
-      sc_set_field_error (&local_error, *m, "is needed (null for none)");
+  sc_json_check_every_member (body, sc_complaint_change_members, &local_error);
   after->id = current->id;
   after->reference = g_strdup (current->reference);
   after->case_id = current->case_id;

@@ -765,3 +765,19 @@ sc_json_read_word (JsonObject         *object,
   *out = g_steal_pointer (&value);
   return TRUE;
 }
+
+gboolean
+sc_json_check_every_member (JsonObject         *object,
+                            const char * const *members,
+                            GError            **error)
+{
+  gboolean ok = sc_json_check_members (object, members, error);
+
+  for (const char * const *m = members; *m != NULL; m++)
+    if (!json_object_has_member (object, *m))
+      {
+        sc_set_field_error (error, *m, "is needed (null for none)");
+        ok = FALSE;
+      }
+  return ok;
+}

@@ -73,6 +73,11 @@ gboolean sc_json_read_word    (JsonObject         *object,
 gboolean sc_json_check_members (JsonObject        *object,
                                 const char * const *allowed,
                                 GError           **error);
+/* The same, and a field error for every member of @members absent (a
+ * change that names each one, "is needed (null for none)") */
+gboolean sc_json_check_every_member (JsonObject         *object,
+                                     const char * const *members,
+                                     GError            **error);
 
 /* Strict RFC 8259: one JSON text whose value is an object, at most
  * @max_depth deep, with unique member names, strings in valid UTF-8 without

@@ -404,10 +404,7 @@ sc_mediation_change_read (const ScMediation *current,
   g_autoptr(ScMediation) after = sc_mediation_new ();
   g_autoptr(GError) local_error = NULL;
 
-  sc_json_check_members (body, sc_mediation_change_members, &local_error);
-  for (const char * const *m = sc_mediation_change_members; *m != NULL; m++)
-    if (!json_object_has_member (body, *m))
-      sc_set_field_error (&local_error, *m, "is needed (null for none)");
+  sc_json_check_every_member (body, sc_mediation_change_members, &local_error);
   after->id = current->id;
   after->case_id = current->case_id;
   after->person_id = current->person_id;

@@ -190,8 +190,8 @@ recorded_cb (GObject      *object,
     g_task_return_error (task, error);
 }
 
-/* Writes @after (computed) with the events it adds beyond @before, in
- * the case's transaction */
+/* Writes @after (its orders keyed) with the events it adds beyond
+ * @before, in the case's transaction */
 static void
 write_appeal (ScdAppealStore *self,
               const ScdActor *actor,
@@ -237,8 +237,8 @@ scd_appeal_store_create_async (ScdAppealStore      *self,
   scd_params_add (params, appeal->reference);
   scd_params_add (params, appeal->appeal_type);
   scd_params_add_day (params, appeal->registered_on);
-  scd_params_add_day (params, sc_calendar_add_tribunal_working_days (sc_calendar_get_default (), appeal->registered_on,
-                                                          SC_APPEAL_RESPONSE_DAYS));
+  scd_params_add_day (params, sc_calendar_add_tribunal_working_days (sc_calendar_get_default (),
+                                                                     appeal->registered_on, SC_APPEAL_RESPONSE_DAYS));
   scd_params_add (params, appeal->representatives);
   write_appeal (self, actor, NULL, appeal, create_sql, params, task);
 }
@@ -298,17 +298,6 @@ scd_appeal_store_put_async (ScdAppealStore      *self,
   GTask *task = task_new (self, cancellable, callback, user_data, scd_appeal_store_put_async);
   g_autoptr(ScdParams) params = scd_params_new ();
   g_autofree char *orders = sc_appeal_orders_to_json (after);
-  g_autoptr(ScAppeal) computed = NULL;
-  g_autoptr(JsonNode) node = json_from_string (orders, NULL);
-
-  /* the orders' keys, for their events */
-  computed = sc_appeal_new ();
-  computed->reference = g_strdup (after->reference);
-  computed->case_id = after->case_id;
-  computed->registered_on = after->registered_on;
-  computed->response_sent_on = after->response_sent_on;
-  sc_appeal_read_orders (node, computed->orders, NULL);
-  sc_appeal_compute (computed, sc_calendar_get_default ());
 
   ((Ask *) g_task_get_task_data (task))->id = before->id;
   scd_params_add_int (params, before->id);
@@ -321,9 +310,7 @@ scd_appeal_store_put_async (ScdAppealStore      *self,
   scd_params_add (params, orders);
   scd_params_add (params, after->notes);
   scd_params_add_int (params, if_match);
-  /* the events' keys point into what is written: kept with the task */
-  write_appeal (self, actor, before, computed, put_sql, params, task);
-  g_object_set_data_full (G_OBJECT (task), "scd-appeal", g_steal_pointer (&computed), (GDestroyNotify) sc_appeal_free);
+  write_appeal (self, actor, before, after, put_sql, params, task);
 }
 
 ScAppeal *
