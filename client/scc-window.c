@@ -84,6 +84,8 @@ static GType (* const page_types[]) (void) = {
   scc_appeals_page_get_type,
   scc_mediations_page_get_type,
   scc_disputes_page_get_type,
+  scc_dispute_page_get_type,
+  scc_case_disputes_page_get_type,
   scc_case_page_get_type,
   scc_case_reviews_page_get_type,
   scc_case_proceedings_page_get_type,

@@ -15,6 +15,7 @@
 #include "sc-problem.h"
 
 const char * const sc_dispute_kinds[] = { "complaint", "mediation", "appeal", NULL };
+static const char * const statuses[] = { "open", "closed", NULL };
 
 ScDispute *
 sc_dispute_new (void)
@@ -32,6 +33,7 @@ sc_dispute_free (ScDispute *dispute)
     return;
   g_free (dispute->kind);
   g_free (dispute->reference);
+  g_free (dispute->status);
   g_free (dispute->given_name);
   g_free (dispute->family_name);
   g_free (dispute);
@@ -49,6 +51,7 @@ sc_dispute_write_json (const ScDispute *dispute,
   else
     sc_json_writer_member_null (writer, "case_id");
   sc_json_writer_member_string (writer, "reference", dispute->reference);
+  sc_json_writer_member_string (writer, "status", dispute->status);
   sc_json_writer_member_string (writer, "given_name", dispute->given_name);
   sc_json_writer_member_string (writer, "family_name", dispute->family_name);
   sc_json_writer_member_day (writer, "next_due", dispute->next_due);
@@ -73,11 +76,14 @@ sc_dispute_new_from_json (JsonNode  *node,
   sc_json_read_int (object, "id", TRUE, &dispute->id, &local_error);
   sc_json_read_int (object, "case_id", FALSE, &dispute->case_id, &local_error);
   sc_json_read_text (object, "", "reference", G_MAXINT, &dispute->reference, &local_error);
+  sc_json_read_word (object, "", "status", statuses, &dispute->status, &local_error);
   sc_json_read_text (object, "", "given_name", G_MAXINT, &dispute->given_name, &local_error);
   sc_json_read_text (object, "", "family_name", G_MAXINT, &dispute->family_name, &local_error);
   sc_json_read_day (object, "next_due", FALSE, &dispute->next_due, &local_error);
   if (local_error == NULL && dispute->kind == NULL)
     sc_set_field_error (&local_error, "kind", "is needed");
+  if (local_error == NULL && dispute->status == NULL)
+    sc_set_field_error (&local_error, "status", "is needed");
   if (local_error != NULL)
     {
       g_set_error (error, SC_ERROR, SC_ERROR_MALFORMED, "dispute: %s", local_error->message);
@@ -89,7 +95,7 @@ sc_dispute_new_from_json (JsonNode  *node,
 void
 sc_dispute_append_csv_header (GString *out)
 {
-  g_string_append (out, "kind,id,case,child,reference,next_due\r\n");
+  g_string_append (out, "kind,id,case,child,reference,status,next_due\r\n");
 }
 
 void
@@ -109,6 +115,7 @@ sc_dispute_append_csv (const ScDispute *dispute,
   sc_csv_append_field (out, case_id, FALSE);
   sc_csv_append_field (out, child, FALSE);
   sc_csv_append_field (out, dispute->reference, FALSE);
+  sc_csv_append_field (out, dispute->status, FALSE);
   sc_csv_append_field (out, dispute->next_due != SC_DAY_NONE ? sc_day_format (dispute->next_due, day) : NULL, TRUE);
 }
 

@@ -1,13 +1,13 @@
 /* sc-dispute.h
  *
- * The team's view of its disputes: ScDispute, one open complaint,
- * mediation or tribunal appeal with its next deadline, as the team's list
- * of them all shows it; and ScDisputeCount, one count of a year's
+ * The team's view of its disputes: ScDispute, one complaint, mediation
+ * or tribunal appeal with its status and next deadline, as the team's
+ * list of them all (or a case's list of its own) shows it; and ScDisputeCount, one count of a year's
  * disputes ("appeal", "registered", 12), as the counts per year give
  * them. One JSON codec each, and CSV rows:
  *
  *   {"kind": "appeal", "id": 3, "case_id": 12, "reference": "EH101/26/00012",
- *    "given_name": "Ivo", "family_name": "Marsh", "next_due": "2026-09-29"}
+ *    "status": "open", "given_name": "Ivo", "family_name": "Marsh", "next_due": "2026-09-29"}
  *   {"kind": "complaint", "measure": "stage_1_upheld", "count": 4}
  *
  * kind: complaint, mediation, appeal. A complaint about the service has
@@ -31,6 +31,7 @@ typedef struct
   gint64  id;
   gint64  case_id;      /* 0: about the service */
   char   *reference;    /* owned, nullable */
+  char   *status;       /* owned: open, closed */
   char   *given_name;   /* owned, nullable */
   char   *family_name;  /* owned, nullable */
   ScDay   next_due;

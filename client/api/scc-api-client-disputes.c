@@ -1,7 +1,8 @@
 /* scc-api-client-disputes.c
  *
  * The dispute calls of SccApiClient (scc-api-client-disputes.h): the
- * complaints, the tribunal appeals and the search for their case.
+ * complaints, the tribunal appeals, mediation, the search for their case
+ * and the team's view across them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -337,14 +338,91 @@ scc_api_client_put_mediation_finish (SccApiClient  *self,
 
 void
 scc_api_client_list_disputes_async (SccApiClient        *self,
+                                    const char          *status,
+                                    gint64               case_id,
                                     const char          *cursor,
                                     guint                limit,
                                     GCancellable        *cancellable,
                                     GAsyncReadyCallback  callback,
                                     gpointer             user_data)
 {
-  list_async (self, scc_api_client_list_disputes_async, "/disputes", &dispute_codec, NULL, 0, cursor, limit,
+  list_async (self, scc_api_client_list_disputes_async, "/disputes", &dispute_codec, status, case_id, cursor, limit,
               cancellable, callback, user_data);
+}
+
+/* GET @base/@id, read with @codec */
+static void
+get_async (SccApiClient        *self,
+           gpointer             tag,
+           const char          *base,
+           const SccItemCodec  *codec,
+           gint64               id,
+           GCancellable        *cancellable,
+           GAsyncReadyCallback  callback,
+           gpointer             user_data)
+{
+  g_autofree char *path = g_strdup_printf ("%s/%" G_GINT64_FORMAT, base, id);
+
+  g_return_if_fail (SCC_IS_API_CLIENT (self));
+  _scc_api_client_model_full_async (self, tag, "GET", path, NULL, NULL, codec->read, codec->free, cancellable,
+                                    callback, user_data);
+}
+
+void
+scc_api_client_get_complaint_async (SccApiClient        *self,
+                                    gint64               id,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  get_async (self, scc_api_client_get_complaint_async, "/complaints", &complaint_codec, id, cancellable, callback,
+             user_data);
+}
+
+ScComplaint *
+scc_api_client_get_complaint_finish (SccApiClient  *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  return _scc_api_client_model_finish (self, result, scc_api_client_get_complaint_async, error);
+}
+
+void
+scc_api_client_get_appeal_async (SccApiClient        *self,
+                                 gint64               id,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  get_async (self, scc_api_client_get_appeal_async, "/appeals", &appeal_codec, id, cancellable, callback,
+             user_data);
+}
+
+ScAppeal *
+scc_api_client_get_appeal_finish (SccApiClient  *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  return _scc_api_client_model_finish (self, result, scc_api_client_get_appeal_async, error);
+}
+
+void
+scc_api_client_get_mediation_async (SccApiClient        *self,
+                                    gint64               id,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  get_async (self, scc_api_client_get_mediation_async, "/mediations", &mediation_codec, id, cancellable, callback,
+             user_data);
+}
+
+ScMediation *
+scc_api_client_get_mediation_finish (SccApiClient  *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  return _scc_api_client_model_finish (self, result, scc_api_client_get_mediation_async, error);
 }
 
 GPtrArray *

@@ -126,8 +126,38 @@ ScMediation *scc_api_client_put_mediation_finish    (SccApiClient        *self,
                                                      GAsyncResult        *result,
                                                      GError             **error);
 
-/* GET /disputes: the open complaints, mediations and appeals by next due */
+/* GET /complaints/{id}, /appeals/{id}, /mediations/{id}: one as it is */
+void         scc_api_client_get_complaint_async     (SccApiClient        *self,
+                                                     gint64               id,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+ScComplaint *scc_api_client_get_complaint_finish    (SccApiClient        *self,
+                                                     GAsyncResult        *result,
+                                                     GError             **error);
+void         scc_api_client_get_appeal_async        (SccApiClient        *self,
+                                                     gint64               id,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+ScAppeal    *scc_api_client_get_appeal_finish       (SccApiClient        *self,
+                                                     GAsyncResult        *result,
+                                                     GError             **error);
+void         scc_api_client_get_mediation_async     (SccApiClient        *self,
+                                                     gint64               id,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+ScMediation *scc_api_client_get_mediation_finish    (SccApiClient        *self,
+                                                     GAsyncResult        *result,
+                                                     GError             **error);
+
+/* GET /disputes?status=&case_id=: the complaints, mediations and appeals
+ * by next due (@status NULL: the open ones; "all"; @case_id 0: of every
+ * case, and the service's) */
 void         scc_api_client_list_disputes_async     (SccApiClient        *self,
+                                                     const char          *status,
+                                                     gint64               case_id,
                                                      const char          *cursor,
                                                      guint                limit,
                                                      GCancellable        *cancellable,

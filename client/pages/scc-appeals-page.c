@@ -19,6 +19,7 @@
 #include "scc-appeals-page.h"
 #include "scc-case-finder-view.h"
 #include "scc-caseload-vm.h"
+#include "scc-dispute-words.h"
 #include "scc-field-row.h"
 #include "scc-offline-banner.h"
 #include "scc-user-button.h"
@@ -38,39 +39,6 @@ struct _SccAppealsPage
 
 G_DEFINE_FINAL_TYPE (SccAppealsPage, scc_appeals_page, SCC_TYPE_RECORDS_PAGE)
 
-/* No type until one is chosen */
-static const char * const type_values[] = {
-  "", "refusal_to_assess", "refusal_to_issue", "plan_contents", "refusal_to_amend", "cease",
-  "disability_discrimination", NULL
-};
-static const char * const type_words[] = {
-  N_("Choose one"), N_("Refusal to assess"), N_("Refusal to issue a plan"), N_("What the plan says"),
-  N_("Refusal to amend the plan"), N_("Ceasing the plan"), N_("Disability discrimination"), NULL
-};
-static const char * const outcome_values[] = {
-  "", "upheld", "partly_upheld", "dismissed", "withdrawn", "conceded", NULL
-};
-static const char * const outcome_words[] = {
-  N_("Not decided yet"), N_("Upheld"), N_("Partly upheld"), N_("Dismissed"), N_("Withdrawn"),
-  N_("Conceded by the authority"), NULL
-};
-static const char * const order_values[] = {
-  "", "assess", "reassess", "make_plan", "amend_provision", "amend_placement", "continue_plan", "cease_plan", NULL
-};
-static const char * const order_words[] = {
-  N_("No new order"), N_("Assess the child"), N_("Reassess the child"), N_("Make and maintain a plan"),
-  N_("Amend the provision"), N_("Amend the placement"), N_("Continue the plan"), N_("Cease the plan"), NULL
-};
-static const char * const deadline_values[] = {
-  "order_assessment_notice", "order_draft_plan", "order_final_plan", "order_amended_plan", NULL
-};
-static const char * const deadline_words[] = {
-  N_("Notice of the assessment"), N_("The draft plan"), N_("The final plan"), N_("The amended plan"), NULL
-};
-static const char * const status_values[] = { "pending", "overdue", "met", "late", "cancelled", NULL };
-static const char * const status_words[] = {
-  N_("due"), N_("overdue"), N_("met"), N_("met late"), N_("no longer due"), NULL
-};
 
 /* The register form: the daemon's reader, the API's call */
 static const char * const log_members[] = { "reference", "appeal_type", "registered_on", "representatives", NULL };
@@ -83,33 +51,6 @@ static const SccRecordLogKind appeal_log = {
   .create_finish = (gpointer) scc_api_client_create_appeal_finish,
   .free = (GDestroyNotify) sc_appeal_free,
 };
-
-/* "EH101/26/00012: Ivo Marsh" */
-static char *
-appeal_title (gconstpointer record)
-{
-  const ScAppeal *appeal = record;
-
-  return g_strdup_printf (_("%s: %s %s"), appeal->reference, appeal->given_name != NULL ? appeal->given_name : "",
-                          appeal->family_name != NULL ? appeal->family_name : "");
-}
-
-/* What is due next, in words */
-static char *
-appeal_next (const ScAppeal *appeal)
-{
-  g_autofree char *due = NULL;
-
-  if (g_strcmp0 (appeal->status, "closed") == 0)
-    return g_strdup (_("Closed"));
-  /* open with nothing due: the response is in, the decision awaited */
-  if (appeal->next_due == SC_DAY_NONE)
-    return g_strdup (_("Awaiting the decision"));
-  due = scc_case_format_day (appeal->next_due);
-  if (appeal->response_sent_on == SC_DAY_NONE && appeal->next_due == appeal->response_due)
-    return g_strdup_printf (_("Response due by %s"), due);
-  return g_strdup_printf (_("An order is due by %s"), due);
-}
 
 static void
 add_day_fact (AdwExpanderRow *expander,
@@ -124,6 +65,12 @@ add_day_fact (AdwExpanderRow *expander,
     }
 }
 
+static char *
+appeal_choice (gconstpointer record)
+{
+  return scc_appeal_dup_title (record);
+}
+
 static GtkWidget *
 appeal_row_new (SccRecordsPage *page,
                 gconstpointer   record)
@@ -131,9 +78,9 @@ appeal_row_new (SccRecordsPage *page,
   const ScAppeal *appeal = record;
   GtkWidget *row = adw_expander_row_new ();
   AdwExpanderRow *expander = ADW_EXPANDER_ROW (row);
-  g_autofree char *title = appeal_title (appeal);
-  g_autofree char *next = appeal_next (appeal);
-  g_autofree char *subtitle = g_strdup_printf ("%s · %s", scc_records_page_word_of (type_values, type_words,
+  g_autofree char *title = scc_appeal_dup_title (appeal);
+  g_autofree char *next = scc_appeal_dup_next (appeal);
+  g_autofree char *subtitle = g_strdup_printf ("%s · %s", scc_word_of (scc_appeal_type_values, scc_appeal_type_words,
                                                                                      appeal->appeal_type), next);
   g_autofree char *registered = scc_case_format_day (appeal->registered_on);
   g_autofree char *due = scc_case_format_day (appeal->response_due);
@@ -152,7 +99,7 @@ appeal_row_new (SccRecordsPage *page,
   if (appeal->outcome != NULL)
     {
       g_autofree char *decided = scc_case_format_day (appeal->decided_on);
-      g_autofree char *fact = g_strdup_printf (_("%s on %s"), scc_records_page_word_of (outcome_values, outcome_words,
+      g_autofree char *fact = g_strdup_printf (_("%s on %s"), scc_word_of (scc_appeal_outcome_values, scc_appeal_outcome_words,
                                                                                           appeal->outcome), decided);
 
       scc_records_page_add_fact (expander, _("Outcome"), fact, NULL);
@@ -161,8 +108,8 @@ appeal_row_new (SccRecordsPage *page,
     {
       const ScAppealOrder *order = g_ptr_array_index (appeal->orders, i);
       g_autofree char *on = scc_case_format_day (order->ordered_on);
-      g_autofree char *fact = g_strdup_printf (_("%s, ordered %s"), scc_records_page_word_of (order_values,
-                                                                                                order_words,
+      g_autofree char *fact = g_strdup_printf (_("%s, ordered %s"), scc_word_of (scc_appeal_order_values,
+                                                                                                scc_appeal_order_words,
                                                                                                 order->order), on);
 
       scc_records_page_add_fact (expander, _("Order"), fact, NULL);
@@ -174,13 +121,13 @@ appeal_row_new (SccRecordsPage *page,
                                   ? scc_case_format_day (deadline->completed_on) : NULL;
           g_autofree char *line = done != NULL
                                   ? g_strdup_printf (_("By %s: %s on %s"), by,
-                                                     scc_records_page_word_of (status_values, status_words,
+                                                     scc_word_of (scc_appeal_status_values, scc_appeal_status_words,
                                                                                deadline->status), done)
                                   : g_strdup_printf (_("By %s: %s"), by,
-                                                     scc_records_page_word_of (status_values, status_words,
+                                                     scc_word_of (scc_appeal_status_values, scc_appeal_status_words,
                                                                                deadline->status));
 
-          scc_records_page_add_fact (expander, scc_records_page_word_of (deadline_values, deadline_words,
+          scc_records_page_add_fact (expander, scc_word_of (scc_appeal_deadline_values, scc_appeal_deadline_words,
                                                                          deadline->milestone),
                                      line, g_strcmp0 (deadline->status, "overdue") == 0
                                            ? "dialog-warning-symbolic" : NULL);
@@ -220,9 +167,9 @@ scc_appeals_page_constructed (GObject *object)
 {
   SccAppealsPage *self = SCC_APPEALS_PAGE (object);
   SccRecordsPage *page = SCC_RECORDS_PAGE (object);
-  g_autofree const char **types = scc_records_page_translate (type_words);
-  g_autofree const char **outcomes = scc_records_page_translate (outcome_words);
-  g_autofree const char **orders = scc_records_page_translate (order_words);
+  g_autofree const char **types = scc_words_translate (scc_appeal_type_words);
+  g_autofree const char **outcomes = scc_words_translate (scc_appeal_outcome_words);
+  g_autofree const char **orders = scc_words_translate (scc_appeal_order_words);
 
   G_OBJECT_CLASS (scc_appeals_page_parent_class)->constructed (object);
 
@@ -230,9 +177,9 @@ scc_appeals_page_constructed (GObject *object)
   scc_records_page_set_log_form (SCC_RECORDS_PAGE (self), "appeal", SCC_FORM_VM (self->log),
                                  scc_record_log_vm_get_finder (self->log));
   g_signal_connect_object (self->log, "succeeded", G_CALLBACK (on_logged_cb), self, G_CONNECT_SWAPPED);
-  scc_records_page_bind_form_choice (SCC_FORM_VM (self->log), self->type_row, "appeal_type", type_values, types);
-  scc_records_page_bind_choice (page, self->outcome_row, "outcome", outcome_values, outcomes);
-  scc_records_page_bind_choice (page, self->order_row, "order", order_values, orders);
+  scc_records_page_bind_form_choice (SCC_FORM_VM (self->log), self->type_row, "appeal_type", scc_appeal_type_values, types);
+  scc_records_page_bind_choice (page, self->outcome_row, "outcome", scc_appeal_outcome_values, outcomes);
+  scc_records_page_bind_choice (page, self->order_row, "order", scc_appeal_order_values, orders);
 }
 
 static void
@@ -264,7 +211,8 @@ scc_appeals_page_class_init (SccAppealsPageClass *klass)
   scc_page_class_set_page_name (SCC_PAGE_CLASS (klass), "appeals");
   records_class->form_new = form_new;
   records_class->row_new = appeal_row_new;
-  records_class->choice_text = appeal_title;
+  records_class->choice_text = appeal_choice;
+  records_class->dispute_kind = "appeal";
   records_class->empty_title = _("No appeals");
   records_class->empty_subtitle = _("An appeal registered here is listed with its deadlines.");
   records_class->saved_toast = _("The appeal has been saved");

@@ -20,6 +20,7 @@
 #include "sc-problem.h"
 
 #include "scc-appeals-page.h"
+#include "scc-case-disputes-page.h"
 #include "scc-case-export.h"
 #include "scc-case-page.h"
 #include "scc-case-consultations-page.h"
@@ -779,10 +780,10 @@ dup_child_name (SccCasePage *self)
 }
 
 /* case.open-plan, case.open-reviews, case.open-proceedings,
- * case.open-consultations, case.open-complaints, case.open-appeals,
- * case.open-mediations: the case's plan, reviews, amendments and ceasing,
- * consultations, complaints, tribunal appeals or mediation, titled with
- * the child */
+ * case.open-consultations, case.open-disputes, case.open-complaints,
+ * case.open-appeals, case.open-mediations: the case's plan, reviews,
+ * amendments and ceasing, consultations, disputes, complaints, tribunal
+ * appeals or mediation, titled with the child */
 static void
 case_open_action (GtkWidget  *widget,
                   const char *action_name,
@@ -800,6 +801,8 @@ case_open_action (GtkWidget  *widget,
     scc_case_reviews_page_open (widget, self->case_id, name);
   else if (g_str_equal (action_name, "case.open-consultations"))
     scc_case_consultations_page_open (widget, self->case_id, name);
+  else if (g_str_equal (action_name, "case.open-disputes"))
+    scc_case_disputes_page_open (widget, self->case_id, name);
   else if (g_str_equal (action_name, "case.open-complaints"))
     scc_complaints_page_open (widget, self->case_id, name);
   else if (g_str_equal (action_name, "case.open-appeals"))
@@ -874,6 +877,7 @@ scc_case_page_class_init (SccCasePageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_ALT_MASK, "case.open-proceedings", NULL);
   gtk_widget_class_install_action (widget_class, "case.open-consultations", NULL, case_open_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_ALT_MASK, "case.open-consultations", NULL);
+  gtk_widget_class_install_action (widget_class, "case.open-disputes", NULL, case_open_action);
   gtk_widget_class_install_action (widget_class, "case.open-complaints", NULL, case_open_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_ALT_MASK, "case.open-complaints", NULL);
   gtk_widget_class_install_action (widget_class, "case.open-appeals", NULL, case_open_action);

@@ -16,6 +16,7 @@
 
 #include "scc-case-finder-view.h"
 #include "scc-caseload-vm.h"
+#include "scc-dispute-words.h"
 #include "scc-complaint-form-vm.h"
 #include "scc-complaints-page.h"
 #include "scc-field-row.h"
@@ -39,68 +40,6 @@ struct _SccComplaintsPage
 
 G_DEFINE_FINAL_TYPE (SccComplaintsPage, scc_complaints_page, SCC_TYPE_RECORDS_PAGE)
 
-/* No category until one is chosen: a complaint is never filed as a delay
- * because nobody changed the first choice */
-static const char * const category_values[] = {
-  "", "delay", "plan_content", "communication", "provision_not_delivered", "other", NULL
-};
-static const char * const category_words[] = {
-  N_("Choose one"), N_("Delay"), N_("What the plan says"), N_("Communication"), N_("Provision not delivered"), N_("Something else"),
-  NULL
-};
-static const char * const channel_values[] = { "", "email", "letter", "phone", "in_person", "online", "other", NULL };
-static const char * const channel_words[] = {
-  N_("Not recorded"), N_("Email"), N_("Letter"), N_("Telephone"), N_("In person"), N_("Online form"), N_("Other"), NULL
-};
-static const char * const outcome_values[] = { "", "upheld", "partly_upheld", "not_upheld", NULL };
-static const char * const outcome_words[] = {
-  N_("Not answered yet"), N_("Upheld"), N_("Partly upheld"), N_("Not upheld"), NULL
-};
-static const char * const decision_values[] = {
-  "", "upheld", "partly_upheld", "not_upheld", "not_investigated", NULL
-};
-static const char * const decision_words[] = {
-  N_("Not decided yet"), N_("Upheld"), N_("Partly upheld"), N_("Not upheld"), N_("Not investigated"), NULL
-};
-static const char * const stage_values[] = { "1", "2", NULL };
-static const char * const stage_words[] = { N_("Stage 1"), N_("Stage 2 (stage 1 was heard before)"), NULL };
-
-/* "C-2026-0042: Rhea Patel" or "…: about the service" */
-static char *
-complaint_title (const ScComplaint *complaint)
-{
-  if (complaint->case_id > 0)
-    return g_strdup_printf (_("%s: %s %s"), complaint->reference,
-                            complaint->given_name != NULL ? complaint->given_name : "",
-                            complaint->family_name != NULL ? complaint->family_name : "");
-  return g_strdup_printf (_("%s: about the service"), complaint->reference);
-}
-
-/* What is due next, in words */
-static char *
-complaint_next (const ScComplaint *complaint)
-{
-  const ScComplaintStage *stage = g_ptr_array_index (complaint->stages, complaint->stages->len - 1);
-  g_autofree char *due = NULL;
-
-  if (g_strcmp0 (complaint->status, "closed") == 0)
-    return g_strdup (_("Closed"));
-  if (stage->responded_on == SC_DAY_NONE && stage->acknowledged_on == SC_DAY_NONE)
-    {
-      due = scc_case_format_day (stage->acknowledgement_due);
-      return g_strdup_printf (_("Stage %d: acknowledge by %s"), stage->number, due);
-    }
-  if (stage->responded_on == SC_DAY_NONE)
-    {
-      due = scc_case_format_day (stage->response_due);
-      return g_strdup_printf (_("Stage %d: answer by %s"), stage->number, due);
-    }
-  if (complaint->ombudsman != NULL && complaint->ombudsman->decided_on == SC_DAY_NONE)
-    return g_strdup (_("With the Ombudsman"));
-  due = scc_case_format_day (complaint->next_due);
-  return g_strdup_printf (_("The Ombudsman’s remedy is due by %s"), due);
-}
-
 static GtkWidget *
 complaint_row_new (SccRecordsPage *page,
                    gconstpointer   record)
@@ -108,9 +47,9 @@ complaint_row_new (SccRecordsPage *page,
   const ScComplaint *complaint = record;
   GtkWidget *row = adw_expander_row_new ();
   AdwExpanderRow *expander = ADW_EXPANDER_ROW (row);
-  g_autofree char *title = complaint_title (complaint);
-  g_autofree char *next = complaint_next (complaint);
-  g_autofree char *subtitle = g_strdup_printf ("%s · %s", scc_records_page_word_of (category_values, category_words,
+  g_autofree char *title = scc_complaint_dup_title (complaint);
+  g_autofree char *next = scc_complaint_dup_next (complaint);
+  g_autofree char *subtitle = g_strdup_printf ("%s · %s", scc_word_of (scc_complaint_category_values, scc_complaint_category_words,
                                                                     complaint->category), next);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
@@ -120,7 +59,7 @@ complaint_row_new (SccRecordsPage *page,
                              complaint->complainant != NULL ? complaint->complainant : _("Not recorded"), NULL);
   scc_records_page_add_fact (expander, _("How it came"),
                              complaint->channel != NULL
-                             ? scc_records_page_word_of (channel_values, channel_words, complaint->channel)
+                             ? scc_word_of (scc_complaint_channel_values, scc_complaint_channel_words, complaint->channel)
                              : _("Not recorded"), NULL);
   for (guint i = 0; i < complaint->stages->len; i++)
     {
@@ -148,9 +87,9 @@ complaint_row_new (SccRecordsPage *page,
         {
           g_autofree char *fact = stage->remedy != NULL
                                   ? g_strdup_printf (_("%s; remedy: %s"),
-                                                     scc_records_page_word_of (outcome_values, outcome_words, stage->outcome),
+                                                     scc_word_of (scc_complaint_outcome_values, scc_complaint_outcome_words, stage->outcome),
                                                      stage->remedy)
-                                  : g_strdup (scc_records_page_word_of (outcome_values, outcome_words, stage->outcome));
+                                  : g_strdup (scc_word_of (scc_complaint_outcome_values, scc_complaint_outcome_words, stage->outcome));
 
           scc_records_page_add_fact (expander, _("Outcome"), fact, NULL);
         }
@@ -161,7 +100,7 @@ complaint_row_new (SccRecordsPage *page,
       g_autofree char *referred = scc_case_format_day (o->referred_on);
       g_autofree char *decided = scc_records_page_day_or (o->decided_on, _("not yet"));
       g_autofree char *fact = g_strdup_printf (_("Referred %s; decided %s: %s"), referred, decided,
-                                               o->decision != NULL ? scc_records_page_word_of (decision_values, decision_words, o->decision) : "—");
+                                               o->decision != NULL ? scc_word_of (scc_complaint_decision_values, scc_complaint_decision_words, o->decision) : "—");
 
       scc_records_page_add_fact (expander, _("Ombudsman"), fact, NULL);
     }
@@ -175,7 +114,7 @@ complaint_choice (gconstpointer record)
 {
   const ScComplaint *complaint = record;
 
-  return complaint_title (complaint);
+  return scc_complaint_dup_title (complaint);
 }
 
 static SccRecordFormVm *
@@ -215,19 +154,19 @@ scc_complaints_page_constructed (GObject *object)
                                  scc_complaint_log_vm_get_finder (self->log));
   g_signal_connect_object (self->log, "succeeded", G_CALLBACK (on_logged_cb), self, G_CONNECT_SWAPPED);
   {
-    g_autofree const char **categories = scc_records_page_translate (category_words);
-    g_autofree const char **channels = scc_records_page_translate (channel_words);
-    g_autofree const char **stages = scc_records_page_translate (stage_words);
-    g_autofree const char **outcomes = scc_records_page_translate (outcome_words);
-    g_autofree const char **decisions = scc_records_page_translate (decision_words);
+    g_autofree const char **categories = scc_words_translate (scc_complaint_category_words);
+    g_autofree const char **channels = scc_words_translate (scc_complaint_channel_words);
+    g_autofree const char **stages = scc_words_translate (scc_complaint_stage_words);
+    g_autofree const char **outcomes = scc_words_translate (scc_complaint_outcome_words);
+    g_autofree const char **decisions = scc_words_translate (scc_complaint_decision_words);
 
-    scc_records_page_bind_form_choice (SCC_FORM_VM (self->log), self->category_row, "category", category_values,
+    scc_records_page_bind_form_choice (SCC_FORM_VM (self->log), self->category_row, "category", scc_complaint_category_values,
                                        categories);
-    scc_records_page_bind_form_choice (SCC_FORM_VM (self->log), self->channel_row, "channel", channel_values,
+    scc_records_page_bind_form_choice (SCC_FORM_VM (self->log), self->channel_row, "channel", scc_complaint_channel_values,
                                        channels);
-    scc_records_page_bind_form_choice (SCC_FORM_VM (self->log), self->stage_row, "stage", stage_values, stages);
-    scc_records_page_bind_choice (page, self->outcome_row, "outcome", outcome_values, outcomes);
-    scc_records_page_bind_choice (page, self->ombudsman_decision_row, "ombudsman_decision", decision_values,
+    scc_records_page_bind_form_choice (SCC_FORM_VM (self->log), self->stage_row, "stage", scc_complaint_stage_values, stages);
+    scc_records_page_bind_choice (page, self->outcome_row, "outcome", scc_complaint_outcome_values, outcomes);
+    scc_records_page_bind_choice (page, self->ombudsman_decision_row, "ombudsman_decision", scc_complaint_decision_values,
                                   decisions);
   }
 }
@@ -263,6 +202,7 @@ scc_complaints_page_class_init (SccComplaintsPageClass *klass)
   records_class->form_new = form_new;
   records_class->row_new = complaint_row_new;
   records_class->choice_text = complaint_choice;
+  records_class->dispute_kind = "complaint";
   records_class->empty_title = _("No complaints");
   records_class->empty_subtitle = _("A complaint logged here is listed with its deadlines.");
   records_class->saved_toast = _("The complaint has been saved");

@@ -13,12 +13,9 @@
 
 #include <glib/gi18n.h>
 
-#include "scc-appeals-page.h"
-#include "scc-complaints-page.h"
+#include "scc-dispute-page.h"
 #include "scc-disputes-page.h"
-#include "scc-mediations-page.h"
 #include "scc-offline-banner.h"
-#include "scc-records-page.h"
 #include "scc-user-button.h"
 
 static const SccListColumn columns[] = {
@@ -136,24 +133,12 @@ update_counts_shown (SccDisputesPage *self)
   gtk_widget_set_visible (self->counts_separator, shown);
 }
 
-/* Enter: the dispute on its kind's page, with its case's others (a
- * complaint about the service: the team's complaints) */
+/* Enter: the dispute on its own page */
 static void
 on_item_activated_cb (SccDisputesPage *self,
                       SccDisputeRow   *row)
 {
-  const char *kind = scc_dispute_row_get_kind (row);
-  gint64 case_id = scc_dispute_row_get_case_id (row);
-  const char *child = case_id > 0 ? scc_dispute_row_get_child (row) : NULL;
-
-  if (case_id <= 0)
-    case_id = SCC_RECORDS_OF_TEAM;
-  if (g_strcmp0 (kind, "complaint") == 0)
-    scc_complaints_page_open (GTK_WIDGET (self), case_id, child);
-  else if (g_strcmp0 (kind, "mediation") == 0)
-    scc_mediations_page_open (GTK_WIDGET (self), case_id, child);
-  else
-    scc_appeals_page_open (GTK_WIDGET (self), case_id, child);
+  scc_dispute_page_open_row (GTK_WIDGET (self), row);
 }
 
 static void

@@ -2,8 +2,8 @@
  *
  * SccDisputesPage: Open Disputes, every open complaint, mediation and
  * tribunal appeal the user may see by next deadline (an SccListPage of
- * SccDisputeListVm); Enter opens the one chosen on its kind's page with
- * the others of its case. Beside it, for team managers and admin
+ * SccDisputeListVm); Enter opens the one chosen on its own page, with
+ * its timeline (SccDisputePage). Beside it, for team managers and admin
  * officers, the counts of a year's disputes, copied as CSV with
  * Ctrl+Shift+C.
  *

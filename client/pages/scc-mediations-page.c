@@ -17,6 +17,7 @@
 #include "scc-api-client-disputes.h"
 #include "scc-case-finder-view.h"
 #include "scc-caseload-vm.h"
+#include "scc-dispute-words.h"
 #include "scc-field-row.h"
 #include "scc-mediation-form-vm.h"
 #include "scc-mediations-page.h"
@@ -48,39 +49,6 @@ static const SccRecordLogKind mediation_log = {
   .free = (GDestroyNotify) sc_mediation_free,
 };
 
-static const char * const outcome_values[] = { "", "agreed", "partly_agreed", "not_agreed", NULL };
-static const char * const outcome_words[] = {
-  N_("Not known yet"), N_("Agreed"), N_("Partly agreed"), N_("Not agreed"), NULL
-};
-
-/* "Ivo Marsh: advice asked for 4 May 2026" */
-static char *
-mediation_title (gconstpointer record)
-{
-  const ScMediation *mediation = record;
-  g_autofree char *asked = scc_case_format_day (mediation->advice_requested_on);
-
-  return g_strdup_printf (_("%s %s: advice asked for %s"), mediation->given_name != NULL ? mediation->given_name : "",
-                          mediation->family_name != NULL ? mediation->family_name : "", asked);
-}
-
-/* What is due next, in words */
-static char *
-mediation_next (const ScMediation *mediation)
-{
-  g_autofree char *due = NULL;
-
-  if (g_strcmp0 (mediation->status, "closed") == 0)
-    return g_strdup (_("Closed"));
-  if (mediation->next_due == SC_DAY_NONE)
-    return g_strdup (_("Awaiting the advice"));
-  due = scc_case_format_day (mediation->next_due);
-  if (mediation->certificate_issued_on == SC_DAY_NONE && mediation->next_due == mediation->certificate_due)
-    return g_strdup_printf (_("The certificate is due by %s"), due);
-  if (mediation->held_on == SC_DAY_NONE && mediation->next_due == mediation->mediation_due)
-    return g_strdup_printf (_("To be held by %s"), due);
-  return g_strdup_printf (_("An agreement is due by %s"), due);
-}
 
 static void
 add_day_fact (AdwExpanderRow *expander,
@@ -95,6 +63,12 @@ add_day_fact (AdwExpanderRow *expander,
     }
 }
 
+static char *
+mediation_choice (gconstpointer record)
+{
+  return scc_mediation_dup_title (record);
+}
+
 static GtkWidget *
 mediation_row_new (SccRecordsPage *page,
                    gconstpointer   record)
@@ -102,8 +76,8 @@ mediation_row_new (SccRecordsPage *page,
   const ScMediation *mediation = record;
   GtkWidget *row = adw_expander_row_new ();
   AdwExpanderRow *expander = ADW_EXPANDER_ROW (row);
-  g_autofree char *title = mediation_title (mediation);
-  g_autofree char *next = mediation_next (mediation);
+  g_autofree char *title = scc_mediation_dup_title (mediation);
+  g_autofree char *next = scc_mediation_dup_next (mediation);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -130,7 +104,7 @@ mediation_row_new (SccRecordsPage *page,
     }
   if (mediation->outcome != NULL)
     scc_records_page_add_fact (expander, _("Outcome"),
-                               scc_records_page_word_of (outcome_values, outcome_words, mediation->outcome), NULL);
+                               scc_word_of (scc_mediation_outcome_values, scc_mediation_outcome_words, mediation->outcome), NULL);
   for (guint i = 0; i < mediation->agreements->len; i++)
     {
       const ScMediationAgreement *agreement = g_ptr_array_index (mediation->agreements, i);
@@ -167,7 +141,7 @@ static void
 scc_mediations_page_constructed (GObject *object)
 {
   SccMediationsPage *self = SCC_MEDIATIONS_PAGE (object);
-  g_autofree const char **outcomes = scc_records_page_translate (outcome_words);
+  g_autofree const char **outcomes = scc_words_translate (scc_mediation_outcome_words);
 
   G_OBJECT_CLASS (scc_mediations_page_parent_class)->constructed (object);
 
@@ -175,7 +149,7 @@ scc_mediations_page_constructed (GObject *object)
   scc_records_page_set_log_form (SCC_RECORDS_PAGE (self), "mediation", SCC_FORM_VM (self->log),
                                  scc_record_log_vm_get_finder (self->log));
   g_signal_connect_object (self->log, "succeeded", G_CALLBACK (on_logged_cb), self, G_CONNECT_SWAPPED);
-  scc_records_page_bind_choice (SCC_RECORDS_PAGE (self), self->outcome_row, "outcome", outcome_values, outcomes);
+  scc_records_page_bind_choice (SCC_RECORDS_PAGE (self), self->outcome_row, "outcome", scc_mediation_outcome_values, outcomes);
 }
 
 static void
@@ -207,7 +181,8 @@ scc_mediations_page_class_init (SccMediationsPageClass *klass)
   scc_page_class_set_page_name (SCC_PAGE_CLASS (klass), "mediations");
   records_class->form_new = form_new;
   records_class->row_new = mediation_row_new;
-  records_class->choice_text = mediation_title;
+  records_class->choice_text = mediation_choice;
+  records_class->dispute_kind = "mediation";
   records_class->empty_title = _("No mediation");
   records_class->empty_subtitle = _("A request for mediation advice recorded here is listed with its deadlines.");
   records_class->saved_toast = _("The mediation has been saved");

@@ -22,6 +22,8 @@
 #include "scc-caseload-page.h"
 #include "scc-deadlines-page.h"
 #include "scc-disputes-page.h"
+#include "scc-dispute-page.h"
+#include "scc-case-disputes-page.h"
 #include "scc-appeals-page.h"
 #include "scc-complaints-page.h"
 #include "scc-mediations-page.h"

@@ -14,6 +14,8 @@
 #include "sc-warning.h"
 #include "scc-case-finder-view.h"
 #include "scc-caseload-vm.h"
+#include "scc-dispute-page.h"
+#include "scc-dispute-words.h"
 #include "scc-records-page.h"
 
 typedef struct
@@ -120,6 +122,36 @@ chosen (SccRecordsPage *self)
     klass->record_chosen (self, scc_record_form_vm_get_selected_record (GET_PRIV (self)->view_model));
 }
 
+/* Timeline: the dispute of the row on its own page */
+static void
+on_timeline_clicked_cb (GtkButton      *button,
+                        SccRecordsPage *self)
+{
+  const gint64 *id = g_object_get_data (G_OBJECT (button), "scc-record-id");
+
+  scc_dispute_page_open (GTK_WIDGET (self), SCC_RECORDS_PAGE_GET_CLASS (self)->dispute_kind, *id);
+}
+
+static void
+add_timeline_button (SccRecordsPage *self,
+                     GtkWidget      *row,
+                     gconstpointer   record)
+{
+  GtkWidget *button;
+  gint64 *id;
+
+  if (SCC_RECORDS_PAGE_GET_CLASS (self)->dispute_kind == NULL || !ADW_IS_EXPANDER_ROW (row))
+    return;
+  button = gtk_button_new_with_label (_("Timeline"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Its own page: every step done or due, by its day"));
+  id = g_new (gint64, 1);
+  *id = scc_record_form_vm_get_record_id (GET_PRIV (self)->view_model, record);
+  g_object_set_data_full (G_OBJECT (button), "scc-record-id", id, g_free);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (on_timeline_clicked_cb), self, 0);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
+}
+
 static void
 on_records_cb (SccRecordsPage *self)
 {
@@ -139,6 +171,7 @@ on_records_cb (SccRecordsPage *self)
       GtkWidget *row = klass->row_new (self, g_ptr_array_index (records, i));
 
       gtk_string_list_append (choices, choice);
+      add_timeline_button (self, row, g_ptr_array_index (records, i));
       adw_preferences_group_add (priv->records_group, row);
       g_ptr_array_add (priv->rows, row);
     }
@@ -377,6 +410,16 @@ scc_records_page_open (GtkWidget  *from,
                        gint64      case_id,
                        const char *child)
 {
+  scc_records_page_open_record (from, page_name, case_id, child, 0);
+}
+
+void
+scc_records_page_open_record (GtkWidget  *from,
+                              const char *page_name,
+                              gint64      case_id,
+                              const char *child,
+                              gint64      record_id)
+{
   SccPage *page;
 
   g_return_if_fail (GTK_IS_WIDGET (from));
@@ -388,7 +431,7 @@ scc_records_page_open (GtkWidget  *from,
   /* one started from here is about this child */
   if (GET_PRIV (SCC_RECORDS_PAGE (page))->finder != NULL && case_id > 0 && child != NULL)
     scc_case_finder_set_case (GET_PRIV (SCC_RECORDS_PAGE (page))->finder, case_id, child);
-  scc_record_form_vm_load (GET_PRIV (SCC_RECORDS_PAGE (page))->view_model, case_id);
+  scc_record_form_vm_load_choosing (GET_PRIV (SCC_RECORDS_PAGE (page))->view_model, case_id, record_id);
   GET_PRIV (SCC_RECORDS_PAGE (page))->opening = TRUE;
   gtk_widget_activate_action (from, "win.open-page", "s", page_name);
   GET_PRIV (SCC_RECORDS_PAGE (page))->opening = FALSE;
@@ -469,28 +512,6 @@ scc_records_page_bind_choice (SccRecordsPage      *self,
 {
   g_return_if_fail (SCC_IS_RECORDS_PAGE (self));
   scc_records_page_bind_form_choice (SCC_FORM_VM (GET_PRIV (self)->view_model), row, field_name, values, words);
-}
-
-const char *
-scc_records_page_word_of (const char * const *values,
-                          const char * const *words,
-                          const char         *value)
-{
-  for (guint i = 0; values[i] != NULL; i++)
-    if (g_strcmp0 (values[i], value) == 0)
-      return _(words[i]);
-  return value != NULL ? value : "";
-}
-
-const char **
-scc_records_page_translate (const char * const *words)
-{
-  guint n = g_strv_length ((char **) words);
-  const char **out = g_new0 (const char *, n + 1);
-
-  for (guint i = 0; i < n; i++)
-    out[i] = _(words[i]);
-  return out;
 }
 
 void

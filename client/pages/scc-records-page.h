@@ -54,6 +54,9 @@ struct _SccRecordsPageClass
   /* Optional: the page is also a place, opened (from home, the menu)
    * on the team's records (SCC_RECORDS_OF_TEAM) with this subtitle */
   const char *team_subtitle;
+  /* Optional: the records are disputes of this kind (complaint, appeal,
+   * mediation): each row has Timeline, which opens it on its own page */
+  const char *dispute_kind;
 };
 
 /* Opens page @page_name, an SccRecordsPage, on @case_id's records (or
@@ -63,6 +66,12 @@ void             scc_records_page_open           (GtkWidget      *from,
                                                   const char     *page_name,
                                                   gint64          case_id,
                                                   const char     *child);
+/* The same, with the record @record_id chosen in its form */
+void             scc_records_page_open_record    (GtkWidget      *from,
+                                                  const char     *page_name,
+                                                  gint64          case_id,
+                                                  const char     *child,
+                                                  gint64          record_id);
 SccRecordFormVm *scc_records_page_get_view_model (SccRecordsPage *self);
 /* In constructed: the page's second form, @log (its actions @prefix.*),
  * which starts a record of a case the user finds with @finder (the log's):
@@ -99,13 +108,6 @@ void             scc_records_page_bind_choice    (SccRecordsPage *self,
                                                   const char     *field_name,
                                                   const char * const *values,
                                                   const char * const *words);
-/* The word of @value, translated: @words[i] (marked N_()) where
- * @values[i] is @value; @value itself when it is not listed */
-const char      *scc_records_page_word_of        (const char * const *values,
-                                                  const char * const *words,
-                                                  const char         *value);
-/* @words (marked N_(), NULL-terminated) translated: a vector to g_free() */
-const char     **scc_records_page_translate      (const char * const *words);
 /* The same for a field of another form of the page */
 void             scc_records_page_bind_form_choice (SccFormVm    *form,
                                                     AdwComboRow  *row,

@@ -23,10 +23,11 @@ enum {
   ROW_PROP_CHILD,
   ROW_PROP_REFERENCE,
   ROW_PROP_DUE,
+  ROW_PROP_STATUS,
   ROW_N_PROPS
 };
 
-static const char * const row_names[ROW_N_PROPS] = { NULL, "what", "child", "reference", "due" };
+static const char * const row_names[ROW_N_PROPS] = { NULL, "what", "child", "reference", "due", "status" };
 
 static GParamSpec *row_properties[ROW_N_PROPS];
 
@@ -35,6 +36,7 @@ struct _SccDisputeRow
   GObject  parent_instance;
 
   char    *kind;
+  gint64   id;
   gint64   case_id;
   char    *cells[ROW_N_PROPS];   /* by property */
 };
@@ -94,7 +96,9 @@ scc_dispute_row_new (const ScDispute *dispute)
 
   self = g_object_new (SCC_TYPE_DISPUTE_ROW, NULL);
   self->kind = g_strdup (dispute->kind);
+  self->id = dispute->id;
   self->case_id = dispute->case_id;
+  self->cells[ROW_PROP_STATUS] = g_strdup (g_strcmp0 (dispute->status, "closed") == 0 ? _("Closed") : _("Open"));
   if (g_strcmp0 (dispute->kind, "complaint") == 0)
     self->cells[ROW_PROP_WHAT] = g_strdup (_("Complaint"));
   else if (g_strcmp0 (dispute->kind, "mediation") == 0)
@@ -121,6 +125,13 @@ scc_dispute_row_get_kind (SccDisputeRow *self)
 }
 
 gint64
+scc_dispute_row_get_id (SccDisputeRow *self)
+{
+  g_return_val_if_fail (SCC_IS_DISPUTE_ROW (self), 0);
+  return self->id;
+}
+
+gint64
 scc_dispute_row_get_case_id (SccDisputeRow *self)
 {
   g_return_val_if_fail (SCC_IS_DISPUTE_ROW (self), 0);
@@ -140,6 +151,7 @@ struct _SccDisputeListVm
 {
   SccListVm     parent_instance;
 
+  gint64        case_id;      /* 0: the team's open ones */
   GCancellable *counting;
   GPtrArray    *counts;       /* of ScDisputeCount, nullable */
   int           counts_year;
@@ -188,10 +200,31 @@ scc_dispute_list_vm_fetch_async (SccListVm           *list,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
+  SccDisputeListVm *self = SCC_DISPUTE_LIST_VM (list);
   GTask *task = g_task_new (list, cancellable, callback, user_data);
 
-  scc_api_client_list_disputes_async (scc_list_vm_get_api_client (list), cursor, limit, cancellable, fetched_cb,
-                                      task);
+  scc_api_client_list_disputes_async (scc_list_vm_get_api_client (list), self->case_id > 0 ? "all" : NULL,
+                                      self->case_id, cursor, limit, cancellable, fetched_cb, task);
+}
+
+void
+scc_dispute_list_vm_set_case_id (SccDisputeListVm *self,
+                                 gint64            case_id)
+{
+  g_return_if_fail (SCC_IS_DISPUTE_LIST_VM (self));
+  g_return_if_fail (case_id >= 0);
+
+  /* no other case's disputes under this one's name */
+  if (case_id != self->case_id)
+    scc_list_vm_clear (SCC_LIST_VM (self));
+  self->case_id = case_id;
+}
+
+gint64
+scc_dispute_list_vm_get_case_id (SccDisputeListVm *self)
+{
+  g_return_val_if_fail (SCC_IS_DISPUTE_LIST_VM (self), 0);
+  return self->case_id;
 }
 
 static void

@@ -19,6 +19,7 @@ typedef struct
   GPtrArray    *records;      /* nullable */
   char         *load_error;
   int           selected;
+  gint64        choose_id;    /* the record to choose when the list comes, 0: none */
   GCancellable *loading;
 } SccRecordFormVmPrivate;
 
@@ -67,8 +68,10 @@ list_cb (GObject      *object,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOAD_ERROR]);
       return;
     }
-  /* the same record again (by its id: the list may have moved), or the latest */
-  was = record_id_at (self, priv->records, priv->selected);
+  /* the one asked for, or the same record again (by its id: the list may
+   * have moved), or the latest */
+  was = priv->choose_id > 0 ? priv->choose_id : record_id_at (self, priv->records, priv->selected);
+  priv->choose_id = 0;
   priv->selected = (int) records->len - 1;
   for (guint i = 0; was > 0 && i < records->len; i++)
     if (record_id_at (self, records, (int) i) == was)
@@ -236,13 +239,15 @@ scc_record_form_vm_init (SccRecordFormVm *self)
 }
 
 void
-scc_record_form_vm_load (SccRecordFormVm *self,
-                         gint64           case_id)
+scc_record_form_vm_load_choosing (SccRecordFormVm *self,
+                                  gint64           case_id,
+                                  gint64           record_id)
 {
   SccRecordFormVmPrivate *priv;
 
   g_return_if_fail (SCC_IS_RECORD_FORM_VM (self));
   g_return_if_fail (case_id > 0 || case_id == SCC_RECORDS_OF_TEAM);
+  g_return_if_fail (record_id >= 0);
 
   priv = GET_PRIV (self);
   if (case_id != priv->case_id)
@@ -250,7 +255,24 @@ scc_record_form_vm_load (SccRecordFormVm *self,
       scc_form_vm_clear (SCC_FORM_VM (self));
       priv->case_id = case_id;
     }
+  priv->choose_id = record_id;
   reload (self);
+}
+
+void
+scc_record_form_vm_load (SccRecordFormVm *self,
+                         gint64           case_id)
+{
+  scc_record_form_vm_load_choosing (self, case_id, 0);
+}
+
+gint64
+scc_record_form_vm_get_record_id (SccRecordFormVm *self,
+                                  gconstpointer    record)
+{
+  g_return_val_if_fail (SCC_IS_RECORD_FORM_VM (self), 0);
+  g_return_val_if_fail (record != NULL, 0);
+  return SCC_RECORD_FORM_VM_GET_CLASS (self)->record_id (record);
 }
 
 gint64

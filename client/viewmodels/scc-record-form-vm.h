@@ -64,7 +64,14 @@ struct _SccRecordFormVmClass
 /* @case_id: the case's, or SCC_RECORDS_OF_TEAM */
 void          scc_record_form_vm_load              (SccRecordFormVm *self,
                                                     gint64           case_id);
+/* The same, choosing the record @record_id (if listed) when it arrives */
+void          scc_record_form_vm_load_choosing     (SccRecordFormVm *self,
+                                                    gint64           case_id,
+                                                    gint64           record_id);
 gint64        scc_record_form_vm_get_case_id       (SccRecordFormVm *self);
+/* @record's id, one of the list's */
+gint64        scc_record_form_vm_get_record_id     (SccRecordFormVm *self,
+                                                    gconstpointer    record);
 /* (transfer none): NULL until loaded */
 GPtrArray    *scc_record_form_vm_get_records       (SccRecordFormVm *self);
 const char   *scc_record_form_vm_get_load_error    (SccRecordFormVm *self);

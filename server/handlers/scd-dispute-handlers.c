@@ -1,7 +1,8 @@
 /* scd-dispute-handlers.c
  *
  * The team's view across its disputes: every open complaint, mediation
- * and tribunal appeal by next deadline (GET /disputes), and the counts of
+ * and tribunal appeal by next deadline (GET /disputes; or those closed, or
+ * all, or a case's), and the counts of
  * a year's disputes (GET /disputes/counts?year=), each as JSON or, with
  * format=csv, as CSV. Audited as dispute.list (with the disputes shown)
  * and dispute.counts.
@@ -84,6 +85,25 @@ parse_cursor (ScdRequest      *request,
   query->after_id = (gint64) value;
 }
 
+/* ?case_id=ID: that case's; ?status=open (the default), closed or all */
+static void
+parse_chosen (ScdRequest      *request,
+              ScdDisputeQuery *query,
+              GError         **error)
+{
+  const char *status = scd_handler_get_query_text (request, "status", error);
+  const char *case_id = scd_handler_get_query_text (request, "case_id", error);
+  guint64 value = 0;
+
+  if (status == NULL || g_str_equal (status, "open") || g_str_equal (status, "closed"))
+    query->status = status != NULL ? g_intern_string (status) : "open";
+  else if (!g_str_equal (status, "all"))
+    sc_set_field_error (error, "status", "must be open, closed or all");
+  if (case_id != NULL && !g_ascii_string_to_unsigned (case_id, 10, 1, G_MAXINT64, &value, NULL))
+    sc_set_field_error (error, "case_id", "must be a case's id");
+  query->case_id = (gint64) value;
+}
+
 void
 scd_dispute_handler_list (ScdRequest *request)
 {
@@ -92,6 +112,7 @@ scd_dispute_handler_list (ScdRequest *request)
 
   scd_handler_parse_limit (request, &query.limit, &error);
   parse_cursor (request, &query, &error);
+  parse_chosen (request, &query, &error);
   wants_csv (request, &error);
   if (error != NULL)
     {

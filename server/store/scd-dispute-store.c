@@ -25,26 +25,29 @@ G_DEFINE_FINAL_TYPE (ScdDisputeStore, scd_dispute_store, SCD_TYPE_STORE)
 
 #define VISIBLE SCD_CASE_VISIBLE ("c", "$2", "$3")
 #define DUE_KEY "coalesce(d.next_due, DATE '9999-12-31')"
-/* $4 $5 $6 the cursor (due, kind, id), $7 the limit */
+/* $4 $5 $6 the cursor (due, kind, id), $7 the limit, $8 the case (NULL:
+ * every case's, and the service's), $9 the status (NULL: either) */
+#define CHOSEN(status, case_id) \
+  " (" status " = $9 OR $9 IS NULL) AND ($8::bigint IS NULL OR " case_id " = $8::bigint) AND "
 static const char list_sql[] =
-  "WITH d AS (SELECT 'complaint'::text AS kind, k.id, k.case_id, k.reference, k.next_due FROM complaint k"
+  "WITH d AS (SELECT 'complaint'::text AS kind, k.id, k.case_id, k.reference, k.next_due, k.status FROM complaint k"
   "           LEFT JOIN ehc_case c ON c.id = k.case_id"
-  "           WHERE k.status = 'open' AND ((k.case_id IS NULL AND $3 <> 'caseworker') OR (c.id IS NOT NULL AND "
-  VISIBLE "))"
+  "           WHERE " CHOSEN ("k.status", "k.case_id")
+  "             ((k.case_id IS NULL AND $3 <> 'caseworker') OR (c.id IS NOT NULL AND " VISIBLE "))"
   "           UNION ALL"
-  "           SELECT 'mediation', m.id, m.case_id, NULL, m.next_due FROM mediation m"
-  "           JOIN ehc_case c ON c.id = m.case_id WHERE m.status = 'open' AND " VISIBLE
+  "           SELECT 'mediation', m.id, m.case_id, NULL, m.next_due, m.status FROM mediation m"
+  "           JOIN ehc_case c ON c.id = m.case_id WHERE " CHOSEN ("m.status", "m.case_id") VISIBLE
   "           UNION ALL"
-  "           SELECT 'appeal', a.id, a.case_id, a.reference, st.next_due FROM appeal a"
+  "           SELECT 'appeal', a.id, a.case_id, a.reference, st.next_due, st.status FROM appeal a"
   "           JOIN appeal_state st ON st.id = a.id JOIN ehc_case c ON c.id = a.case_id"
-  "           WHERE st.status = 'open' AND " VISIBLE "),"
+  "           WHERE " CHOSEN ("st.status", "a.case_id") VISIBLE "),"
   " page AS (SELECT d.* FROM d"
   "          WHERE ($4::date IS NULL OR (" DUE_KEY ", d.kind, d.id) > ($4::date, $5::text, $6::bigint))"
   "          ORDER BY " DUE_KEY ", d.kind, d.id LIMIT $7::integer + 1),"
   " audit AS (INSERT INTO audit_entry (actor, outcome, resource_ids)"
   "           SELECT $1, 'success', coalesce(array_agg(l.kind || '/' || l.id), '{}')"
   "           FROM (SELECT d.kind, d.id FROM page d ORDER BY " DUE_KEY ", d.kind, d.id LIMIT $7::integer) l)"
-  "SELECT d.kind, d.id, d.case_id, d.reference, p.given_name, p.family_name,"
+  "SELECT d.kind, d.id, d.case_id, d.reference, d.status, p.given_name, p.family_name,"
   " to_char(d.next_due, 'YYYY-MM-DD') AS next_due,"
   " to_char(" DUE_KEY ", 'YYYY-MM-DD') || '.' || d.kind || '.' || d.id AS cursor"
   " FROM page d LEFT JOIN ehc_case c ON c.id = d.case_id LEFT JOIN person p ON p.id = c.person_id"
@@ -102,6 +105,7 @@ decode_list (PGresult  *pg,
       dispute->id = scd_pg_int (pg, (int) i, scd_pg_column (pg, "id"));
       dispute->case_id = scd_pg_int (pg, (int) i, scd_pg_column (pg, "case_id"));
       dispute->reference = scd_pg_dup (pg, (int) i, "reference");
+      dispute->status = scd_pg_dup (pg, (int) i, "status");
       dispute->given_name = scd_pg_dup (pg, (int) i, "given_name");
       dispute->family_name = scd_pg_dup (pg, (int) i, "family_name");
       dispute->next_due = scd_pg_day (pg, (int) i, scd_pg_column (pg, "next_due"));
@@ -136,6 +140,8 @@ scd_dispute_store_list_async (ScdDisputeStore       *self,
   scd_params_add (params, query->after_kind);
   scd_params_add_int (params, query->after_id);
   scd_params_add_int (params, query->limit);
+  scd_params_add_id (params, query->case_id);
+  scd_params_add (params, query->status);
   scd_store_run (SCD_STORE (self), list_sql, params, decode_list, scd_page_free, task);
 }
 

@@ -28,9 +28,12 @@ typedef struct
   const char *after_kind;
   gint64      after_id;
   guint       limit;
+  gint64      case_id;      /* 0: every case's, and the service's */
+  const char *status;       /* "open", "closed"; NULL: either */
 } ScdDisputeQuery;
 
-/* (element-type ScDispute): the open ones by next due (none last), kind, id */
+/* (element-type ScDispute): those of @query's status and case by next due
+ * (none last), kind, id */
 void             scd_dispute_store_list_async  (ScdDisputeStore       *self,
                                                 const ScdActor        *actor,
                                                 const ScdDisputeQuery *query,

@@ -3,7 +3,8 @@
  * The team's view across its disputes on a real cluster: a complaint
  * about a case, one about the service, a tribunal appeal and a mediation,
  * listed together by next deadline (the caseworker without the service's
- * complaint), closed ones left out, a page at a time, and as CSV; and the
+ * complaint), closed ones left out, a page at a time, and as CSV; a
+ * case's own, open and closed, and those closed only; and the
  * year's counts by kind and outcome, as JSON and CSV, for a team manager
  * but not a caseworker.
  *
@@ -136,15 +137,43 @@ test_list_and_counts (Fixture       *fixture,
     g_assert_cmpstr (page1, ==, "complaint:2026-12-04 complaint:2026-12-07");
     g_assert_cmpstr (page2, ==, "appeal:2026-12-14 mediation:none");
   }
+  /* a case's own, open and closed (not another case's, not the service's);
+   * those closed only; and a status not known */
+  {
+    gint64 other_case = open_case (fixture, worker, "Reed");
+    g_autofree char *other_appeal = g_strdup_printf ("{\"case_id\":%" G_GINT64_FORMAT ",\"reference\":\"EH2\","
+                                                     "\"appeal_type\":\"cease\",\"registered_on\":\"2026-11-09\"}",
+                                                     other_case);
+    g_autofree char *of_case = g_strdup_printf ("?case_id=%" G_GINT64_FORMAT "&status=all", case_id);
+    g_autofree char *of_other = g_strdup_printf ("?case_id=%" G_GINT64_FORMAT, other_case);
+    g_autofree char *case_all = NULL;
+    g_autofree char *other_open = NULL;
+    g_autofree char *closed = NULL;
+    g_autoptr(ScTestResponse) bad = sc_test_authed (fixture->daemon, officer, "GET", "/api/v1/disputes?status=shut",
+                                                    NULL, NULL);
+    g_autoptr(ScTestResponse) bad_case = sc_test_authed (fixture->daemon, officer, "GET",
+                                                         "/api/v1/disputes?case_id=x", NULL, NULL);
+
+    post (fixture, officer, "/api/v1/appeals", other_appeal);
+    case_all = listed (fixture, worker, of_case, NULL);
+    other_open = listed (fixture, officer, of_other, NULL);
+    closed = listed (fixture, officer, "?status=closed", NULL);
+    g_assert_cmpstr (case_all, ==, "complaint:2026-12-07 appeal:2026-12-14 complaint:none mediation:none");
+    g_assert_cmpstr (other_open, ==, "appeal:2026-12-21");
+    g_assert_cmpstr (closed, ==, "complaint:none");
+    g_assert_cmpuint (bad->status, ==, 422);
+    g_assert_nonnull (strstr (body_text (bad), "\"field\":\"status\""));
+    g_assert_cmpuint (bad_case->status, ==, 422);
+  }
   {
     g_autoptr(ScTestResponse) csv = sc_test_authed (fixture->daemon, worker, "GET", "/api/v1/disputes?format=csv",
                                                     NULL, NULL);
     g_autofree char *text = g_strndup (g_bytes_get_data (csv->body, NULL), g_bytes_get_size (csv->body));
-    g_autofree char *row = g_strdup_printf ("appeal,%s,%" G_GINT64_FORMAT ",Ivo Marsh,EH1,2026-12-14\r\n",
+    g_autofree char *row = g_strdup_printf ("appeal,%s,%" G_GINT64_FORMAT ",Ivo Marsh,EH1,open,2026-12-14\r\n",
                                             "1", case_id);
 
     g_assert_cmpuint (csv->status, ==, 200);
-    g_assert_true (g_str_has_prefix (text, "kind,id,case,child,reference,next_due\r\n"));
+    g_assert_true (g_str_has_prefix (text, "kind,id,case,child,reference,status,next_due\r\n"));
     g_assert_nonnull (strstr (text, row));
   }
   /* the year's counts: a team manager's or an officer's, not a caseworker's */
@@ -174,7 +203,7 @@ test_list_and_counts (Fixture       *fixture,
                                   json_object_get_string_member (count, "measure"),
                                   json_object_get_int_member (count, "count"));
       }
-    g_assert_cmpstr (seen->str, ==, "appeal registered 1;complaint stage_1_received 3;complaint stage_1_upheld 1;"
+    g_assert_cmpstr (seen->str, ==, "appeal registered 2;complaint stage_1_received 3;complaint stage_1_upheld 1;"
                                     "mediation advice_requested 1;");
     g_string_free (seen, TRUE);
     g_assert_true (g_str_has_prefix (text, "year,kind,measure,count\r\n2025,appeal,registered,0\r\n"));
