@@ -624,6 +624,14 @@ sc_appeal_new_events (const ScAppeal *before,
       event.key = after->reference;
       g_array_append_val (events, event);
     }
+  if (after->decided_on != SC_DAY_NONE && (before == NULL || before->decided_on == SC_DAY_NONE))
+    {
+      memset (&event, 0, sizeof event);
+      event.type = SC_EVENT_APPEAL_DECIDED;
+      event.date = after->decided_on;
+      event.key = after->reference;
+      g_array_append_val (events, event);
+    }
   for (guint i = before != NULL ? before->orders->len : 0; i < after->orders->len; i++)
     {
       const ScAppealOrder *order = order_at (after, i);

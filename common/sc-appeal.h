@@ -146,8 +146,9 @@ char           *sc_appeal_change_to_json     (const ScAppeal    *appeal);
 
 /* What @after records beyond @before (NULL: a new appeal), as the case's
  * events in order: appeal_registered (keyed by the reference),
- * appeal_response_sent, and tribunal_order for each new order (keyed by
- * the order's key). Appends ScClockEvent to @events; their keys point
+ * appeal_response_sent, appeal_decided (which cancels a response not
+ * lodged yet), and tribunal_order for each new order (keyed by the
+ * order's key). Appends ScClockEvent to @events; their keys point
  * into @after, whose orders have their keys (sc_appeal_change_read,
  * sc_appeal_compute). */
 void            sc_appeal_new_events         (const ScAppeal    *before,

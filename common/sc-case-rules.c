@@ -316,6 +316,7 @@ is_dispute (ScEventType type)
     case SC_EVENT_MEDIATION_CERTIFICATE_ISSUED:
     case SC_EVENT_APPEAL_REGISTERED:
     case SC_EVENT_APPEAL_RESPONSE_SENT:
+    case SC_EVENT_APPEAL_DECIDED:
     case SC_EVENT_TRIBUNAL_ORDER:
     case SC_EVENT_COMPLAINT_RECEIVED:
     case SC_EVENT_COMPLAINT_ACKNOWLEDGED:
@@ -516,6 +517,11 @@ check_stage (const State        *st,
     case SC_EVENT_TRIBUNAL_ORDER:
       if (!st->appealed)
         return refuse (r, "type", "a tribunal order needs an appeal registered first");
+      return TRUE;
+
+    case SC_EVENT_APPEAL_DECIDED:
+      if (!st->appealed)
+        return refuse (r, "type", "an appeal's decision needs the appeal registered first");
       return TRUE;
 
     /* completions: the clock decides whether they have something to complete */

@@ -159,6 +159,10 @@ static const struct
     "consultation withdrawn",
     "The authority no longer asks the school or college consulted for an answer.",
     RULE_S39 },
+  [SC_EVENT_APPEAL_DECIDED] = {
+    "appeal decided",
+    "The Tribunal has decided the appeal, or it was withdrawn or conceded.",
+    RULE_S51 },
 };
 
 const char *

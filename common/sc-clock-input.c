@@ -61,6 +61,7 @@ static const struct
   [SC_EVENT_COMPLAINT_EXTENDED] = { "complaint_extended", SC_FIELD_KEY },
   [SC_EVENT_TRANSFER_OUT] = { "transfer_out", 0 },
   [SC_EVENT_CONSULTATION_WITHDRAWN] = { "consultation_withdrawn", SC_FIELD_KEY },
+  [SC_EVENT_APPEAL_DECIDED] = { "appeal_decided", SC_FIELD_KEY },
 };
 
 static const char * const reason_names[] = {

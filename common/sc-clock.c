@@ -679,6 +679,14 @@ walk_event (Engine *engine,
       done = complete (engine, SC_MILESTONE_APPEAL_RESPONSE, event->key, 0);
       break;
 
+    case SC_EVENT_APPEAL_DECIDED:
+      /* decided before the response was lodged: it is no longer due */
+      completion = FALSE;
+      i = find_open (engine, SC_MILESTONE_APPEAL_RESPONSE, event->key, 0);
+      if (i >= 0)
+        milestone_at (engine, i)->cancelled = TRUE;
+      break;
+
     case SC_EVENT_TRIBUNAL_ORDER:
       completion = FALSE;
       start_tribunal_order (engine);

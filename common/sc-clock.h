@@ -64,6 +64,7 @@ typedef enum
   /* appended, so the values above keep their numbers */
   SC_EVENT_TRANSFER_OUT,
   SC_EVENT_CONSULTATION_WITHDRAWN,
+  SC_EVENT_APPEAL_DECIDED,
   SC_N_EVENT_TYPES
 } ScEventType;
 

@@ -174,6 +174,26 @@ test_appeal_response_sent (void)
                    "due=2026-09-10 status=late completed_on=2026-09-11");
 }
 
+/* appeal_decided [key] (an addition to the contract): a response not yet
+ * lodged is no longer due; one lodged stays as it was; nothing to cancel
+ * is no warning */
+static void
+test_appeal_decided (void)
+{
+  g_autoptr(ScClockResult) r = tc_run ("[{'type':'appeal_registered','date':'2026-07-01','key':'A'},"
+                                       " {'type':'appeal_registered','date':'2026-07-01','key':'B'},"
+                                       " {'type':'appeal_response_sent','date':'2026-09-09','key':'B'},"
+                                       " {'type':'appeal_decided','date':'2026-07-20','key':'A'},"
+                                       " {'type':'appeal_decided','date':'2026-10-05','key':'B'}]",
+                                       "2026-10-06");
+
+  g_assert_cmpstr (tc_state (r, "appeal_response", "A"), ==,
+                   "due=2026-09-10 status=cancelled completed_on=null");
+  g_assert_cmpstr (tc_state (r, "appeal_response", "B"), ==,
+                   "due=2026-09-10 status=met completed_on=2026-09-09");
+  g_assert_cmpstr (tc_warnings (r), ==, "");
+}
+
 /* tribunal_order assess: order_assessment_notice 2 weeks, order_final_plan
  * 14 weeks, with the order's key; completed by decided_to_assess and by
  * final_plan_issued. */
@@ -402,6 +422,7 @@ main (int    argc,
   g_test_add_func ("/common/clock/disputes/appeal-registered-august", test_appeal_registered_across_august);
   g_test_add_func ("/common/clock/disputes/appeal-registered-christmas", test_appeal_registered_across_christmas);
   g_test_add_func ("/common/clock/disputes/appeal-response-sent", test_appeal_response_sent);
+  g_test_add_func ("/common/clock/disputes/appeal-decided", test_appeal_decided);
   g_test_add_func ("/common/clock/disputes/order/assess", test_order_assess);
   g_test_add_func ("/common/clock/disputes/order/reassess", test_order_reassess);
   g_test_add_func ("/common/clock/disputes/order/make-plan", test_order_make_plan);

@@ -381,6 +381,22 @@ test_christmas_and_list (Fixture       *fixture,
     g_assert_cmpstr (of_case, ==, "EH3 EH4 EH5");
     assert_refused (bad, 422, "status");
   }
+  /* conceded before the response was lodged: the case's clock no longer
+   * waits for it (registered Mon 5 October, due Mon 16 November) */
+  {
+    g_autoptr(ScTestResponse) r = create (fixture, manager, first, "EH6", "2026-10-05");
+    g_autoptr(ScAppeal) appeal = appeal_of (r);
+    g_autofree char *body = change ("null", "\"conceded\"", "\"2026-10-20\"", "[]");
+    g_autoptr(ScTestResponse) done = put (fixture, manager, appeal->id, 1, body);
+    g_autoptr(ScAppeal) closed = appeal_of (done);
+    g_autofree char *clock = milestones (fixture, first, "EH6");
+    g_autofree char *decided = count_of (fixture, "SELECT count(*) FROM case_event WHERE type = 'appeal_decided'"
+                                                  " AND key = 'EH6' AND date = '2026-10-20'");
+
+    g_assert_cmpstr (closed->status, ==, "closed");
+    g_assert_cmpstr (clock, ==, "appeal_response 2026-11-16 cancelled");
+    g_assert_cmpstr (decided, ==, "1");
+  }
 }
 
 int
