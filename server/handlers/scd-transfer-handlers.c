@@ -21,25 +21,72 @@
 
 /* --- export ------------------------------------------------------------------ */
 
+/* The file made (or why not), kept while its audit row is written */
+typedef struct
+{
+  ScdRequest *request;
+  char       *file;
+  GError     *error;
+} Export;
+
+static void
+export_free (Export *export)
+{
+  scd_request_unref (export->request);
+  g_free (export->file);
+  g_clear_error (&export->error);
+  g_free (export);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Export, export_free)
+
+/* The file goes only once its audit row is written; a refusal is audited
+ * as a failure */
+static void
+export_audited_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(Export) export = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *disposition = NULL;
+
+  if (!scd_audit_store_record_finish (SCD_AUDIT_STORE (object), result, &error))
+    {
+      scd_request_reply_error (export->request, error);
+      return;
+    }
+  if (export->file == NULL)
+    {
+      scd_request_reply_error (export->request, export->error);
+      return;
+    }
+  disposition = g_strdup_printf ("attachment; filename=\"transfer-case-%s.json\"",
+                                 scd_request_get_param (export->request, "id"));
+  scd_request_add_header (export->request, "Content-Disposition", disposition);
+  scd_request_reply_json_text (export->request, SOUP_STATUS_OK, g_steal_pointer (&export->file));
+}
+
 static void
 export_cb (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
 {
   g_autoptr(ScdRequest) request = user_data;
-  g_autoptr(GError) error = NULL;
-  char *file = scd_case_store_export_finish (SCD_CASE_STORE (object), result, &error);
-  g_autofree char *disposition = NULL;
+  Export *export = g_new0 (Export, 1);
 
-  if (file == NULL)
+  export->file = scd_case_store_export_finish (SCD_CASE_STORE (object), result, &export->error);
+  export->request = scd_request_ref (request);
+  /* a case the actor cannot see, or the database gone: nothing was read */
+  if (export->file == NULL && !g_error_matches (export->error, SC_ERROR, SC_ERROR_CONFLICT))
     {
-      scd_request_reply_error (request, error);
+      scd_request_reply_error (request, export->error);
+      export_free (export);
       return;
     }
-  disposition = g_strdup_printf ("attachment; filename=\"transfer-case-%s.json\"",
-                                 scd_request_get_param (request, "id"));
-  scd_request_add_header (request, "Content-Disposition", disposition);
-  scd_request_reply_json_text (request, SOUP_STATUS_OK, file);
+  scd_audit_store_record_async (scd_handler_stores (request)->audit, scd_request_get_actor (request),
+                                export->file != NULL ? "success" : "failure", scd_request_get_param (request, "id"),
+                                scd_request_get_cancellable (request), export_audited_cb, export);
 }
 
 void
@@ -93,6 +140,7 @@ scd_transfer_handler_import (ScdRequest *request)
   g_autoptr(ScTransferFile) file = NULL;
   g_autofree char *file_text = NULL;
   ScdTransferRequest ask = { 0 };
+  gboolean manager = g_strcmp0 (scd_actor_get_role (scd_request_get_actor (request)), "team_manager") == 0;
   GDate today;
   JsonNode *node;
 
@@ -122,8 +170,13 @@ scd_transfer_handler_import (ScdRequest *request)
       else
         file_text = json_to_string (node, FALSE);
     }
-  if (!sc_json_read_int (body, "owner_id", TRUE, &ask.owner_id, NULL) || ask.owner_id < 1)
+  /* a team manager names who holds the case; a caseworker holds it */
+  if (!sc_json_read_int (body, "owner_id", manager, &ask.owner_id, NULL) || (manager && ask.owner_id < 1))
     sc_set_field_error (&error, "owner_id", "is needed: the caseworker or team manager who will hold the case");
+  else if (!manager && ask.owner_id != 0 && ask.owner_id != scd_actor_get_user_id (scd_request_get_actor (request)))
+    sc_set_field_error (&error, "owner_id", "must be your own id: a caseworker holds the cases they transfer in");
+  if (!manager)
+    ask.owner_id = scd_actor_get_user_id (scd_request_get_actor (request));
   g_date_clear (&today, 1);
   g_date_set_time_t (&today, time (NULL));
   if (!sc_json_read_day (body, "transferred_on", TRUE, &ask.transferred_on, NULL) ||

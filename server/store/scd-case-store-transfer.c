@@ -6,9 +6,10 @@
  * - the export: one statement reads the case as the actor sees it, with
  *   its person, the plan in force (the last final or amended version, or
  *   the draft), its versions' dates, its live events, its advice, its
- *   placement and its band, and writes its audit row; the file is made
- *   here and read back with sc_transfer_file_read, so no file is handed
- *   out that an import would refuse;
+ *   placement and its band; the file is made here and read back with
+ *   sc_transfer_file_read, so no file is handed out that an import would
+ *   refuse. Its audit row is the handler's, written before the file goes
+ *   (a refusal is a failure);
  * - the transfer in: one statement finds the child (the person store's
  *   duplicate rules, scd-person-sql.h) or creates them, opens the case
  *   with its transfer_in event and the clock's milestones, writes the plan
@@ -32,10 +33,11 @@
 #include "scd-case-store-private.h"
 #include "scd-person-sql.h"
 
-/* $2 $3 the actor's id and role, $4 the case */
+/* $2 $3 the actor's id and role, $4 the case ($1, the actor, is the
+ * handler's audit row's) */
 static const char export_sql[] =
-  "WITH c AS (SELECT c.* FROM ehc_case c WHERE c.id = $4::bigint AND " SCD_CASE_VISIBLE ("c", "$2", "$3") "),"
-  " audit AS (INSERT INTO audit_entry (actor, outcome, resource_id) SELECT $1, 'success', id::text FROM c),"
+  "WITH c AS (SELECT c.* FROM ehc_case c WHERE $1::jsonb IS NOT NULL AND c.id = $4::bigint AND "
+  SCD_CASE_VISIBLE ("c", "$2", "$3") "),"
   " v AS (SELECT v.sections FROM c JOIN plan_version v ON v.case_id = c.id JOIN case_event e ON e.id = v.event_id"
   "       WHERE v.kind IN ('final', 'amended') AND e.voided_at IS NULL ORDER BY v.number DESC LIMIT 1),"
   " s AS (SELECT coalesce((SELECT v.sections::jsonb FROM v),"

@@ -1335,6 +1335,12 @@ test_cases (Fixture       *fixture,
         const char *version_one[] = { "If-Match", "\"1\"", NULL };
         static const char decision[] = "{\"our_code\":\"C\"}";
 
+        /* refused (the authority is not named yet): a failure, not a read */
+        r = sc_test_authed (fixture->daemon, worker, "GET", export_path, NULL, NULL);
+        g_free (row);
+        row = g_strdup_printf ("%s:caseworker|caseworker|case.export|case|%s|-|failure", worker_id, review_case);
+        check (fixture, "GET /api/v1/cases/{id}/export", r, 409, ROWS (row));
+        g_clear_pointer (&r, sc_test_response_free);
         g_free (sc_test_psql (fixture->cluster, "INSERT INTO authority (code, name) VALUES ('990', 'Audit Borough')"));
         r = sc_test_authed (fixture->daemon, worker, "GET", export_path, NULL, NULL);
         g_free (row);

@@ -478,13 +478,18 @@ test_two_authorities (Fixture       *fixture,
     g_assert_nonnull (strstr (placement, "\"funding_band\":\"A\""));
   }
 
-  /* the next child with their band A comes in mapped */
+  /* the next child with their band A comes in mapped; the caseworker who
+   * names no owner holds the case */
   {
     g_autofree char *third = export_case (from, sender, third_id);
-    g_autoptr(ScTestResponse) r = import (to, receiver, third, owner, NULL);
+    g_autoptr(ScTestResponse) r = import (to, receiver, third, "null", NULL);
     g_autofree char *placement = NULL;
+    g_autofree char *held_by = NULL;
 
     must (r, 201);
+    held_by = sc_test_psqlf (to->cluster, "SELECT owner_id FROM ehc_case WHERE id = %" G_GINT64_FORMAT,
+                             sc_test_response_get_int (r, "case_id"));
+    g_assert_cmpstr (held_by, ==, owner);
     g_assert_cmpstr (sc_test_response_get_string (r, "band_status"), ==, "mapped");
     g_assert_cmpstr (json_object_get_string_member (object_at (r->json, "band"), "our_code"), ==, "A");
     placement = section_of (to, receiver, sc_test_response_get_int (r, "case_id"), "i");
