@@ -21,6 +21,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "sc-json.h"
 #include "sc-problem.h"
@@ -87,6 +88,39 @@ fail_with_problems (int           status,
     fprintf (stderr, "  %s: %s\n", sc_problem_get_field_error (problem, i)->field,
              sc_problem_get_field_error (problem, i)->message);
   return status;
+}
+
+/* A transfer in whose child may be on record already: the daemon's words
+ * name the API's members; these name the command's options */
+static gboolean
+fail_with_match (const GError *error)
+{
+  const ScProblem *problem = sc_error_get_problem (error);
+  guint n = problem != NULL ? sc_problem_get_n_field_errors (problem) : 0;
+  g_autoptr(GString) fields = g_string_new (NULL);
+  gboolean unique = FALSE;
+  gint64 id = 0;
+
+  if (!g_error_matches (error, SC_ERROR, SC_ERROR_CONFLICT))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      const ScFieldError *e = sc_problem_get_field_error (problem, i);
+      const char *field = e->field + strlen ("file.person.");
+
+      if (!g_str_has_prefix (e->field, "file.person.") ||
+          sscanf (e->message, "matches person %" G_GINT64_FORMAT, &id) != 1)
+        return FALSE;
+      unique |= g_str_equal (field, "upn") || g_str_equal (field, "uln") || g_str_equal (field, "nhs_number");
+      g_string_append_printf (fields, "%s%s", i > 0 ? ", " : "", field);
+    }
+  if (id <= 0)
+    return FALSE;
+  scd_ctl_fail (2, "case import: person %" G_GINT64_FORMAT " has the same %s%s: nothing was imported; run it again "
+                "with --person %" G_GINT64_FORMAT " to move the plan onto that record%s", id, fields->str,
+                unique ? "" : " and may be this child", id,
+                unique ? "" : ", or with --different-person to record someone else");
+  return TRUE;
 }
 
 /* --- authority ------------------------------------------------------------------ */
@@ -217,6 +251,8 @@ import (ScdSync             *sync,
   actor = scd_actor_new_as (local, options->owner_id, NULL, "caseworker");
   scd_case_store_transfer_in_async (stores->cases, actor, &ask, NULL, NULL, scd_sync_cb, sync);
   created = scd_case_store_transfer_in_finish (stores->cases, scd_sync_wait (sync), &error);
+  if (created == NULL && fail_with_match (error))
+    return 2;
   if (created == NULL)
     return fail_with_problems (g_error_matches (error, SC_ERROR, SC_ERROR_INTERNAL) ? 1 : 2, "case import", error);
   {

@@ -510,6 +510,12 @@ test_two_authorities (Fixture       *fixture,
                                                                     "field"), "file.person."));
     g_assert_cmpstr (before, ==, after);
   }
+  /* and from the command line, in the command's own words */
+  {
+    g_assert_cmpint (ctl (to, &output, "case", "import", first_path, "--owner", owner, NULL), ==, 2);
+    g_assert_nonnull (strstr (output, "nothing was imported; run it again with --person "));
+    g_assert_null (strstr (output, "person_id"));
+  }
   sc_test_rm_rf (dir);
 }
 
