@@ -14,6 +14,7 @@
 #include "sc-test-daemon.h"
 
 #include "scc-client-test.h"
+#include "scc-caseload-vm.h"
 #include "scc-list-vm.h"
 
 char *
@@ -226,6 +227,14 @@ gboolean
 scc_test_result_ready (gpointer user_data)
 {
   return *(GAsyncResult **) user_data != NULL;
+}
+
+char *
+scc_test_day_from_today (int days)
+{
+  char buffer[SC_DAY_STRING_SIZE];
+
+  return g_strdup (sc_day_format (scc_case_today () + days, buffer));
 }
 
 gboolean

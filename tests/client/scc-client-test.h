@@ -35,6 +35,8 @@ void      scc_test_store_result_cb (GObject      *object,
                                     gpointer      user_data);
 gboolean  scc_test_result_ready    (gpointer      user_data);
 gboolean  scc_test_list_settled    (gpointer      user_data);
+/* (transfer full): the day @days from the client's today, YYYY-MM-DD */
+char     *scc_test_day_from_today  (int           days);
 /* Iterates the default main context for @msec milliseconds. */
 void      scc_test_run_for      (guint            msec);
 /* Stops the embedded PostgreSQL of a daemon spawned with --data-dir

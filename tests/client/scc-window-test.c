@@ -126,6 +126,16 @@ scc_test_type_into (const char *page,
   gtk_editable_set_text (scc_test_entry (page, row), text);
 }
 
+void
+scc_test_tab_to (const char *page,
+                 const char *name)
+{
+  for (guint i = 0; i < 10 && !scc_test_has_focus (scc_test_child (page, name)); i++)
+    scc_test_press_keys ("Tab", NULL);
+  if (!scc_test_has_focus (scc_test_child (page, name)))
+    g_error ("Tab never reached %s of %s: the focus is on %s", name, page, scc_test_describe_focus ());
+}
+
 gboolean
 scc_test_has_focus (GtkWidget *widget)
 {

@@ -42,6 +42,10 @@ void          scc_test_type_into           (const char  *page,
                                             const char  *text);
 /* The keyboard focus is on @widget or inside it. */
 gboolean      scc_test_has_focus           (GtkWidget   *widget);
+/* Presses Tab (at most ten times) until @page's template child @name has
+ * the focus; fails the test, naming where the focus is, if it never does */
+void          scc_test_tab_to              (const char  *page,
+                                            const char  *name);
 const char   *scc_test_describe_focus      (void);
 
 void          scc_test_wait_page           (const char  *name);

@@ -31,31 +31,13 @@ static char *token;
 
 #define window scc_test_window
 
-static char *
-day_from_today (int days)
-{
-  char buffer[SC_DAY_STRING_SIZE];
-
-  return g_strdup (sc_day_format (scc_case_today () + days, buffer));
-}
-
 static void
 started (const char *base_url)
 {
-  g_autoptr(ScTestResponse) p = NULL;
-  g_autoptr(ScTestResponse) c = NULL;
-  g_autofree char *received = day_from_today (-200);
-  g_autofree char *body = NULL;
+  g_autofree char *received = scc_test_day_from_today (-200);
 
   token = sc_test_sign_in (daemon_, "caseworker", SC_TEST_DEMO_PASSWORD);
-  p = sc_test_authed (daemon_, token, "POST", "/api/v1/people",
-                      "{\"given_name\":\"Ivo\",\"family_name\":\"Marchetti\",\"date_of_birth\":\"2015-09-12\"}", NULL);
-  g_assert_cmpuint (p->status, ==, 201);
-  body = g_strdup_printf ("{\"person_id\":%" G_GINT64_FORMAT ",\"request_received\":\"%s\","
-                          "\"request_source\":\"parent\"}", sc_test_response_get_int (p, "id"), received);
-  c = sc_test_authed (daemon_, token, "POST", "/api/v1/cases", body, NULL);
-  g_assert_cmpuint (c->status, ==, 201);
-  ivo_case = sc_test_response_get_int (c, "id");
+  ivo_case = sc_test_open_case (daemon_, token, "Ivo", "Marchetti", "2015-09-12", received, 0);
   scc_window_test_start (base_url);
 }
 
@@ -111,15 +93,6 @@ type_chosen (gpointer user_data)
 }
 
 static void
-tab_to (const char *row)
-{
-  for (guint i = 0; i < 10 && !scc_test_has_focus (scc_test_child ("appeals", row)); i++)
-    scc_test_press_keys ("Tab", NULL);
-  if (!scc_test_has_focus (scc_test_child ("appeals", row)))
-    g_error ("Tab never reached %s: the focus is on %s", row, scc_test_describe_focus ());
-}
-
-static void
 test_register (void)
 {
   g_autoptr(ScTestResponse) r = NULL;
@@ -144,7 +117,7 @@ test_register (void)
   g_assert_cmpstr (gtk_editable_get_text (scc_test_entry ("appeals", "case_row")), ==, expected);
 
   /* the reference, but no type: said under its title, nothing sent */
-  tab_to ("reference_row");
+  scc_test_tab_to ("appeals", "reference_row");
   scc_test_type_text ("EH101/26/00077");
   scc_test_press_keys ("ctrl+Return", NULL);
   scc_test_wait_until (log_done, NULL, 30);
@@ -154,7 +127,7 @@ test_register (void)
   g_clear_pointer (&r, sc_test_response_free);
 
   /* the type by keyboard: its list, the first, "Refusal to assess" */
-  tab_to ("type_row");
+  scc_test_tab_to ("appeals", "type_row");
   scc_test_press_keys ("space", NULL);
   scc_test_run_for (300);
   scc_test_press_keys ("Down", "Return", NULL);
@@ -234,7 +207,7 @@ saved_with (gpointer user_data)
 static void
 test_next_steps (void)
 {
-  g_autofree char *today = day_from_today (0);
+  g_autofree char *today = scc_test_day_from_today (0);
   g_autoptr(ScTestResponse) r = NULL;
   JsonObject *appeal;
   JsonObject *order;

@@ -32,31 +32,13 @@ static char *token;
 
 #define window scc_test_window
 
-static char *
-day_from_today (int days)
-{
-  char buffer[SC_DAY_STRING_SIZE];
-
-  return g_strdup (sc_day_format (scc_case_today () + days, buffer));
-}
-
 static void
 started (const char *base_url)
 {
-  g_autoptr(ScTestResponse) p = NULL;
-  g_autoptr(ScTestResponse) c = NULL;
-  g_autofree char *received = day_from_today (-30);
-  g_autofree char *body = NULL;
+  g_autofree char *received = scc_test_day_from_today (-30);
 
   token = sc_test_sign_in (daemon_, "caseworker", SC_TEST_DEMO_PASSWORD);
-  p = sc_test_authed (daemon_, token, "POST", "/api/v1/people",
-                      "{\"given_name\":\"Rhea\",\"family_name\":\"Quarrie\",\"date_of_birth\":\"2016-04-02\"}", NULL);
-  g_assert_cmpuint (p->status, ==, 201);
-  body = g_strdup_printf ("{\"person_id\":%" G_GINT64_FORMAT ",\"request_received\":\"%s\","
-                          "\"request_source\":\"parent\"}", sc_test_response_get_int (p, "id"), received);
-  c = sc_test_authed (daemon_, token, "POST", "/api/v1/cases", body, NULL);
-  g_assert_cmpuint (c->status, ==, 201);
-  rhea_case = sc_test_response_get_int (c, "id");
+  rhea_case = sc_test_open_case (daemon_, token, "Rhea", "Quarrie", "2016-04-02", received, 0);
   scc_window_test_start (base_url);
 }
 
@@ -120,15 +102,6 @@ category_chosen (gpointer user_data)
 
 /* Tab until the focus is in @row, at most ten times */
 static void
-tab_to (const char *row)
-{
-  for (guint i = 0; i < 10 && !scc_test_has_focus (scc_test_child ("complaints", row)); i++)
-    scc_test_press_keys ("Tab", NULL);
-  if (!scc_test_has_focus (scc_test_child ("complaints", row)))
-    g_error ("Tab never reached %s: the focus is on %s", row, scc_test_describe_focus ());
-}
-
-static void
 test_log (void)
 {
   g_autoptr(ScTestResponse) r = NULL;
@@ -171,9 +144,9 @@ test_log (void)
   g_assert_cmpuint (n_complaints (), ==, 0);
 
   /* the reference, then the category by keyboard: its list, "Delay" */
-  tab_to ("reference_row");
+  scc_test_tab_to ("complaints", "reference_row");
   scc_test_type_text ("C-2026-0042");
-  tab_to ("category_row");
+  scc_test_tab_to ("complaints", "category_row");
   scc_test_press_keys ("space", NULL);
   scc_test_run_for (300);
   scc_test_press_keys ("Down", "Return", NULL);
@@ -280,7 +253,7 @@ version_is (gpointer user_data)
 static void
 test_acknowledge (void)
 {
-  g_autofree char *today = day_from_today (0);
+  g_autofree char *today = scc_test_day_from_today (0);
 
   /* the one complaint is the form's */
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (scc_test_child ("complaints", "record_row"))), ==, 0);

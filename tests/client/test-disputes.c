@@ -31,14 +31,6 @@ static char *token;
 
 #define window scc_test_window
 
-static char *
-day_from_today (int days)
-{
-  char buffer[SC_DAY_STRING_SIZE];
-
-  return g_strdup (sc_day_format (scc_case_today () + days, buffer));
-}
-
 static gint64
 post (const char *officer,
       const char *path,
@@ -54,23 +46,14 @@ post (const char *officer,
 static void
 started (const char *base_url)
 {
-  g_autoptr(ScTestResponse) p = NULL;
-  g_autoptr(ScTestResponse) c = NULL;
   g_autofree char *officer = NULL;
-  g_autofree char *received = day_from_today (-100);
-  g_autofree char *today = day_from_today (0);
+  g_autofree char *received = scc_test_day_from_today (-100);
+  g_autofree char *today = scc_test_day_from_today (0);
   g_autofree char *body = NULL;
 
   token = sc_test_sign_in (daemon_, "caseworker", SC_TEST_DEMO_PASSWORD);
   officer = sc_test_sign_in (daemon_, "officer", SC_TEST_DEMO_PASSWORD);
-  p = sc_test_authed (daemon_, token, "POST", "/api/v1/people",
-                      "{\"given_name\":\"Ivo\",\"family_name\":\"Adeyemi\",\"date_of_birth\":\"2015-09-12\"}", NULL);
-  g_assert_cmpuint (p->status, ==, 201);
-  body = g_strdup_printf ("{\"person_id\":%" G_GINT64_FORMAT ",\"request_received\":\"%s\","
-                          "\"request_source\":\"parent\"}", sc_test_response_get_int (p, "id"), received);
-  c = sc_test_authed (daemon_, token, "POST", "/api/v1/cases", body, NULL);
-  g_assert_cmpuint (c->status, ==, 201);
-  ivo_case = sc_test_response_get_int (c, "id");
+  ivo_case = sc_test_open_case (daemon_, token, "Ivo", "Adeyemi", "2015-09-12", received, 0);
   g_free (body);
   body = g_strdup_printf ("{\"case_id\":%" G_GINT64_FORMAT ",\"reference\":\"C-7\",\"received_on\":\"%s\","
                           "\"category\":\"delay\"}", ivo_case, today);

@@ -48,14 +48,6 @@ static gint64 draft_case;
 
 #define window scc_test_window
 
-static char *
-day_from_today (int days)
-{
-  char buffer[SC_DAY_STRING_SIZE];
-
-  return g_strdup (sc_day_format (scc_case_today () + days, buffer));
-}
-
 /* A case of Asha's whose draft plan went thirty days ago */
 static gint64
 case_in_draft (void)
@@ -63,7 +55,7 @@ case_in_draft (void)
   g_autoptr(ScTestResponse) p = sc_test_authed (daemon_, token, "POST", "/api/v1/people",
                                                 "{\"given_name\":\"Noor\",\"family_name\":\"Placed\","
                                                 "\"date_of_birth\":\"2017-03-02\"}", NULL);
-  g_autofree char *received = day_from_today (-100);
+  g_autofree char *received = scc_test_day_from_today (-100);
   g_autofree char *body = NULL;
   g_autofree char *events = NULL;
   g_autoptr(ScTestResponse) c = NULL;
@@ -79,7 +71,7 @@ case_in_draft (void)
   events = g_strdup_printf ("/api/v1/cases/%" G_GINT64_FORMAT "/events", sc_test_response_get_int (c, "id"));
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     {
-      g_autofree char *date = day_from_today (steps[i].days);
+      g_autofree char *date = scc_test_day_from_today (steps[i].days);
       g_autofree char *event = g_strdup_printf ("{\"type\":\"%s\",\"date\":\"%s\"}", steps[i].type, date);
       g_autoptr(ScTestResponse) e = sc_test_authed (daemon_, token, "POST", events, event, NULL);
 
@@ -243,7 +235,7 @@ test_consultations (void)
 {
   g_autofree char *rank = NULL;
   g_autofree char *status = NULL;
-  g_autofree char *today = day_from_today (0);
+  g_autofree char *today = scc_test_day_from_today (0);
   g_autofree char *value = NULL;
 
   scc_window_test_focus ();
@@ -343,7 +335,7 @@ chased (gpointer user_data)
 static void
 test_team_consultations (void)
 {
-  g_autofree char *sent = day_from_today (-21);
+  g_autofree char *sent = scc_test_day_from_today (-21);
   g_autofree char *path = g_strdup_printf ("/api/v1/cases/%" G_GINT64_FORMAT "/consultations", draft_case);
   g_autofree char *body = g_strdup_printf ("{\"urn\":130400,\"sent_on\":\"%s\",\"preference_rank\":2}", sent);
   g_autoptr(ScTestResponse) r = sc_test_authed (daemon_, token, "POST", path, body, NULL);

@@ -30,31 +30,13 @@ static char *token;
 
 #define window scc_test_window
 
-static char *
-day_from_today (int days)
-{
-  char buffer[SC_DAY_STRING_SIZE];
-
-  return g_strdup (sc_day_format (scc_case_today () + days, buffer));
-}
-
 static void
 started (const char *base_url)
 {
-  g_autoptr(ScTestResponse) p = NULL;
-  g_autoptr(ScTestResponse) c = NULL;
-  g_autofree char *received = day_from_today (-100);
-  g_autofree char *body = NULL;
+  g_autofree char *received = scc_test_day_from_today (-100);
 
   token = sc_test_sign_in (daemon_, "caseworker", SC_TEST_DEMO_PASSWORD);
-  p = sc_test_authed (daemon_, token, "POST", "/api/v1/people",
-                      "{\"given_name\":\"Ivo\",\"family_name\":\"Okonkwo\",\"date_of_birth\":\"2015-09-12\"}", NULL);
-  g_assert_cmpuint (p->status, ==, 201);
-  body = g_strdup_printf ("{\"person_id\":%" G_GINT64_FORMAT ",\"request_received\":\"%s\","
-                          "\"request_source\":\"parent\"}", sc_test_response_get_int (p, "id"), received);
-  c = sc_test_authed (daemon_, token, "POST", "/api/v1/cases", body, NULL);
-  g_assert_cmpuint (c->status, ==, 201);
-  ivo_case = sc_test_response_get_int (c, "id");
+  ivo_case = sc_test_open_case (daemon_, token, "Ivo", "Okonkwo", "2015-09-12", received, 0);
   scc_window_test_start (base_url);
 }
 
@@ -106,7 +88,7 @@ static void
 test_request (void)
 {
   g_autoptr(ScTestResponse) r = NULL;
-  g_autofree char *today = day_from_today (0);
+  g_autofree char *today = scc_test_day_from_today (0);
   g_autofree char *expected = g_strdup_printf ("Ivo Okonkwo (case %" G_GINT64_FORMAT ")", ivo_case);
   JsonObject *mediation;
 
@@ -147,8 +129,8 @@ saved_with (gpointer user_data)
 static void
 test_next_steps (void)
 {
-  g_autofree char *today = day_from_today (0);
-  g_autofree char *due = day_from_today (30);
+  g_autofree char *today = scc_test_day_from_today (0);
+  g_autofree char *due = scc_test_day_from_today (30);
   g_autoptr(ScTestResponse) r = NULL;
   JsonObject *mediation;
 

@@ -100,14 +100,6 @@ form_settled (gpointer user_data)
   return !scc_form_vm_get_busy (SCC_FORM_VM (user_data));
 }
 
-static char *
-day_from_today (int days)
-{
-  char buffer[SC_DAY_STRING_SIZE];
-
-  return g_strdup (sc_day_format (scc_case_today () + days, buffer));
-}
-
 /* --- the form, without the window ----------------------------------------- */
 
 static void
@@ -118,8 +110,8 @@ test_form (void)
   SccFormVm *form = SCC_FORM_VM (vm);
   g_autoptr(ScPerson) ben = sc_person_new (ben_id, "Ben", "Okafor", "2015-09-12");
   g_autofree char *ben_text = g_strdup_printf ("%" G_GINT64_FORMAT, ben_id);
-  g_autofree char *tomorrow = day_from_today (1);
-  g_autofree char *today = day_from_today (0);
+  g_autofree char *tomorrow = scc_test_day_from_today (1);
+  g_autofree char *today = scc_test_day_from_today (0);
   g_autofree char *key = NULL;
 
   scc_api_client_set_token (client, token);
@@ -309,7 +301,7 @@ test_by_keyboard (void)
   SccNewCaseDialog *dialog;
   SccFormVm *form;
   ScCase *kase;
-  g_autofree char *today = day_from_today (0);
+  g_autofree char *today = scc_test_day_from_today (0);
   g_autofree char *path = NULL;
   g_autoptr(ScTestResponse) r = NULL;
 
@@ -377,7 +369,7 @@ test_future_date (void)
 {
   SccNewCaseDialog *dialog = open_from_caseload ();
   SccFormVm *form = SCC_FORM_VM (scc_new_case_dialog_get_form (dialog));
-  g_autofree char *tomorrow = day_from_today (1);
+  g_autofree char *tomorrow = scc_test_day_from_today (1);
   SccFieldRow *date_row = SCC_FIELD_ROW (scc_new_case_dialog_get_child (dialog, "date_row"));
 
   /* Enter in the search chooses the only one found. */

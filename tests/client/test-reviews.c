@@ -34,14 +34,6 @@ static char *token;
 
 #define window scc_test_window
 
-static char *
-day_from_today (int days)
-{
-  char buffer[SC_DAY_STRING_SIZE];
-
-  return g_strdup (sc_day_format (scc_case_today () + days, buffer));
-}
-
 /* A case of Asha's whose final plan went @days ago: the request twenty
  * weeks before, the decision six weeks after it, the draft at sixteen */
 static gint64
@@ -53,7 +45,7 @@ case_with_plan (const char *family,
                                              "\"date_of_birth\":\"%d-01-10\"}", family,
                                              sc_phase_transfer_year_for (scc_case_today ()) - 11);
   g_autoptr(ScTestResponse) p = sc_test_authed (daemon_, token, "POST", "/api/v1/people", person, NULL);
-  g_autofree char *received = day_from_today (-days - 140);
+  g_autofree char *received = scc_test_day_from_today (-days - 140);
   g_autofree char *body = NULL;
   g_autofree char *events = NULL;
   g_autoptr(ScTestResponse) c = NULL;
@@ -69,7 +61,7 @@ case_with_plan (const char *family,
   events = g_strdup_printf ("/api/v1/cases/%" G_GINT64_FORMAT "/events", sc_test_response_get_int (c, "id"));
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     {
-      g_autofree char *date = day_from_today (-days - 140 + steps[i].days);
+      g_autofree char *date = scc_test_day_from_today (-days - 140 + steps[i].days);
       g_autofree char *event = g_strdup_printf ("{\"type\":\"%s\",\"date\":\"%s\"}", steps[i].type, date);
       g_autoptr(ScTestResponse) e = sc_test_authed (daemon_, token, "POST", events, event, NULL);
 
@@ -232,8 +224,8 @@ saved (gpointer user_data)
 static void
 test_record (void)
 {
-  g_autofree char *invited = day_from_today (-10);
-  g_autofree char *planned = day_from_today (0);
+  g_autofree char *invited = scc_test_day_from_today (-10);
+  g_autofree char *planned = scc_test_day_from_today (0);
   g_autofree char *attendees = NULL;
   g_autofree char *version = NULL;
 
@@ -302,7 +294,7 @@ test_conflict (void)
 {
   g_autofree char *path = NULL;
   g_autofree char *id = first_member (late_case, "reviews", "id");
-  g_autofree char *invited = day_from_today (-10);
+  g_autofree char *invited = scc_test_day_from_today (-10);
   g_autofree char *body = NULL;
   const char *if_match[] = { "If-Match", "\"1\"", NULL };
 
@@ -376,8 +368,8 @@ ground_chosen (gpointer user_data)
 static void
 test_proceedings (void)
 {
-  g_autofree char *decided = day_from_today (-20);
-  g_autofree char *noticed = day_from_today (-20);
+  g_autofree char *decided = scc_test_day_from_today (-20);
+  g_autofree char *noticed = scc_test_day_from_today (-20);
   g_autofree char *event = g_strdup_printf ("{\"type\":\"cease_decided\",\"date\":\"%s\"}", decided);
   g_autofree char *events = g_strdup_printf ("/api/v1/cases/%" G_GINT64_FORMAT "/events", soon_case);
   g_autofree char *value = NULL;

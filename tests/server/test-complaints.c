@@ -62,20 +62,9 @@ open_case (Fixture    *fixture,
            const char *received)
 {
   g_autofree char *owner = sc_test_psqlf (fixture->cluster, "SELECT id FROM app_user WHERE username = 'caseworker'");
-  g_autofree char *person = g_strdup_printf ("{\"given_name\":\"Rhea\",\"family_name\":\"%s\","
-                                             "\"date_of_birth\":\"2015-06-01\"}", family);
-  g_autoptr(ScTestResponse) p = sc_test_authed (fixture->daemon, token, "POST", "/api/v1/people", person, NULL);
-  g_autofree char *body = NULL;
-  g_autoptr(ScTestResponse) c = NULL;
 
-  g_assert_cmpuint (p->status, ==, 201);
-  body = g_strdup_printf ("{\"person_id\":%" G_GINT64_FORMAT ",\"request_received\":\"%s\","
-                          "\"request_source\":\"parent\",\"owner_id\":%s}",
-                          sc_test_response_get_int (p, "id"), received, owner);
-  c = sc_test_authed (fixture->daemon, token, "POST", "/api/v1/cases", body, NULL);
-  if (c->status != 201)
-    g_error ("%s: %s", body, body_text (c));
-  return sc_test_response_get_int (c, "id");
+  return sc_test_open_case (fixture->daemon, token, "Rhea", family, "2015-06-01", received,
+                            g_ascii_strtoll (owner, NULL, 10));
 }
 
 static ScTestResponse *

@@ -29,18 +29,7 @@ open_case (Fixture    *fixture,
            const char *token,
            const char *family)
 {
-  g_autofree char *person = g_strdup_printf ("{\"given_name\":\"Ivo\",\"family_name\":\"%s\","
-                                             "\"date_of_birth\":\"2016-02-01\"}", family);
-  g_autoptr(ScTestResponse) p = sc_test_authed (fixture->daemon, token, "POST", "/api/v1/people", person, NULL);
-  g_autofree char *body = NULL;
-  g_autoptr(ScTestResponse) c = NULL;
-
-  g_assert_cmpuint (p->status, ==, 201);
-  body = g_strdup_printf ("{\"person_id\":%" G_GINT64_FORMAT ",\"request_received\":\"2026-01-05\","
-                          "\"request_source\":\"parent\"}", sc_test_response_get_int (p, "id"));
-  c = sc_test_authed (fixture->daemon, token, "POST", "/api/v1/cases", body, NULL);
-  g_assert_cmpuint (c->status, ==, 201);
-  return sc_test_response_get_int (c, "id");
+  return sc_test_open_case (fixture->daemon, token, "Ivo", family, "2016-02-01", "2026-01-05", 0);
 }
 
 static gint64

@@ -70,21 +70,10 @@ refused_case (Fixture    *fixture,
               const char *token,
               const char *family)
 {
-  g_autofree char *person = g_strdup_printf ("{\"given_name\":\"Ivo\",\"family_name\":\"%s\","
-                                             "\"date_of_birth\":\"2016-02-01\"}", family);
-  g_autoptr(ScTestResponse) p = sc_test_authed (fixture->daemon, token, "POST", "/api/v1/people", person, NULL);
-  g_autofree char *body = NULL;
+  gint64 id = sc_test_open_case (fixture->daemon, token, "Ivo", family, "2016-02-01", "2026-03-02", 0);
   g_autofree char *events = NULL;
-  g_autoptr(ScTestResponse) c = NULL;
   g_autoptr(ScTestResponse) e = NULL;
-  gint64 id;
 
-  g_assert_cmpuint (p->status, ==, 201);
-  body = g_strdup_printf ("{\"person_id\":%" G_GINT64_FORMAT ",\"request_received\":\"2026-03-02\","
-                          "\"request_source\":\"parent\"}", sc_test_response_get_int (p, "id"));
-  c = sc_test_authed (fixture->daemon, token, "POST", "/api/v1/cases", body, NULL);
-  g_assert_cmpuint (c->status, ==, 201);
-  id = sc_test_response_get_int (c, "id");
   events = g_strdup_printf ("/api/v1/cases/%" G_GINT64_FORMAT "/events", id);
   e = sc_test_authed (fixture->daemon, token, "POST", events,
                       "{\"type\":\"decided_not_to_assess\",\"date\":\"2026-04-20\"}", NULL);
@@ -304,13 +293,8 @@ test_declined_and_list (Fixture       *fixture,
   /* a certificate on a case with nothing left to appeal: the case's rule
    * refuses it, said of the certificate, and nothing is written */
   {
-    g_autoptr(ScTestResponse) p = sc_test_authed (fixture->daemon, worker, "POST", "/api/v1/people",
-                                                  "{\"given_name\":\"Ada\",\"family_name\":\"Noor\","
-                                                  "\"date_of_birth\":\"2016-02-01\"}", NULL);
-    g_autofree char *body = g_strdup_printf ("{\"person_id\":%" G_GINT64_FORMAT ",\"request_received\":\"2026-03-02\","
-                                             "\"request_source\":\"parent\"}", sc_test_response_get_int (p, "id"));
-    g_autoptr(ScTestResponse) c = sc_test_authed (fixture->daemon, worker, "POST", "/api/v1/cases", body, NULL);
-    g_autoptr(ScTestResponse) r = create (fixture, manager, sc_test_response_get_int (c, "id"), "2026-05-01");
+    gint64 case_id = sc_test_open_case (fixture->daemon, worker, "Ada", "Noor", "2016-02-01", "2026-03-02", 0);
+    g_autoptr(ScTestResponse) r = create (fixture, manager, case_id, "2026-05-01");
     g_autoptr(ScMediation) created = mediation_of (r);
     g_autofree char *certified = change ("null", "null", "\"2026-05-06\"", "null", "[]");
     g_autoptr(ScTestResponse) refused = put (fixture, manager, created->id, 1, certified);

@@ -35,20 +35,7 @@ open_case (Fixture    *fixture,
            const char *received,
            gint64      owner_id)
 {
-  g_autofree char *person = g_strdup_printf ("{\"given_name\":\"Sam\",\"family_name\":\"%s\","
-                                             "\"date_of_birth\":\"2016-04-01\"}", family);
-  g_autoptr(ScTestResponse) p = sc_test_authed (fixture->daemon, token, "POST", "/api/v1/people", person, NULL);
-  g_autofree char *owner = owner_id > 0 ? g_strdup_printf (",\"owner_id\":%" G_GINT64_FORMAT, owner_id)
-                                        : g_strdup ("");
-  g_autofree char *body = NULL;
-  g_autoptr(ScTestResponse) c = NULL;
-
-  g_assert_cmpuint (p->status, ==, 201);
-  body = g_strdup_printf ("{\"person_id\":%" G_GINT64_FORMAT ",\"request_received\":\"%s\","
-                          "\"request_source\":\"parent\"%s}", sc_test_response_get_int (p, "id"), received, owner);
-  c = sc_test_authed (fixture->daemon, token, "POST", "/api/v1/cases", body, NULL);
-  g_assert_cmpuint (c->status, ==, 201);
-  return sc_test_response_get_int (c, "id");
+  return sc_test_open_case (fixture->daemon, token, "Sam", family, "2016-04-01", received, owner_id);
 }
 
 static gint64

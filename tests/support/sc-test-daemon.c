@@ -614,3 +614,32 @@ sc_test_authed (ScTestDaemon       *daemon,
   return sc_test_daemon_request (daemon, method, path, body != NULL ? "application/json" : NULL, body,
                                  (const char * const *) headers->pdata);
 }
+
+gint64
+sc_test_open_case (ScTestDaemon *daemon,
+                   const char   *token,
+                   const char   *given_name,
+                   const char   *family_name,
+                   const char   *date_of_birth,
+                   const char   *received,
+                   gint64        owner_id)
+{
+  g_autofree char *person = g_strdup_printf ("{\"given_name\":\"%s\",\"family_name\":\"%s\","
+                                             "\"date_of_birth\":\"%s\"}", given_name, family_name, date_of_birth);
+  g_autoptr(ScTestResponse) p = sc_test_authed (daemon, token, "POST", "/api/v1/people", person, NULL);
+  g_autofree char *owner = owner_id > 0 ? g_strdup_printf (",\"owner_id\":%" G_GINT64_FORMAT, owner_id)
+                                        : g_strdup ("");
+  g_autofree char *body = NULL;
+  g_autoptr(ScTestResponse) c = NULL;
+
+  if (p->status != 201)
+    g_error ("POST /api/v1/people %s: %u %.*s", person, p->status, (int) g_bytes_get_size (p->body),
+             (const char *) g_bytes_get_data (p->body, NULL));
+  body = g_strdup_printf ("{\"person_id\":%" G_GINT64_FORMAT ",\"request_received\":\"%s\","
+                          "\"request_source\":\"parent\"%s}", sc_test_response_get_int (p, "id"), received, owner);
+  c = sc_test_authed (daemon, token, "POST", "/api/v1/cases", body, NULL);
+  if (c->status != 201)
+    g_error ("POST /api/v1/cases %s: %u %.*s", body, c->status, (int) g_bytes_get_size (c->body),
+             (const char *) g_bytes_get_data (c->body, NULL));
+  return sc_test_response_get_int (c, "id");
+}

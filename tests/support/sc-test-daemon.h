@@ -122,5 +122,16 @@ ScTestResponse *sc_test_authed              (ScTestDaemon       *daemon,
                                              const char         *path,
                                              const char         *body,
                                              const char * const *extra_headers);
+/* A new child, @given_name @family_name born @date_of_birth, and their
+ * case, its request received from a parent on @received, opened by
+ * @token (held by @owner_id when > 0, else by the one who opens it):
+ * the case's id. A refusal ends the test, saying what was answered. */
+gint64          sc_test_open_case           (ScTestDaemon       *daemon,
+                                             const char         *token,
+                                             const char         *given_name,
+                                             const char         *family_name,
+                                             const char         *date_of_birth,
+                                             const char         *received,
+                                             gint64              owner_id);
 
 G_END_DECLS
