@@ -152,6 +152,94 @@ _scc_api_client_page_finish (SccApiClient  *self,
   return items;
 }
 
+/* Every page of a list, SCC_API_CLIENT_EVERY_PAGE_SIZE at a time, up to
+ * SCC_API_CLIENT_EVERY_PAGE_MAX pages */
+typedef struct
+{
+  char               *path;
+  const SccItemCodec *codec;
+  GPtrArray          *items;
+  guint               pages;
+} EveryPage;
+
+#define SCC_API_CLIENT_EVERY_PAGE_SIZE 500
+#define SCC_API_CLIENT_EVERY_PAGE_MAX  40
+
+static void
+every_page_free (gpointer data)
+{
+  EveryPage *every = data;
+
+  g_free (every->path);
+  g_clear_pointer (&every->items, g_ptr_array_unref);
+  g_free (every);
+}
+
+static void every_page_next (GTask      *task,
+                             const char *cursor);
+
+static void
+every_page_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  EveryPage *every = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cursor = NULL;
+  GPtrArray *items = _scc_api_client_page_finish (SCC_API_CLIENT (object), result, every_page_cb, &cursor, &error);
+  CasePage *page;
+
+  if (items == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_ptr_array_set_free_func (items, NULL);
+  g_ptr_array_extend_and_steal (every->items, items);
+  if (cursor != NULL && ++every->pages < SCC_API_CLIENT_EVERY_PAGE_MAX)
+    {
+      every_page_next (g_steal_pointer (&task), cursor);
+      return;
+    }
+  page = g_new0 (CasePage, 1);
+  page->items = g_steal_pointer (&every->items);
+  page->next_cursor = g_steal_pointer (&cursor);
+  g_task_return_pointer (task, page, case_page_free);
+}
+
+static void
+every_page_next (GTask      *task,
+                 const char *cursor)
+{
+  EveryPage *every = g_task_get_task_data (task);
+  g_autoptr(GString) path = g_string_new (every->path);
+
+  _scc_api_client_append_paging (path, cursor, SCC_API_CLIENT_EVERY_PAGE_SIZE);
+  _scc_api_client_page_async (g_task_get_source_object (task), every_page_cb, path->str, every->codec,
+                              g_task_get_cancellable (task), every_page_cb, task);
+}
+
+void
+_scc_api_client_every_page_async (SccApiClient        *self,
+                                  gpointer             source_tag,
+                                  const char          *path,
+                                  const SccItemCodec  *codec,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  EveryPage *every = g_new0 (EveryPage, 1);
+
+  every->path = g_strdup (path);
+  every->codec = codec;
+  every->items = g_ptr_array_new_with_free_func (codec->free);
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, every, every_page_free);
+  every_page_next (task, NULL);
+}
+
 /* A page of a list of open deadlines to chase (advice awaited, reviews
  * due): @collection?owner=&status=overdue|open and the paging */
 static void

@@ -45,6 +45,11 @@ list_async (SccApiClient        *self,
   g_return_if_fail (SCC_IS_API_CLIENT (self));
   _scc_api_client_append_query (path, "status", status);
   _scc_api_client_append_query (path, "case_id", id);
+  if (limit == 0)
+    {
+      _scc_api_client_every_page_async (self, tag, path->str, codec, cancellable, callback, user_data);
+      return;
+    }
   _scc_api_client_append_paging (path, cursor, limit);
   _scc_api_client_page_async (self, tag, path->str, codec, cancellable, callback, user_data);
 }

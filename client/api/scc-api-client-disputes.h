@@ -19,7 +19,8 @@
 
 G_BEGIN_DECLS
 
-/* GET /complaints?status=&case_id= (@case_id 0: any) */
+/* GET /complaints?status=&case_id= (@case_id 0: any; @limit 0: every
+ * page, one after another, as one list) */
 void         scc_api_client_list_complaints_async   (SccApiClient        *self,
                                                      const char          *status,
                                                      gint64               case_id,
@@ -55,7 +56,7 @@ ScComplaint *scc_api_client_put_complaint_finish    (SccApiClient        *self,
                                                      GAsyncResult        *result,
                                                      GError             **error);
 
-/* GET /appeals?status=&case_id= (@case_id 0: any) */
+/* GET /appeals?status=&case_id= (@case_id 0: any; @limit 0: every page) */
 void         scc_api_client_list_appeals_async      (SccApiClient        *self,
                                                      const char          *status,
                                                      gint64               case_id,
@@ -91,7 +92,7 @@ ScAppeal    *scc_api_client_put_appeal_finish       (SccApiClient        *self,
                                                      GAsyncResult        *result,
                                                      GError             **error);
 
-/* GET /mediations?status=&case_id= (@case_id 0: any) */
+/* GET /mediations?status=&case_id= (@case_id 0: any; @limit 0: every page) */
 void         scc_api_client_list_mediations_async   (SccApiClient        *self,
                                                      const char          *status,
                                                      gint64               case_id,

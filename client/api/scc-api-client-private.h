@@ -136,6 +136,16 @@ void        _scc_api_client_page_async     (SccApiClient        *self,
                                             GCancellable        *cancellable,
                                             GAsyncReadyCallback  callback,
                                             gpointer             user_data);
+/* Every page of @path (its query without the paging), one after another,
+ * as one list read by _scc_api_client_page_finish (its next cursor set
+ * only if there were more than the client reads at once: 20,000) */
+void        _scc_api_client_every_page_async (SccApiClient      *self,
+                                              gpointer           source_tag,
+                                              const char        *path,
+                                              const SccItemCodec *codec,
+                                              GCancellable      *cancellable,
+                                              GAsyncReadyCallback callback,
+                                              gpointer           user_data);
 GPtrArray  *_scc_api_client_page_finish    (SccApiClient        *self,
                                             GAsyncResult        *result,
                                             gpointer             source_tag,

@@ -192,7 +192,7 @@ list_async (SccApiClient        *api_client,
             GAsyncReadyCallback  callback,
             gpointer             user_data)
 {
-  scc_api_client_list_mediations_async (api_client, NULL, case_id > 0 ? case_id : 0, NULL, 500, cancellable,
+  scc_api_client_list_mediations_async (api_client, NULL, case_id > 0 ? case_id : 0, NULL, 0, cancellable,
                                         callback, user_data);
 }
 

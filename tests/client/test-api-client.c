@@ -31,6 +31,7 @@
 #include "sc-test-daemon.h"
 
 #include "scc-api-client.h"
+#include "scc-api-client-disputes.h"
 #include "scc-api-client-private.h"
 #include "scc-client-test.h"
 
@@ -587,6 +588,46 @@ test_change_password_errors (void)
   g_assert_true (scc_api_client_get_signed_in (client));
 }
 
+/* A list asked for whole (limit 0) is read a page after another: more
+ * than one page of complaints comes back as one list, each once */
+static void
+test_every_page (void)
+{
+  g_autoptr(SccApiClient) client = scc_api_client_new (sc_test_daemon_get_base_url (daemon_));
+  g_autofree char *officer = sc_test_sign_in (daemon_, "officer", SC_TEST_DEMO_PASSWORD);
+  g_autoptr(ScSession) session = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) complaints = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *next_cursor = NULL;
+  const guint n = 501;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *body = g_strdup_printf ("{\"reference\":\"P-%u\",\"received_on\":\"2026-11-02\","
+                                               "\"category\":\"communication\"}", i);
+      g_autoptr(ScTestResponse) r = sc_test_authed (daemon_, officer, "POST", "/api/v1/complaints", body, NULL);
+
+      g_assert_cmpuint (r->status, ==, 201);
+    }
+  session = sign_in (client, "officer", SC_TEST_DEMO_PASSWORD, NULL, &error);
+  g_assert_no_error (error);
+  scc_api_client_list_complaints_async (client, NULL, 0, NULL, 0, NULL, store_result_cb, &result);
+  scc_test_wait_until (result_ready, &result, 60);
+  complaints = scc_api_client_list_complaints_finish (client, result, &next_cursor, &error);
+  g_assert_no_error (error);
+  g_assert_null (next_cursor);
+  for (guint i = 0; i < complaints->len; i++)
+    {
+      const ScComplaint *complaint = g_ptr_array_index (complaints, i);
+
+      if (g_str_has_prefix (complaint->reference, "P-"))
+        g_assert_true (g_hash_table_add (seen, complaint->reference));
+    }
+  g_assert_cmpuint (g_hash_table_size (seen), ==, n);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -610,6 +651,7 @@ main (int   argc,
   g_test_add_func ("/client/api-client/sessions/unauthorized-ends-session", test_unauthorized_ends_session);
   g_test_add_func ("/client/api-client/sessions/stale-unauthorized", test_stale_unauthorized);
   g_test_add_func ("/client/api-client/sessions/change-password-errors", test_change_password_errors);
+  g_test_add_func ("/client/api-client/lists/every-page", test_every_page);
 
   return scc_test_run_with_daemon ("scc-api-XXXXXX", (const char *[]) { "--demo-data", NULL }, NULL,
                                    NULL, &daemon_, NULL);
