@@ -33,6 +33,8 @@ struct _SccMediationsPage
 
   /* Template widgets */
   AdwComboRow    *outcome_row;
+  AdwComboRow    *done_agreement_row;
+  GtkWidget      *done_group;
 };
 
 G_DEFINE_FINAL_TYPE (SccMediationsPage, scc_mediations_page, SCC_TYPE_RECORDS_PAGE)
@@ -119,6 +121,35 @@ mediation_row_new (SccRecordsPage *page,
   return row;
 }
 
+/* The agreements still to be carried out, to choose which one was */
+static void
+mediation_chosen (SccRecordsPage *page,
+                  gconstpointer   record)
+{
+  SccMediationsPage *self = SCC_MEDIATIONS_PAGE (page);
+  const ScMediation *mediation = record;
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; mediation != NULL && i < mediation->agreements->len; i++)
+    {
+      const ScMediationAgreement *agreement = g_ptr_array_index (mediation->agreements, i);
+      g_autofree char *due = NULL;
+
+      if (agreement->done_on != SC_DAY_NONE)
+        continue;
+      due = scc_case_format_day (agreement->due_on);
+      g_ptr_array_add (values, g_strdup_printf ("%u", i));
+      g_ptr_array_add (words, g_strdup_printf (_("%s (by %s)"), agreement->what, due));
+    }
+  gtk_widget_set_visible (self->done_group, values->len > 0);
+  g_ptr_array_add (values, NULL);
+  g_ptr_array_add (words, NULL);
+  scc_records_page_bind_form_choice (SCC_FORM_VM (scc_records_page_get_view_model (page)), self->done_agreement_row,
+                                     "done_agreement", (const char * const *) values->pdata,
+                                     (const char * const *) words->pdata);
+}
+
 static SccRecordFormVm *
 form_new (SccApiClient *api_client)
 {
@@ -183,6 +214,7 @@ scc_mediations_page_class_init (SccMediationsPageClass *klass)
   records_class->row_new = mediation_row_new;
   records_class->choice_text = mediation_choice;
   records_class->dispute_kind = "mediation";
+  records_class->record_chosen = mediation_chosen;
   records_class->empty_title = _("No mediation");
   records_class->empty_subtitle = _("A request for mediation advice recorded here is listed with its deadlines.");
   records_class->saved_toast = _("The mediation has been saved");
@@ -196,6 +228,8 @@ scc_mediations_page_class_init (SccMediationsPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/sendcase/Sendcase/ui/scc-mediations-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SccMediationsPage, outcome_row);
+  gtk_widget_class_bind_template_child (widget_class, SccMediationsPage, done_agreement_row);
+  gtk_widget_class_bind_template_child (widget_class, SccMediationsPage, done_group);
   /* By name: for the page's base, and for tests and tools (gtk_widget_get_template_child). */
   for (guint i = 0; i < G_N_ELEMENTS (named_children); i++)
     gtk_widget_class_bind_template_child_full (widget_class, named_children[i], FALSE, 0);

@@ -524,16 +524,22 @@ scc_records_page_bind_form_choice (SccFormVm           *form,
   g_autoptr(GtkStringList) list = NULL;
   ChoiceBinding *binding;
   SccFormField *field;
+  g_autofree char *subtitle = NULL;
 
   g_return_if_fail (SCC_IS_FORM_VM (form));
   field = scc_form_vm_lookup_field (form, field_name);
   g_return_if_fail (field != NULL);
 
+  /* bound again (its choices change with the record): the row forgets the old */
+  binding = g_object_get_data (G_OBJECT (row), "scc-choice-binding");
+  if (binding != NULL)
+    g_signal_handlers_disconnect_by_data (row, binding);
+  subtitle = g_strdup (binding != NULL ? binding->subtitle : adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
   binding = g_new0 (ChoiceBinding, 1);
   binding->field = g_object_ref (field);
   binding->row = row;
   binding->values = g_strdupv ((char **) values);
-  binding->subtitle = g_strdup (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
+  binding->subtitle = g_steal_pointer (&subtitle);
   list = gtk_string_list_new (words);
   adw_combo_row_set_model (row, G_LIST_MODEL (list));
   g_signal_connect_swapped (field, "notify::value", G_CALLBACK (on_choice_field_cb), binding);

@@ -108,7 +108,8 @@ void             scc_records_page_bind_choice    (SccRecordsPage *self,
                                                   const char     *field_name,
                                                   const char * const *values,
                                                   const char * const *words);
-/* The same for a field of another form of the page */
+/* The same for a field of another form of the page; bound again, the
+ * row takes the new choices (they may follow the record chosen) */
 void             scc_records_page_bind_form_choice (SccFormVm    *form,
                                                     AdwComboRow  *row,
                                                     const char   *field_name,

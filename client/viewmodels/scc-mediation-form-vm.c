@@ -2,8 +2,9 @@
  *
  * SccMediationFormVm: see scc-mediation-form-vm.h. Its fields are named as
  * the API names the mediation's members; "agreement" and "agreement_due_on"
- * are a new agreement's, "agreement_done_on" the first open one's, and
- * the rules' errors on agreements[N] land on them.
+ * are a new agreement's, "agreement_done_on" the day the agreement
+ * "done_agreement" (its index; the first open one's by default) was
+ * carried out, and the rules' errors on agreements[N] land on them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -30,7 +31,7 @@ static const char * const day_members[] = {
   "advice_given_on", "mediation_requested_on", "held_on", "certificate_issued_on", "agreement_due_on",
   "agreement_done_on", NULL
 };
-static const char * const text_members[] = { "provider", "outcome", "agreement", "notes", NULL };
+static const char * const text_members[] = { "provider", "outcome", "agreement", "notes", "done_agreement", NULL };
 
 static char *
 text_or_null (SccFormVm  *form,
@@ -53,8 +54,30 @@ first_open (const ScMediation *mediation)
   return -1;
 }
 
-/* The field that shows a refusal of @field (the API's name), the first
- * open agreement being @open and the new one @added */
+/* The open agreement "done_agreement" names (the first open one when it
+ * names none), -1 for none; *@named FALSE when it names one not open */
+static int
+chosen_open (SccFormVm         *form,
+             const ScMediation *mediation,
+             gboolean          *named)
+{
+  const char *text = scc_form_vm_get_value (form, "done_agreement");
+  guint64 index = 0;
+
+  *named = TRUE;
+  if (text == NULL || text[0] == '\0')
+    return first_open (mediation);
+  if (!g_ascii_string_to_unsigned (text, 10, 0, G_MAXINT, &index, NULL) || index >= mediation->agreements->len ||
+      ((ScMediationAgreement *) g_ptr_array_index (mediation->agreements, index))->done_on != SC_DAY_NONE)
+    {
+      *named = FALSE;
+      return -1;
+    }
+  return (int) index;
+}
+
+/* The field that shows a refusal of @field (the API's name), the
+ * agreement marked done being @open and the new one @added */
 static const char *
 field_for (const char *field,
            int         open,
@@ -85,6 +108,7 @@ scc_mediation_form_vm_dup_change (SccMediationFormVm *self)
   ScDay days[N_DAYS];
   const ScProblem *problem;
   gboolean ok = TRUE;
+  gboolean named = TRUE;
   int open, added = -1;
 
   g_return_val_if_fail (SCC_IS_MEDIATION_FORM_VM (self), NULL);
@@ -105,7 +129,12 @@ scc_mediation_form_vm_dup_change (SccMediationFormVm *self)
                                                 : _("is needed with what was agreed: by when"));
       return NULL;
     }
-  open = first_open (current);
+  open = chosen_open (form, current, &named);
+  if (!named && days[AGREEMENT_DONE] != SC_DAY_NONE)
+    {
+      scc_form_vm_set_field_error (form, "done_agreement", _("is not one still to be carried out"));
+      return NULL;
+    }
   if (open < 0 && days[AGREEMENT_DONE] != SC_DAY_NONE)
     {
       scc_form_vm_set_field_error (form, "agreement_done_on", _("has no agreement to mark done: each is done"));
@@ -230,6 +259,12 @@ fill (SccRecordFormVm *record_form,
   scc_form_vm_set_value (form, "provider", mediation->provider != NULL ? mediation->provider : "");
   scc_form_vm_set_value (form, "outcome", mediation->outcome != NULL ? mediation->outcome : "");
   scc_form_vm_set_value (form, "agreement", "");
+  {
+    int open = first_open (mediation);
+    g_autofree char *index = open >= 0 ? g_strdup_printf ("%d", open) : g_strdup ("");
+
+    scc_form_vm_set_value (form, "done_agreement", index);
+  }
   scc_form_vm_set_value (form, "notes", mediation->notes != NULL ? mediation->notes : "");
 }
 

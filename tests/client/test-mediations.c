@@ -157,6 +157,55 @@ test_next_steps (void)
   scc_test_save_screenshot (GTK_WIDGET (window), "mediations.png");
 }
 
+/* Held, agreed, two agreements: the second one carried out is chosen by
+ * what was agreed, and only it is marked done */
+static void
+test_agreements (void)
+{
+  g_autofree char *today = scc_test_day_from_today (0);
+  g_autofree char *soon = scc_test_day_from_today (10);
+  g_autofree char *later = scc_test_day_from_today (20);
+  g_autoptr(ScTestResponse) r = NULL;
+  AdwComboRow *which = ADW_COMBO_ROW (scc_test_child ("mediations", "done_agreement_row"));
+  JsonArray *agreements;
+  JsonObject *mediation;
+
+  g_assert_false (gtk_widget_get_visible (scc_test_child ("mediations", "done_group")));
+  scc_test_type_into ("mediations", "held_row", today);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (scc_test_child ("mediations", "outcome_row")), 1);
+  scc_test_type_into ("mediations", "agreement_row", "a speech and language assessment");
+  scc_test_type_into ("mediations", "agreement_due_row", soon);
+  scc_window_test_focus ();
+  scc_test_press_keys ("ctrl+s", NULL);
+  scc_test_wait_until (saved_with, GINT_TO_POINTER (3), 30);
+  scc_test_type_into ("mediations", "agreement_row", "a visit to the new school");
+  scc_test_type_into ("mediations", "agreement_due_row", later);
+  scc_window_test_focus ();
+  scc_test_press_keys ("ctrl+s", NULL);
+  scc_test_wait_until (saved_with, GINT_TO_POINTER (4), 30);
+  scc_test_wait_until (listed, GUINT_TO_POINTER (1), 30);
+
+  /* both still to do: the first chosen, the second taken */
+  g_assert_true (gtk_widget_get_visible (scc_test_child ("mediations", "done_group")));
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (which)), ==, 2);
+  g_assert_cmpuint (adw_combo_row_get_selected (which), ==, 0);
+  adw_combo_row_set_selected (which, 1);
+  g_assert_cmpstr (scc_form_vm_get_value (SCC_FORM_VM (records ()), "done_agreement"), ==, "1");
+  scc_test_type_into ("mediations", "agreement_done_row", today);
+  scc_window_test_focus ();
+  scc_test_press_keys ("ctrl+s", NULL);
+  scc_test_wait_until (saved_with, GINT_TO_POINTER (5), 30);
+  mediation = first_mediation (&r);
+  agreements = json_object_get_array_member (mediation, "agreements");
+  g_assert_cmpuint (json_array_get_length (agreements), ==, 2);
+  g_assert_true (json_object_get_null_member (json_array_get_object_element (agreements, 0), "done_on"));
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (agreements, 1), "done_on"), ==,
+                   today);
+  /* one left: the only choice */
+  scc_test_wait_until (listed, GUINT_TO_POINTER (1), 30);
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (which)), ==, 1);
+}
+
 static gboolean
 case_shown (gpointer user_data)
 {
@@ -199,6 +248,7 @@ main (int   argc,
   /* In this order: each starts where the one before left the window. */
   g_test_add_func ("/client/mediations/request", test_request);
   g_test_add_func ("/client/mediations/next-steps", test_next_steps);
+  g_test_add_func ("/client/mediations/agreements", test_agreements);
   g_test_add_func ("/client/mediations/caseworker-reads", test_caseworker_reads);
 
   status = scc_test_run_with_daemon ("scc-mediations-XXXXXX", (const char *[]) { "--demo-data", NULL }, started,
