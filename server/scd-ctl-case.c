@@ -106,11 +106,12 @@ fail_with_match (const GError *error)
   for (guint i = 0; i < n; i++)
     {
       const ScFieldError *e = sc_problem_get_field_error (problem, i);
-      const char *field = e->field + strlen ("file.person.");
+      const char *field;
 
       if (!g_str_has_prefix (e->field, "file.person.") ||
           sscanf (e->message, "matches person %" G_GINT64_FORMAT, &id) != 1)
         return FALSE;
+      field = e->field + strlen ("file.person.");
       unique |= g_str_equal (field, "upn") || g_str_equal (field, "uln") || g_str_equal (field, "nhs_number");
       g_string_append_printf (fields, "%s%s", i > 0 ? ", " : "", field);
     }

@@ -195,7 +195,6 @@ every_page_cb (GObject      *object,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  g_ptr_array_set_free_func (items, NULL);
   g_ptr_array_extend_and_steal (every->items, items);
   if (cursor != NULL && ++every->pages < SCC_API_CLIENT_EVERY_PAGE_MAX)
     {

@@ -76,6 +76,7 @@ scc_case_disputes_page_clear (SccPage *page)
   SccCaseDisputesPage *self = SCC_CASE_DISPUTES_PAGE (page);
 
   SCC_PAGE_CLASS (scc_case_disputes_page_parent_class)->clear (page);
+  scc_dispute_list_vm_set_case_id (self->view_model, 0);
   g_clear_pointer (&self->child, g_free);
   adw_window_title_set_subtitle (self->window_title, "");
 }

@@ -54,6 +54,7 @@ static const struct
   [SCC_STEP_OVERDUE] = { "dialog-warning-symbolic", N_("Overdue"), "error" },
   [SCC_STEP_CANCELLED] = { "action-unavailable-symbolic", N_("No longer due"), "dim-label" },
   [SCC_STEP_SET] = { "x-office-calendar-symbolic", N_("Set by the tribunal"), NULL },
+  [SCC_STEP_EXCEPTED] = { "emblem-important-symbolic", N_("An exception applies"), "dim-label" },
 };
 
 /* Team managers and admin officers record disputes (docs/access.md) */
@@ -97,6 +98,8 @@ clear_rows (SccDisputePage *self)
 static void
 update_buttons (SccDisputePage *self)
 {
+  /* the keyboard goes to the first button shown */
+  g_object_set (self, "initial-focus", may_record (self) ? self->record_button : self->case_button, NULL);
   gtk_widget_set_visible (self->record_button, may_record (self));
   gtk_widget_set_visible (self->case_button, scc_dispute_vm_get_case_id (self->view_model) > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dispute.record",
@@ -191,6 +194,18 @@ dispute_open_case_action (GtkWidget  *widget,
     scc_case_page_open (widget, case_id);
 }
 
+/* Back from its kind's page: read again, what is shown staying until the
+ * new answer comes (not when it is being read already: just opened) */
+static void
+scc_dispute_page_shown (SccPage *page)
+{
+  SccDisputePage *self = SCC_DISPUTE_PAGE (page);
+
+  SCC_PAGE_CLASS (scc_dispute_page_parent_class)->shown (page);
+  if (scc_dispute_vm_get_steps (self->view_model) != NULL && !scc_dispute_vm_get_loading (self->view_model))
+    scc_dispute_vm_reload (self->view_model);
+}
+
 /* The next user sees nothing of this dispute */
 static void
 scc_dispute_page_clear (SccPage *page)
@@ -239,6 +254,7 @@ scc_dispute_page_class_init (SccDisputePageClass *klass)
   object_class->constructed = scc_dispute_page_constructed;
   object_class->dispose = scc_dispute_page_dispose;
   page_class->clear = scc_dispute_page_clear;
+  page_class->shown = scc_dispute_page_shown;
 
   scc_page_class_set_page_name (page_class, "dispute");
 

@@ -50,6 +50,8 @@ scc_timeline_step_dup_when (const SccTimelineStep *step)
       return g_strdup_printf (_("Overdue: it was due by %s"), day);
     case SCC_STEP_CANCELLED:
       return g_strdup_printf (_("No longer due (it was due by %s)"), day);
+    case SCC_STEP_EXCEPTED:
+      return g_strdup_printf (_("Due by %s: an exception applies"), due != NULL ? due : day);
     case SCC_STEP_SET:
     default:
       return g_steal_pointer (&day);
@@ -181,6 +183,8 @@ order_step (GPtrArray              *steps,
     return;
   if (g_strcmp0 (deadline->status, "cancelled") == 0)
     step->state = SCC_STEP_CANCELLED;
+  else if (g_strcmp0 (deadline->status, "excepted") == 0)
+    step->state = SCC_STEP_EXCEPTED;
   else if (g_strcmp0 (deadline->status, "late") == 0)
     step->state = SCC_STEP_DONE_LATE;
   else if (g_strcmp0 (deadline->status, "overdue") == 0)
@@ -225,15 +229,21 @@ mediation_steps (GPtrArray         *steps,
                  const ScMediation *mediation,
                  ScDay              today)
 {
+  SccTimelineStep *held;
+
   add_step (steps, g_strdup (_("Mediation advice asked for")), NULL, SC_DAY_NONE, mediation->advice_requested_on,
             today);
   add_step (steps, g_strdup (_("Advice given")), NULL, SC_DAY_NONE, mediation->advice_given_on, today);
   add_step (steps, g_strdup (_("Mediation asked for")), NULL, SC_DAY_NONE, mediation->mediation_requested_on, today);
-  add_step (steps, g_strdup (_("Mediation held")),
-            joined (mediation->provider,
-                    mediation->outcome != NULL ? scc_word_of (scc_mediation_outcome_values, scc_mediation_outcome_words,
-                                                              mediation->outcome) : NULL),
-            mediation->mediation_due, mediation->held_on, today);
+  held = add_step (steps, g_strdup (_("Mediation held")),
+                   joined (mediation->provider,
+                           mediation->outcome != NULL ? scc_word_of (scc_mediation_outcome_values,
+                                                                     scc_mediation_outcome_words, mediation->outcome)
+                                                      : NULL),
+                   mediation->mediation_due, mediation->held_on, today);
+  /* the certificate came without it: it is no longer due */
+  if (held != NULL && mediation->held_on == SC_DAY_NONE && mediation->certificate_issued_on != SC_DAY_NONE)
+    held->state = SCC_STEP_CANCELLED;
   add_step (steps, g_strdup (_("Certificate issued")), NULL, mediation->certificate_due,
             mediation->certificate_issued_on, today);
   for (guint i = 0; i < mediation->agreements->len; i++)

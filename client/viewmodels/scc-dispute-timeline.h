@@ -27,6 +27,7 @@ typedef enum
   SCC_STEP_OVERDUE,     /* not done, its deadline passed */
   SCC_STEP_CANCELLED,   /* no longer due */
   SCC_STEP_SET,         /* a day the tribunal set (evidence, hearing) */
+  SCC_STEP_EXCEPTED,    /* late or overdue, but an exception applies (the clock's) */
 } SccStepState;
 
 typedef struct

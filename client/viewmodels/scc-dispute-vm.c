@@ -122,13 +122,14 @@ read_cb (GObject      *object,
   g_autoptr(ScMediation) mediation = NULL;
   gconstpointer record;
 
-  if (self->kind == g_intern_static_string ("complaint"))
+  /* read as the call made was (the dispute shown may have changed since) */
+  if (g_async_result_is_tagged (result, scc_api_client_get_complaint_async))
     record = complaint = scc_api_client_get_complaint_finish (api_client, result, &error);
-  else if (self->kind == g_intern_static_string ("appeal"))
+  else if (g_async_result_is_tagged (result, scc_api_client_get_appeal_async))
     record = appeal = scc_api_client_get_appeal_finish (api_client, result, &error);
   else
     record = mediation = scc_api_client_get_mediation_finish (api_client, result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || (record == NULL && error == NULL))
     return;
   self->loading = FALSE;
   g_clear_pointer (&self->error, g_free);

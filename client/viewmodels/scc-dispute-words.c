@@ -83,10 +83,10 @@ const char * const scc_appeal_deadline_words[] = {
   N_("Notice of the assessment"), N_("The draft plan"), N_("The final plan"), N_("The amended plan"), NULL
 };
 
-const char * const scc_appeal_status_values[] = { "pending", "overdue", "met", "late", "cancelled", NULL };
+const char * const scc_appeal_status_values[] = { "pending", "overdue", "met", "late", "cancelled", "excepted", NULL };
 
 const char * const scc_appeal_status_words[] = {
-  N_("due"), N_("overdue"), N_("met"), N_("met late"), N_("no longer due"), NULL
+  N_("due"), N_("overdue"), N_("met"), N_("met late"), N_("no longer due"), N_("excepted"), NULL
 };
 
 const char * const scc_mediation_outcome_values[] = { "", "agreed", "partly_agreed", "not_agreed", NULL };

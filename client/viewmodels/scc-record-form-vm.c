@@ -157,6 +157,7 @@ scc_record_form_vm_clear (SccFormVm *form)
   g_clear_object (&priv->loading);
   priv->case_id = 0;
   priv->selected = -1;
+  priv->choose_id = 0;
   if (priv->load_error != NULL)
     {
       g_clear_pointer (&priv->load_error, g_free);

@@ -171,7 +171,9 @@ scd_transfer_handler_import (ScdRequest *request)
         file_text = json_to_string (node, FALSE);
     }
   /* a team manager names who holds the case; a caseworker holds it */
-  if (!sc_json_read_int (body, "owner_id", manager, &ask.owner_id, NULL) || (manager && ask.owner_id < 1))
+  if (!sc_json_read_int (body, "owner_id", FALSE, &ask.owner_id, NULL) || ask.owner_id < 0)
+    sc_set_field_error (&error, "owner_id", "must be a user's id");
+  else if (manager && ask.owner_id < 1)
     sc_set_field_error (&error, "owner_id", "is needed: the caseworker or team manager who will hold the case");
   else if (!manager && ask.owner_id != 0 && ask.owner_id != scd_actor_get_user_id (scd_request_get_actor (request)))
     sc_set_field_error (&error, "owner_id", "must be your own id: a caseworker holds the cases they transfer in");

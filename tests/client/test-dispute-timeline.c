@@ -29,7 +29,7 @@ day (int year,
 static char *
 seen (GPtrArray *steps)
 {
-  static const char * const states[] = { "done", "late", "due", "overdue", "cancelled", "set" };
+  static const char * const states[] = { "done", "late", "due", "overdue", "cancelled", "set", "excepted" };
   GString *out = g_string_new (NULL);
 
   for (guint i = 0; i < steps->len; i++)
@@ -163,6 +163,8 @@ test_appeal (void)
   g_ptr_array_add (order->deadlines, deadline_new ("order_assessment_notice", day (2026, 8, 3), "late",
                                                    day (2026, 8, 5)));
   g_ptr_array_add (order->deadlines, deadline_new ("order_draft_plan", day (2026, 11, 16), "pending", SC_DAY_NONE));
+  /* overdue, but the clock says an exception applies */
+  g_ptr_array_add (order->deadlines, deadline_new ("order_final_plan", day (2026, 9, 7), "excepted", SC_DAY_NONE));
   g_ptr_array_add (appeal->orders, order);
 
   steps = scc_dispute_timeline_new ("appeal", appeal, day (2026, 9, 10));
@@ -171,6 +173,7 @@ test_appeal (void)
                    "done Registered by the tribunal 2026-06-01; done Decided 2026-07-20; "
                    "done Ordered: Assess the child 2026-07-20; late Notice of the assessment 2026-08-05; "
                    "set Evidence due at the tribunal 2026-09-01; set Hearing 2026-09-02; "
+                   "excepted The final plan 2026-09-07; "
                    "cancelled The authority’s response lodged 2026-09-14; due The draft plan 2026-11-16");
   g_assert_cmpstr (((SccTimelineStep *) g_ptr_array_index (steps, 1))->detail, ==, "Conceded by the authority");
   g_assert_cmpstr (((SccTimelineStep *) g_ptr_array_index (steps, 2))->detail, ==, "EH101/26/00012/1");
@@ -205,6 +208,25 @@ test_mediation (void)
                    "due Agreed: a speech and language assessment 2026-07-01");
   g_assert_cmpstr (((SccTimelineStep *) g_ptr_array_index (steps, 3))->detail, ==,
                    "Together Mediation; Partly agreed");
+
+  /* asked for, never held, the certificate issued: the meeting is no
+   * longer due, not overdue for ever */
+  {
+    g_autoptr(ScMediation) unheld = sc_mediation_new ();
+    g_autoptr(GPtrArray) unheld_steps = NULL;
+    g_autofree char *unheld_text = NULL;
+
+    unheld->advice_requested_on = day (2026, 5, 4);
+    unheld->mediation_requested_on = day (2026, 5, 7);
+    unheld->mediation_due = day (2026, 6, 6);
+    unheld->certificate_due = day (2026, 6, 10);
+    unheld->certificate_issued_on = day (2026, 6, 9);
+    unheld_steps = scc_dispute_timeline_new ("mediation", unheld, day (2026, 7, 1));
+    unheld_text = seen (unheld_steps);
+    g_assert_cmpstr (unheld_text, ==,
+                     "done Mediation advice asked for 2026-05-04; done Mediation asked for 2026-05-07; "
+                     "cancelled Mediation held 2026-06-06; done Certificate issued 2026-06-09");
+  }
 }
 
 int

@@ -129,7 +129,7 @@ static char *
 steps_seen (void)
 {
   GPtrArray *steps = scc_dispute_vm_get_steps (dispute ());
-  static const char * const states[] = { "done", "late", "due", "overdue", "cancelled", "set" };
+  static const char * const states[] = { "done", "late", "due", "overdue", "cancelled", "set", "excepted" };
   GString *out = g_string_new (NULL);
 
   for (guint i = 0; i < steps->len; i++)
@@ -275,6 +275,7 @@ test_caseworker (void)
   }
   g_assert_false (gtk_widget_get_visible (scc_test_child ("dispute", "record_button")));
   g_assert_true (gtk_widget_get_visible (scc_test_child ("dispute", "case_button")));
+  g_assert_true (scc_test_has_focus (scc_test_child ("dispute", "case_button")));
 
   /* Alt+C: the case */
   scc_test_press_keys ("alt+c", NULL);
