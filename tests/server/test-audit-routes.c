@@ -1365,12 +1365,13 @@ test_cases (Fixture       *fixture,
           import = g_strdup_printf ("{\"file\":%s,\"owner_id\":%s,\"transferred_on\":\"2026-09-01\","
                                     "\"confirm_different_person\":true}", text, manager_id);
         }
-        imported = sc_test_authed (fixture->daemon, worker, "POST", "/api/v1/transfers", import, NULL);
+        /* a team manager names who holds it (a caseworker holds their own) */
+        imported = sc_test_authed (fixture->daemon, manager, "POST", "/api/v1/transfers", import, NULL);
         if (imported->status != 201)
           g_error ("%s", body_of (imported));
         new_case = g_strdup_printf ("%" G_GINT64_FORMAT, sc_test_response_get_int (imported, "case_id"));
         g_free (row);
-        row = g_strdup_printf ("%s:caseworker|caseworker|transfer.import|case|%s|-|success", worker_id, new_case);
+        row = g_strdup_printf ("%s:manager|team_manager|transfer.import|case|%s|-|success", manager_id, new_case);
         check (fixture, "POST /api/v1/transfers", imported, 201, ROWS (row));
         denied = sc_test_authed (fixture->daemon, admin, "POST", "/api/v1/transfers", import, NULL);
         g_free (row);
