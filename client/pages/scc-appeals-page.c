@@ -216,7 +216,7 @@ scc_appeals_page_class_init (SccAppealsPageClass *klass)
   records_class->empty_title = _("No appeals");
   records_class->empty_subtitle = _("An appeal registered here is listed with its deadlines.");
   records_class->saved_toast = _("The appeal has been saved");
-  records_class->record_roles = (1u << SC_ROLE_ADMIN_OFFICER) | (1u << SC_ROLE_TEAM_MANAGER);
+  records_class->record_roles = SCC_DISPUTE_RECORD_ROLES;
   records_class->team_subtitle = _("The team’s, by next deadline");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "appeal.submit", NULL);
 

@@ -57,14 +57,10 @@ static const struct
   [SCC_STEP_EXCEPTED] = { "emblem-important-symbolic", N_("An exception applies"), "dim-label" },
 };
 
-/* Team managers and admin officers record disputes (docs/access.md) */
 static gboolean
 may_record (SccDisputePage *self)
 {
-  ScUser *user = scc_page_get_user (SCC_PAGE (self));
-
-  return user != NULL && (sc_user_get_role (user) == SC_ROLE_TEAM_MANAGER ||
-                          sc_user_get_role (user) == SC_ROLE_ADMIN_OFFICER);
+  return scc_page_user_in_roles (SCC_PAGE (self), SCC_DISPUTE_RECORD_ROLES);
 }
 
 static GtkWidget *

@@ -84,10 +84,7 @@ words_of (const ScDisputeCount *count)
 static gboolean
 may_count (SccDisputesPage *self)
 {
-  ScUser *user = scc_page_get_user (SCC_PAGE (self));
-
-  return user != NULL && (sc_user_get_role (user) == SC_ROLE_TEAM_MANAGER ||
-                          sc_user_get_role (user) == SC_ROLE_ADMIN_OFFICER);
+  return scc_page_user_in_roles (SCC_PAGE (self), (1u << SC_ROLE_TEAM_MANAGER) | (1u << SC_ROLE_ADMIN_OFFICER));
 }
 
 static void

@@ -610,6 +610,15 @@ scc_page_get_user (SccPage *self)
   return priv->user;
 }
 
+gboolean
+scc_page_user_in_roles (SccPage *self,
+                        guint    roles)
+{
+  ScUser *user = scc_page_get_user (self);
+
+  return user != NULL && (roles & (1u << sc_user_get_role (user))) != 0;
+}
+
 void
 scc_page_set_user (SccPage *self,
                    ScUser  *user)

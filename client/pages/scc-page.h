@@ -101,6 +101,11 @@ gboolean         scc_page_get_needs_session   (SccPage      *self);
 SccApiClient    *scc_page_get_api_client      (SccPage      *self);
 SccConnectionVm *scc_page_get_connection      (SccPage      *self);
 ScUser          *scc_page_get_user            (SccPage      *self);
+/* Someone is signed in, in one of @roles (1 << ScRole of each) */
+gboolean         scc_page_user_in_roles       (SccPage      *self,
+                                               guint         roles);
+/* Who records disputes (docs/access.md): admin officers, team managers */
+#define SCC_DISPUTE_RECORD_ROLES ((1u << SC_ROLE_ADMIN_OFFICER) | (1u << SC_ROLE_TEAM_MANAGER))
 void             scc_page_set_user            (SccPage      *self,
                                                ScUser       *user);
 GCancellable    *scc_page_get_cancellable     (SccPage      *self);

@@ -93,14 +93,12 @@ scc_records_page_day_or (ScDay       day,
 gboolean
 scc_records_page_may_record (SccRecordsPage *self)
 {
-  ScUser *user;
+  guint roles;
 
   g_return_val_if_fail (SCC_IS_RECORDS_PAGE (self), FALSE);
-  user = scc_page_get_user (SCC_PAGE (self));
-  if (user != NULL && SCC_RECORDS_PAGE_GET_CLASS (self)->record_roles != 0)
-    return (SCC_RECORDS_PAGE_GET_CLASS (self)->record_roles & (1u << sc_user_get_role (user))) != 0;
-  return user != NULL && (sc_user_get_role (user) == SC_ROLE_CASEWORKER ||
-                          sc_user_get_role (user) == SC_ROLE_TEAM_MANAGER);
+  roles = SCC_RECORDS_PAGE_GET_CLASS (self)->record_roles;
+  return scc_page_user_in_roles (SCC_PAGE (self), roles != 0 ? roles
+                                                             : (1u << SC_ROLE_CASEWORKER) | (1u << SC_ROLE_TEAM_MANAGER));
 }
 
 static void
