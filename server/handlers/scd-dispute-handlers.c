@@ -92,16 +92,12 @@ parse_chosen (ScdRequest      *request,
               GError         **error)
 {
   const char *status = scd_handler_get_query_text (request, "status", error);
-  const char *case_id = scd_handler_get_query_text (request, "case_id", error);
-  guint64 value = 0;
 
   if (status == NULL || g_str_equal (status, "open") || g_str_equal (status, "closed"))
     query->status = status != NULL ? g_intern_string (status) : "open";
   else if (!g_str_equal (status, "all"))
     sc_set_field_error (error, "status", "must be open, closed or all");
-  if (case_id != NULL && !g_ascii_string_to_unsigned (case_id, 10, 1, G_MAXINT64, &value, NULL))
-    sc_set_field_error (error, "case_id", "must be a case's id");
-  query->case_id = (gint64) value;
+  query->case_id = scd_handler_parse_case_id (request, NULL, error);
 }
 
 void

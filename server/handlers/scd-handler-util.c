@@ -374,6 +374,25 @@ scd_handler_reply_csv (ScdRequest *request,
                            g_bytes_new_take (g_string_free (csv, FALSE), length));
 }
 
+gint64
+scd_handler_parse_case_id (ScdRequest  *request,
+                           const char  *none,
+                           GError     **error)
+{
+  const char *case_id = scd_handler_get_query_text (request, "case_id", error);
+  guint64 value = 0;
+
+  if (none != NULL && g_strcmp0 (case_id, "none") == 0)
+    return -1;
+  if (case_id != NULL && !g_ascii_string_to_unsigned (case_id, 10, 1, G_MAXINT64, &value, NULL) && none != NULL)
+    sc_set_field_error (error, "case_id", "must be a case's id, or none for %s", none);
+  else if (case_id != NULL && value == 0)
+    sc_set_field_error (error, "case_id", "must be a case's id");
+  else
+    return (gint64) value;
+  return 0;
+}
+
 gboolean
 scd_handler_parse_record_query (ScdRequest     *request,
                                 const char     *none,
@@ -381,8 +400,6 @@ scd_handler_parse_record_query (ScdRequest     *request,
                                 GError        **error)
 {
   const char *status = scd_handler_get_query_text (request, "status", error);
-  const char *case_id = scd_handler_get_query_text (request, "case_id", error);
-  guint64 value = 0;
 
   memset (query, 0, sizeof *query);
   scd_handler_parse_limit (request, &query->limit, error);
@@ -390,14 +407,6 @@ scd_handler_parse_record_query (ScdRequest     *request,
   if (status != NULL && !g_str_equal (status, "open") && !g_str_equal (status, "closed"))
     sc_set_field_error (error, "status", "must be open or closed");
   query->status = status;
-  if (none != NULL && g_strcmp0 (case_id, "none") == 0)
-    query->case_id = -1;
-  else if (case_id != NULL && !g_ascii_string_to_unsigned (case_id, 10, 1, G_MAXINT64, &value, NULL) &&
-           none != NULL)
-    sc_set_field_error (error, "case_id", "must be a case's id, or none for %s", none);
-  else if (case_id != NULL && value == 0)
-    sc_set_field_error (error, "case_id", "must be a case's id");
-  else
-    query->case_id = (gint64) value;
+  query->case_id = scd_handler_parse_case_id (request, none, error);
   return *error == NULL;
 }

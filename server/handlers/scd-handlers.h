@@ -214,6 +214,11 @@ void            scd_handler_reply_csv       (ScdRequest         *request,
                                              const char         *filename,
                                              GString            *csv,
                                              const char         *next_cursor);
+/* ?case_id=: the case's id, 0 when absent; "none" too when @none names
+ * what that lists (then -1); a field error when it is neither */
+gint64          scd_handler_parse_case_id   (ScdRequest         *request,
+                                             const char         *none,
+                                             GError            **error);
 /* The query of a list of a case's records: ?status=open|closed,
  * ?case_id= (also "none" when @none names what that lists, then -1),
  * ?limit=, ?cursor=DUE.ID; FALSE with the field errors */
