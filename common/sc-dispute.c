@@ -12,6 +12,7 @@
 #include "sc-csv.h"
 #include "sc-dispute.h"
 #include "sc-json.h"
+#include "sc-person.h"
 #include "sc-problem.h"
 
 const char * const sc_dispute_kinds[] = { "complaint", "mediation", "appeal", NULL };
@@ -104,10 +105,8 @@ sc_dispute_append_csv (const ScDispute *dispute,
 {
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, dispute->id);
   g_autofree char *case_id = dispute->case_id > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, dispute->case_id) : NULL;
-  g_autofree char *child = dispute->case_id > 0
-                           ? g_strstrip (g_strdup_printf ("%s %s", dispute->given_name != NULL ? dispute->given_name : "",
-                                                          dispute->family_name != NULL ? dispute->family_name : ""))
-                           : NULL;
+  g_autofree char *child = dispute->case_id > 0 ? sc_person_join_names (dispute->given_name, dispute->family_name)
+                                                : NULL;
   char day[SC_DAY_STRING_SIZE];
 
   sc_csv_append_field (out, dispute->kind, FALSE);

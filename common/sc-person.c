@@ -475,6 +475,14 @@ sc_person_get_preferred_name (ScPerson *self)
   return self->preferred_name;
 }
 
+char *
+sc_person_join_names (const char *given_name,
+                      const char *family_name)
+{
+  return g_strstrip (g_strdup_printf ("%s %s", given_name != NULL ? given_name : "",
+                                      family_name != NULL ? family_name : ""));
+}
+
 const char *
 sc_person_get_display_name (ScPerson *self)
 {

@@ -110,6 +110,10 @@ const char  *sc_person_get_family_name    (ScPerson     *self);
 const char  *sc_person_get_preferred_name (ScPerson     *self);
 /* "Zoë O'Brien", with the preferred name for the given one when there is one */
 const char  *sc_person_get_display_name   (ScPerson     *self);
+/* (transfer full): "@given_name @family_name", either nullable, without
+ * the space when one is missing: a child named in a row of a list */
+char        *sc_person_join_names         (const char   *given_name,
+                                           const char   *family_name);
 /* "YYYY-MM-DD" */
 const char  *sc_person_get_date_of_birth  (ScPerson     *self);
 /* (nullable): "female", "male", "other", "not_known" */

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sc-person.h"
 #include "scc-api-client-disputes.h"
 #include "scc-caseload-vm.h"
 #include "scc-dispute-list-vm.h"
@@ -105,12 +106,8 @@ scc_dispute_row_new (const ScDispute *dispute)
     self->cells[ROW_PROP_WHAT] = g_strdup (_("Mediation"));
   else
     self->cells[ROW_PROP_WHAT] = g_strdup (_("Tribunal appeal"));
-  self->cells[ROW_PROP_CHILD] = dispute->case_id > 0
-                                ? g_strstrip (g_strdup_printf ("%s %s",
-                                                               dispute->given_name != NULL ? dispute->given_name : "",
-                                                               dispute->family_name != NULL ? dispute->family_name
-                                                                                            : ""))
-                                : g_strdup (_("The service"));
+  self->cells[ROW_PROP_CHILD] = dispute->case_id > 0 ? sc_person_join_names (dispute->given_name, dispute->family_name)
+                                                    : g_strdup (_("The service"));
   self->cells[ROW_PROP_REFERENCE] = g_strdup (dispute->reference != NULL ? dispute->reference : "");
   self->cells[ROW_PROP_DUE] = dispute->next_due != SC_DAY_NONE ? scc_case_format_day (dispute->next_due)
                                                                : g_strdup (_("No deadline yet"));

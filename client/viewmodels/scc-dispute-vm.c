@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sc-person.h"
 #include "scc-api-client-disputes.h"
 #include "scc-caseload-vm.h"
 #include "scc-dispute-vm.h"
@@ -56,8 +57,7 @@ child_of (const char *given_name,
 {
   if (given_name == NULL && family_name == NULL)
     return NULL;
-  return g_strstrip (g_strdup_printf ("%s %s", given_name != NULL ? given_name : "",
-                                      family_name != NULL ? family_name : ""));
+  return sc_person_join_names (given_name, family_name);
 }
 
 static void

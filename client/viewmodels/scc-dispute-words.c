@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sc-person.h"
 #include "scc-caseload-vm.h"
 #include "scc-dispute-words.h"
 
@@ -122,9 +123,11 @@ char *
 scc_complaint_dup_title (const ScComplaint *complaint)
 {
   if (complaint->case_id > 0)
-    return g_strdup_printf (_("%s: %s %s"), complaint->reference,
-                            complaint->given_name != NULL ? complaint->given_name : "",
-                            complaint->family_name != NULL ? complaint->family_name : "");
+    {
+      g_autofree char *child = sc_person_join_names (complaint->given_name, complaint->family_name);
+
+      return g_strdup_printf (_("%s: %s"), complaint->reference, child);
+    }
   return g_strdup_printf (_("%s: about the service"), complaint->reference);
 }
 
@@ -157,8 +160,9 @@ scc_complaint_dup_next (const ScComplaint *complaint)
 char *
 scc_appeal_dup_title (const ScAppeal *appeal)
 {
-  return g_strdup_printf (_("%s: %s %s"), appeal->reference, appeal->given_name != NULL ? appeal->given_name : "",
-                          appeal->family_name != NULL ? appeal->family_name : "");
+  g_autofree char *child = sc_person_join_names (appeal->given_name, appeal->family_name);
+
+  return g_strdup_printf (_("%s: %s"), appeal->reference, child);
 }
 
 /* What is due next, in words */
@@ -183,9 +187,9 @@ char *
 scc_mediation_dup_title (const ScMediation *mediation)
 {
   g_autofree char *asked = scc_case_format_day (mediation->advice_requested_on);
+  g_autofree char *child = sc_person_join_names (mediation->given_name, mediation->family_name);
 
-  return g_strdup_printf (_("%s %s: advice asked for %s"), mediation->given_name != NULL ? mediation->given_name : "",
-                          mediation->family_name != NULL ? mediation->family_name : "", asked);
+  return g_strdup_printf (_("%s: advice asked for %s"), child, asked);
 }
 
 /* What is due next, in words */
